@@ -1,0 +1,31 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { useTranslation } from 'react-i18next';
+import { formatDay, formatTime, todayRange } from '../../../lib/date';
+import { useApi } from '../../../lib/use-api';
+import { listConsultations } from '../../booth/api/consultations';
+
+export function AgentHome() {
+  const { t } = useTranslation();
+  const range = todayRange();
+  const { data, error } = useApi(() => listConsultations(range.from, range.to), []);
+  return (
+    <div className="fr-container fr-my-4w">
+      <h1>{t('agent.title')}</h1>
+      <p>{formatDay(new Date())}</p>
+      {error ? <p role="alert">{t('common.error')}</p> : null}
+      {data && data.length === 0 && <p>{t('agent.none')}</p>}
+      {data && data.length > 0 && (
+        <ul className="fr-raw-list">
+          {data.map((c) => (
+            <li key={c.id} className="fr-mb-2w">
+              <strong>
+                {formatTime(c.startsAt)} – {formatTime(c.endsAt)}
+              </strong>{' '}
+              <Badge small>{t(`consultation.status.${c.status}`)}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../../lib/api';
+import { login } from '../api/session';
+import { useSession } from '../session-context';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { setPrincipal } = useSession();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setPrincipal(await login(email, password));
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.code === 'RATE_LIMITED'
+          ? t('login.rateLimited')
+          : e instanceof ApiError && e.status === 0
+            ? t('common.network')
+            : t('login.invalid'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="fr-container fr-my-6w">
+      <div className="fr-grid-row fr-grid-row--center">
+        <div className="fr-col-12 fr-col-md-6">
+          <h1>{t('login.title')}</h1>
+          <p>{t('login.intro')}</p>
+          {error && <Alert severity="error" small description={error} className="fr-mb-3w" role="alert" />}
+          <form onSubmit={submit} noValidate>
+            <Input
+              label={t('login.email')}
+              nativeInputProps={{ type: 'email', autoComplete: 'username', required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
+            />
+            <Input
+              label={t('login.password')}
+              nativeInputProps={{ type: 'password', autoComplete: 'current-password', required: true, value: password, onChange: (e) => setPassword(e.target.value) }}
+            />
+            <Button type="submit" disabled={busy}>
+              {t('login.submit')}
+            </Button>
+          </form>
+          <p className="fr-mt-4w">
+            <Link className="fr-link" to="/borne/appairage">
+              {t('login.booth')}
+            </Link>
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, setCsrfToken } from '../../lib/api';
+import { getMe, logout as apiLogout, Principal } from './api/session';
+
+interface SessionState {
+  status: 'loading' | 'ready';
+  principal: Principal | null;
+  setPrincipal(principal: Principal | null): void;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SessionState['status']>('loading');
+  const [principal, setPrincipalState] = useState<Principal | null>(null);
+
+  const setPrincipal = useCallback((p: Principal | null) => {
+    setCsrfToken(p?.csrfToken ?? null);
+    setPrincipalState(p);
+  }, []);
+
+  useEffect(() => {
+    getMe()
+      .then(setPrincipal)
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+        setPrincipal(null);
+      })
+      .finally(() => setStatus('ready'));
+  }, [setPrincipal]);
+
+  const logout = useCallback(async () => {
+    await apiLogout().catch(() => undefined);
+    setPrincipal(null);
+  }, [setPrincipal]);
+
+  const value = useMemo(() => ({ status, principal, setPrincipal, logout }), [status, principal, setPrincipal, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}

@@ -1,0 +1,53 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ApiError } from '../../../lib/api';
+import { pairDevice } from '../../auth/api/session';
+import { useSession } from '../../auth/session-context';
+
+export function PairingPage() {
+  const { t } = useTranslation();
+  const { setPrincipal } = useSession();
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      setPrincipal(await pairDevice(code));
+      navigate('/borne', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 0 ? t('common.network') : t('pairing.invalid'));
+    }
+  };
+
+  return (
+    <div className="fr-container fr-my-6w">
+      <h1>{t('pairing.title')}</h1>
+      <p className="fr-text--lead">{t('pairing.intro')}</p>
+      {error && <Alert severity="error" small description={error} className="fr-mb-3w" role="alert" />}
+      <form onSubmit={submit} noValidate>
+        <Input
+          label={t('pairing.code')}
+          nativeInputProps={{
+            inputMode: 'numeric',
+            autoComplete: 'one-time-code',
+            pattern: '[0-9 ]*',
+            maxLength: 11,
+            value: code,
+            onChange: (e) => setCode(e.target.value),
+            style: { fontSize: '2rem', letterSpacing: '0.3em' },
+          }}
+        />
+        <Button type="submit" size="large">
+          {t('pairing.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}

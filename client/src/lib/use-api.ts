@@ -1,0 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Loads data once (and on reload()); enough until a query cache is needed. */
+export function useApi<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableLoad = useCallback(load, deps);
+  useEffect(() => {
+    let live = true;
+    stableLoad()
+      .then((d) => live && (setData(d), setError(null)))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [stableLoad, version]);
+  return { data, error, reload: () => setVersion((v) => v + 1) };
+}

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// In development Vite serves the client and proxies the API to the NestJS server (npm run start:dev).
+export default defineConfig({
+  root: resolve(__dirname),
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, '../dist/client'), emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:3000', '/metrics': 'http://localhost:3000' },
+  },
+});

@@ -1,0 +1,175 @@
+import { EventEmitter } from 'node:events';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import * as mediasoup from 'mediasoup';
+import type { types } from 'mediasoup';
+
+export type MediaLogLevel = 'debug' | 'warn' | 'error' | 'none';
+
+/** What media/ needs from a logger; the server passes its own. */
+export interface MediaLogger {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface WorkerPoolOptions {
+  size: number;
+  logLevel: MediaLogLevel;
+  /** Explicit worker binary (MEDIASOUP_WORKER_BIN); otherwise the one inside the mediasoup package. */
+  workerBin: string | null;
+  /** First delay before respawning a dead worker; doubles on each consecutive death, capped at 30 s. */
+  respawnDelayMs?: number;
+}
+
+export interface WorkerInfo {
+  index: number;
+  pid: number;
+  alive: boolean;
+  respawns: number;
+}
+
+export interface WorkerPoolEvents {
+  /** A worker died; `replacement` resolves once a new one took its slot. */
+  workerDied: [info: { index: number; pid: number; error: Error }];
+  workerRespawned: [info: { index: number; pid: number; worker: types.Worker }];
+}
+
+export class MediaWorkerUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MediaWorkerUnavailableError';
+  }
+}
+
+interface Slot {
+  worker: types.Worker;
+  respawns: number;
+  consecutiveDeaths: number;
+  respawnTimer: NodeJS.Timeout | null;
+}
+
+/** Where mediasoup itself looks for its worker when MEDIASOUP_WORKER_BIN is not set. */
+export function defaultWorkerBin(): string {
+  // The package exports only its entry point (node/lib/index.js); its root is three levels up.
+  const root = dirname(dirname(dirname(require.resolve('mediasoup'))));
+  return join(root, 'worker', 'out', 'Release', 'mediasoup-worker');
+}
+
+/**
+ * One mediasoup worker per slot (by default one per core). A worker that dies is replaced in the
+ * same slot after a back-off, and `workerRespawned` lets rooms on it be recreated.
+ */
+export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
+  private readonly slots: Slot[] = [];
+  private nextIndex = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly options: WorkerPoolOptions,
+    private readonly logger: MediaLogger,
+  ) {
+    super();
+  }
+
+  static async create(options: WorkerPoolOptions, logger: MediaLogger): Promise<WorkerPool> {
+    const bin = options.workerBin ?? defaultWorkerBin();
+    try {
+      await access(bin, constants.X_OK);
+    } catch {
+      throw new MediaWorkerUnavailableError(
+        `No mediasoup worker binary at ${bin}. Run 'npm run worker:build' (builds it from source on Debian, ` +
+          'about 5-10 minutes the first time), or set MEDIASOUP_WORKER_BIN to an existing mediasoup-worker binary.',
+      );
+    }
+    const pool = new WorkerPool(options, logger);
+    try {
+      for (let index = 0; index < options.size; index++) {
+        pool.slots.push({ worker: await pool.spawn(index), respawns: 0, consecutiveDeaths: 0, respawnTimer: null });
+      }
+    } catch (error) {
+      await pool.close();
+      throw new MediaWorkerUnavailableError(`The mediasoup worker at ${bin} failed to start: ${String(error)}`);
+    }
+    logger.info('media workers started', { count: pool.slots.length, pids: pool.slots.map((s) => s.worker.pid) });
+    return pool;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  info(): WorkerInfo[] {
+    return this.slots.map((slot, index) => ({
+      index,
+      pid: slot.worker.pid,
+      alive: !slot.worker.closed && !slot.worker.died,
+      respawns: slot.respawns,
+    }));
+  }
+
+  /** The worker for a new router: round robin over live workers. */
+  pick(): types.Worker {
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[(this.nextIndex + i) % this.slots.length]!;
+      if (!slot.worker.closed && !slot.worker.died) {
+        this.nextIndex = (this.nextIndex + i + 1) % this.slots.length;
+        return slot.worker;
+      }
+    }
+    throw new MediaWorkerUnavailableError('No media worker is alive right now.');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const slot of this.slots) {
+      if (slot.respawnTimer) clearTimeout(slot.respawnTimer);
+      if (!slot.worker.closed) slot.worker.close();
+    }
+    this.removeAllListeners();
+  }
+
+  private async spawn(index: number): Promise<types.Worker> {
+    const worker = await mediasoup.createWorker({
+      logLevel: this.options.logLevel,
+      appData: { index },
+    });
+    worker.on('died', (error) => this.onDied(index, worker, error));
+    return worker;
+  }
+
+  private onDied(index: number, worker: types.Worker, error: Error): void {
+    const slot = this.slots[index];
+    if (this.closed || !slot || slot.worker !== worker) return;
+    slot.consecutiveDeaths++;
+    const base = this.options.respawnDelayMs ?? 250;
+    const delay = Math.min(30_000, base * 2 ** (slot.consecutiveDeaths - 1));
+    this.logger.error('media worker died', { index, pid: worker.pid, error: error.message, respawnInMs: delay });
+    this.emit('workerDied', { index, pid: worker.pid, error });
+    slot.respawnTimer = setTimeout(() => void this.respawn(index), delay);
+  }
+
+  private async respawn(index: number): Promise<void> {
+    const slot = this.slots[index];
+    if (this.closed || !slot) return;
+    slot.respawnTimer = null;
+    try {
+      const worker = await this.spawn(index);
+      if (this.closed) {
+        worker.close();
+        return;
+      }
+      slot.worker = worker;
+      slot.respawns++;
+      // A worker that stays up for a minute resets the back-off.
+      setTimeout(() => {
+        if (slot.worker === worker && !worker.died) slot.consecutiveDeaths = 0;
+      }, 60_000).unref();
+      this.logger.warn('media worker respawned', { index, pid: worker.pid });
+      this.emit('workerRespawned', { index, pid: worker.pid, worker });
+    } catch (error) {
+      this.onDied(index, slot.worker, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}

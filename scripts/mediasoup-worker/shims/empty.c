@@ -1,0 +1,2 @@
+/* Intentionally empty: see the shim meson.build files. */
+int visio_msap_shim_placeholder;

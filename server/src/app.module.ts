@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { MediaModule } from '../../media/src/nest/media.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { appConfig, AppConfig, configurations } from './config/configuration';
+import { ConsultationsModule } from './consultations/consultations.module';
+import { typeormOptions } from './database/typeorm-options';
+import { DevicesModule } from './devices/devices.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
+import { SeedModule } from './seed/seed.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  /** Resolved by the caller: DATABASE_URL, or the embedded server it started. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configurations }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.logLevel,
+              // Assigned by the first middleware (app.setup.ts), which reuses a sane proxy-given id.
+              genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
+              redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
+              serializers: {
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              },
+            },
+          }),
+        }),
+        TypeOrmModule.forRoot(typeormOptions(options.databaseUrl)),
+        MediaModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        DirectoryModule,
+        DevicesModule,
+        ConsultationsModule,
+        HealthModule,
+        SeedModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { DomainError } from './common/errors/domain.error';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { createValidationPipe } from './common/http/validation.pipe';
+import { AppConfig, appConfig, databaseConfig, DatabaseConfig } from './config/configuration';
+import { DEMO_ACCOUNTS, DemoSeedService } from './seed/demo-seed.service';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** HTTP wiring shared by main.ts and the end-to-end tests, so tests exercise the real pipeline. */
+export function configureApp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(appConfig.KEY);
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(assignRequestId);
+  app.use(cookieParser());
+  // Only JSON bodies are accepted: this also stops cross-site HTML form posts (a CSRF vector).
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (BODY_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+      next(new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'));
+      return;
+    }
+    next();
+  });
+  app.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
+  app.use(bodyParserErrors);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  serveClient(app, config.clientDistDir);
+  app.enableShutdownHooks();
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** First middleware: every response, even a body-parser failure, carries an id found in the logs. */
+function assignRequestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+  const header = req.headers['x-request-id'];
+  req.id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  res.setHeader('X-Request-Id', req.id);
+  next();
+}
+
+/** Turns body-parser failures into domain errors before Nest flattens them into a plain 400. */
+function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const type = typeof err === 'object' && err !== null ? (err as { type?: unknown }).type : undefined;
+  switch (type) {
+    case 'entity.parse.failed':
+      return next(new DomainError('INVALID_JSON', 'The request body is not valid JSON.'));
+    case 'entity.too.large':
+      return next(new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return next(new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding.'));
+    default:
+      return next(err);
+  }
+}
+
+/** The built React app, with index.html for every client-side route (not for /api or /metrics). */
+function serveClient(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h', immutable: false });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path === '/api' || req.path === '/metrics') return next();
+    if (!req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** Applies pending migrations, then the demo data when configured. Returns whether it seeded. */
+export async function prepareDatabase(app: INestApplication): Promise<boolean> {
+  const dataSource = app.get(DataSource);
+  await dataSource.runMigrations({ transaction: 'each' });
+  const config = app.get<DatabaseConfig>(databaseConfig.KEY);
+  if (!config.demoSeed) return false;
+  return app.get(DemoSeedService).seed();
+}
+
+export function demoCredentialsBanner(): string {
+  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(34)} ${a.password}`);
+  return ['Demo accounts (change or remove them before real use):', ...rows].join('\n');
+}

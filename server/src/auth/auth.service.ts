@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain.error';
+import { authConfig, AuthConfig } from '../config/configuration';
+import { DeviceEntity } from '../devices/entities/device.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { SessionEntity } from './entities/session.entity';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordService } from './password.service';
+import { DevicePrincipal, UserPrincipal } from './principal';
+import { hashToken, newToken } from './tokens';
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+  principal: UserPrincipal;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly limiter: LoginRateLimiter;
+
+  constructor(
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+  ) {
+    this.limiter = new LoginRateLimiter(config.loginRateLimit, config.loginRateWindowSeconds * 1000);
+  }
+
+  async login(email: string, password: string, ip: string | null): Promise<IssuedSession> {
+    const keys = [`ip:${ip ?? 'unknown'}`, `email:${email}`];
+    const wait = this.limiter.retryAfterSeconds(keys);
+    if (wait > 0) {
+      await this.audit.record({ action: 'login.rate_limited', ip, details: { email } });
+      throw new DomainError('RATE_LIMITED', `Too many failed attempts. Try again in ${wait} s.`, undefined, wait);
+    }
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || user.disabledAt !== null) {
+      this.limiter.recordFailure(keys);
+      await this.audit.record({ action: 'login.failed', actorUserId: user?.id ?? null, ip, details: { email } });
+      throw new DomainError('INVALID_CREDENTIALS', 'Unknown e-mail or wrong password.');
+    }
+    this.limiter.reset(`email:${email}`);
+    return this.openSession(user, ip, 'password');
+  }
+
+  /** Opens a session for an already authenticated account (password or OIDC). */
+  async openSession(user: UserEntity, ip: string | null, method: 'password' | 'oidc'): Promise<IssuedSession> {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
+    const session = await this.sessions.save(
+      this.sessions.create({ tokenHash: hashToken(token), userId: user.id, csrfToken: newToken(), expiresAt, revokedAt: null }),
+    );
+    await this.audit.record({ action: 'login.succeeded', actorUserId: user.id, ip, details: { method } });
+    // Expired sessions are useless; deleting them on login keeps the table small without a cron.
+    await this.sessions.delete({ userId: user.id, expiresAt: LessThan(new Date()) });
+    return { token, expiresAt, principal: this.toPrincipal(user, session) };
+  }
+
+  async logout(principal: UserPrincipal, ip: string | null): Promise<void> {
+    await this.sessions.update({ id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.audit.record({ action: 'logout', actorUserId: principal.userId, ip });
+  }
+
+  /** The account behind a session cookie; throws SESSION_EXPIRED when it no longer opens anything. */
+  async authenticateSession(token: string): Promise<UserPrincipal> {
+    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } });
+    if (!session || !session.user || session.revokedAt || session.expiresAt <= new Date() || session.user.disabledAt) {
+      throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+    }
+    return this.toPrincipal(session.user, session);
+  }
+
+  /** The booth terminal behind a device cookie; throws DEVICE_REVOKED when it was revoked or expired. */
+  async authenticateDevice(token: string): Promise<DevicePrincipal> {
+    const device = await this.devices
+      .createQueryBuilder('d')
+      .addSelect('d.csrfToken')
+      .innerJoinAndSelect('d.booth', 'b')
+      .where('d.tokenHash = :hash', { hash: hashToken(token) })
+      .getOne();
+    if (!device || !device.booth || device.revokedAt || device.expiresAt <= new Date()) {
+      throw new DomainError('DEVICE_REVOKED', 'This terminal is no longer paired. Ask the MSAP facilitator to pair it again.');
+    }
+    // At most one write a minute per terminal: enough to show "last seen" without a write per request.
+    if (!device.lastSeenAt || Date.now() - device.lastSeenAt.getTime() > 60_000) {
+      await this.devices.update(device.id, { lastSeenAt: new Date() });
+    }
+    return {
+      kind: 'device',
+      deviceId: device.id,
+      boothId: device.boothId,
+      msapSiteId: device.booth.msapSiteId,
+      csrfToken: device.csrfToken,
+    };
+  }
+
+  private toPrincipal(user: UserEntity, session: SessionEntity): UserPrincipal {
+    return {
+      kind: 'user',
+      userId: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      departement: user.departement,
+      msapSiteId: user.msapSiteId,
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+    };
+  }
+}

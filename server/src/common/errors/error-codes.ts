@@ -1,0 +1,47 @@
+/**
+ * Every error code the API and the signalling channel can answer with. The HTTP filter maps each one
+ * to a status through an exhaustive record, so adding a code without a status does not compile.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'CSRF_MISMATCH',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'CONFLICT',
+  'PAIRING_CODE_INVALID',
+  'DEVICE_REVOKED',
+  'OIDC_DISABLED',
+  'OIDC_FAILED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 422,
+  INVALID_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_MISMATCH: 403,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  CONFLICT: 409,
+  PAIRING_CODE_INVALID: 400,
+  DEVICE_REVOKED: 401,
+  OIDC_DISABLED: 404,
+  OIDC_FAILED: 502,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};

@@ -1,0 +1,23 @@
+import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { SessionEntity } from '../auth/entities/session.entity';
+import { ConsultationEntity } from '../consultations/entities/consultation.entity';
+import { DeviceEntity } from '../devices/entities/device.entity';
+import { PairingCodeEntity } from '../devices/entities/pairing-code.entity';
+import { AdministrationEntity } from '../directory/entities/administration.entity';
+import { AgentEntity } from '../directory/entities/agent.entity';
+import { BoothEntity } from '../directory/entities/booth.entity';
+import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
+import { UserEntity } from '../users/entities/user.entity';
+
+export const ENTITIES = [
+  AdministrationEntity,
+  MsapSiteEntity,
+  BoothEntity,
+  UserEntity,
+  AgentEntity,
+  ConsultationEntity,
+  SessionEntity,
+  DeviceEntity,
+  PairingCodeEntity,
+  AuditEventEntity,
+];

@@ -1,0 +1,4 @@
+import { Initial1795430701781 } from './1795430701781-Initial';
+
+/** Every migration, in order. The schema changes only through these (synchronize is off). */
+export const MIGRATIONS = [Initial1795430701781];

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { DevicesController } from './devices.controller';
+import { DevicesService } from './devices.service';
+import { DeviceEntity } from './entities/device.entity';
+import { PairingCodeEntity } from './entities/pairing-code.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DeviceEntity, PairingCodeEntity]), DirectoryModule, AuditModule],
+  controllers: [DevicesController],
+  providers: [DevicesService],
+})
+export class DevicesModule {}

@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { LoginRateLimiter } from '../auth/login-rate-limiter';
+import { DevicePrincipal, UserPrincipal } from '../auth/principal';
+import { hashToken, newPairingCode, newToken } from '../auth/tokens';
+import { DomainError } from '../common/errors/domain.error';
+import { authConfig, AuthConfig } from '../config/configuration';
+import { DirectoryService } from '../directory/directory.service';
+import { BoothEntity } from '../directory/entities/booth.entity';
+import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
+import { canManageSite } from '../directory/site-access';
+import { DeviceEntity } from './entities/device.entity';
+import { PairingCodeEntity } from './entities/pairing-code.entity';
+
+export interface PairedDevice {
+  token: string;
+  expiresAt: Date;
+  principal: DevicePrincipal;
+}
+
+@Injectable()
+export class DevicesService {
+  // Wrong codes are rate limited per IP like passwords: 10^8 codes, a handful of tries per window.
+  private readonly limiter: LoginRateLimiter;
+
+  constructor(
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditService,
+  ) {
+    this.limiter = new LoginRateLimiter(config.loginRateLimit, config.loginRateWindowSeconds * 1000);
+  }
+
+  async createPairingCode(user: UserPrincipal, boothId: string): Promise<{ code: string; expiresAt: Date; boothId: string }> {
+    await this.directory.getManagedBooth(user, boothId);
+    const expiresAt = new Date(Date.now() + this.config.pairingCodeTtlMinutes * 60_000);
+    // A clash with a live code is astronomically rare but must not pair the wrong booth: retry.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = newPairingCode();
+      const inserted = await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(PairingCodeEntity)
+        .values({ boothId, codeHash: hashToken(code), createdById: user.userId, expiresAt, usedAt: null })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length === 1) {
+        await this.audit.record({
+          action: 'device.pairing_code_created',
+          actorUserId: user.userId,
+          subjectType: 'booth',
+          subjectId: boothId,
+        });
+        return { code, expiresAt, boothId };
+      }
+    }
+    throw new DomainError('SERVICE_UNAVAILABLE', 'Could not allocate a pairing code; try again.');
+  }
+
+  async pair(code: string, label: string | undefined, ip: string | null): Promise<PairedDevice> {
+    const key = `pair-ip:${ip ?? 'unknown'}`;
+    const wait = this.limiter.retryAfterSeconds([key]);
+    if (wait > 0) throw new DomainError('RATE_LIMITED', `Too many wrong codes. Try again in ${wait} s.`, undefined, wait);
+
+    const result = await this.dataSource.transaction(async (tx) => {
+      // Consuming the code and creating the device commit together: a code pairs exactly one terminal.
+      const used: Array<{ booth_id: string; created_by_id: string }> = await tx.query(
+        `UPDATE pairing_codes SET used_at = now()
+          WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+          RETURNING booth_id, created_by_id`,
+        [hashToken(code)],
+      );
+      const row = used[0];
+      if (!row) return null;
+      const booth = await tx.findOneOrFail(BoothEntity, { where: { id: row.booth_id }, relations: { msapSite: true } });
+      const token = newToken();
+      const csrfToken = newToken();
+      const expiresAt = new Date(Date.now() + this.config.deviceTokenTtlDays * 86_400_000);
+      const device = await tx.save(
+        tx.create(DeviceEntity, {
+          boothId: booth.id,
+          label: label ?? `Terminal ${booth.name}`,
+          tokenHash: hashToken(token),
+          csrfToken,
+          pairedById: row.created_by_id,
+          expiresAt,
+          lastSeenAt: new Date(),
+          revokedAt: null,
+          revokedById: null,
+        }),
+      );
+      await this.audit.record(
+        { action: 'device.paired', actorUserId: row.created_by_id, actorDeviceId: device.id, subjectType: 'booth', subjectId: booth.id, ip },
+        tx,
+      );
+      const principal: DevicePrincipal = {
+        kind: 'device',
+        deviceId: device.id,
+        boothId: booth.id,
+        msapSiteId: booth.msapSiteId,
+        csrfToken,
+      };
+      return { token, expiresAt, principal };
+    });
+    if (!result) {
+      this.limiter.recordFailure([key]);
+      await this.audit.record({ action: 'device.pairing_failed', ip });
+      throw new DomainError('PAIRING_CODE_INVALID', 'This code is wrong, expired or already used. Ask for a new code.');
+    }
+    return result;
+  }
+
+  async list(user: UserPrincipal): Promise<DeviceEntity[]> {
+    const sites = await this.dataSource.getRepository(MsapSiteEntity).find();
+    const siteIds = sites.filter((site) => canManageSite(user, site)).map((site) => site.id);
+    if (siteIds.length === 0) return [];
+    return this.devices.find({
+      where: { booth: { msapSiteId: In(siteIds) } },
+      relations: { booth: true },
+      order: { pairedAt: 'DESC' },
+    });
+  }
+
+  async revoke(user: UserPrincipal, deviceId: string): Promise<void> {
+    const device = await this.devices.findOne({ where: { id: deviceId } });
+    if (!device) throw new DomainError('NOT_FOUND', 'No such terminal.');
+    await this.directory.getManagedBooth(user, device.boothId);
+    const updated = await this.devices.update({ id: deviceId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedById: user.userId });
+    if (updated.affected) {
+      await this.audit.record({ action: 'device.revoked', actorUserId: user.userId, subjectType: 'device', subjectId: deviceId });
+    }
+  }
+}

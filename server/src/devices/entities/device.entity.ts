@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BoothEntity } from '../../directory/entities/booth.entity';
+
+/** A booth terminal paired with a one-time code; it authenticates with a long-lived, revocable token. */
+@Entity('devices')
+export class DeviceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  boothId!: string;
+
+  @ManyToOne(() => BoothEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'booth_id' })
+  booth?: BoothEntity;
+
+  @Column({ type: 'text' })
+  label!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text', select: false })
+  tokenHash!: string;
+
+  @Column({ type: 'text', select: false })
+  csrfToken!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  pairedById!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  pairedAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSeenAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  revokedById!: string | null;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryController } from './directory.controller';
+import { DirectoryService } from './directory.service';
+import { AdministrationEntity } from './entities/administration.entity';
+import { BoothEntity } from './entities/booth.entity';
+import { MsapSiteEntity } from './entities/msap-site.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AdministrationEntity, MsapSiteEntity, BoothEntity])],
+  controllers: [DirectoryController],
+  providers: [DirectoryService],
+  exports: [DirectoryService],
+})
+export class DirectoryModule {}

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { BoothEntity } from './booth.entity';
+
+/** A Maison de services au public / France Services site. */
+@Entity('msap_sites')
+export class MsapSiteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  address!: string;
+
+  @Column({ type: 'varchar', length: 5 })
+  postalCode!: string;
+
+  @Column({ type: 'text' })
+  city!: string;
+
+  @Column({ type: 'varchar', length: 3 })
+  departement!: string;
+
+  @OneToMany(() => BoothEntity, (booth) => booth.msapSite)
+  booths?: BoothEntity[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PasswordService } from '../auth/password.service';
+import { Role } from '../auth/roles';
+import { AdministrationEntity } from '../directory/entities/administration.entity';
+import { AgentEntity } from '../directory/entities/agent.entity';
+import { BoothEntity } from '../directory/entities/booth.entity';
+import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
+import { UserEntity } from '../users/entities/user.entity';
+
+/** Demo accounts, also listed in the README. For the embedded database or DEMO_SEED=1 only. */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; password: string; role: Role; displayName: string }> = [
+  { email: 'admin@demo.visio-msap.fr', password: 'demo-admin-2026', role: 'admin', displayName: 'Alice Admin' },
+  { email: 'coordination@demo.visio-msap.fr', password: 'demo-coord-2026', role: 'coordinator', displayName: 'Camille Coordination' },
+  { email: 'agent@demo.visio-msap.fr', password: 'demo-agent-2026', role: 'agent', displayName: 'Antoine Agent' },
+  { email: 'animation@demo.visio-msap.fr', password: 'demo-anim-2026', role: 'facilitator', displayName: 'Fatou Animatrice' },
+];
+
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /** Seeds once: does nothing when any administration already exists. Returns whether it seeded. */
+  async seed(): Promise<boolean> {
+    const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => this.passwords.hash(a.password)));
+    const seeded = await this.dataSource.transaction(async (tx) => {
+      // Serialises concurrent starts on one database.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['visio-msap-demo-seed']);
+      if ((await tx.count(AdministrationEntity)) > 0) return false;
+      const [ddfip, prefecture] = await tx.save(AdministrationEntity, [
+        tx.create(AdministrationEntity, { name: 'DDFIP du Loiret', departement: '45' }),
+        tx.create(AdministrationEntity, { name: 'Préfecture du Loiret', departement: '45' }),
+      ]);
+      const [pithiviers, sully] = await tx.save(MsapSiteEntity, [
+        tx.create(MsapSiteEntity, { name: 'France Services de Pithiviers', address: '2 rue de la Couronne', postalCode: '45300', city: 'Pithiviers', departement: '45' }),
+        tx.create(MsapSiteEntity, { name: 'France Services de Sully-sur-Loire', address: '5 place du Général de Gaulle', postalCode: '45600', city: 'Sully-sur-Loire', departement: '45' }),
+      ]);
+      await tx.save(BoothEntity, [
+        tx.create(BoothEntity, { msapSiteId: pithiviers!.id, name: 'Cabine 1' }),
+        tx.create(BoothEntity, { msapSiteId: pithiviers!.id, name: 'Cabine 2' }),
+        tx.create(BoothEntity, { msapSiteId: sully!.id, name: 'Cabine 1' }),
+      ]);
+      for (const [i, account] of DEMO_ACCOUNTS.entries()) {
+        const user = await tx.save(
+          tx.create(UserEntity, {
+            email: account.email,
+            displayName: account.displayName,
+            passwordHash: hashes[i]!,
+            role: account.role,
+            departement: account.role === 'coordinator' ? '45' : null,
+            msapSiteId: account.role === 'facilitator' ? pithiviers!.id : null,
+            oidcSubject: null,
+            disabledAt: null,
+          }),
+        );
+        if (account.role === 'agent') {
+          await tx.insert(AgentEntity, { userId: user.id, administrationId: ddfip!.id, title: 'Conseiller fiscal' });
+        }
+      }
+      void prefecture;
+      return true;
+    });
+    if (seeded) this.logger.log('demo data seeded');
+    return seeded;
+  }
+}

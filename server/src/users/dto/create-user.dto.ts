@@ -1,0 +1,42 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ROLES, Role } from '../../auth/roles';
+
+const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+
+export class CreateUserDto {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName!: string;
+
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(512)
+  password!: string;
+
+  @ValidateIf((dto: CreateUserDto) => dto.role === 'coordinator' || dto.departement !== undefined)
+  @Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)' })
+  departement?: string;
+
+  @ValidateIf((dto: CreateUserDto) => dto.role === 'facilitator' || dto.msapSiteId !== undefined)
+  @IsUUID('4', { message: 'msapSiteId must be the id of an MSAP site' })
+  msapSiteId?: string;
+
+  @ValidateIf((dto: CreateUserDto) => dto.role === 'agent' || dto.administrationId !== undefined)
+  @IsUUID('4', { message: 'administrationId must be the id of an administration' })
+  administrationId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  agentTitle?: string;
+}

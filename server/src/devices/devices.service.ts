@@ -69,13 +69,16 @@ export class DevicesService {
 
     const result = await this.dataSource.transaction(async (tx) => {
       // Consuming the code and creating the device commit together: a code pairs exactly one terminal.
-      const used: Array<{ booth_id: string; created_by_id: string }> = await tx.query(
-        `UPDATE pairing_codes SET used_at = now()
-          WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
-          RETURNING booth_id, created_by_id`,
+      // Wrapped in a CTE so the driver returns plain rows (a bare UPDATE answers [rows, count]).
+      const consumed: Array<{ booth_id: string; created_by_id: string }> = await tx.query(
+        `WITH used AS (
+           UPDATE pairing_codes SET used_at = now()
+            WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+            RETURNING booth_id, created_by_id)
+         SELECT booth_id, created_by_id FROM used`,
         [hashToken(code)],
       );
-      const row = used[0];
+      const row = consumed[0];
       if (!row) return null;
       const booth = await tx.findOneOrFail(BoothEntity, { where: { id: row.booth_id }, relations: { msapSite: true } });
       const token = newToken();

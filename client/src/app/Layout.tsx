@@ -1,0 +1,33 @@
+import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../features/auth/session-context';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { principal, logout } = useSession();
+  const who = principal?.kind === 'user' ? `${principal.displayName} · ${t(`roles.${principal.role}`)}` : principal ? t('roles.device') : null;
+  return (
+    <>
+      <Header
+        brandTop={<>République<br />Française</>}
+        homeLinkProps={{ href: '/', title: `${t('app.name')} — accueil` }}
+        serviceTitle={t('app.name')}
+        serviceTagline={t('app.tagline')}
+        quickAccessItems={
+          principal?.kind === 'user'
+            ? [
+                { iconId: 'fr-icon-account-circle-line', text: who ?? '', linkProps: { href: '/' } },
+                { iconId: 'fr-icon-logout-box-r-line', text: t('common.signOut'), buttonProps: { onClick: () => void logout() } },
+              ]
+            : []
+        }
+      />
+      <main id="contenu" role="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer accessibility="non compliant" bottomItems={[]} />
+    </>
+  );
+}

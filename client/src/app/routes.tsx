@@ -1,0 +1,49 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { AdminHome } from '../features/admin/components/AdminHome';
+import { AgentHome } from '../features/agent/components/AgentHome';
+import { Authorization } from '../features/auth/components/Authorization';
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { useSession } from '../features/auth/session-context';
+import { BoothHome } from '../features/booth/components/BoothHome';
+import { PairingPage } from '../features/booth/components/PairingPage';
+import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
+import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
+
+const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
+
+function Home() {
+  const { principal } = useSession();
+  if (!principal) return <Navigate to="/connexion" replace />;
+  return <Navigate to={principal.kind === 'device' ? '/borne' : HOME[principal.role]} replace />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="fr-container fr-my-6w">
+      <h1>{t('notFound.title')}</h1>
+      <a className="fr-link" href="/">
+        {t('notFound.back')}
+      </a>
+    </div>
+  );
+}
+
+export function AppRoutes() {
+  const { status } = useSession();
+  if (status === 'loading') return null;
+  return (
+    <Routes>
+      <Route path="/" element={<Home />} />
+      <Route path="/connexion" element={<LoginPage />} />
+      <Route path="/borne/appairage" element={<PairingPage />} />
+      <Route path="/borne" element={<Authorization allow={['device']}><BoothHome /></Authorization>} />
+      <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />
+      <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome /></Authorization>} />
+      <Route path="/animation" element={<Authorization allow={['facilitator', 'admin']}><FacilitatorHome /></Authorization>} />
+      <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

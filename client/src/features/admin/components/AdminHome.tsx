@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { fetchApi } from '../../../lib/api';
+import { useApi } from '../../../lib/use-api';
+
+interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+}
+interface AuditEvent {
+  id: string;
+  at: string;
+  action: string;
+  subjectType: string | null;
+}
+
+export function AdminHome() {
+  const { t } = useTranslation();
+  const users = useApi(() => fetchApi<User[]>('/api/users'), []);
+  const audit = useApi(() => fetchApi<AuditEvent[]>('/api/audit?limit=20'), []);
+  return (
+    <div className="fr-container fr-my-4w">
+      <h1>{t('admin.title')}</h1>
+      <h2>{t('admin.users')}</h2>
+      <ul>
+        {users.data?.map((u) => (
+          <li key={u.id}>
+            {u.displayName} — {u.email} — {t(`roles.${u.role}` as 'roles.admin')}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('admin.audit')}</h2>
+      <ul>
+        {audit.data?.map((e) => (
+          <li key={e.id}>
+            {new Date(e.at).toLocaleString('fr-FR')} — {e.action}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

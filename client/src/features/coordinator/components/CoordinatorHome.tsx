@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { todayRange } from '../../../lib/date';
+import { useApi } from '../../../lib/use-api';
+import { listConsultations } from '../../booth/api/consultations';
+import { listSites } from '../../facilitator/api/booths';
+
+export function CoordinatorHome() {
+  const { t } = useTranslation();
+  const range = todayRange();
+  const sites = useApi(listSites, []);
+  const today = useApi(() => listConsultations(range.from, range.to), []);
+  return (
+    <div className="fr-container fr-my-4w">
+      <h1>{t('coordinator.title')}</h1>
+      <p>
+        {t('coordinator.today')} : <strong>{today.data?.length ?? '…'}</strong>
+      </p>
+      <h2>{t('coordinator.sites')}</h2>
+      <ul>
+        {sites.data?.map((s) => (
+          <li key={s.id}>
+            {s.name} ({s.city})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

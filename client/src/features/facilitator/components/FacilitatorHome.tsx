@@ -1,0 +1,62 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../lib/date';
+import { useApi } from '../../../lib/use-api';
+import { useSession } from '../../auth/session-context';
+import { Booth, createPairingCode, listBooths, listDevices, revokeDevice } from '../api/booths';
+
+export function FacilitatorHome() {
+  const { t } = useTranslation();
+  const { principal } = useSession();
+  const siteId = principal?.kind === 'user' ? principal.msapSiteId : null;
+  const booths = useApi(() => (siteId ? listBooths(siteId) : Promise.resolve([] as Booth[])), [siteId]);
+  const devices = useApi(listDevices, []);
+  const [code, setCode] = useState<{ booth: string; code: string; expiresAt: string } | null>(null);
+
+  const pair = async (booth: Booth) => {
+    const created = await createPairingCode(booth.id);
+    setCode({ booth: booth.name, code: created.code, expiresAt: created.expiresAt });
+  };
+
+  return (
+    <div className="fr-container fr-my-4w">
+      <h1>{t('facilitator.title')}</h1>
+      <h2>{t('facilitator.booths')}</h2>
+      <ul className="fr-btns-group fr-btns-group--inline">
+        {booths.data?.map((booth) => (
+          <li key={booth.id}>
+            <Button priority="secondary" onClick={() => void pair(booth)}>
+              {booth.name} — {t('facilitator.pair')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {code && (
+        <div className="fr-callout" aria-live="polite">
+          <h3 className="fr-callout__title">{t('facilitator.codeFor', { booth: code.booth })}</h3>
+          <p className="fr-display--xs" style={{ letterSpacing: '0.3em' }} data-testid="pairing-code">
+            {code.code.slice(0, 4)} {code.code.slice(4)}
+          </p>
+          <p className="fr-callout__text">{t('facilitator.codeExpires', { time: formatTime(code.expiresAt) })}</p>
+        </div>
+      )}
+      <h2 className="fr-mt-4w">{t('facilitator.terminals')}</h2>
+      {devices.data?.length === 0 && <p>{t('facilitator.noTerminals')}</p>}
+      <ul className="fr-raw-list">
+        {devices.data?.map((d) => (
+          <li key={d.id} className="fr-mb-1w">
+            {d.label} ({d.booth?.name}){' '}
+            {d.revokedAt ? (
+              <em>{t('facilitator.revoked')}</em>
+            ) : (
+              <Button size="small" priority="tertiary" onClick={() => void revokeDevice(d.id).then(devices.reload)}>
+                {t('facilitator.revoke')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

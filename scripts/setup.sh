@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, idempotently: npm dependencies (whose postinstall provides the
+# mediasoup worker, building it from source if needed), then the server and client builds.
+#   setup.sh [--no-build]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+  || { log "ERROR: Node.js >= 20.19 is required (found $(node --version))"; exit 1; }
+
+# npm ci when node_modules is missing or older than the lockfile; it runs our postinstall (worker).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dependencies"
+  npm ci --no-audit --no-fund
+else
+  bash scripts/mediasoup-worker/ensure.sh
+fi
+
+[ "${1:-}" = "--no-build" ] && exit 0
+
+stamp=dist/.build-stamp
+if [ ! -f "$stamp" ] || [ -n "$(find server/src media/src client package-lock.json tsconfig*.json -newer "$stamp" -type f -print -quit)" ]; then
+  log "building server and client"
+  npm run build
+  touch "$stamp"
+fi

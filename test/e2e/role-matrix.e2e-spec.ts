@@ -1,0 +1,109 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { ALLOW_KEY, PUBLIC_KEY } from '../../server/src/auth/decorators/allow.decorator';
+import { startTestApp, TestApp } from '../support/app';
+import { AUDIENCES, AudienceName, Caller, callersFor } from '../support/callers';
+import { demoIds } from '../support/demo-data';
+
+type Expect = Record<AudienceName, number>;
+const UNKNOWN_ID = '8b0f3c1e-2f6a-4d7e-9c4b-1a2b3c4d5e6f';
+
+/** [METHOD, route pattern] → request to send and the status each audience must get. */
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  pattern: string;
+  path: (ids: Awaited<ReturnType<typeof demoIds>>) => string;
+  body?: object;
+  expect: Expect;
+}
+
+const all = (status: number): Expect => Object.fromEntries(AUDIENCES.map((a) => [a, status])) as Expect;
+const only = (allowed: Partial<Expect>, denied = 403): Expect => ({ ...all(denied), anonymous: 401, ...allowed });
+const users = (status: number): Partial<Expect> => ({ admin: status, coordinator: status, agent: status, facilitator: status });
+
+const MATRIX: Row[] = [
+  { method: 'GET', pattern: '/api/health', path: () => '/api/health', expect: all(200) },
+  { method: 'GET', pattern: '/metrics', path: () => '/metrics', expect: all(200) },
+  // Public routes answer the (invalid) body, whoever asks: no 401/403.
+  { method: 'POST', pattern: '/api/auth/login', path: () => '/api/auth/login', body: {}, expect: all(422) },
+  { method: 'POST', pattern: '/api/devices/pair', path: () => '/api/devices/pair', body: { code: '00000000' }, expect: all(400) },
+  { method: 'GET', pattern: '/api/auth/me', path: () => '/api/auth/me', expect: only({ ...users(200), device: 200 }) },
+  { method: 'GET', pattern: '/api/users', path: () => '/api/users', expect: only({ admin: 200 }) },
+  // Admin passes authorisation and then fails validation: proof the guard let it through.
+  { method: 'POST', pattern: '/api/users', path: () => '/api/users', body: {}, expect: only({ admin: 422 }) },
+  { method: 'PATCH', pattern: '/api/users/:id/role', path: () => `/api/users/${UNKNOWN_ID}/role`, body: { role: 'agent' }, expect: only({ admin: 404 }) },
+  { method: 'GET', pattern: '/api/audit', path: () => '/api/audit', expect: only({ admin: 200 }) },
+  { method: 'GET', pattern: '/api/administrations', path: () => '/api/administrations', expect: only(users(200)) },
+  { method: 'GET', pattern: '/api/msap-sites', path: () => '/api/msap-sites', expect: only(users(200)) },
+  {
+    method: 'GET',
+    pattern: '/api/msap-sites/:id/booths',
+    path: (ids) => `/api/msap-sites/${ids.pithiviersId}/booths`,
+    expect: only({ admin: 200, coordinator: 200, facilitator: 200 }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/booths/:boothId/pairing-codes',
+    path: (ids) => `/api/booths/${ids.pithiviersBoothId}/pairing-codes`,
+    expect: only({ admin: 201, facilitator: 201 }),
+  },
+  { method: 'GET', pattern: '/api/devices', path: () => '/api/devices', expect: only({ admin: 200, facilitator: 200 }) },
+  { method: 'DELETE', pattern: '/api/devices/:id', path: () => `/api/devices/${UNKNOWN_ID}`, expect: only({ admin: 404, facilitator: 404 }) },
+  {
+    method: 'GET',
+    pattern: '/api/consultations',
+    path: () => '/api/consultations?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z',
+    expect: only({ ...users(200), device: 200 }),
+  },
+  // Last: it ends the caller's session.
+  { method: 'POST', pattern: '/api/auth/logout', path: () => '/api/auth/logout', expect: only({ ...users(204) }) },
+];
+
+describe('role × route matrix', () => {
+  let t: TestApp;
+  let callers: Record<AudienceName, Caller>;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+
+  beforeAll(async () => {
+    // Every caller comes from 127.0.0.1: lift the per-IP limit so it does not mask the statuses.
+    t = await startTestApp({ LOGIN_RATE_LIMIT: '1000' });
+    ids = await demoIds(t.dataSource);
+    callers = await callersFor(t.baseUrl, ids.pithiviersBoothId);
+  });
+  afterAll(() => t.close());
+
+  it('covers every route the server exposes, and every route declares who may call it', () => {
+    const routes: string[] = [];
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+        for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
+          const handler = metatype.prototype[name];
+          const path = Reflect.getMetadata(PATH_METADATA, handler);
+          if (name === 'constructor' || path === undefined) continue;
+          const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+          const full = `/${[base, path].map((p: string) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+          routes.push(`${method} ${full}`);
+          const declared =
+            Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(ALLOW_KEY, handler) ?? Reflect.getMetadata(ALLOW_KEY, metatype);
+          expect({ route: `${method} ${full}`, declared: declared !== undefined }).toEqual({ route: `${method} ${full}`, declared: true });
+        }
+      }
+    }
+    expect(routes.sort()).toEqual(MATRIX.map((r) => `${r.method} ${r.pattern}`).sort());
+  });
+
+  for (const row of MATRIX) {
+    it(`${row.method} ${row.pattern}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const audience of AUDIENCES) {
+        const { agent, csrf } = callers[audience];
+        let req = agent[row.method.toLowerCase() as 'get'](row.path(ids));
+        if (csrf) req = req.set('X-CSRF-Token', csrf);
+        got[audience] = (row.body ? await req.send(row.body) : await req).status;
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+});

@@ -1,0 +1,50 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../server/src/app.module';
+import { configureApp, prepareDatabase } from '../../server/src/app.setup';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  baseUrl: string;
+  db: TestDatabase;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (same module, same HTTP pipeline as main.ts) on a fresh database and a random
+ * port. `env` overrides configuration for this app only; it is restored on close.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const defaults: Record<string, string> = { LOG_LEVEL: 'silent', MEDIA_WORKERS: '1', DEMO_SEED: '1', NODE_ENV: 'test' };
+  const saved: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries({ ...defaults, ...env })) {
+    saved[key] = process.env[key];
+    process.env[key] = value;
+  }
+  const db = await createTestDatabase();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: db.url }), {
+    bodyParser: false,
+    logger: false,
+  });
+  configureApp(app);
+  await prepareDatabase(app);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    db,
+    dataSource: app.get(DataSource),
+    async close() {
+      await app.close();
+      await db.drop();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
+  };
+}

@@ -17,7 +17,11 @@ export interface MediaLogger {
 export interface WorkerPoolOptions {
   size: number;
   logLevel: MediaLogLevel;
-  /** Explicit worker binary (MEDIASOUP_WORKER_BIN); otherwise the one inside the mediasoup package. */
+  /**
+   * The MEDIASOUP_WORKER_BIN value, checked before spawning. mediasoup itself reads that variable when
+   * it is first loaded, so this must be the same value (the server's config reads the same variable);
+   * null means the binary inside the mediasoup package.
+   */
   workerBin: string | null;
   /** First delay before respawning a dead worker; doubles on each consecutive death, capped at 30 s. */
   respawnDelayMs?: number;
@@ -31,7 +35,7 @@ export interface WorkerInfo {
 }
 
 export interface WorkerPoolEvents {
-  /** A worker died; `replacement` resolves once a new one took its slot. */
+  /** A worker died; `workerRespawned` follows once a new one took its slot. */
   workerDied: [info: { index: number; pid: number; error: Error }];
   workerRespawned: [info: { index: number; pid: number; worker: types.Worker }];
 }
@@ -121,12 +125,27 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     throw new MediaWorkerUnavailableError('No media worker is alive right now.');
   }
 
+  /** Closes every worker and waits for the processes to exit; a worker that hangs is killed. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const slot of this.slots) {
-      if (slot.respawnTimer) clearTimeout(slot.respawnTimer);
-      if (!slot.worker.closed) slot.worker.close();
-    }
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        if (slot.respawnTimer) clearTimeout(slot.respawnTimer);
+        const worker = slot.worker;
+        if (worker.died || worker.subprocessClosed) return;
+        const exited = new Promise<void>((resolve) => worker.once('subprocessclose', resolve));
+        if (!worker.closed) worker.close();
+        const timer = setTimeout(() => {
+          try {
+            process.kill(worker.pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }, 3000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
     this.removeAllListeners();
   }
 

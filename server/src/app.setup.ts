@@ -35,7 +35,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   serveClient(app, config.clientDistDir);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns the signal handling and the order of shutdown.
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -77,6 +77,7 @@ describe('role × route matrix', () => {
     const routes: string[] = [];
     for (const module of t.app.get(ModulesContainer).values()) {
       for (const { metatype } of module.controllers.values()) {
+        if (!metatype) continue;
         const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
         for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
           const handler = metatype.prototype[name];

@@ -20,7 +20,10 @@ export interface IssuedSession {
 
 @Injectable()
 export class AuthService {
-  private readonly limiter: LoginRateLimiter;
+  // Per account: LOGIN_RATE_LIMIT failures per window. Per IP: ten times that, because a whole
+  // prefecture or MSAP often reaches us through one NAT address and must not be locked out together.
+  private readonly accountLimiter: LoginRateLimiter;
+  private readonly ipLimiter: LoginRateLimiter;
 
   constructor(
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
@@ -30,12 +33,15 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
   ) {
-    this.limiter = new LoginRateLimiter(config.loginRateLimit, config.loginRateWindowSeconds * 1000);
+    const windowMs = config.loginRateWindowSeconds * 1000;
+    this.accountLimiter = new LoginRateLimiter(config.loginRateLimit, windowMs);
+    this.ipLimiter = new LoginRateLimiter(config.loginRateLimit * 10, windowMs);
   }
 
   async login(email: string, password: string, ip: string | null): Promise<IssuedSession> {
-    const keys = [`ip:${ip ?? 'unknown'}`, `email:${email}`];
-    const wait = this.limiter.retryAfterSeconds(keys);
+    const ipKey = [`ip:${ip ?? 'unknown'}`];
+    const accountKey = [`email:${email}`];
+    const wait = Math.max(this.ipLimiter.retryAfterSeconds(ipKey), this.accountLimiter.retryAfterSeconds(accountKey));
     if (wait > 0) {
       await this.audit.record({ action: 'login.rate_limited', ip, details: { email } });
       throw new DomainError('RATE_LIMITED', `Too many failed attempts. Try again in ${wait} s.`, undefined, wait);
@@ -47,11 +53,12 @@ export class AuthService {
       .getOne();
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabledAt !== null) {
-      this.limiter.recordFailure(keys);
+      this.ipLimiter.recordFailure(ipKey);
+      this.accountLimiter.recordFailure(accountKey);
       await this.audit.record({ action: 'login.failed', actorUserId: user?.id ?? null, ip, details: { email } });
       throw new DomainError('INVALID_CREDENTIALS', 'Unknown e-mail or wrong password.');
     }
-    this.limiter.reset(`email:${email}`);
+    this.accountLimiter.reset(accountKey[0]!);
     return this.openSession(user, ip, 'password');
   }
 

@@ -1,9 +1,17 @@
 import { registerAs } from '@nestjs/config';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { validateEnv } from './env.validation';
 
 // The only module that reads process.env (convention 4). Values are validated by validateEnv.
 export const readEnv = () => validateEnv(process.env);
+
+/** The repository (or image) root: the nearest folder above this file holding package.json. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 export const appConfig = registerAs('app', () => {
   const env = readEnv();
@@ -16,7 +24,7 @@ export const appConfig = registerAs('app', () => {
     bodyLimitKb: env.BODY_LIMIT_KB,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN ?? null,
-    clientDistDir: resolve(__dirname, '../../../client'),
+    clientDistDir: join(projectRoot(), 'dist', 'client'),
   };
 });
 

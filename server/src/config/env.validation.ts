@@ -13,7 +13,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -148,7 +148,8 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be an integer from 1 to 64' })
   @Min(1, { message: 'must be an integer from 1 to 64' })
   @Max(64, { message: 'must be an integer from 1 to 64' })
-  MEDIA_WORKERS = Math.max(1, cpus().length);
+  // availableParallelism() honours CPU affinity (taskset, container cpusets), unlike cpus().length.
+  MEDIA_WORKERS = Math.max(1, availableParallelism());
 
   @IsOptional()
   @IsString()

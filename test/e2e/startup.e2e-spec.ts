@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, requireBuild, runServer, waitHealthy } from '../support/process';
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+describe('the built server as a process', () => {
+  beforeAll(requireBuild);
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be an integer port number from 1 to 65535 \(got "abc"\)/],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, /DATABASE_URL must be a postgres:\/\/ connection URL/],
+    [{ OIDC_ENABLED: 'true' }, /OIDC_ISSUER must be the issuer URL when OIDC_ENABLED=true/],
+    [{ MEDIA_WORKERS: '0' }, /MEDIA_WORKERS must be an integer from 1 to 64/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
+  ])('refuses to start with %j and names the variable', async (env, message) => {
+    const server = runServer(env);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(message);
+    expect(server.output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it('without a worker binary, fails with one clear message saying what to do', async () => {
+    const server = runServer({
+      MEDIASOUP_WORKER_BIN: '/nonexistent/mediasoup-worker',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+      PORT: String(await freePort()),
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/No mediasoup worker binary at \/nonexistent\/mediasoup-worker/);
+    expect(server.output()).toMatch(/npm run worker:build/);
+  });
+
+  it('starts on the embedded PostgreSQL, survives a restart with its data, and shuts down cleanly', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'visio-start-'));
+    const pgPort = await freePort();
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), MEDIA_WORKERS: '2', PORT: String(await freePort()) };
+    try {
+      const first = runServer(env);
+      const { body, ms } = await waitHealthy(Number(env.PORT), first);
+      expect(body).toMatchObject({ status: 'ok', database: { status: 'up' }, media: { workers: 2, alive: 2 } });
+      expect(first.output()).toMatch(/admin@demo\.visio-msap\.fr\s+demo-admin-2026/);
+      process.stdout.write(`${JSON.stringify({ figure: 'start_to_healthy_first_run_ms', value: ms })}\n`);
+
+      const login = await fetch(`http://127.0.0.1:${env.PORT}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'agent@demo.visio-msap.fr', password: 'demo-agent-2026' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(await portOpen(pgPort)).toBe(false); // the embedded PostgreSQL stopped too
+      for (const pid of body.media.pids as number[]) expect(() => process.kill(pid, 0)).toThrow();
+
+      const second = runServer(env);
+      const again = await waitHealthy(Number(env.PORT), second);
+      process.stdout.write(`${JSON.stringify({ figure: 'start_to_healthy_restart_ms', value: again.ms })}\n`);
+      const me = await fetch(`http://127.0.0.1:${env.PORT}/api/auth/me`, { headers: { cookie } });
+      expect(me.status).toBe(200); // the session row survived the restart
+      expect(second.output()).not.toMatch(/ERROR|"level":50/);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(second.output()).not.toMatch(/more than once/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

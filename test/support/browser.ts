@@ -1,0 +1,72 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Flags for a headless, offline Chromium that can do WebRTC against a local SFU: fake camera and
+ * microphone with permission prompts auto-accepted, no sandbox (tests may run as root in a
+ * container), nothing that phones home, and loopback ICE candidates, which Chromium otherwise
+ * drops, since the SFU listens on 127.0.0.1 only.
+ */
+export const CHROMIUM_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--allow-loopback-in-peer-connection',
+];
+
+export interface TestBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium through playwright-core: no browser download, so it works offline. */
+export async function launchChromium(): Promise<TestBrowser> {
+  try {
+    await access(CHROMIUM_PATH, constants.X_OK);
+  } catch {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: browser tests use Debian's build. Install it with ` +
+        "'apt-get install chromium' (Debian 12), then run the e2e suite again.",
+    );
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+  return {
+    browser,
+    async close() {
+      // Closing twice (afterAll after a failed test that already closed) must not throw.
+      if (browser.isConnected()) await browser.close();
+    },
+  };
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined. WebRTC progress (ICE, DTLS, first
+ * decoded frame) has no single event both sides can await, and a fixed sleep is either slow or flaky.
+ * A probe may throw to say why it is not ready yet: the last reason is in the timeout error.
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = last instanceof Error ? ` (last: ${last.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

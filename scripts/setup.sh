@@ -10,6 +10,14 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || { log "ERROR: Node.js >= 20.19 is required (found $(node --version))"; exit 1; }
 
+# Dependency install scripts are opt-in through package.json "allowScripts", which npm honours from
+# 11.19 on; an older npm would run mediasoup's own install script (a download that fails offline).
+npm_ok() { node -e 'const [a,b]=process.argv[1].split(".").map(Number); process.exit(a>11||(a===11&&b>=19)?0:1)' "$(npm --version)"; }
+if ! npm_ok; then
+  log "upgrading npm $(npm --version) to 11 (needed for allowScripts)"
+  npm install -g --no-audit --no-fund 'npm@>=11.19 <12'
+fi
+
 # npm ci when node_modules is missing or older than the lockfile; it runs our postinstall (worker).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm dependencies"

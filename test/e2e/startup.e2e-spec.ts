@@ -60,7 +60,7 @@ describe('the built server as a process', () => {
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);
       expect(await portOpen(pgPort)).toBe(false); // the embedded PostgreSQL stopped too
-      for (const pid of body.media.pids as number[]) expect(() => process.kill(pid, 0)).toThrow();
+      for (const pid of body.media.pids) expect(() => process.kill(pid, 0)).toThrow();
 
       const second = runServer(env);
       const again = await waitHealthy(Number(env.PORT), second);

@@ -42,13 +42,19 @@ export function runServer(env: Record<string, string>): ServerProcess {
 }
 
 /** Polls GET /api/health until it answers 200; returns the body and the time it took. */
-export async function waitHealthy(port: number, server: ServerProcess, timeoutMs = 60_000) {
+export interface HealthBody {
+  status: string;
+  database: { status: string };
+  media: { workers: number; alive: number; pids: number[] };
+}
+
+export async function waitHealthy(port: number, server: ServerProcess, timeoutMs = 60_000): Promise<{ body: HealthBody; ms: number }> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.status === 200) return { body: (await res.json()) as Record<string, any>, ms: Date.now() - started };
+      if (res.status === 200) return { body: (await res.json()) as HealthBody, ms: Date.now() - started };
     } catch {
       // not listening yet
     }

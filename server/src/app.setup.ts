@@ -80,7 +80,16 @@ function serveClient(app: NestExpressApplication, dir: string): void {
 /** Applies pending migrations, then the demo data when configured. Returns whether it seeded. */
 export async function prepareDatabase(app: INestApplication): Promise<boolean> {
   const dataSource = app.get(DataSource);
-  await dataSource.runMigrations({ transaction: 'each' });
+  // Several instances may start together on one database: one migrates, the others wait for it.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['visio-msap-migrations']);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', ['visio-msap-migrations']).catch(() => undefined);
+    await lock.release();
+  }
   const config = app.get<DatabaseConfig>(databaseConfig.KEY);
   if (!config.demoSeed) return false;
   return app.get(DemoSeedService).seed();

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, TestApp } from '../support/app';
+import { launchChromium, TestBrowser } from '../support/browser';
+import { ROOT } from '../support/process';
+
+const SCREENSHOTS = join(ROOT, 'test-results');
+
+describe('client shell in Chromium', () => {
+  let t: TestApp;
+  let chrome: TestBrowser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) {
+      throw new Error("dist/client is missing: run 'npm run build' (npm test does it)");
+    }
+    t = await startTestApp();
+    chrome = await launchChromium();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await t?.close();
+  });
+
+  it('is in French, sends a visitor to the sign-in page, and signs in with the keyboard only', async () => {
+    const page = await chrome.browser.newPage();
+    await page.goto(`${t.baseUrl}/`);
+    await page.waitForURL('**/connexion');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await page.getByLabel('Adresse électronique').fill('agent@demo.visio-msap.fr');
+    await page.getByLabel('Mot de passe').fill('demo-agent-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/agent');
+    await page.getByRole('heading', { level: 1, name: 'Mes téléconsultations du jour' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'agent-home.png') });
+    await page.close();
+  });
+
+  it('shows a clear error for a wrong password', async () => {
+    const page = await chrome.browser.newPage();
+    await page.goto(`${t.baseUrl}/connexion`);
+    await page.getByLabel('Adresse électronique').fill('agent@demo.visio-msap.fr');
+    await page.getByLabel('Mot de passe').fill('mauvais');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').getByText('Adresse électronique ou mot de passe incorrect.').waitFor();
+    expect(page.url()).toMatch(/\/connexion$/);
+    await page.close();
+  });
+
+  it('a facilitator generates a code and a booth terminal pairs with it, through the UI', async () => {
+    const staff = await chrome.browser.newContext();
+    const page = await staff.newPage();
+    await page.goto(`${t.baseUrl}/connexion`);
+    await page.getByLabel('Adresse électronique').fill('animation@demo.visio-msap.fr');
+    await page.getByLabel('Mot de passe').fill('demo-anim-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/animation');
+    await page.getByRole('button', { name: /Cabine 1 — Générer un code/ }).click();
+    const code = (await page.getByTestId('pairing-code').textContent())!.trim();
+    expect(code).toMatch(/^\d{4} \d{4}$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'facilitator-home.png') });
+
+    // The terminal is another browser with no account.
+    const booth = await chrome.browser.newContext();
+    const terminal = await booth.newPage();
+    await terminal.goto(`${t.baseUrl}/borne/appairage`);
+    await terminal.getByLabel('Code d’appairage').fill(code);
+    await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
+    await terminal.waitForURL('**/borne');
+    await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+    await terminal.screenshot({ path: join(SCREENSHOTS, 'booth-home.png') });
+
+    // The terminal stays paired across a reload (httpOnly device cookie), and lands on its page.
+    await terminal.goto(`${t.baseUrl}/`);
+    await terminal.waitForURL('**/borne');
+
+    await page.reload();
+    await page.getByText('Terminal Cabine 1').first().waitFor();
+    await staff.close();
+    await booth.close();
+  });
+
+  it('a deep link to another role’s page sends the user back to their own home', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/connexion`);
+    await page.getByLabel('Adresse électronique').fill('agent@demo.visio-msap.fr');
+    await page.getByLabel('Mot de passe').fill('demo-agent-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/agent');
+    await page.goto(`${t.baseUrl}/admin`);
+    await page.waitForURL('**/agent');
+    await context.close();
+  });
+});

@@ -28,6 +28,10 @@ const MATRIX: Row[] = [
   // Public routes answer the (invalid) body, whoever asks: no 401/403.
   { method: 'POST', pattern: '/api/auth/login', path: () => '/api/auth/login', body: {}, expect: all(422) },
   { method: 'POST', pattern: '/api/devices/pair', path: () => '/api/devices/pair', body: { code: '00000000' }, expect: all(400) },
+  { method: 'GET', pattern: '/api/auth/providers', path: () => '/api/auth/providers', expect: all(200) },
+  // OIDC is off by default: its public routes say so to everyone.
+  { method: 'GET', pattern: '/api/auth/oidc/login', path: () => '/api/auth/oidc/login', expect: all(404) },
+  { method: 'GET', pattern: '/api/auth/oidc/callback', path: () => '/api/auth/oidc/callback?code=x&state=y', expect: all(404) },
   { method: 'GET', pattern: '/api/auth/me', path: () => '/api/auth/me', expect: only({ ...users(200), device: 200 }) },
   { method: 'GET', pattern: '/api/users', path: () => '/api/users', expect: only({ admin: 200 }) },
   // Admin passes authorisation and then fails validation: proof the guard let it through.

@@ -8,6 +8,7 @@ export const fr = {
     email: 'Adresse électronique',
     password: 'Mot de passe',
     submit: 'Se connecter',
+    oidc: 'S’identifier avec ProConnect',
     invalid: 'Adresse électronique ou mot de passe incorrect.',
     rateLimited: 'Trop de tentatives. Réessayez dans quelques minutes.',
     booth: 'Cette tablette est une borne France Services ? Appairer la borne',

@@ -8,12 +8,14 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionEntity } from './entities/session.entity';
 import { AuthGuard } from './guards/auth.guard';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordService } from './password.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, DeviceEntity]), AuditModule],
-  controllers: [AuthController],
-  providers: [AuthService, PasswordService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, OidcController],
+  providers: [AuthService, PasswordService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordService],
 })
 export class AuthModule {}

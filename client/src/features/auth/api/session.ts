@@ -11,3 +11,4 @@ export const login = (email: string, password: string) =>
   fetchApi<Principal>('/api/auth/login', { method: 'POST', body: { email, password } });
 export const logout = () => fetchApi<void>('/api/auth/logout', { method: 'POST' });
 export const pairDevice = (code: string) => fetchApi<Principal>('/api/devices/pair', { method: 'POST', body: { code } });
+export const getProviders = () => fetchApi<{ password: boolean; oidc: boolean }>('/api/auth/providers');

@@ -5,7 +5,8 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
-import { login } from '../api/session';
+import { useApi } from '../../../lib/use-api';
+import { getProviders, login } from '../api/session';
 import { useSession } from '../session-context';
 
 export function LoginPage() {
@@ -16,6 +17,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useApi(getProviders, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +59,14 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </form>
+          {providers.data?.oidc && (
+            <p className="fr-mt-4w">
+              {/* A plain link: the OIDC flow is a series of top-level navigations. */}
+              <a className="fr-btn fr-btn--secondary" href="/api/auth/oidc/login">
+                {t('login.oidc')}
+              </a>
+            </p>
+          )}
           <p className="fr-mt-4w">
             <Link className="fr-link" to="/borne/appairage">
               {t('login.booth')}

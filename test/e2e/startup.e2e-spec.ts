@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase } from '../support/database';
 import { freePort, requireBuild, runServer, waitHealthy } from '../support/process';
 
 const portOpen = (port: number) =>
@@ -73,6 +75,36 @@ describe('the built server as a process', () => {
       expect(second.output()).not.toMatch(/more than once/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('on a DATABASE_URL database, migrates but seeds demo data only when DEMO_SEED=1', async () => {
+    const db = await createTestDatabase();
+    const count = async () => {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return Number((await client.query('SELECT count(*) AS n FROM users')).rows[0].n);
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const port = String(await freePort());
+      const plain = runServer({ DATABASE_URL: db.url, PORT: port, MEDIA_WORKERS: '1' });
+      await waitHealthy(Number(port), plain);
+      expect(await count()).toBe(0);
+      expect(plain.output()).not.toMatch(/Demo accounts/);
+      plain.child.kill('SIGTERM');
+      expect(await plain.exited).toBe(0);
+
+      const seeded = runServer({ DATABASE_URL: db.url, PORT: port, MEDIA_WORKERS: '1', DEMO_SEED: '1' });
+      await waitHealthy(Number(port), seeded);
+      expect(await count()).toBe(4);
+      seeded.child.kill('SIGTERM');
+      expect(await seeded.exited).toBe(0);
+    } finally {
+      await db.drop();
     }
   });
 });

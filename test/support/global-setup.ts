@@ -26,12 +26,14 @@ async function reachable(url: string): Promise<boolean> {
 
 /**
  * Tests run against a real PostgreSQL: VISIO_TEST_PG_URL if given, else the server on
- * 127.0.0.1:5432 when it answers (as in CI), else an embedded server started for this run.
+ * 127.0.0.1:5432 when it answers (as in CI), else (or with VISIO_TEST_PG=embedded) an embedded
+ * server started for this run.
  * Each suite then creates its own database from this admin URL (test/support/database.ts).
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.VISIO_TEST_PG_URL) return;
-  if (await reachable(LOCAL_SERVER)) {
+  // VISIO_TEST_PG=embedded forces the fallback, to test it on a machine that has a local server.
+  if (process.env.VISIO_TEST_PG !== 'embedded' && (await reachable(LOCAL_SERVER))) {
     process.env.VISIO_TEST_PG_URL = LOCAL_SERVER;
     return;
   }

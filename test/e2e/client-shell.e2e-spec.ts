@@ -1,10 +1,20 @@
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
 
 const SCREENSHOTS = join(ROOT, 'test-results');
+
+/** Signs in through the form with the keyboard only, and waits for the role's home page. */
+async function signInUi(page: Page, baseUrl: string, email: string, password: string, home: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**${home}`);
+}
 
 describe('client shell in Chromium', () => {
   let t: TestApp;
@@ -51,11 +61,7 @@ describe('client shell in Chromium', () => {
   it('a facilitator generates a code and a booth terminal pairs with it, through the UI', async () => {
     const staff = await chrome.browser.newContext();
     const page = await staff.newPage();
-    await page.goto(`${t.baseUrl}/connexion`);
-    await page.getByLabel('Adresse électronique').fill('animation@demo.visio-msap.fr');
-    await page.getByLabel('Mot de passe').fill('demo-anim-2026');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/animation');
+    await signInUi(page, t.baseUrl, 'animation@demo.visio-msap.fr', 'demo-anim-2026', '/animation');
     await page.getByRole('button', { name: /Cabine 1 — Générer un code/ }).click();
     const code = (await page.getByTestId('pairing-code').textContent())!.trim();
     expect(code).toMatch(/^\d{4} \d{4}$/);
@@ -84,11 +90,7 @@ describe('client shell in Chromium', () => {
   it('a deep link to another role’s page sends the user back to their own home', async () => {
     const context = await chrome.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/connexion`);
-    await page.getByLabel('Adresse électronique').fill('agent@demo.visio-msap.fr');
-    await page.getByLabel('Mot de passe').fill('demo-agent-2026');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/agent');
+    await signInUi(page, t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026', '/agent');
     await page.goto(`${t.baseUrl}/admin`);
     await page.waitForURL('**/agent');
     await context.close();

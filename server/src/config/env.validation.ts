@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -27,6 +28,12 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
+/** An integer setting within bounds; the message says the unit and the range. */
+function IntInRange(min: number, max: number, unit = ''): PropertyDecorator {
+  const message = `must be an integer ${unit}from ${min} to ${max}`;
+  return applyDecorators(Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const MEDIA_LOG_LEVELS = ['debug', 'warn', 'error', 'none'] as const;
 
@@ -38,10 +45,7 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'], { message: 'must be one of development, production, test' })
   NODE_ENV: 'development' | 'production' | 'test' = 'production';
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer port number from 1 to 65535' })
-  @Min(1, { message: 'must be an integer port number from 1 to 65535' })
-  @Max(65535, { message: 'must be an integer port number from 1 to 65535' })
+  @IntInRange(1, 65535, 'port number ')
   PORT = 3000;
 
   @IsString()
@@ -55,10 +59,7 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer number of kilobytes from 1 to 10240' })
-  @Min(1, { message: 'must be an integer number of kilobytes from 1 to 10240' })
-  @Max(10240, { message: 'must be an integer number of kilobytes from 1 to 10240' })
+  @IntInRange(1, 10240, 'number of kilobytes ')
   BODY_LIMIT_KB = 100;
 
   @Transform(toBool)
@@ -73,10 +74,7 @@ export class EnvironmentVariables {
   @MinLength(1, { message: 'must be a directory path' })
   DATA_DIR = './data';
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer port number from 1024 to 65535' })
-  @Min(1024, { message: 'must be an integer port number from 1024 to 65535' })
-  @Max(65535, { message: 'must be an integer port number from 1024 to 65535' })
+  @IntInRange(1024, 65535, 'port number ')
   EMBEDDED_PG_PORT = 54329;
 
   @IsOptional()
@@ -84,10 +82,7 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false (1/0)' })
   DEMO_SEED?: boolean;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer number of minutes from 5 to 10080' })
-  @Min(5, { message: 'must be an integer number of minutes from 5 to 10080' })
-  @Max(10080, { message: 'must be an integer number of minutes from 5 to 10080' })
+  @IntInRange(5, 10080, 'number of minutes ')
   SESSION_TTL_MINUTES = 600;
 
   @IsOptional()
@@ -95,28 +90,16 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   COOKIE_SECURE?: boolean;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer from 1 to 1000' })
-  @Min(1, { message: 'must be an integer from 1 to 1000' })
-  @Max(1000, { message: 'must be an integer from 1 to 1000' })
+  @IntInRange(1, 1000)
   LOGIN_RATE_LIMIT = 5;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer number of seconds from 1 to 86400' })
-  @Min(1, { message: 'must be an integer number of seconds from 1 to 86400' })
-  @Max(86400, { message: 'must be an integer number of seconds from 1 to 86400' })
+  @IntInRange(1, 86400, 'number of seconds ')
   LOGIN_RATE_WINDOW_SECONDS = 900;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer number of minutes from 1 to 1440' })
-  @Min(1, { message: 'must be an integer number of minutes from 1 to 1440' })
-  @Max(1440, { message: 'must be an integer number of minutes from 1 to 1440' })
+  @IntInRange(1, 1440, 'number of minutes ')
   PAIRING_CODE_TTL_MINUTES = 15;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer number of days from 1 to 1825' })
-  @Min(1, { message: 'must be an integer number of days from 1 to 1825' })
-  @Max(1825, { message: 'must be an integer number of days from 1 to 1825' })
+  @IntInRange(1, 1825, 'number of days ')
   DEVICE_TOKEN_TTL_DAYS = 365;
 
   @Transform(toBool)
@@ -144,10 +127,7 @@ export class EnvironmentVariables {
   @IsString()
   OIDC_SCOPES = 'openid email given_name usual_name';
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer from 1 to 64' })
-  @Min(1, { message: 'must be an integer from 1 to 64' })
-  @Max(64, { message: 'must be an integer from 1 to 64' })
+  @IntInRange(1, 64)
   // availableParallelism() honours CPU affinity (taskset, container cpusets), unlike cpus().length.
   MEDIA_WORKERS = Math.max(1, availableParallelism());
 

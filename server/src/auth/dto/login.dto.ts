@@ -1,10 +1,8 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { NormalizedEmail } from '../../common/http/email.decorator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @NormalizedEmail()
   email!: string;
 
   @IsString()

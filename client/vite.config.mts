@@ -4,9 +4,9 @@ import { defineConfig } from 'vite';
 
 // In development Vite serves the client and proxies the API to the NestJS server (npm run start:dev).
 export default defineConfig({
-  root: resolve(__dirname),
+  root: resolve(import.meta.dirname),
   plugins: [react()],
-  build: { outDir: resolve(__dirname, '../dist/client'), emptyOutDir: true, sourcemap: true },
+  build: { outDir: resolve(import.meta.dirname, '../dist/client'), emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:3000', '/metrics': 'http://localhost:3000' },

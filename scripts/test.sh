@@ -9,6 +9,14 @@ bash scripts/setup.sh
 ensure_debs chromium
 
 npm run lint
-npx jest --selectProjects unit
-npx jest --selectProjects integration --runInBand
-npx jest --selectProjects e2e --runInBand
+mkdir -p test-results
+npx jest --selectProjects unit --json --outputFile=test-results/jest-unit.json
+npx jest --selectProjects integration --runInBand --json --outputFile=test-results/jest-integration.json
+npx jest --selectProjects e2e --runInBand --json --outputFile=test-results/jest-e2e.json
+
+# One closing line for all three projects (each run above already stopped the script on a failure).
+node -e '
+  const runs = ["unit", "integration", "e2e"].map((p) => require(`./test-results/jest-${p}.json`));
+  const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
+'

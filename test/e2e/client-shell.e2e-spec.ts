@@ -37,6 +37,9 @@ describe('client shell in Chromium', () => {
     await page.goto(`${t.baseUrl}/`);
     await page.waitForURL('**/connexion');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    // RGAA: the first Tab stop is the skip link to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     await page.getByLabel('Adresse électronique').fill('agent@demo.visio-msap.fr');
     await page.getByLabel('Mot de passe').fill('demo-agent-2026');

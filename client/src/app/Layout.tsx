@@ -1,5 +1,6 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/session-context';
@@ -10,6 +11,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const who = principal?.kind === 'user' ? `${principal.displayName} · ${t(`roles.${principal.role}`)}` : principal ? t('roles.device') : null;
   return (
     <>
+      <SkipLinks links={[{ anchor: '#contenu', label: t('app.skip') }]} />
       <Header
         brandTop={<>République<br />Française</>}
         homeLinkProps={{ href: '/', title: `${t('app.name')} — accueil` }}

@@ -14,6 +14,16 @@ export interface MediaLogger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
+/** One UDP and one TCP port per worker for all its WebRTC media (firewall-friendly). */
+export interface WebRtcServerSettings {
+  /** Address to bind, e.g. 0.0.0.0, or 127.0.0.1 for tests. */
+  listenIp: string;
+  /** Address given to browsers when it differs from the bound one (public IP or name behind NAT). */
+  announcedAddress?: string;
+  /** Worker i listens on basePort + i: a port cannot be shared between worker processes. */
+  basePort: number;
+}
+
 export interface WorkerPoolOptions {
   size: number;
   logLevel: MediaLogLevel;
@@ -23,6 +33,8 @@ export interface WorkerPoolOptions {
    * null means the binary inside the mediasoup package.
    */
   workerBin: string | null;
+  /** When set, each worker gets a WebRtcServer and WebRTC transports use it. */
+  webRtc?: WebRtcServerSettings;
   /** First delay before respawning a dead worker; doubles on each consecutive death, capped at 30 s. */
   respawnDelayMs?: number;
 }
@@ -32,6 +44,8 @@ export interface WorkerInfo {
   pid: number;
   alive: boolean;
   respawns: number;
+  /** UDP and TCP port of its WebRtcServer, if any. */
+  rtcPort: number | null;
 }
 
 export interface WorkerPoolEvents {
@@ -49,6 +63,7 @@ export class MediaWorkerUnavailableError extends Error {
 
 interface Slot {
   worker: types.Worker;
+  webRtcServer: types.WebRtcServer | null;
   respawns: number;
   consecutiveDeaths: number;
   respawnTimer: NodeJS.Timeout | null;
@@ -90,7 +105,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     const pool = new WorkerPool(options, logger);
     try {
       for (let index = 0; index < options.size; index++) {
-        pool.slots.push({ worker: await pool.spawn(index), respawns: 0, consecutiveDeaths: 0, respawnTimer: null });
+        pool.slots.push({ ...(await pool.spawn(index)), respawns: 0, consecutiveDeaths: 0, respawnTimer: null });
       }
     } catch (error) {
       await pool.close();
@@ -110,7 +125,13 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       pid: slot.worker.pid,
       alive: !slot.worker.closed && !slot.worker.died,
       respawns: slot.respawns,
+      rtcPort: slot.webRtcServer ? this.options.webRtc!.basePort + index : null,
     }));
+  }
+
+  /** The WebRtcServer of a worker of this pool, or null when the pool runs without them. */
+  webRtcServerOf(worker: types.Worker): types.WebRtcServer | null {
+    return this.slots.find((slot) => slot.worker === worker)?.webRtcServer ?? null;
   }
 
   /** The worker for a new router: round robin over live workers. */
@@ -149,13 +170,28 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     this.removeAllListeners();
   }
 
-  private async spawn(index: number): Promise<types.Worker> {
+  private async spawn(index: number): Promise<{ worker: types.Worker; webRtcServer: types.WebRtcServer | null }> {
     const worker = await mediasoup.createWorker({
       logLevel: this.options.logLevel,
       appData: { index },
     });
     worker.on('died', (error) => this.onDied(index, worker, error));
-    return worker;
+    const rtc = this.options.webRtc;
+    if (!rtc) return { worker, webRtcServer: null };
+    const port = rtc.basePort + index;
+    const base = { ip: rtc.listenIp, port, ...(rtc.announcedAddress ? { announcedAddress: rtc.announcedAddress } : {}) };
+    try {
+      const webRtcServer = await worker.createWebRtcServer({
+        listenInfos: [
+          { ...base, protocol: 'udp' },
+          { ...base, protocol: 'tcp' },
+        ],
+      });
+      return { worker, webRtcServer };
+    } catch (error) {
+      worker.close();
+      throw new MediaWorkerUnavailableError(`Cannot listen for media on ${rtc.listenIp}:${port} (UDP/TCP): ${String(error)}`);
+    }
   }
 
   private onDied(index: number, worker: types.Worker, error: Error): void {
@@ -174,12 +210,13 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     if (this.closed || !slot) return;
     slot.respawnTimer = null;
     try {
-      const worker = await this.spawn(index);
+      const { worker, webRtcServer } = await this.spawn(index);
       if (this.closed) {
         worker.close();
         return;
       }
       slot.worker = worker;
+      slot.webRtcServer = webRtcServer;
       slot.respawns++;
       // A worker that stays up for a minute resets the back-off.
       setTimeout(() => {

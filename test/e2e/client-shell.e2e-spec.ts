@@ -39,7 +39,7 @@ describe('client shell in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     // RGAA: the first Tab stop is the skip link to the main content.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    expect(await page.locator(':focus').textContent()).toBe('Aller au contenu');
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     await page.getByLabel('Adresse électronique').fill('agent@demo.visio-msap.fr');
     await page.getByLabel('Mot de passe').fill('demo-agent-2026');

@@ -152,7 +152,7 @@ describe('WorkerPool against the real mediasoup worker', () => {
     expect(doomedRouter.closed).toBe(true); // rooms on the dead worker must be recreated by their owner
 
     const after = pool.info()[index]!;
-    expect(after).toEqual({ index, pid: replacement.pid, alive: true, respawns: 1 });
+    expect(after).toEqual({ index, pid: replacement.pid, alive: true, respawns: 1, rtcPort: null });
     expect(isAlive(replacement.pid)).toBe(true);
     await until(`killed pid ${victim.pid} to be reaped`, () => !isAlive(victim.pid));
     expect(pool.info().filter((w) => w.index !== index).every((w) => w.respawns === 0 && w.alive)).toBe(true);

@@ -1,39 +1,7 @@
 import { once } from 'node:events';
 import type { types } from 'mediasoup';
-import { MediaLogger, MediaWorkerUnavailableError, WorkerPool, type WorkerPoolEvents } from '../../media/src';
-
-// Quiet, but kept so a failing assertion can be read next to what the pool said.
-class RecordingLogger implements MediaLogger {
-  readonly lines: string[] = [];
-  info(message: string): void {
-    this.lines.push(`info ${message}`);
-  }
-  warn(message: string): void {
-    this.lines.push(`warn ${message}`);
-  }
-  error(message: string): void {
-    this.lines.push(`error ${message}`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
-
-/** Process exit and reaping are asynchronous, so "gone" can only be observed by polling. */
-async function until(what: string, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { MediaWorkerUnavailableError, WorkerPool, type WorkerPoolEvents } from '../../media/src';
+import { isAlive, RecordingLogger, until } from '../support/media';
 
 const opus: types.RouterRtpCodecCapability = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48_000, channels: 2 };
 const loopback: types.TransportListenInfo = { protocol: 'udp', ip: '127.0.0.1' };

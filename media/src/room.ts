@@ -1,0 +1,198 @@
+import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
+import { CloseReason } from './close-reason';
+import { ROUTER_MEDIA_CODECS } from './media-codecs';
+import { MediaError } from './media-error';
+import { Peer, PeerInfo, TransportDirection } from './peer';
+
+export interface TransportParameters {
+  id: string;
+  iceParameters: types.IceParameters;
+  iceCandidates: types.IceCandidate[];
+  dtlsParameters: types.DtlsParameters;
+}
+
+export interface ConsumerParameters {
+  id: string;
+  producerId: string;
+  producerPeerId: string;
+  kind: types.MediaKind;
+  rtpParameters: types.RtpParameters;
+}
+
+export interface RoomEvents {
+  closed: [reason: CloseReason];
+  peerClosed: [peer: Peer, reason: CloseReason];
+  /** Another participant can now consume this producer. */
+  producerAdded: [peer: Peer, producer: types.Producer];
+  /** The producer behind one of `peer`'s consumers went away. */
+  consumerClosed: [peer: Peer, consumerId: string];
+}
+
+/** Start estimate before congestion control has measured anything: enough for 360p at once. */
+const INITIAL_OUTGOING_BITRATE = 1_000_000;
+
+/**
+ * One consultation's media: a router on one worker, the participants' transports on that worker's
+ * WebRtcServer. The request order is router capabilities → join → create transport → connect →
+ * produce / consume. The last participant leaving closes the room; so does the worker dying.
+ */
+export class Room extends EventEmitter<RoomEvents> {
+  private readonly peers = new Map<string, Peer>();
+  private closedWith: CloseReason | null = null;
+
+  private constructor(
+    readonly id: string,
+    readonly router: types.Router,
+    private readonly webRtcServer: types.WebRtcServer,
+    private readonly worker: types.Worker,
+  ) {
+    super();
+    // NOTE: a router closes by itself when its worker dies; that must close the room with a reason
+    // that tells clients to come back (the registry recreates the room on a live worker).
+    router.observer.once('close', () => this.close(worker.died ? 'worker_died' : 'room_closed'));
+  }
+
+  static async create(id: string, worker: types.Worker, webRtcServer: types.WebRtcServer): Promise<Room> {
+    const router = await worker.createRouter({ mediaCodecs: ROUTER_MEDIA_CODECS, appData: { roomId: id } });
+    return new Room(id, router, webRtcServer, worker);
+  }
+
+  get closed(): boolean {
+    return this.closedWith !== null;
+  }
+
+  get workerPid(): number {
+    return this.worker.pid;
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    return this.router.rtpCapabilities;
+  }
+
+  peer(id: string): Peer | undefined {
+    return this.peers.get(id);
+  }
+
+  listPeers(): Peer[] {
+    return [...this.peers.values()];
+  }
+
+  /** Adds a participant; one who is already here (a reconnection) replaces its ghost. */
+  join(info: PeerInfo): Peer {
+    this.assertOpen();
+    const ghost = this.peers.get(info.id);
+    const peer = new Peer(info, (closed, reason) => this.onPeerClosed(closed, reason));
+    // Registered before the ghost closes, so the room never looks empty in between.
+    this.peers.set(info.id, peer);
+    ghost?.close('replaced');
+    return peer;
+  }
+
+  leave(peerId: string, reason: CloseReason = 'left'): void {
+    this.peers.get(peerId)?.close(reason);
+  }
+
+  async createTransport(peer: Peer, direction: TransportDirection): Promise<TransportParameters> {
+    this.assertMember(peer);
+    const transport = await this.router.createWebRtcTransport({
+      webRtcServer: this.webRtcServer,
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
+      appData: { direction, peerId: peer.id },
+    });
+    peer.adoptTransport(transport);
+    // ICE 'disconnected' is left alone: the client restarts ICE and a short drop resumes the call.
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed') peer.close('transport_failed');
+    });
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    };
+  }
+
+  async connectTransport(peer: Peer, transportId: string, dtlsParameters: types.DtlsParameters): Promise<void> {
+    this.assertMember(peer);
+    await peer.transport(transportId).connect({ dtlsParameters });
+  }
+
+  async restartIce(peer: Peer, transportId: string): Promise<types.IceParameters> {
+    this.assertMember(peer);
+    return peer.transport(transportId).restartIce();
+  }
+
+  async produce(
+    peer: Peer,
+    transportId: string,
+    kind: types.MediaKind,
+    rtpParameters: types.RtpParameters,
+    appData: Record<string, unknown> = {},
+  ): Promise<types.Producer> {
+    this.assertMember(peer);
+    const producer = await peer.transport(transportId, 'send').produce({ kind, rtpParameters, appData: { ...appData, peerId: peer.id } });
+    peer.adoptProducer(producer);
+    this.emit('producerAdded', peer, producer);
+    return producer;
+  }
+
+  /** Creates a paused consumer: the caller resumes it once the client has set it up (no lost keyframe). */
+  async consume(peer: Peer, producerId: string, rtpCapabilities: types.RtpCapabilities): Promise<ConsumerParameters> {
+    this.assertMember(peer);
+    const owner = this.listPeers().find((p) => p.producers.has(producerId));
+    if (!owner) throw new MediaError('UNKNOWN_PRODUCER', `No producer ${producerId} in this room.`);
+    if (owner === peer) throw new MediaError('CANNOT_CONSUME', 'A participant does not consume its own media.');
+    if (!this.router.canConsume({ producerId, rtpCapabilities })) {
+      throw new MediaError('CANNOT_CONSUME', 'This device cannot decode that media.');
+    }
+    const consumer = await peer.recvTransport().consume({
+      producerId,
+      rtpCapabilities,
+      paused: true,
+      appData: { peerId: peer.id, producerPeerId: owner.id },
+    });
+    peer.adoptConsumer(consumer);
+    consumer.on('producerclose', () => this.emit('consumerClosed', peer, consumer.id));
+    return {
+      id: consumer.id,
+      producerId,
+      producerPeerId: owner.id,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+    };
+  }
+
+  async resumeConsumer(peer: Peer, consumerId: string): Promise<void> {
+    this.assertMember(peer);
+    await peer.consumer(consumerId).resume();
+  }
+
+  close(reason: CloseReason): void {
+    if (this.closedWith) return;
+    this.closedWith = reason;
+    for (const peer of [...this.peers.values()]) peer.close(reason);
+    if (!this.router.closed) this.router.close();
+    this.emit('closed', reason);
+    this.removeAllListeners();
+  }
+
+  private onPeerClosed(peer: Peer, reason: CloseReason): void {
+    // A replaced peer's slot already holds its successor.
+    if (this.peers.get(peer.id) === peer) this.peers.delete(peer.id);
+    this.emit('peerClosed', peer, reason);
+    if (this.peers.size === 0 && !this.closedWith) this.close('room_closed');
+  }
+
+  private assertOpen(): void {
+    if (this.closedWith) throw new MediaError('ROOM_CLOSED', `The room is closed (${this.closedWith}).`);
+  }
+
+  private assertMember(peer: Peer): void {
+    this.assertOpen();
+    if (peer.closed || this.peers.get(peer.id) !== peer) throw new MediaError('PEER_CLOSED', 'This participant has left the room.');
+  }
+}

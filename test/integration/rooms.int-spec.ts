@@ -1,0 +1,130 @@
+import { MediaError, Room, RoomRegistry, WorkerPool } from '../../media/src';
+import { OPUS_SEND_PARAMETERS, RecordingLogger, until } from '../support/media';
+
+const info = (id: string, role = 'booth') => ({ id, role, displayName: id });
+
+describe('rooms on the real worker', () => {
+  let pool: WorkerPool;
+  let registry: RoomRegistry;
+  const basePort = 41_000 + Math.floor(Math.random() * 5_000);
+
+  beforeAll(async () => {
+    pool = await WorkerPool.create(
+      { size: 2, logLevel: 'warn', workerBin: null, respawnDelayMs: 50, webRtc: { listenIp: '127.0.0.1', basePort } },
+      new RecordingLogger(),
+    );
+  });
+  afterAll(() => pool.close());
+  beforeEach(() => {
+    registry = new RoomRegistry(pool);
+  });
+  afterEach(() => registry.closeAll('shutdown'));
+
+  /** A booth and an agent in one room, the booth sending audio. */
+  async function call(roomId: string) {
+    const room = await registry.getOrCreate(roomId);
+    const booth = room.join(info('booth'));
+    const agent = room.join(info('agent', 'agent'));
+    const send = await room.createTransport(booth, 'send');
+    await room.createTransport(agent, 'recv');
+    const producer = await room.produce(booth, send.id, 'audio', OPUS_SEND_PARAMETERS);
+    return { room, booth, agent, send, producer };
+  }
+
+  it('creates one router per consultation, even for concurrent joins', async () => {
+    const [a, b] = await Promise.all([registry.getOrCreate('c-1'), registry.getOrCreate('c-1')]);
+    expect(a).toBe(b);
+    const other = await registry.getOrCreate('c-2');
+    expect(other.router.id).not.toBe(a.router.id);
+    expect(a.rtpCapabilities.codecs!.map((c) => c.mimeType)).toEqual(
+      expect.arrayContaining(['audio/opus', 'video/VP8', 'video/VP9', 'video/H264']),
+    );
+  });
+
+  it('puts every transport of a worker on its single WebRtcServer port (UDP and TCP)', async () => {
+    const room = await registry.getOrCreate('c-ports');
+    const peer = room.join(info('booth'));
+    const a = await room.createTransport(peer, 'send');
+    const b = await room.createTransport(peer, 'recv');
+    const port = pool.info().find((w) => w.pid === room.workerPid)!.rtcPort;
+    for (const t of [a, b]) {
+      expect(t.iceCandidates.map((c) => `${c.protocol}:${c.port}`).sort()).toEqual([`tcp:${port}`, `udp:${port}`]);
+    }
+  });
+
+  it('creates consumers paused, and resumes them on request', async () => {
+    const { room, agent, producer } = await call('c-consume');
+    const params = await room.consume(agent, producer.id, room.rtpCapabilities);
+    const consumer = agent.consumers.get(params.id)!;
+    expect(consumer.paused).toBe(true);
+    expect(params.producerPeerId).toBe('booth');
+    await room.resumeConsumer(agent, params.id);
+    expect(consumer.paused).toBe(false);
+  });
+
+  it('refuses what a participant may not do, with a code', async () => {
+    const { room, booth, agent, send, producer } = await call('c-refuse');
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: MediaError) => e.code);
+    expect(await codeOf(room.consume(booth, producer.id, room.rtpCapabilities))).toBe('CANNOT_CONSUME');
+    expect(await codeOf(room.consume(agent, 'nope', room.rtpCapabilities))).toBe('UNKNOWN_PRODUCER');
+    // The agent cannot use the booth's transport: lookups go through the caller's own maps.
+    expect(await codeOf(room.produce(agent, send.id, 'audio', OPUS_SEND_PARAMETERS))).toBe('UNKNOWN_TRANSPORT');
+    const recv = [...agent.transports.keys()][0]!;
+    expect(await codeOf(room.produce(agent, recv, 'audio', OPUS_SEND_PARAMETERS))).toBe('WRONG_DIRECTION');
+  });
+
+  it('a participant who comes back replaces its ghost: old transports closed, room kept', async () => {
+    const { room, booth, agent, producer } = await call('c-rejoin');
+    const consumed = await room.consume(agent, producer.id, room.rtpCapabilities);
+    const closedConsumers: string[] = [];
+    room.on('consumerClosed', (_peer, id) => closedConsumers.push(id));
+    const oldTransports = [...booth.transports.values()];
+
+    const again = room.join(info('booth'));
+    expect(booth.closeReason).toBe('replaced');
+    expect(oldTransports.every((t) => t.closed)).toBe(true);
+    expect(booth.producers.size).toBe(0);
+    expect(room.peer('booth')).toBe(again);
+    expect(room.closed).toBe(false);
+    // The agent's consumer of the ghost's producer goes with it (the worker notifies), and the agent is told.
+    await until('the orphaned consumer to close', () => !agent.consumers.has(consumed.id));
+    expect(closedConsumers).toEqual([consumed.id]);
+    expect(room.listPeers().map((p) => p.id).sort()).toEqual(['agent', 'booth']);
+  });
+
+  it('closing a peer closes everything it owns; the last one leaving closes the room and its router', async () => {
+    const { room, booth, agent, producer } = await call('c-leave');
+    await room.consume(agent, producer.id, room.rtpCapabilities);
+    const reasons: string[] = [];
+    registry.on('roomClosed', (_id, reason) => reasons.push(reason));
+
+    room.leave('agent');
+    expect(agent.transports.size + agent.consumers.size).toBe(0);
+    expect(room.closed).toBe(false);
+    room.leave('booth');
+    expect(booth.transports.size + booth.producers.size).toBe(0);
+    expect(room.closed).toBe(true);
+    expect(room.router.closed).toBe(true);
+    expect(reasons).toEqual(['room_closed']);
+    // Rejoining creates a fresh room.
+    const fresh = await registry.getOrCreate('c-leave');
+    expect(fresh).not.toBe(room);
+  });
+
+  it('a worker crash closes its rooms with worker_died, and the next join recreates the room on a live worker', async () => {
+    const { room, booth } = await call('c-crash');
+    const reasons: string[] = [];
+    registry.on('roomClosed', (_id, reason) => reasons.push(reason));
+    const deadPid = room.workerPid;
+    process.kill(deadPid, 'SIGKILL');
+    await until('the room to close', () => room.closed);
+    expect(reasons).toEqual(['worker_died']);
+    expect(booth.closeReason).toBe('worker_died');
+
+    const recreated: Room = await registry.getOrCreate('c-crash');
+    expect(recreated.workerPid).not.toBe(deadPid);
+    const peer = recreated.join(info('booth'));
+    const t = await recreated.createTransport(peer, 'send');
+    expect(t.iceCandidates.length).toBe(2);
+  });
+});

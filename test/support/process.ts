@@ -32,7 +32,14 @@ export function runServer(env: Record<string, string>): ServerProcess {
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      LOG_LEVEL: 'warn',
+      RTC_LISTEN_IP: '127.0.0.1',
+      RTC_PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

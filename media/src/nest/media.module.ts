@@ -33,7 +33,10 @@ class MediaShutdown implements OnApplicationShutdown {
       provide: WORKER_POOL,
       inject: [mediaConfig.KEY],
       useFactory: (config: MediaConfig) =>
-        WorkerPool.create({ size: config.workers, logLevel: config.logLevel, workerBin: config.workerBin }, new NestMediaLogger()),
+        WorkerPool.create(
+          { size: config.workers, logLevel: config.logLevel, workerBin: config.workerBin, webRtc: config.webRtc },
+          new NestMediaLogger(),
+        ),
     },
     MediaShutdown,
   ],

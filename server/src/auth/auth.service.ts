@@ -9,7 +9,8 @@ import { UserEntity } from '../users/entities/user.entity';
 import { SessionEntity } from './entities/session.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordService } from './password.service';
-import { DevicePrincipal, UserPrincipal } from './principal';
+import { DEVICE_COOKIE, SESSION_COOKIE } from './cookies';
+import { DevicePrincipal, Principal, UserPrincipal } from './principal';
 import { hashToken, newToken } from './tokens';
 
 export interface IssuedSession {
@@ -78,6 +79,18 @@ export class AuthService {
   async logout(principal: UserPrincipal, ip: string | null): Promise<void> {
     await this.sessions.update({ id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.audit.record({ action: 'logout', actorUserId: principal.userId, ip });
+  }
+
+  /**
+   * The caller behind the request's cookies (account session first, then booth terminal), or null
+   * without any. A stale cookie throws SESSION_EXPIRED or DEVICE_REVOKED.
+   */
+  async authenticateCookies(cookies: Record<string, unknown>): Promise<Principal | null> {
+    const session = cookies[SESSION_COOKIE];
+    if (typeof session === 'string' && session.length > 0) return this.authenticateSession(session);
+    const device = cookies[DEVICE_COOKIE];
+    if (typeof device === 'string' && device.length > 0) return this.authenticateDevice(device);
+    return null;
   }
 
   /** The account behind a session cookie; throws SESSION_EXPIRED when it no longer opens anything. */

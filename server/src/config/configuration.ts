@@ -66,6 +66,21 @@ export const mediaConfig = registerAs('media', () => {
     workers: env.MEDIA_WORKERS,
     workerBin: env.MEDIASOUP_WORKER_BIN ?? null,
     logLevel: env.MEDIA_LOG_LEVEL,
+    webRtc: {
+      listenIp: env.RTC_LISTEN_IP,
+      basePort: env.RTC_PORT,
+      ...(env.RTC_ANNOUNCED_ADDRESS ? { announcedAddress: env.RTC_ANNOUNCED_ADDRESS } : {}),
+    },
+  };
+});
+
+export const signallingConfig = registerAs('signalling', () => {
+  const env = readEnv();
+  return {
+    joinMarginMinutes: env.JOIN_MARGIN_MINUTES,
+    turn: env.TURN_URLS
+      ? { urls: env.TURN_URLS.split(','), secret: env.TURN_SECRET as string, ttlSeconds: env.TURN_CREDENTIAL_TTL_SECONDS }
+      : null,
   };
 });
 
@@ -73,4 +88,5 @@ export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
 export type MediaConfig = ReturnType<typeof mediaConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig];
+export type SignallingConfig = ReturnType<typeof signallingConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig];

@@ -143,6 +143,34 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
+
+  @IsString()
+  @Matches(/^[0-9a-fA-F:.]+$/, { message: 'must be an IP address to bind media to (e.g. 0.0.0.0)' })
+  RTC_LISTEN_IP = '0.0.0.0';
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9:.-]+$/, { message: 'must be the public IP address or host name browsers reach the media on' })
+  RTC_ANNOUNCED_ADDRESS?: string;
+
+  @IntInRange(1024, 65000, 'port number ')
+  RTC_PORT = 40000;
+
+  @IntInRange(0, 120, 'number of minutes ')
+  JOIN_MARGIN_MINUTES = 15;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^(turns?|stun):[^\s,]+(,(turns?|stun):[^\s,]+)*$/, { message: 'must be comma-separated turn:, turns: or stun: URLs' })
+  TURN_URLS?: string;
+
+  @ValidateIf((e: EnvironmentVariables) => e.TURN_URLS !== undefined)
+  @IsString({ message: 'is required when TURN_URLS is set (coturn static-auth-secret)' })
+  @MinLength(16, { message: 'must be at least 16 characters (coturn static-auth-secret)' })
+  TURN_SECRET?: string;
+
+  @IntInRange(60, 86400, 'number of seconds ')
+  TURN_CREDENTIAL_TTL_SECONDS = 3600;
 }
 
 export class ConfigurationError extends Error {

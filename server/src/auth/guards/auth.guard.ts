@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../../common/errors/domain.error';
 import { AuthService } from '../auth.service';
-import { CSRF_HEADER, DEVICE_COOKIE, SESSION_COOKIE } from '../cookies';
+import { CSRF_HEADER } from '../cookies';
 import { ALLOW_KEY, PUBLIC_KEY } from '../decorators/allow.decorator';
 import { AuthenticatedRequest } from '../decorators/principal.decorator';
 import { Principal } from '../principal';
@@ -48,16 +48,12 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest, isPublic: boolean): Promise<Principal | null> {
-    const cookies = (request.cookies ?? {}) as Record<string, unknown>;
-    const session = cookies[SESSION_COOKIE];
-    const device = cookies[DEVICE_COOKIE];
     try {
-      if (typeof session === 'string' && session.length > 0) return await this.auth.authenticateSession(session);
-      if (typeof device === 'string' && device.length > 0) return await this.auth.authenticateDevice(device);
+      return await this.auth.authenticateCookies((request.cookies ?? {}) as Record<string, unknown>);
     } catch (error) {
       // A stale cookie must not lock anyone out of public routes such as the login itself.
       if (!isPublic) throw error;
+      return null;
     }
-    return null;
   }
 }

@@ -1,0 +1,124 @@
+/**
+ * The signalling contract, imported by the server and by the client (client/src/features/call).
+ * Type-only imports and plain constants: nothing here may pull server code into the browser.
+ *
+ * Frames are JSON text:
+ *   client → server  { id, method, data }           a request; always acknowledged
+ *   server → client  { id, ok: true, data }         its answer
+ *                    { id, ok: false, code, message }
+ *   server → client  { notification, data }         an event
+ */
+import type { types } from 'mediasoup-client';
+
+export type Phase = 'lobby' | 'call';
+export type ParticipantRole = 'booth' | 'agent' | 'facilitator';
+
+export interface Participant {
+  id: string;
+  role: ParticipantRole;
+  displayName: string;
+  phase: Phase;
+}
+
+export interface TransportOptions {
+  id: string;
+  iceParameters: types.IceParameters;
+  iceCandidates: types.IceCandidate[];
+  dtlsParameters: types.DtlsParameters;
+  iceServers: RTCIceServerInit[];
+}
+
+/** Structural copy of the DOM type, so the server compiles without the DOM library. */
+export interface RTCIceServerInit {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+export interface RequestMap {
+  /** Enter the consultation: the booth and the facilitator wait in the lobby, the agent is in the call. */
+  join: { req: { displayName?: string }; res: { self: Participant; participants: Participant[]; routerRtpCapabilities: types.RtpCapabilities } };
+  admit: { req: { participantId: string }; res: Record<string, never> };
+  createTransport: { req: { direction: 'send' | 'recv' }; res: TransportOptions };
+  connectTransport: { req: { transportId: string; dtlsParameters: types.DtlsParameters }; res: Record<string, never> };
+  restartIce: { req: { transportId: string }; res: { iceParameters: types.IceParameters } };
+  produce: {
+    req: { transportId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters; source: 'camera' | 'microphone' | 'screen' };
+    res: { producerId: string };
+  };
+  consume: {
+    req: { producerId: string; rtpCapabilities: types.RtpCapabilities };
+    res: { consumerId: string; producerId: string; participantId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters };
+  };
+  resumeConsumer: { req: { consumerId: string }; res: Record<string, never> };
+  leave: { req: Record<string, never>; res: Record<string, never> };
+  /** Agent only: ends the consultation for everyone. */
+  end: { req: Record<string, never>; res: Record<string, never> };
+}
+
+export type Method = keyof RequestMap;
+export const METHODS = [
+  'join',
+  'admit',
+  'createTransport',
+  'connectTransport',
+  'restartIce',
+  'produce',
+  'consume',
+  'resumeConsumer',
+  'leave',
+  'end',
+] as const satisfies readonly Method[];
+
+export interface NotificationMap {
+  participantJoined: Participant;
+  participantUpdated: Participant;
+  participantLeft: { participantId: string; reason: string };
+  /** Someone is waiting in the lobby (the agent's screen rings). */
+  lobbyWaiting: { participant: Participant };
+  /** You were admitted: create transports and produce. */
+  admitted: { self: Participant };
+  newProducer: { producerId: string; participantId: string; kind: types.MediaKind; source: string };
+  consumerClosed: { consumerId: string };
+  /** The call is over for you; `reconnect` says whether to come back by yourself (worker crash). */
+  closed: { reason: string; reconnect: boolean };
+}
+
+export type Notification = keyof NotificationMap;
+
+export const SIGNALLING_ERROR_CODES = [
+  'BAD_FRAME', // not JSON, or not { id, method, data }
+  'UNKNOWN_METHOD',
+  'VALIDATION_FAILED',
+  'NOT_JOINED', // a request before join
+  'NOT_ADMITTED', // media before the agent admitted you
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'ROOM_CLOSED',
+  'PEER_CLOSED',
+  'UNKNOWN_TRANSPORT',
+  'UNKNOWN_PRODUCER',
+  'UNKNOWN_CONSUMER',
+  'WRONG_DIRECTION',
+  'CANNOT_CONSUME',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export type SignallingErrorCode = (typeof SIGNALLING_ERROR_CODES)[number];
+
+export type Ack<M extends Method> = { id: number; ok: true; data: RequestMap[M]['res'] } | { id: number; ok: false; code: SignallingErrorCode; message: string };
+
+/** WebSocket close codes (4000–4999 are the application's). */
+export const CLOSE_CODES = {
+  unauthenticated: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  outsideWindow: 4409,
+  replaced: 4410,
+  flood: 4429,
+  ended: 4000,
+} as const;
+
+export const SIGNALLING_PATH = '/api/signalling';
+/** Larger frames are refused: SDP-derived parameters are a few kilobytes. */
+export const MAX_FRAME_BYTES = 64 * 1024;

@@ -13,6 +13,7 @@ import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
+import { SignallingModule } from './signalling/signalling.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -52,6 +53,7 @@ export class AppModule {
         ConsultationsModule,
         HealthModule,
         SeedModule,
+        SignallingModule,
       ],
     };
   }

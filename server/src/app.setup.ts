@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { WsAdapter } from '@nestjs/platform-ws';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +35,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useWebSocketAdapter(new WsAdapter(app));
   serveClient(app, config.clientDistDir);
   // No enableShutdownHooks(): main.ts owns the signal handling and the order of shutdown.
 }

@@ -1,9 +1,11 @@
 // The one adapter between media/ (framework-free) and the NestJS server.
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { mediaConfig, MediaConfig } from '../../../server/src/config/configuration';
+import { RoomRegistry } from '../room-registry';
 import { MediaLogger, WorkerPool } from '../worker-pool';
 
 export const WORKER_POOL = Symbol('WORKER_POOL');
+export const ROOM_REGISTRY = Symbol('ROOM_REGISTRY');
 
 class NestMediaLogger implements MediaLogger {
   private readonly logger = new Logger('Media');
@@ -20,8 +22,13 @@ class NestMediaLogger implements MediaLogger {
 
 @Injectable()
 class MediaShutdown implements OnApplicationShutdown {
-  constructor(@Inject(WORKER_POOL) private readonly pool: WorkerPool) {}
+  constructor(
+    @Inject(WORKER_POOL) private readonly pool: WorkerPool,
+    @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
+  ) {}
   async onApplicationShutdown(): Promise<void> {
+    // Rooms first, so participants are told 'shutdown' (reconnect) rather than seeing a crash.
+    await this.rooms.closeAll('shutdown');
     await this.pool.close();
   }
 }
@@ -38,8 +45,9 @@ class MediaShutdown implements OnApplicationShutdown {
           new NestMediaLogger(),
         ),
     },
+    { provide: ROOM_REGISTRY, inject: [WORKER_POOL], useFactory: (pool: WorkerPool) => new RoomRegistry(pool) },
     MediaShutdown,
   ],
-  exports: [WORKER_POOL],
+  exports: [WORKER_POOL, ROOM_REGISTRY],
 })
 export class MediaModule {}

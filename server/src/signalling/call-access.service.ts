@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { DomainError } from '../common/errors/domain.error';
+import { signallingConfig, SignallingConfig } from '../config/configuration';
+import { ConsultationEntity } from '../consultations/entities/consultation.entity';
+import { ParticipantRole } from './protocol';
+
+/** Who joins a consultation's call, as decided once when the socket opens. */
+export interface CallAccess {
+  consultationId: string;
+  /** Stable per person (or per booth): a second socket of the same participant replaces the first. */
+  participantId: string;
+  role: ParticipantRole;
+  displayName: string;
+  /** Account or terminal behind it, for audit and for revocation checks. */
+  principal: Principal;
+}
+
+/**
+ * Only the consultation's booth terminal, its agent and the facilitators of the booth's MSAP may
+ * join, and only from JOIN_MARGIN_MINUTES before the start until as long after the end.
+ */
+@Injectable()
+export class CallAccessService {
+  constructor(
+    @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
+    @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
+  ) {}
+
+  async authorize(principal: Principal, consultationId: string, now = new Date()): Promise<CallAccess> {
+    const consultation = await this.consultations.findOne({
+      where: { id: consultationId },
+      relations: { booth: { msapSite: true }, agent: { user: true } },
+    });
+    if (!consultation || !consultation.booth?.msapSite || !consultation.agent?.user) {
+      throw new DomainError('NOT_FOUND', 'No such consultation.');
+    }
+    const base = { consultationId, principal };
+    const access: CallAccess | null =
+      principal.kind === 'device'
+        ? principal.boothId === consultation.boothId
+          ? { ...base, participantId: `booth:${consultation.boothId}`, role: 'booth', displayName: consultation.booth.msapSite.name }
+          : null
+        : principal.role === 'agent' && consultation.agent.userId === principal.userId
+          ? { ...base, participantId: `agent:${principal.userId}`, role: 'agent', displayName: principal.displayName }
+          : principal.role === 'facilitator' && principal.msapSiteId === consultation.booth.msapSiteId
+            ? { ...base, participantId: `facilitator:${principal.userId}`, role: 'facilitator', displayName: principal.displayName }
+            : null;
+    if (!access) throw new DomainError('FORBIDDEN', 'You are not a participant of this consultation.');
+    if (consultation.status !== 'scheduled') throw new DomainError('FORBIDDEN', `This consultation is ${consultation.status}.`);
+
+    const margin = this.config.joinMarginMinutes * 60_000;
+    if (now.getTime() < consultation.startsAt.getTime() - margin || now.getTime() > consultation.endsAt.getTime() + margin) {
+      throw new DomainError('OUTSIDE_WINDOW', 'This consultation is not open now.');
+    }
+    return access;
+  }
+}

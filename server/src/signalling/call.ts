@@ -1,0 +1,179 @@
+import { Peer, RECONNECTABLE, Room, RoomRegistry } from '../../../media/src';
+import { CallAccess } from './call-access.service';
+import { SignallingConnection } from './connection';
+import { CLOSE_CODES, NotificationMap, Participant, Phase } from './protocol';
+import { SignallingError } from './signalling-error';
+
+export interface Member {
+  access: CallAccess;
+  connection: SignallingConnection;
+  phase: Phase;
+  peer: Peer | null;
+  /** Set when the socket dropped: the member is removed unless it comes back before. */
+  dropTimer: NodeJS.Timeout | null;
+}
+
+/** How long a dropped participant keeps its place (and its media) before it counts as gone. */
+export const RESUME_GRACE_MS = 30_000;
+
+/**
+ * The signalling state of one consultation: who is here, in the lobby or in the call, and the media
+ * room. Participants admitted once stay admitted, so a reconnection or a worker crash brings them
+ * straight back into the call without asking the agent again.
+ */
+export class Call {
+  private readonly members = new Map<string, Member>();
+  private readonly admitted = new Set<string>();
+  private room: Room | null = null;
+
+  constructor(
+    readonly consultationId: string,
+    private readonly rooms: RoomRegistry,
+    private readonly onEmpty: (call: Call) => void,
+    private readonly graceMs = RESUME_GRACE_MS,
+  ) {}
+
+  member(connection: SignallingConnection): Member | undefined {
+    return [...this.members.values()].find((m) => m.connection === connection);
+  }
+
+  async join(access: CallAccess, connection: SignallingConnection, displayName?: string) {
+    const previous = this.members.get(access.participantId);
+    if (previous?.dropTimer) clearTimeout(previous.dropTimer);
+    if (previous && previous.connection !== connection) previous.connection.close(CLOSE_CODES.replaced, 'Replaced by a new connection');
+    const phase: Phase = access.role === 'agent' || this.admitted.has(access.participantId) ? 'call' : 'lobby';
+    const member: Member = {
+      access: displayName ? { ...access, displayName } : access,
+      connection,
+      phase,
+      peer: null,
+      dropTimer: null,
+    };
+    this.members.set(access.participantId, member);
+    const room = await this.ensureRoom();
+    if (phase === 'call') this.admitted.add(access.participantId);
+
+    const self = this.describe(member);
+    this.broadcast(previous ? 'participantUpdated' : 'participantJoined', self, member);
+    if (phase === 'lobby') for (const agent of this.agents()) agent.connection.notify('lobbyWaiting', { participant: self });
+    return {
+      self,
+      participants: [...this.members.values()].filter((m) => m !== member).map((m) => this.describe(m)),
+      routerRtpCapabilities: room.rtpCapabilities,
+    };
+  }
+
+  /** Media requests go through here: only admitted members have a peer. */
+  peerOf(member: Member): { room: Room; peer: Peer } {
+    if (member.phase !== 'call') throw new SignallingError('NOT_ADMITTED', 'Wait until the agent lets you in.');
+    if (!this.room || this.room.closed) throw new SignallingError('ROOM_CLOSED', 'The call is restarting; join again.');
+    // The peer is created on the first media request, after admission or after a rejoin.
+    if (!member.peer || member.peer.closed) {
+      member.peer = this.room.join({ id: member.access.participantId, role: member.access.role, displayName: member.access.displayName });
+    }
+    return { room: this.room, peer: member.peer };
+  }
+
+  /** Producers the member should consume now that it is in the call. */
+  existingProducers(member: Member): NotificationMap['newProducer'][] {
+    if (!this.room) return [];
+    return this.room
+      .listPeers()
+      .filter((p) => p.id !== member.access.participantId)
+      .flatMap((p) =>
+        [...p.producers.values()].map((producer) => ({
+          producerId: producer.id,
+          participantId: p.id,
+          kind: producer.kind,
+          source: String((producer.appData as { source?: string }).source ?? producer.kind),
+        })),
+      );
+  }
+
+  admit(by: Member, participantId: string): void {
+    if (by.access.role !== 'agent') throw new SignallingError('FORBIDDEN', 'Only the agent admits participants.');
+    const target = this.members.get(participantId);
+    if (!target || target.phase !== 'lobby') throw new SignallingError('NOT_FOUND', 'Nobody with this id is waiting.');
+    target.phase = 'call';
+    this.admitted.add(participantId);
+    const self = this.describe(target);
+    target.connection.notify('admitted', { self });
+    this.broadcast('participantUpdated', self, target);
+  }
+
+  leave(member: Member, reason = 'left'): void {
+    if (this.members.get(member.access.participantId) !== member) return;
+    if (member.dropTimer) clearTimeout(member.dropTimer);
+    this.members.delete(member.access.participantId);
+    this.admitted.delete(member.access.participantId);
+    member.peer?.close('left');
+    this.broadcast('participantLeft', { participantId: member.access.participantId, reason }, member);
+    if (this.members.size === 0) this.dispose();
+  }
+
+  /** The socket closed without "leave": keep the place for the grace period. */
+  dropped(connection: SignallingConnection): void {
+    const member = this.member(connection);
+    if (!member || member.dropTimer) return;
+    member.dropTimer = setTimeout(() => this.leave(member, 'connection_lost'), this.graceMs);
+    member.dropTimer.unref();
+  }
+
+  end(by: Member): void {
+    if (by.access.role !== 'agent') throw new SignallingError('FORBIDDEN', 'Only the agent ends the consultation.');
+    for (const member of this.members.values()) {
+      if (member.dropTimer) clearTimeout(member.dropTimer);
+      member.connection.notify('closed', { reason: 'ended', reconnect: false });
+      if (member !== by) member.connection.close(CLOSE_CODES.ended, 'Consultation ended');
+    }
+    this.members.clear();
+    this.room?.close('ended');
+    this.dispose();
+  }
+
+  private async ensureRoom(): Promise<Room> {
+    if (this.room && !this.room.closed) return this.room;
+    const room = await this.rooms.getOrCreate(this.consultationId);
+    if (room === this.room) return room;
+    this.room = room;
+    room.on('producerAdded', (peer, producer) => {
+      for (const m of this.members.values()) {
+        if (m.phase === 'call' && m.access.participantId !== peer.id) {
+          m.connection.notify('newProducer', {
+            producerId: producer.id,
+            participantId: peer.id,
+            kind: producer.kind,
+            source: String((producer.appData as { source?: string }).source ?? producer.kind),
+          });
+        }
+      }
+    });
+    room.on('consumerClosed', (peer, consumerId) => this.members.get(peer.id)?.connection.notify('consumerClosed', { consumerId }));
+    room.once('closed', (reason) => {
+      if (this.room === room) this.room = null;
+      if (!RECONNECTABLE.has(reason)) return;
+      // The worker died: everyone comes back by themselves and lands in a room on a live worker.
+      for (const m of this.members.values()) {
+        m.peer = null;
+        m.connection.notify('closed', { reason, reconnect: true });
+      }
+    });
+    return room;
+  }
+
+  private agents(): Member[] {
+    return [...this.members.values()].filter((m) => m.access.role === 'agent');
+  }
+
+  private describe(member: Member): Participant {
+    return { id: member.access.participantId, role: member.access.role, displayName: member.access.displayName, phase: member.phase };
+  }
+
+  private broadcast<N extends keyof NotificationMap>(notification: N, data: NotificationMap[N], except: Member): void {
+    for (const m of this.members.values()) if (m !== except) m.connection.notify(notification, data);
+  }
+
+  private dispose(): void {
+    this.onEmpty(this);
+  }
+}

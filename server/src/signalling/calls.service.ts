@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { parse as parseCookies } from 'cookie';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import { MediaError, MediaErrorCode, RoomRegistry } from '../../../media/src';
+import { ROOM_REGISTRY } from '../../../media/src/nest/media.module';
+import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../common/errors/domain.error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { signallingConfig, SignallingConfig } from '../config/configuration';
+import { Call } from './call';
+import { CallAccessService } from './call-access.service';
+import { SignallingConnection } from './connection';
+import { HandlerTable } from './handlers/handler';
+import { lobbyHandlers } from './handlers/lobby.handlers';
+import { mediaHandlers } from './handlers/media.handlers';
+import { CLOSE_CODES, Method, SignallingErrorCode } from './protocol';
+import { turnServers } from './turn-credentials';
+
+const MEDIA_CODES: Record<MediaErrorCode, SignallingErrorCode> = {
+  ROOM_CLOSED: 'ROOM_CLOSED',
+  PEER_CLOSED: 'PEER_CLOSED',
+  UNKNOWN_TRANSPORT: 'UNKNOWN_TRANSPORT',
+  UNKNOWN_PRODUCER: 'UNKNOWN_PRODUCER',
+  UNKNOWN_CONSUMER: 'UNKNOWN_CONSUMER',
+  WRONG_DIRECTION: 'WRONG_DIRECTION',
+  CANNOT_CONSUME: 'CANNOT_CONSUME',
+};
+
+/** Socket close code for a refusal at connection time. */
+function closeCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+    case 'SESSION_EXPIRED':
+    case 'DEVICE_REVOKED':
+      return CLOSE_CODES.unauthenticated;
+    case 'NOT_FOUND':
+      return CLOSE_CODES.notFound;
+    case 'OUTSIDE_WINDOW':
+      return CLOSE_CODES.outsideWindow;
+    default:
+      return CLOSE_CODES.forbidden;
+  }
+}
+
+/** Signalling sockets and the calls they belong to. */
+@Injectable()
+export class CallsService {
+  private readonly logger = new Logger('Signalling');
+  private readonly calls = new Map<string, Call>();
+  private readonly sockets = new Map<WebSocket, { connection: SignallingConnection; call: Call | null }>();
+  private readonly handlers: HandlerTable<Method>;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly access: CallAccessService,
+    @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
+    @Inject(signallingConfig.KEY) config: SignallingConfig,
+  ) {
+    this.handlers = { ...lobbyHandlers, ...mediaHandlers((participantId) => turnServers(config.turn, participantId)) };
+  }
+
+  /** Authenticates and authorises the socket (cookies, consultation, time window), then serves it. */
+  async connect(socket: WebSocket, request: IncomingMessage): Promise<void> {
+    const connection = new SignallingConnection(socket);
+    const entry = { connection, call: null as Call | null };
+    this.sockets.set(socket, entry);
+    try {
+      if (!this.sameOrigin(request)) throw new DomainError('FORBIDDEN', 'Cross-site connection refused.');
+      const principal = await this.auth.authenticateCookies(parseCookies(request.headers.cookie ?? ''));
+      if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      const consultationId = new URL(request.url ?? '/', 'http://localhost').searchParams.get('consultation') ?? '';
+      if (!isUUID(consultationId)) throw new DomainError('NOT_FOUND', 'consultation must be a consultation id.');
+      const access = await this.access.authorize(principal, consultationId);
+      if (!this.sockets.has(socket)) return; // closed while we were checking
+      const call = this.callFor(consultationId);
+      entry.call = call;
+      connection.start(
+        (method, data) => this.handlers[method]({ call, access, connection }, data),
+        (error) => this.mapError(error),
+      );
+    } catch (error) {
+      const domain = error instanceof DomainError ? error : null;
+      if (!domain) this.logger.error({ err: error }, 'signalling connection failed');
+      connection.close(domain ? closeCodeFor(domain.code) : 1011, domain?.message ?? 'Internal error');
+    }
+  }
+
+  disconnect(socket: WebSocket): void {
+    const entry = this.sockets.get(socket);
+    this.sockets.delete(socket);
+    entry?.call?.dropped(entry.connection);
+  }
+
+  private callFor(consultationId: string): Call {
+    let call = this.calls.get(consultationId);
+    if (!call) {
+      call = new Call(consultationId, this.rooms, (done) => {
+        if (this.calls.get(consultationId) === done) this.calls.delete(consultationId);
+      });
+      this.calls.set(consultationId, call);
+    }
+    return call;
+  }
+
+  /** Browsers send Origin on WebSocket upgrades: a page of another site must not ride our cookies. */
+  private sameOrigin(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    if (!origin) return true; // not a browser
+    try {
+      return new URL(origin).host === request.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  private mapError(error: unknown): { code: SignallingErrorCode; message: string } {
+    if (error instanceof MediaError) return { code: MEDIA_CODES[error.code], message: error.message };
+    // mediasoup validates RTP/DTLS parameters itself and throws TypeError on malformed ones.
+    if (error instanceof TypeError) return { code: 'VALIDATION_FAILED', message: error.message };
+    this.logger.error({ err: error }, 'signalling request failed');
+    return { code: 'INTERNAL', message: 'Internal error.' };
+  }
+}

@@ -1,0 +1,2 @@
+/** For requests without parameters: any field is refused (forbidNonWhitelisted). */
+export class EmptyDto {}

@@ -1,0 +1,73 @@
+import { ConnectTransportDto } from '../dto/connect-transport.dto';
+import { ConsumeDto } from '../dto/consume.dto';
+import { CreateTransportDto } from '../dto/create-transport.dto';
+import { ProduceDto } from '../dto/produce.dto';
+import { RestartIceDto } from '../dto/restart-ice.dto';
+import { ResumeConsumerDto } from '../dto/resume-consumer.dto';
+import { RTCIceServerInit } from '../protocol';
+import { SignallingError } from '../signalling-error';
+import { validateRequest } from '../validate-request';
+import { HandlerContext, HandlerTable, joined } from './handler';
+
+const media = (ctx: HandlerContext) => {
+  const member = joined(ctx);
+  return { member, ...ctx.call.peerOf(member) };
+};
+
+/** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
+export function mediaHandlers(
+  iceServers: (participantId: string) => RTCIceServerInit[],
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer'> {
+  return {
+    async createTransport(ctx, data) {
+      const dto = await validateRequest(CreateTransportDto, data);
+      const { room, peer, member } = media(ctx);
+      const transport = await room.createTransport(peer, dto.direction);
+      if (dto.direction === 'recv') {
+        // Tell the newcomer what it can consume already; later producers come as notifications.
+        setImmediate(() => {
+          for (const producer of ctx.call.existingProducers(member)) ctx.connection.notify('newProducer', producer);
+        });
+      }
+      return { ...transport, iceServers: iceServers(member.access.participantId) };
+    },
+    async connectTransport(ctx, data) {
+      const dto = await validateRequest(ConnectTransportDto, data);
+      const { room, peer } = media(ctx);
+      await room.connectTransport(peer, dto.transportId, dto.dtlsParameters);
+      return {};
+    },
+    async restartIce(ctx, data) {
+      const dto = await validateRequest(RestartIceDto, data);
+      const { room, peer } = media(ctx);
+      return { iceParameters: await room.restartIce(peer, dto.transportId) };
+    },
+    async produce(ctx, data) {
+      const dto = await validateRequest(ProduceDto, data);
+      const { room, peer, member } = media(ctx);
+      if (dto.source === 'screen' && member.access.role !== 'agent') {
+        throw new SignallingError('FORBIDDEN', 'Only the agent shares a screen.');
+      }
+      const producer = await room.produce(peer, dto.transportId, dto.kind, dto.rtpParameters, { source: dto.source });
+      return { producerId: producer.id };
+    },
+    async consume(ctx, data) {
+      const dto = await validateRequest(ConsumeDto, data);
+      const { room, peer } = media(ctx);
+      const consumer = await room.consume(peer, dto.producerId, dto.rtpCapabilities);
+      return {
+        consumerId: consumer.id,
+        producerId: consumer.producerId,
+        participantId: consumer.producerPeerId,
+        kind: consumer.kind,
+        rtpParameters: consumer.rtpParameters,
+      };
+    },
+    async resumeConsumer(ctx, data) {
+      const dto = await validateRequest(ResumeConsumerDto, data);
+      const { room, peer } = media(ctx);
+      await room.resumeConsumer(peer, dto.consumerId);
+      return {};
+    },
+  };
+}

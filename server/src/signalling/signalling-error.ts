@@ -1,0 +1,12 @@
+import { SignallingErrorCode } from './protocol';
+
+/** A refused request: answered with { ok: false, code, message }, the socket stays open. */
+export class SignallingError extends Error {
+  constructor(
+    readonly code: SignallingErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignallingError';
+  }
+}

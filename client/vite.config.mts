@@ -9,6 +9,6 @@ export default defineConfig({
   build: { outDir: resolve(import.meta.dirname, '../dist/client'), emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000', '/metrics': 'http://localhost:3000' },
+    proxy: { '/api': { target: 'http://localhost:3000', ws: true }, '/metrics': 'http://localhost:3000' },
   },
 });

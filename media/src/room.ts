@@ -171,6 +171,15 @@ export class Room extends EventEmitter<RoomEvents> {
     await peer.consumer(consumerId).resume();
   }
 
+  /** A participant pauses one of its own producers (mute); consumers stop receiving at once. */
+  async setProducerPaused(peer: Peer, producerId: string, paused: boolean): Promise<void> {
+    this.assertMember(peer);
+    const producer = peer.producers.get(producerId);
+    if (!producer) throw new MediaError('UNKNOWN_PRODUCER', `No producer ${producerId} of yours.`);
+    if (paused) await producer.pause();
+    else await producer.resume();
+  }
+
   close(reason: CloseReason): void {
     if (this.closedWith) return;
     this.closedWith = reason;

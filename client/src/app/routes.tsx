@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { useSession } from '../features/auth/session-context';
 import { BoothHome } from '../features/booth/components/BoothHome';
 import { PairingPage } from '../features/booth/components/PairingPage';
+import { CallPage } from '../features/call/components/CallPage';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
 import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
 
@@ -39,6 +40,8 @@ export function AppRoutes() {
       <Route path="/connexion" element={<LoginPage />} />
       <Route path="/borne/appairage" element={<PairingPage />} />
       <Route path="/borne" element={<Authorization allow={['device']}><BoothHome /></Authorization>} />
+      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage /></Authorization>} />
+      <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><CallPage /></Authorization>} />
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />
       <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome /></Authorization>} />
       <Route path="/animation" element={<Authorization allow={['facilitator', 'admin']}><FacilitatorHome /></Authorization>} />

@@ -7,6 +7,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'fr',
   resources: { fr: { translation: fr } },
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 
 export default i18n;

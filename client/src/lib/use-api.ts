@@ -16,5 +16,6 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[]) {
       live = false;
     };
   }, [stableLoad, version]);
-  return { data, error, reload: () => setVersion((v) => v + 1) };
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data, error, reload };
 }

@@ -51,6 +51,8 @@ export interface RequestMap {
     res: { consumerId: string; producerId: string; participantId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters };
   };
   resumeConsumer: { req: { consumerId: string }; res: Record<string, never> };
+  /** Mute / camera off: the SFU stops forwarding, so nothing reaches the others (not even comfort noise). */
+  pauseProducer: { req: { producerId: string; paused: boolean }; res: Record<string, never> };
   leave: { req: Record<string, never>; res: Record<string, never> };
   /** Agent only: ends the consultation for everyone. */
   end: { req: Record<string, never>; res: Record<string, never> };
@@ -66,6 +68,7 @@ export const METHODS = [
   'produce',
   'consume',
   'resumeConsumer',
+  'pauseProducer',
   'leave',
   'end',
 ] as const satisfies readonly Method[];

@@ -1,6 +1,7 @@
 import { ConnectTransportDto } from '../dto/connect-transport.dto';
 import { ConsumeDto } from '../dto/consume.dto';
 import { CreateTransportDto } from '../dto/create-transport.dto';
+import { PauseProducerDto } from '../dto/pause-producer.dto';
 import { ProduceDto } from '../dto/produce.dto';
 import { RestartIceDto } from '../dto/restart-ice.dto';
 import { ResumeConsumerDto } from '../dto/resume-consumer.dto';
@@ -17,7 +18,7 @@ const media = (ctx: HandlerContext) => {
 /** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
 export function mediaHandlers(
   iceServers: (participantId: string) => RTCIceServerInit[],
-): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer'> {
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer'> {
   return {
     async createTransport(ctx, data) {
       const dto = await validateRequest(CreateTransportDto, data);
@@ -67,6 +68,12 @@ export function mediaHandlers(
       const dto = await validateRequest(ResumeConsumerDto, data);
       const { room, peer } = media(ctx);
       await room.resumeConsumer(peer, dto.consumerId);
+      return {};
+    },
+    async pauseProducer(ctx, data) {
+      const dto = await validateRequest(PauseProducerDto, data);
+      const { room, peer } = media(ctx);
+      await room.setProducerPaused(peer, dto.producerId, dto.paused);
       return {};
     },
   };

@@ -1,4 +1,5 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatTime, todayRange } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
@@ -21,7 +22,12 @@ export function AgentHome() {
               <strong>
                 {formatTime(c.startsAt)} – {formatTime(c.endsAt)}
               </strong>{' '}
-              <Badge small>{t(`consultation.status.${c.status}`)}</Badge>
+              <Badge small>{t(`consultation.status.${c.status}`)}</Badge>{' '}
+              {c.status === 'scheduled' && (
+                <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
+                  {t('call.join')}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

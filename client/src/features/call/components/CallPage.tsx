@@ -1,0 +1,87 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { useCall } from '../hooks/use-call';
+import { CallControls } from './CallControls';
+import { MediaTile } from './MediaTile';
+
+const QUALITY_SEVERITY = { unknown: 'info', good: 'success', medium: 'warning', poor: 'error' } as const;
+
+export function CallPage() {
+  const { id } = useParams();
+  return id ? <Call consultationId={id} /> : null;
+}
+
+function Call({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation();
+  const { engine, snapshot: s, error } = useCall(consultationId);
+  const isAgent = s.self?.role === 'agent';
+  const waiting = s.participants.filter((p) => p.phase === 'lobby');
+  const remote = s.participants.find((p) => p.phase === 'call' && s.remoteStreams[p.id]);
+
+  if (s.status === 'ended' || s.status === 'refused') {
+    const message = s.status === 'ended' ? t('call.ended') : t(`call.refused.${s.reason ?? 'forbidden'}` as 'call.refused.forbidden');
+    return (
+      <div className="fr-container fr-my-6w">
+        <Alert severity={s.status === 'ended' ? 'info' : 'error'} title={message} description="" role="status" />
+        <p className="fr-mt-4w">
+          <a className="fr-btn" href="/">
+            {t('call.back')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="fr-container fr-my-3w">
+      <h1 className="fr-h3">{t('call.title')}</h1>
+      {error && <Alert severity="error" small description={error} role="alert" className="fr-mb-2w" />}
+      {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" className="fr-mb-2w" />}
+      {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" className="fr-mb-2w" />}
+      {isAgent &&
+        waiting.map((p) => (
+          <div key={p.id} className="fr-alert fr-alert--warning fr-mb-2w" role="alert" data-testid="lobby-banner">
+            <p>{t('call.waiting', { name: p.displayName })}</p>
+            <Button size="small" onClick={() => void engine.admit(p.id)}>
+              {t('call.admit')}
+            </Button>
+          </div>
+        ))}
+      {s.status === 'lobby' ? (
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <p className="fr-text--lead" role="status">
+              {t('call.lobby')}
+            </p>
+            <p>{t('call.lobbyHint')}</p>
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <MediaTile stream={s.localStream} label={t('call.you')} local placeholder={t('call.connecting')} />
+          </div>
+        </div>
+      ) : (
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-9">
+            <MediaTile
+              stream={remote ? s.remoteStreams[remote.id]! : null}
+              label={remote?.displayName ?? ''}
+              placeholder={s.status === 'connecting' ? t('call.connecting') : t('call.noVideo')}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <MediaTile stream={s.audioOnly ? null : s.localStream} label={t('call.you')} local placeholder={t('call.you')} />
+            <p className="fr-mt-1w">
+              <Badge severity={QUALITY_SEVERITY[s.quality]} small>
+                {t(`call.quality.${s.quality}`)}
+              </Badge>
+            </p>
+          </div>
+        </div>
+      )}
+      <CallControls engine={engine} snapshot={s} isAgent={isAgent} />
+    </div>
+  );
+}

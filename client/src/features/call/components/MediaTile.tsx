@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+
+/** A <video> bound to a stream; muted for the local preview (no echo), mirrored like a mirror. */
+export function MediaTile({ stream, label, local = false, placeholder }: { stream: MediaStream | null; label: string; local?: boolean; placeholder: string }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
+  }, [stream]);
+  return (
+    <figure className="fr-m-0" style={{ position: 'relative', background: '#161616', borderRadius: 8, overflow: 'hidden' }}>
+      {stream ? (
+        <video
+          ref={ref}
+          autoPlay
+          playsInline
+          muted={local}
+          data-testid={local ? 'local-video' : 'remote-video'}
+          style={{ width: '100%', display: 'block', transform: local ? 'scaleX(-1)' : undefined, aspectRatio: '16 / 9', objectFit: 'cover' }}
+        />
+      ) : (
+        <div style={{ aspectRatio: '16 / 9', display: 'grid', placeItems: 'center', color: '#fff' }}>{placeholder}</div>
+      )}
+      <figcaption className="fr-text--sm fr-m-0 fr-px-1w" style={{ position: 'absolute', left: 8, bottom: 8, background: 'rgba(0,0,0,.6)', color: '#fff', borderRadius: 4 }}>
+        {label}
+      </figcaption>
+    </figure>
+  );
+}

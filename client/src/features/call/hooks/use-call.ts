@@ -1,0 +1,26 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { CallEngine } from '../media/call-engine';
+import { INITIAL_SNAPSHOT } from '../media/call-state';
+
+declare global {
+  interface Window {
+    /** The running call, for the facilitator's diagnostics in the console and for browser tests. */
+    visioCall?: CallEngine;
+  }
+}
+
+/** Starts a call engine for the consultation for as long as the view is mounted. */
+export function useCall(consultationId: string) {
+  const [engine] = useState(() => new CallEngine(consultationId));
+  const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot, () => INITIAL_SNAPSHOT);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    window.visioCall = engine;
+    engine.start().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      engine.stop();
+      if (window.visioCall === engine) delete window.visioCall;
+    };
+  }, [engine]);
+  return { engine, snapshot, error };
+}

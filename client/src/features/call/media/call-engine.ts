@@ -1,0 +1,380 @@
+import { Device, type types } from 'mediasoup-client';
+import type { NotificationMap, Participant } from '../../../../../server/src/signalling/protocol';
+import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
+import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
+import { CallSnapshot, gradeQuality, INITIAL_SNAPSHOT } from './call-state';
+
+export interface InboundStats {
+  kind: string;
+  packetsReceived: number;
+  packetsLost: number;
+  framesDecoded: number;
+}
+
+/** Camera sent in three simulcast layers; the SFU forwards each receiver the one that fits. */
+const CAMERA_ENCODINGS: RTCRtpEncodingParameters[] = [
+  { scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
+];
+/** Below this estimated outgoing bandwidth for three samples in a row, video is switched off. */
+const AUDIO_ONLY_BELOW_BPS = 120_000;
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+const FINAL_CLOSE_CODES = new Map<number, string>([
+  [CLOSE_CODES.unauthenticated, 'unauthenticated'],
+  [CLOSE_CODES.forbidden, 'forbidden'],
+  [CLOSE_CODES.notFound, 'not_found'],
+  [CLOSE_CODES.outsideWindow, 'outside_window'],
+  [CLOSE_CODES.replaced, 'replaced'],
+]);
+
+/**
+ * A participant's side of a consultation: signalling, mediasoup-client transports, local and
+ * remote media. It reconnects by itself (socket drop, network change, worker crash) and exposes
+ * immutable snapshots for the view.
+ */
+export class CallEngine {
+  private snapshot: CallSnapshot = INITIAL_SNAPSHOT;
+  private readonly listeners = new Set<() => void>();
+  private socket: SignallingSocket | null = null;
+  private send: types.Transport | null = null;
+  private recv: types.Transport | null = null;
+  private device: Device | null = null;
+  private readonly producers = new Map<string, types.Producer>();
+  private readonly consumers = new Map<string, types.Consumer>();
+  private generation = 0;
+  private attempts = 0;
+  private stopped = false;
+  private statsTimer: ReturnType<typeof setInterval> | null = null;
+  private lowBandwidthSamples = 0;
+  private lastCounters = { received: 0, lost: 0 };
+  private pendingCapabilities: types.RtpCapabilities | null = null;
+
+  constructor(private readonly consultationId: string) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): CallSnapshot => this.snapshot;
+
+  async start(): Promise<void> {
+    const localStream = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: true, noiseSuppression: true },
+      video: { width: { ideal: 1280 }, height: { ideal: 720 } },
+    });
+    this.update({ localStream });
+    this.connect();
+    this.statsTimer = setInterval(() => void this.sampleStats(), 2000);
+  }
+
+  async leave(): Promise<void> {
+    await this.socket?.request('leave', {}).catch(() => undefined);
+    this.stop('left', 'ended');
+  }
+
+  async endForEveryone(): Promise<void> {
+    await this.socket?.request('end', {});
+    this.stop('ended', 'ended');
+  }
+
+  admit(participantId: string): Promise<unknown> {
+    return this.socket!.request('admit', { participantId });
+  }
+
+  setMic(on: boolean): void {
+    this.setProducerPaused('microphone', !on);
+    this.update({ micOn: on });
+  }
+
+  setCamera(on: boolean): void {
+    this.setProducerPaused('camera', !on || this.snapshot.audioOnly);
+    this.update({ cameraOn: on });
+  }
+
+  setAudioOnly(on: boolean, auto = false): void {
+    this.setProducerPaused('camera', on || !this.snapshot.cameraOn);
+    for (const consumer of this.consumers.values()) {
+      if (consumer.kind !== 'video') continue;
+      if (on) consumer.pause();
+      else consumer.resume();
+    }
+    this.update({ audioOnly: on, audioOnlyAuto: on && auto });
+  }
+
+  async shareScreen(): Promise<void> {
+    if (!this.send || this.producers.has('screen')) return;
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: true });
+    const track = stream.getVideoTracks()[0]!;
+    const producer = await this.send.produce({ track, appData: { source: 'screen' } });
+    this.producers.set('screen', producer);
+    track.addEventListener('ended', () => this.stopScreen());
+    this.update({ sharingScreen: true });
+  }
+
+  stopScreen(): void {
+    const producer = this.producers.get('screen');
+    producer?.track?.stop();
+    producer?.close();
+    this.producers.delete('screen');
+    this.update({ sharingScreen: false });
+  }
+
+  /** Inbound media counters, for the quality indicator, the facilitator's report and the tests. */
+  async inboundStats(): Promise<InboundStats[]> {
+    if (!this.recv) return [];
+    const report = await this.recv.getStats();
+    const out: InboundStats[] = [];
+    report.forEach((s: { type: string; kind?: string; packetsReceived?: number; packetsLost?: number; framesDecoded?: number }) => {
+      if (s.type !== 'inbound-rtp') return;
+      out.push({ kind: String(s.kind), packetsReceived: s.packetsReceived ?? 0, packetsLost: s.packetsLost ?? 0, framesDecoded: s.framesDecoded ?? 0 });
+    });
+    return out;
+  }
+
+  /** Simulates a network cut of the signalling socket (diagnostics and tests). */
+  dropSignalling(): void {
+    this.socket?.close();
+  }
+
+  stop(reason = 'left', status: 'ended' | 'refused' = 'ended'): void {
+    this.stopped = true;
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.teardownMedia();
+    this.socket?.close();
+    this.snapshot.localStream?.getTracks().forEach((t) => t.stop());
+    this.update({ status, reason, localStream: null, remoteStreams: {} });
+  }
+
+  private connect(): void {
+    const socket = new SignallingSocket(
+      this.consultationId,
+      (name, data) => this.onNotification(name, data),
+      (code) => this.onSocketClosed(socket, code),
+    );
+    this.socket = socket;
+    void this.join();
+  }
+
+  private onSocketClosed(socket: SignallingSocket, code: number): void {
+    if (this.stopped || socket !== this.socket) return;
+    const final = FINAL_CLOSE_CODES.get(code);
+    if (final) return this.stop(final, 'refused');
+    if (code === CLOSE_CODES.ended) return this.stop('ended', 'ended');
+    // Anything else is a network problem: come back by ourselves.
+    this.update({ status: 'reconnecting' });
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts++, RECONNECT_DELAYS_MS.length - 1)]!;
+    setTimeout(() => !this.stopped && this.connect(), delay);
+  }
+
+  private async join(): Promise<void> {
+    const generation = ++this.generation;
+    this.teardownMedia();
+    try {
+      const joined = await this.socket!.request('join', {});
+      if (generation !== this.generation) return;
+      this.attempts = 0;
+      this.update({ self: joined.self, participants: joined.participants, status: joined.self.phase === 'call' ? 'call' : 'lobby' });
+      if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities);
+      else this.pendingCapabilities = joined.routerRtpCapabilities;
+    } catch (error) {
+      if (!(error instanceof SignallingRefusal) || error.code !== 'DISCONNECTED') console.warn('join failed', error);
+    }
+  }
+
+  private async enterMedia(generation: number, routerRtpCapabilities: types.RtpCapabilities): Promise<void> {
+    const socket = this.socket!;
+    const device = await Device.factory();
+    await device.load({ routerRtpCapabilities });
+    if (generation !== this.generation) return;
+    this.device = device;
+
+    const sendOptions = await socket.request('createTransport', { direction: 'send' });
+    const send = device.createSendTransport(sendOptions);
+    this.send = send;
+    send.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: send.id, dtlsParameters }).then(() => ok(), fail));
+    send.on('produce', ({ kind, rtpParameters, appData }, ok, fail) => {
+      const source = (appData as { source: 'camera' | 'microphone' | 'screen' }).source;
+      void socket.request('produce', { transportId: send.id, kind, rtpParameters, source }).then(({ producerId }) => ok({ id: producerId }), fail);
+    });
+    this.watchIce(send, socket);
+
+    const recvOptions = await socket.request('createTransport', { direction: 'recv' });
+    const recv = device.createRecvTransport(recvOptions);
+    this.recv = recv;
+    recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
+    this.watchIce(recv, socket);
+
+    const local = this.snapshot.localStream!;
+    const audio = local.getAudioTracks()[0];
+    const video = local.getVideoTracks()[0];
+    // NOTE: stopTracks false: the engine owns the capture, which must outlive transports torn down
+    // by a reconnection (mediasoup-client would otherwise end the camera and microphone tracks).
+    if (audio) {
+      const producer = await send.produce({ track: audio, stopTracks: false, codecOptions: { opusDtx: true, opusFec: true }, appData: { source: 'microphone' } });
+      this.producers.set('microphone', producer);
+    }
+    if (video) {
+      const producer = await send.produce({ track: video, stopTracks: false, encodings: CAMERA_ENCODINGS, appData: { source: 'camera' } });
+      this.producers.set('camera', producer);
+    }
+    if (generation !== this.generation) return;
+    this.setMic(this.snapshot.micOn);
+    this.setCamera(this.snapshot.cameraOn);
+    this.update({ status: 'call' });
+  }
+
+  /** NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once. */
+  private watchIce(transport: types.Transport, socket: SignallingSocket): void {
+    transport.on('connectionstatechange', (state) => {
+      if (state !== 'disconnected' && state !== 'failed') return;
+      void socket
+        .request('restartIce', { transportId: transport.id })
+        .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
+        .catch(() => undefined);
+    });
+  }
+
+  private async consume(producerId: string): Promise<void> {
+    const recv = this.recv;
+    const device = this.device;
+    const socket = this.socket;
+    if (!recv || !device || !socket) return;
+    const params = await socket.request('consume', { producerId, rtpCapabilities: device.rtpCapabilities });
+    const consumer = await recv.consume({ id: params.consumerId, producerId, kind: params.kind, rtpParameters: params.rtpParameters });
+    this.consumers.set(consumer.id, consumer);
+    consumer.appData.participantId = params.participantId;
+    this.attachRemote(params.participantId, consumer.track);
+    if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
+    // The server created it paused so that no keyframe is lost before we were ready.
+    await socket.request('resumeConsumer', { consumerId: consumer.id });
+  }
+
+  private onNotification<N extends keyof NotificationMap>(name: N, data: NotificationMap[N]): void {
+    switch (name) {
+      case 'participantJoined':
+      case 'participantUpdated': {
+        const p = data as Participant;
+        this.update({ participants: [...this.snapshot.participants.filter((x) => x.id !== p.id), p] });
+        break;
+      }
+      case 'participantLeft': {
+        const { participantId } = data as NotificationMap['participantLeft'];
+        const remoteStreams = { ...this.snapshot.remoteStreams };
+        delete remoteStreams[participantId];
+        this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams });
+        break;
+      }
+      case 'lobbyWaiting':
+        this.playChime();
+        break;
+      case 'admitted':
+        this.update({ self: (data as NotificationMap['admitted']).self });
+        if (this.pendingCapabilities) void this.enterMedia(this.generation, this.pendingCapabilities);
+        break;
+      case 'newProducer':
+        void this.consume((data as NotificationMap['newProducer']).producerId).catch((e: unknown) => console.warn('consume failed', e));
+        break;
+      case 'consumerClosed':
+        this.dropConsumer((data as NotificationMap['consumerClosed']).consumerId);
+        break;
+      case 'closed': {
+        const { reason, reconnect } = data as NotificationMap['closed'];
+        if (reconnect) {
+          this.update({ status: 'reconnecting' });
+          setTimeout(() => !this.stopped && void this.join(), 300);
+        } else this.stop(reason, 'ended');
+        break;
+      }
+    }
+  }
+
+  private attachRemote(participantId: string, track: MediaStreamTrack): void {
+    const previous = this.snapshot.remoteStreams[participantId];
+    const stream = new MediaStream([...(previous?.getTracks().filter((t) => t.kind !== track.kind) ?? []), track]);
+    this.update({ remoteStreams: { ...this.snapshot.remoteStreams, [participantId]: stream } });
+  }
+
+  private dropConsumer(consumerId: string): void {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer) return;
+    this.consumers.delete(consumerId);
+    consumer.close();
+    const participantId = String(consumer.appData.participantId);
+    const stream = this.snapshot.remoteStreams[participantId];
+    if (stream) {
+      const rest = stream.getTracks().filter((t) => t !== consumer.track);
+      this.update({ remoteStreams: { ...this.snapshot.remoteStreams, [participantId]: new MediaStream(rest) } });
+    }
+  }
+
+  private setProducerPaused(source: string, paused: boolean): void {
+    const producer = this.producers.get(source);
+    if (!producer || producer.paused === paused) return;
+    if (paused) producer.pause();
+    else producer.resume();
+    void this.socket?.request('pauseProducer', { producerId: producer.id, paused }).catch(() => undefined);
+  }
+
+  private teardownMedia(): void {
+    for (const producer of this.producers.values()) if (producer.appData.source === 'screen') producer.track?.stop();
+    this.producers.clear();
+    this.consumers.clear();
+    this.send?.close();
+    this.recv?.close();
+    this.send = null;
+    this.recv = null;
+    this.device = null;
+    this.pendingCapabilities = null;
+    if (Object.keys(this.snapshot.remoteStreams).length > 0) this.update({ remoteStreams: {} });
+  }
+
+  private async sampleStats(): Promise<void> {
+    if (!this.send || this.snapshot.status !== 'call') return;
+    let rtt: number | null = null;
+    let outgoing: number | null = null;
+    (await this.send.getStats()).forEach((s: { type: string; state?: string; nominated?: boolean; currentRoundTripTime?: number; availableOutgoingBitrate?: number }) => {
+      if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') {
+        rtt = s.currentRoundTripTime ?? rtt;
+        outgoing = s.availableOutgoingBitrate ?? outgoing;
+      }
+    });
+    // Loss over the last interval, not since the start: a bad minute an hour ago is not news.
+    const inbound = await this.inboundStats();
+    const received = inbound.reduce((n, s) => n + s.packetsReceived, 0);
+    const lost = inbound.reduce((n, s) => n + s.packetsLost, 0);
+    const dReceived = received - this.lastCounters.received;
+    const dLost = lost - this.lastCounters.lost;
+    this.lastCounters = { received, lost };
+    this.update({ quality: gradeQuality(rtt, dReceived + dLost > 0 ? Math.max(0, dLost) / (dReceived + dLost) : 0) });
+    // Automatic audio-only when bandwidth collapses, undone when it comes back.
+    this.lowBandwidthSamples = outgoing !== null && outgoing < AUDIO_ONLY_BELOW_BPS ? this.lowBandwidthSamples + 1 : 0;
+    if (this.lowBandwidthSamples >= 3 && !this.snapshot.audioOnly) this.setAudioOnly(true, true);
+    if (this.lowBandwidthSamples === 0 && this.snapshot.audioOnlyAuto && outgoing !== null && outgoing > 2 * AUDIO_ONLY_BELOW_BPS) {
+      this.setAudioOnly(false);
+    }
+  }
+
+  /** Two short tones: heard across an office when the citizen is waiting. */
+  private playChime(): void {
+    try {
+      const ctx = new AudioContext();
+      [0, 0.25].forEach((at, i) => {
+        const osc = ctx.createOscillator();
+        osc.frequency.value = i === 0 ? 880 : 660;
+        osc.connect(ctx.destination);
+        osc.start(ctx.currentTime + at);
+        osc.stop(ctx.currentTime + at + 0.18);
+      });
+      setTimeout(() => void ctx.close(), 1000);
+    } catch {
+      // No audio output: the banner still shows.
+    }
+  }
+
+  private update(patch: Partial<CallSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

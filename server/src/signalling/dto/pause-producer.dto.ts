@@ -1,0 +1,9 @@
+import { IsBoolean, IsUUID } from 'class-validator';
+
+export class PauseProducerDto {
+  @IsUUID('4')
+  producerId!: string;
+
+  @IsBoolean()
+  paused!: boolean;
+}

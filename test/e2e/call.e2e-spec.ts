@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { RoomRegistry } from '../../media/src';
+import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
+import { startTestApp, TestApp } from '../support/app';
+import { launchChromium, TestBrowser, waitFor } from '../support/browser';
+import { pairDevice } from '../support/callers';
+import { createConsultation, sessionCookie } from '../support/consultations';
+import { demoIds } from '../support/demo-data';
+import { ROOT } from '../support/process';
+
+interface Inbound {
+  kind: string;
+  packetsReceived: number;
+  framesDecoded: number;
+}
+
+/** The page's call engine (window.visioCall) is the source of truth for what was decoded. */
+const inbound = (page: Page) =>
+  page.evaluate(async () => {
+    const engine = (globalThis as unknown as { visioCall?: { inboundStats(): Promise<Inbound[]> } }).visioCall;
+    return engine ? engine.inboundStats() : [];
+  });
+const total = (stats: Inbound[], kind: string, key: 'packetsReceived' | 'framesDecoded') =>
+  stats.filter((s) => s.kind === kind).reduce((n, s) => n + s[key], 0);
+const snapshot = (page: Page) =>
+  page.evaluate(() => {
+    const s = (globalThis as unknown as { visioCall: { getSnapshot(): { status: string; participants: Array<{ role: string; phase: string }> } } })
+      .visioCall.getSnapshot();
+    return { status: s.status, participants: s.participants };
+  });
+
+/** Waits until the page decodes video frames and receives audio, and more than `after` frames. */
+async function mediaFlowing(page: Page, who: string, after = 0) {
+  return waitFor(`${who} to decode video and receive audio`, async () => {
+    const stats = await inbound(page);
+    const frames = total(stats, 'video', 'framesDecoded');
+    const audio = total(stats, 'audio', 'packetsReceived');
+    return frames > after && audio > 0 ? { frames, audio } : undefined;
+  });
+}
+
+describe('a consultation between a booth and an agent, in two real browsers', () => {
+  let t: TestApp;
+  let chrome: TestBrowser;
+  let booth: Page;
+  let agent: Page;
+  let contexts: BrowserContext[] = [];
+  let consultationId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) throw new Error("dist/client is missing: run 'npm run build'");
+    t = await startTestApp({ MEDIA_WORKERS: '2', LOGIN_RATE_LIMIT: '100' });
+    const ids = await demoIds(t.dataSource);
+    consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
+    chrome = await launchChromium();
+
+    const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
+    const jar = (device.agent as unknown as { jar: { getCookies(i: object): Array<{ name: string; value: string }> } }).jar;
+    const deviceToken = jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).find((c) => c.name === 'visio_device')!.value;
+    const agentSession = (await sessionCookie(t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026')).split('=')[1]!;
+
+    const boothContext = await chrome.browser.newContext();
+    await boothContext.addCookies([{ name: 'visio_device', value: deviceToken, url: t.baseUrl, httpOnly: true }]);
+    const agentContext = await chrome.browser.newContext();
+    await agentContext.addCookies([{ name: 'visio_session', value: agentSession, url: t.baseUrl, httpOnly: true }]);
+    contexts = [boothContext, agentContext];
+    booth = await boothContext.newPage();
+    agent = await agentContext.newPage();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await chrome?.close();
+    await t?.close();
+  });
+
+  it('the booth opens the call by itself and waits; the agent hears the chime, sees the banner and admits', async () => {
+    await booth.goto(`${t.baseUrl}/borne`);
+    await booth.waitForURL(`**/borne/consultation/${consultationId}`);
+    await booth.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+
+    await agent.goto(`${t.baseUrl}/agent`);
+    await agent.getByRole('link', { name: 'Rejoindre la téléconsultation' }).click();
+    await agent.waitForURL(`**/consultation/${consultationId}`);
+    const banner = agent.getByTestId('lobby-banner');
+    await banner.getByText('France Services de Pithiviers attend dans la salle d’attente.').waitFor();
+    await banner.getByRole('button', { name: 'Faire entrer' }).click();
+    await banner.waitFor({ state: 'detached' });
+  });
+
+  it('each side decodes the other’s video and receives its audio', async () => {
+    await mediaFlowing(agent, 'the agent');
+    await mediaFlowing(booth, 'the booth');
+    const width = await agent.getByTestId('remote-video').evaluate((v: { videoWidth: number }) => v.videoWidth);
+    expect(width).toBeGreaterThan(0);
+  });
+
+  it('muting the booth’s microphone stops its audio at the agent', async () => {
+    await booth.getByRole('button', { name: 'Couper le micro' }).click();
+    await new Promise((r) => setTimeout(r, 700)); // packets already in flight
+    const before = total(await inbound(agent), 'audio', 'packetsReceived');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(total(await inbound(agent), 'audio', 'packetsReceived')).toBe(before);
+    await booth.getByRole('button', { name: 'Activer le micro' }).click();
+    await waitFor('audio to come back', async () => (total(await inbound(agent), 'audio', 'packetsReceived') > before ? true : undefined));
+  });
+
+  it('a dropped signalling socket resumes by itself, without a ghost participant', async () => {
+    await booth.evaluate(() => (globalThis as unknown as { visioCall: { dropSignalling(): void } }).visioCall.dropSignalling());
+    await waitFor('the booth to be back in the call', async () => ((await snapshot(booth)).status === 'call' ? true : undefined));
+    // New transports, so new counters: media flows again on both sides.
+    await mediaFlowing(booth, 'the booth after reconnecting');
+    await mediaFlowing(agent, 'the agent after the booth reconnected');
+    const seen = await snapshot(agent);
+    expect(seen.participants.filter((p) => p.role === 'booth')).toEqual([expect.objectContaining({ phase: 'call' })]);
+  });
+
+  it('killing the media worker during the call: the call comes back without anyone doing anything', async () => {
+    const frames = total(await inbound(agent), 'video', 'framesDecoded');
+    const room = await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId);
+    process.kill(room!.workerPid, 'SIGKILL');
+    await waitFor('the agent to notice', async () => ((await snapshot(agent)).status !== 'call' || total(await inbound(agent), 'video', 'framesDecoded') < frames ? true : undefined), 10_000);
+    for (const [page, who] of [[agent, 'agent'], [booth, 'booth']] as const) {
+      await waitFor(`the ${who} back in the call`, async () => ((await snapshot(page)).status === 'call' ? true : undefined));
+      await mediaFlowing(page, `the ${who} after the crash`);
+    }
+    const health = await request(t.baseUrl).get('/api/health').expect(200);
+    expect(health.body.media.pids).not.toContain(room!.workerPid);
+    expect((await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId))!.workerPid).not.toBe(room!.workerPid);
+  });
+});

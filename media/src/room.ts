@@ -20,6 +20,12 @@ export interface ConsumerParameters {
   rtpParameters: types.RtpParameters;
 }
 
+export interface PeerStats {
+  transports: Array<{ id: string; direction: string; iceState: string; dtlsState: string; bytesReceived: number; bytesSent: number }>;
+  producers: Array<{ id: string; kind: string; source: string; paused: boolean; score: number }>;
+  consumers: Array<{ id: string; kind: string; paused: boolean; score: number; spatialLayer: number | null }>;
+}
+
 export interface RoomEvents {
   closed: [reason: CloseReason];
   peerClosed: [peer: Peer, reason: CloseReason];
@@ -178,6 +184,50 @@ export class Room extends EventEmitter<RoomEvents> {
     if (!producer) throw new MediaError('UNKNOWN_PRODUCER', `No producer ${producerId} of yours.`);
     if (paused) await producer.pause();
     else await producer.resume();
+  }
+
+  /** Pins the simulcast layer a receiver wants; bandwidth estimation may still pick a lower one. */
+  async setPreferredLayer(peer: Peer, consumerId: string, spatialLayer: number): Promise<void> {
+    this.assertMember(peer);
+    const consumer = peer.consumer(consumerId);
+    // Audio and single-layer video have nothing to choose from.
+    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
+    await consumer.setPreferredLayers({ spatialLayer, temporalLayer: 2 });
+  }
+
+  /** One participant's media health: what support staff read when a call goes wrong. */
+  async stats(peer: Peer): Promise<PeerStats> {
+    this.assertMember(peer);
+    const transports = await Promise.all(
+      [...peer.transports.values()].map(async (t) => {
+        const [s] = await t.getStats();
+        return {
+          id: t.id,
+          direction: String((t.appData as { direction?: string }).direction),
+          iceState: t.iceState,
+          dtlsState: t.dtlsState,
+          bytesReceived: s?.bytesReceived ?? 0,
+          bytesSent: s?.bytesSent ?? 0,
+        };
+      }),
+    );
+    return {
+      transports,
+      producers: [...peer.producers.values()].map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        source: String((p.appData as { source?: string }).source ?? p.kind),
+        paused: p.paused,
+        score: Math.max(0, ...p.score.map((s) => s.score)),
+      })),
+      consumers: [...peer.consumers.values()].map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        paused: c.paused,
+        score: c.score.score,
+        spatialLayer: c.currentLayers?.spatialLayer ?? null,
+      })),
+    };
   }
 
   close(reason: CloseReason): void {

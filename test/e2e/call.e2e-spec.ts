@@ -107,6 +107,20 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     await waitFor('audio to come back', async () => (total(await inbound(agent), 'audio', 'packetsReceived') > before ? true : undefined));
   });
 
+  it('the size of the agent’s video tile decides which simulcast layer the SFU sends it', async () => {
+    const registry = t.app.get<RoomRegistry>(ROOM_REGISTRY);
+    const preferred = async () => {
+      const room = await registry.find(consultationId);
+      const agentPeer = room?.listPeers().find((p) => p.info.role === 'agent');
+      const video = [...(agentPeer?.consumers.values() ?? [])].find((c) => c.kind === 'video');
+      return video?.preferredLayers?.spatialLayer;
+    };
+    await agent.setViewportSize({ width: 320, height: 480 }); // tile about 160 px high
+    await waitFor('layer 0 for a small tile', async () => ((await preferred()) === 0 ? true : undefined));
+    await agent.setViewportSize({ width: 1600, height: 1000 });
+    await waitFor('layer 2 for a large tile', async () => ((await preferred()) === 2 ? true : undefined));
+  });
+
   it('a dropped signalling socket resumes by itself, without a ghost participant', async () => {
     await booth.evaluate(() => (globalThis as unknown as { visioCall: { dropSignalling(): void } }).visioCall.dropSignalling());
     await waitFor('the booth to be back in the call', async () => ((await snapshot(booth)).status === 'call' ? true : undefined));

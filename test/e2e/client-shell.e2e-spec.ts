@@ -80,6 +80,12 @@ describe('client shell in Chromium', () => {
     await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
     await terminal.screenshot({ path: join(SCREENSHOTS, 'booth-home.png') });
 
+    // The facilitator preparing the booth can run the equipment check from there.
+    await terminal.getByRole('link', { name: 'Vérifier la caméra, le micro et le son' }).click();
+    await terminal.waitForURL('**/borne/verification');
+    await terminal.getByRole('heading', { level: 1, name: 'Vérification avant l’appel' }).waitFor();
+    await terminal.getByTestId('precall-camera-video').or(terminal.locator('video')).first().waitFor();
+
     // The terminal stays paired across a reload (httpOnly device cookie), and lands on its page.
     await terminal.goto(`${t.baseUrl}/`);
     await terminal.waitForURL('**/borne');

@@ -1,5 +1,5 @@
 import { MediaError, Room, RoomRegistry, WorkerPool } from '../../media/src';
-import { OPUS_SEND_PARAMETERS, RecordingLogger, until } from '../support/media';
+import { OPUS_SEND_PARAMETERS, RecordingLogger, until, VP8_SIMULCAST_PARAMETERS } from '../support/media';
 
 const info = (id: string, role = 'booth') => ({ id, role, displayName: id });
 
@@ -27,7 +27,7 @@ describe('rooms on the real worker', () => {
     const agent = room.join(info('agent', 'agent'));
     const send = await room.createTransport(booth, 'send');
     await room.createTransport(agent, 'recv');
-    const producer = await room.produce(booth, send.id, 'audio', OPUS_SEND_PARAMETERS);
+    const producer = await room.produce(booth, send.id, 'audio', OPUS_SEND_PARAMETERS, { source: 'microphone' });
     return { room, booth, agent, send, producer };
   }
 
@@ -60,6 +60,22 @@ describe('rooms on the real worker', () => {
     expect(params.producerPeerId).toBe('booth');
     await room.resumeConsumer(agent, params.id);
     expect(consumer.paused).toBe(false);
+  });
+
+  it('a receiver pins a simulcast layer, and per-participant stats describe its media', async () => {
+    const { room, booth, agent, send } = await call('c-layers');
+    const video = await room.produce(booth, send.id, 'video', VP8_SIMULCAST_PARAMETERS, { source: 'camera' });
+    const params = await room.consume(agent, video.id, room.rtpCapabilities);
+    const consumer = agent.consumers.get(params.id)!;
+    expect(consumer.type).toBe('simulcast');
+    await room.setPreferredLayer(agent, params.id, 0);
+    // The temporal layer is clamped by the worker to what the stream has (one, here).
+    expect(consumer.preferredLayers?.spatialLayer).toBe(0);
+
+    const stats = await room.stats(booth);
+    expect(stats.transports).toEqual([expect.objectContaining({ direction: 'send', dtlsState: 'new' })]);
+    expect(stats.producers.map((p) => p.source).sort()).toEqual(['camera', 'microphone']);
+    expect((await room.stats(agent)).consumers).toEqual([expect.objectContaining({ kind: 'video', paused: true })]);
   });
 
   it('refuses what a participant may not do, with a code', async () => {

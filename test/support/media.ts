@@ -39,3 +39,9 @@ export const OPUS_SEND_PARAMETERS: types.RtpParameters = {
   codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48_000, channels: 2 }],
   encodings: [{ ssrc: 11_111_111 }],
 };
+
+/** A camera sent in three simulcast layers, as the call engine does. */
+export const VP8_SIMULCAST_PARAMETERS: types.RtpParameters = {
+  codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90_000 }],
+  encodings: [{ ssrc: 22_222_221 }, { ssrc: 22_222_222 }, { ssrc: 22_222_223 }],
+};

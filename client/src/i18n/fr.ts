@@ -27,8 +27,9 @@ export const fr = {
     next: 'Prochain rendez-vous',
     none: 'Aucun rendez-vous prévu aujourd’hui sur cette borne.',
     help: 'Besoin d’aide ? Adressez-vous à l’animateur France Services.',
+    check: 'Vérifier la caméra, le micro et le son',
   },
-  agent: { title: 'Mes téléconsultations du jour', none: 'Aucune téléconsultation aujourd’hui.' },
+  agent: { title: 'Mes téléconsultations du jour', none: 'Aucune téléconsultation aujourd’hui.', check: 'Vérifier mon équipement' },
   coordinator: { title: 'Coordination', sites: 'Sites France Services', today: 'Consultations du jour' },
   facilitator: {
     title: 'Préparer les bornes',

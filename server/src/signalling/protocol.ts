@@ -35,6 +35,14 @@ export interface RTCIceServerInit {
   credential?: string;
 }
 
+/** Same shape as media's PeerStats (kept apart so the browser never imports server code); the
+ * getStats handler returns a PeerStats here, so any drift fails to compile. */
+export interface ParticipantStats {
+  transports: Array<{ id: string; direction: string; iceState: string; dtlsState: string; bytesReceived: number; bytesSent: number }>;
+  producers: Array<{ id: string; kind: string; source: string; paused: boolean; score: number }>;
+  consumers: Array<{ id: string; kind: string; paused: boolean; score: number; spatialLayer: number | null }>;
+}
+
 export interface RequestMap {
   /** Enter the consultation: the booth and the facilitator wait in the lobby, the agent is in the call. */
   join: { req: { displayName?: string }; res: { self: Participant; participants: Participant[]; routerRtpCapabilities: types.RtpCapabilities } };
@@ -53,6 +61,13 @@ export interface RequestMap {
   resumeConsumer: { req: { consumerId: string }; res: Record<string, never> };
   /** Mute / camera off: the SFU stops forwarding, so nothing reaches the others (not even comfort noise). */
   pauseProducer: { req: { producerId: string; paused: boolean }; res: Record<string, never> };
+  /**
+   * The receiver's rendered size decides the simulcast layer it wants (0 = quarter, 2 = full);
+   * the SFU still goes lower when the receiver's bandwidth does not allow it.
+   */
+  setPreferredLayer: { req: { consumerId: string; spatialLayer: 0 | 1 | 2 }; res: Record<string, never> };
+  /** The caller's own media statistics (transports, producers, consumers), for diagnostics. */
+  getStats: { req: Record<string, never>; res: ParticipantStats };
   leave: { req: Record<string, never>; res: Record<string, never> };
   /** Agent only: ends the consultation for everyone. */
   end: { req: Record<string, never>; res: Record<string, never> };
@@ -69,6 +84,8 @@ export const METHODS = [
   'consume',
   'resumeConsumer',
   'pauseProducer',
+  'setPreferredLayer',
+  'getStats',
   'leave',
   'end',
 ] as const satisfies readonly Method[];

@@ -5,6 +5,8 @@ import { PauseProducerDto } from '../dto/pause-producer.dto';
 import { ProduceDto } from '../dto/produce.dto';
 import { RestartIceDto } from '../dto/restart-ice.dto';
 import { ResumeConsumerDto } from '../dto/resume-consumer.dto';
+import { SetPreferredLayerDto } from '../dto/set-preferred-layer.dto';
+import { EmptyDto } from '../dto/empty.dto';
 import { RTCIceServerInit } from '../protocol';
 import { SignallingError } from '../signalling-error';
 import { validateRequest } from '../validate-request';
@@ -18,7 +20,7 @@ const media = (ctx: HandlerContext) => {
 /** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
 export function mediaHandlers(
   iceServers: (participantId: string) => RTCIceServerInit[],
-): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer'> {
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer' | 'setPreferredLayer' | 'getStats'> {
   return {
     async createTransport(ctx, data) {
       const dto = await validateRequest(CreateTransportDto, data);
@@ -75,6 +77,17 @@ export function mediaHandlers(
       const { room, peer } = media(ctx);
       await room.setProducerPaused(peer, dto.producerId, dto.paused);
       return {};
+    },
+    async setPreferredLayer(ctx, data) {
+      const dto = await validateRequest(SetPreferredLayerDto, data);
+      const { room, peer } = media(ctx);
+      await room.setPreferredLayer(peer, dto.consumerId, dto.spatialLayer);
+      return {};
+    },
+    async getStats(ctx, data) {
+      await validateRequest(EmptyDto, data);
+      const { room, peer } = media(ctx);
+      return room.stats(peer);
     },
   };
 }

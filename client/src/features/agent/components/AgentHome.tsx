@@ -13,6 +13,11 @@ export function AgentHome() {
     <div className="fr-container fr-my-4w">
       <h1>{t('agent.title')}</h1>
       <p>{formatDay(new Date())}</p>
+      <p>
+        <Link className="fr-link" to="/verification">
+          {t('agent.check')}
+        </Link>
+      </p>
       {error ? <p role="alert">{t('common.error')}</p> : null}
       {data && data.length === 0 && <p>{t('agent.none')}</p>}
       {data && data.length > 0 && (

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { formatDay, formatTime, todayRange } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../api/consultations';
@@ -37,6 +37,9 @@ export function BoothHome() {
         <p>{t('booth.none')}</p>
       ))}
       <p className="fr-mt-6w">{t('booth.help')}</p>
+      <Link className="fr-btn fr-btn--secondary fr-btn--lg" to="/borne/verification">
+        {t('booth.check')}
+      </Link>
     </div>
   );
 }

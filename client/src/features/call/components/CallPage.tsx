@@ -1,6 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useCall } from '../hooks/use-call';
@@ -20,6 +21,8 @@ function Call({ consultationId }: { consultationId: string }) {
   const isAgent = s.self?.role === 'agent';
   const waiting = s.participants.filter((p) => p.phase === 'lobby');
   const remote = s.participants.find((p) => p.phase === 'call' && s.remoteStreams[p.id]);
+  const remoteId = remote?.id;
+  const onRemoteHeight = useCallback((h: number) => remoteId && engine.setRenderedHeight(remoteId, h), [engine, remoteId]);
 
   if (s.status === 'ended' || s.status === 'refused') {
     const message = s.status === 'ended' ? t('call.ended') : t(`call.refused.${s.reason ?? 'forbidden'}` as 'call.refused.forbidden');
@@ -68,6 +71,7 @@ function Call({ consultationId }: { consultationId: string }) {
             <MediaTile
               stream={remote ? s.remoteStreams[remote.id]! : null}
               label={remote?.displayName ?? ''}
+              onRenderedHeight={onRemoteHeight}
               placeholder={s.status === 'connecting' ? t('call.connecting') : t('call.noVideo')}
             />
           </div>

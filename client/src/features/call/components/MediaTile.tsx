@@ -1,11 +1,31 @@
 import { useEffect, useRef } from 'react';
 
 /** A <video> bound to a stream; muted for the local preview (no echo), mirrored like a mirror. */
-export function MediaTile({ stream, label, local = false, placeholder }: { stream: MediaStream | null; label: string; local?: boolean; placeholder: string }) {
+export function MediaTile({
+  stream,
+  label,
+  local = false,
+  placeholder,
+  onRenderedHeight,
+}: {
+  stream: MediaStream | null;
+  label: string;
+  local?: boolean;
+  placeholder: string;
+  /** Called with the on-screen height of the video, so the sender's layer can follow it. */
+  onRenderedHeight?: (height: number) => void;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
   }, [stream]);
+  useEffect(() => {
+    const video = ref.current;
+    if (!video || !onRenderedHeight) return;
+    const observer = new ResizeObserver(([entry]) => entry && onRenderedHeight(Math.round(entry.contentRect.height)));
+    observer.observe(video);
+    return () => observer.disconnect();
+  }, [stream, onRenderedHeight]);
   return (
     <figure className="fr-m-0" style={{ position: 'relative', background: '#161616', borderRadius: 8, overflow: 'hidden' }}>
       {stream ? (

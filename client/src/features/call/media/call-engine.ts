@@ -49,6 +49,7 @@ export class CallEngine {
   private lowBandwidthSamples = 0;
   private lastCounters = { received: 0, lost: 0 };
   private pendingCapabilities: types.RtpCapabilities | null = null;
+  private readonly renderedHeights = new Map<string, number>();
 
   constructor(private readonly consultationId: string) {}
 
@@ -119,6 +120,20 @@ export class CallEngine {
     producer?.close();
     this.producers.delete('screen');
     this.update({ sharingScreen: false });
+  }
+
+  /**
+   * The remote video of `participantId` is shown `height` CSS pixels high: ask for the smallest
+   * simulcast layer that fills it (layers are 1/4, 1/2 and full resolution of up to 720p).
+   */
+  setRenderedHeight(participantId: string, height: number): void {
+    const layer: 0 | 1 | 2 = height * devicePixelRatio <= 200 ? 0 : height * devicePixelRatio <= 400 ? 1 : 2;
+    for (const consumer of this.consumers.values()) {
+      if (consumer.kind !== 'video' || consumer.appData.participantId !== participantId || consumer.appData.layer === layer) continue;
+      consumer.appData.layer = layer;
+      void this.socket?.request('setPreferredLayer', { consumerId: consumer.id, spatialLayer: layer }).catch(() => undefined);
+    }
+    this.renderedHeights.set(participantId, height);
   }
 
   /** Inbound media counters, for the quality indicator, the facilitator's report and the tests. */
@@ -249,6 +264,8 @@ export class CallEngine {
     if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
     // The server created it paused so that no keyframe is lost before we were ready.
     await socket.request('resumeConsumer', { consumerId: consumer.id });
+    const height = this.renderedHeights.get(params.participantId);
+    if (height !== undefined) this.setRenderedHeight(params.participantId, height);
   }
 
   private onNotification<N extends keyof NotificationMap>(name: N, data: NotificationMap[N]): void {

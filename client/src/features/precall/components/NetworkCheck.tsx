@@ -1,0 +1,48 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useTranslation } from 'react-i18next';
+import '../i18n';
+import type { NetworkCheck as NetworkResult } from '../report';
+import { CheckSection } from './CheckSection';
+
+interface NetworkCheckProps {
+  result: NetworkResult;
+  running: boolean;
+  onRerun: () => void;
+}
+
+export function NetworkCheck({ result, running, onRerun }: NetworkCheckProps) {
+  const { t } = useTranslation('precall');
+  const grade = (g: string | null) => (g ? ` (${t(`grade.${g}`)})` : '');
+  return (
+    <CheckSection id="precall-network" step={4} title={t('network.title')} status={result.status} intro={t('network.intro')}>
+      {result.status === 'failed' && result.rttMs === null && (
+        <Alert severity="error" small role="alert" description={t('network.unreachable')} className="fr-mb-2w" />
+      )}
+      <dl className="fr-mb-2w" data-testid="precall-network-results">
+        <dt className="fr-text--bold">{t('network.rttLabel')}</dt>
+        <dd className="fr-ml-0 fr-mb-1w" data-testid="precall-rtt">
+          {result.rttMs === null
+            ? t(running ? 'network.running' : 'network.notMeasured')
+            : t('network.ms', { ms: Math.round(result.rttMs) }) + grade(result.rttGrade)}
+        </dd>
+        <dt className="fr-text--bold">{t('network.bitrateLabel')}</dt>
+        <dd className="fr-ml-0" data-testid="precall-bitrate">
+          {result.bitrateKbps === null
+            ? t(running ? 'network.running' : 'network.notMeasured')
+            : t('network.kbps', { kbps: result.bitrateKbps }) + grade(result.bitrateGrade)}
+        </dd>
+      </dl>
+      {/* aria-disabled rather than disabled: a disabled button drops the keyboard focus. */}
+      <Button
+        size="large"
+        priority="secondary"
+        iconId="fr-icon-refresh-line"
+        nativeButtonProps={{ 'aria-disabled': running }}
+        onClick={() => !running && onRerun()}
+      >
+        {t('network.retry')}
+      </Button>
+    </CheckSection>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The pre-call report: what each check found, how network figures are graded, and the lines both the
+ * on-screen summary and the copied text are built from, so the two never disagree.
+ * Pure functions only (no DOM, no i18n instance): strings come through an injected `Translate`.
+ */
+
+export type CheckStatus = 'pending' | 'passed' | 'failed';
+export type Grade = 'good' | 'medium' | 'insufficient';
+/** Why a camera or microphone could not be opened; each has its own advice in i18n `problem.*`. */
+export type MediaProblem = 'denied' | 'missing' | 'busy' | 'unsupported' | 'error';
+export type CheckName = 'camera' | 'microphone' | 'speaker' | 'network';
+
+export interface DeviceCheck {
+  status: CheckStatus;
+  problem: MediaProblem | null;
+}
+
+export interface NetworkCheck {
+  status: CheckStatus;
+  /** Median of the health round trips; null until measured or when the server did not answer. */
+  rttMs: number | null;
+  rttGrade: Grade | null;
+  /** Null when not measured (no module script to download, e.g. under the Vite dev server it is tiny). */
+  bitrateKbps: number | null;
+  bitrateGrade: Grade | null;
+}
+
+export interface PreCallReport {
+  checkedAt: string;
+  camera: DeviceCheck;
+  microphone: DeviceCheck;
+  speaker: { status: CheckStatus };
+  network: NetworkCheck;
+}
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * NOTE: round trip. ITU-T G.114 puts comfortable conversation under 150 ms one way; we grade the
+ * HTTP round trip to our own server, which is about what WebRTC media will see through the SFU.
+ * Under 150 ms nobody notices; up to 400 ms people start talking over each other but can cope.
+ */
+export const RTT_MS = { good: 150, medium: 400 } as const;
+
+/**
+ * NOTE: download rate. 720p video plus Opus needs about 1.5 Mbit/s; the SFU can fall back to a
+ * 360p layer around 500 kbit/s; below that, only audio stays usable.
+ * The measure downloads one bundle of a few hundred kB, so it includes one round trip and
+ * understates fast links: it is a floor, which is the safe side for "is it good enough?".
+ */
+export const BITRATE_KBPS = { good: 1500, medium: 500 } as const;
+
+export const gradeRtt = (ms: number): Grade => (ms < RTT_MS.good ? 'good' : ms < RTT_MS.medium ? 'medium' : 'insufficient');
+
+export const gradeBitrate = (kbps: number): Grade =>
+  kbps > BITRATE_KBPS.good ? 'good' : kbps > BITRATE_KBPS.medium ? 'medium' : 'insufficient';
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Bytes over milliseconds: bits per millisecond are kilobits per second. */
+export const kbitPerSecond = (bytes: number, ms: number): number => Math.round((bytes * 8) / Math.max(ms, 1));
+
+/** A medium grade still passes: the call works, the summary shows the grade so the facilitator knows. */
+export function networkCheck(rttMs: number | null, bitrateKbps: number | null, failed: boolean): NetworkCheck {
+  const rttGrade = rttMs === null ? null : gradeRtt(rttMs);
+  const bitrateGrade = bitrateKbps === null ? null : gradeBitrate(bitrateKbps);
+  let status: CheckStatus = 'pending';
+  if (failed || rttGrade === 'insufficient' || bitrateGrade === 'insufficient') status = 'failed';
+  else if (rttGrade !== null) status = 'passed';
+  return { status, rttMs, rttGrade, bitrateKbps, bitrateGrade };
+}
+
+export interface ReportLine {
+  check: CheckName;
+  status: CheckStatus;
+  /** "✓", "✗" or "…": always shown next to the status word, never alone. */
+  mark: string;
+  label: string;
+  verdict: string;
+  detail: string | null;
+}
+
+const MARK: Record<CheckStatus, string> = { passed: '✓', failed: '✗', pending: '…' };
+
+function networkDetail(n: NetworkCheck, t: Translate): string | null {
+  if (n.status === 'failed' && n.rttMs === null) return t('network.unreachable');
+  if (n.rttMs === null) return null;
+  const parts = [t('network.rtt', { ms: Math.round(n.rttMs), grade: t(`grade.${n.rttGrade}`) })];
+  if (n.bitrateKbps !== null) parts.push(t('network.bitrate', { kbps: n.bitrateKbps, grade: t(`grade.${n.bitrateGrade}`) }));
+  return parts.join(', ');
+}
+
+function deviceDetail(check: 'camera' | 'microphone', d: DeviceCheck, t: Translate): string | null {
+  if (d.problem) return t(`problem.${d.problem}`, { device: t(`device.${check}`) });
+  return d.status === 'pending' ? t(`${check}.waiting`) : null;
+}
+
+export function reportLines(report: PreCallReport, t: Translate): ReportLine[] {
+  const details: Record<CheckName, string | null> = {
+    camera: deviceDetail('camera', report.camera, t),
+    microphone: deviceDetail('microphone', report.microphone, t),
+    speaker: report.speaker.status === 'failed' ? t('speaker.notHeard') : null,
+    network: networkDetail(report.network, t),
+  };
+  return (['camera', 'microphone', 'speaker', 'network'] as const).map((check) => {
+    const { status } = report[check];
+    return { check, status, mark: MARK[status], label: t(`${check}.title`), verdict: t(`status.${status}`), detail: details[check] };
+  });
+}
+
+/** The text the facilitator pastes into a support ticket: one line per check, nothing but text. */
+export function renderReportText(report: PreCallReport, t: Translate): string {
+  const lines = reportLines(report, t).map(
+    (l) => `${l.mark} ${l.label} : ${l.verdict}${l.detail ? ` — ${l.detail}` : ''}`,
+  );
+  return [t('report.heading', {
+    date: new Date(report.checkedAt),
+    formatParams: { date: { dateStyle: 'short', timeStyle: 'short' } },
+  }), ...lines].join('\n');
+}
+
+export const allPassed = (r: PreCallReport): boolean =>
+  [r.camera, r.microphone, r.speaker, r.network].every((c) => c.status === 'passed');

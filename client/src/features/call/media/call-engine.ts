@@ -50,6 +50,10 @@ export class CallEngine {
   private lastCounters = { received: 0, lost: 0 };
   private pendingCapabilities: types.RtpCapabilities | null = null;
   private readonly renderedHeights = new Map<string, number>();
+  private readonly waitingProducers: string[] = [];
+
+  /** performance.now() when the last join was sent: the start of the join-time benchmark. */
+  joinStartedAt: number | null = null;
 
   constructor(private readonly consultationId: string) {}
 
@@ -186,6 +190,7 @@ export class CallEngine {
   private async join(): Promise<void> {
     const generation = ++this.generation;
     this.teardownMedia();
+    this.joinStartedAt = performance.now();
     try {
       const joined = await this.socket!.request('join', {});
       if (generation !== this.generation) return;
@@ -205,7 +210,18 @@ export class CallEngine {
     if (generation !== this.generation) return;
     this.device = device;
 
+    // NOTE: receiving first: the remote picture depends only on the receive path, so consuming
+    // starts before our own producing (requests are served in order on the socket).
+    const recvOptions = await socket.request('createTransport', { direction: 'recv' });
+    if (generation !== this.generation) return;
+    const recv = device.createRecvTransport(recvOptions);
+    this.recv = recv;
+    recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
+    this.watchIce(recv, socket);
+    for (const producerId of this.waitingProducers.splice(0)) void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
+
     const sendOptions = await socket.request('createTransport', { direction: 'send' });
+    if (generation !== this.generation) return;
     const send = device.createSendTransport(sendOptions);
     this.send = send;
     send.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: send.id, dtlsParameters }).then(() => ok(), fail));
@@ -214,12 +230,6 @@ export class CallEngine {
       void socket.request('produce', { transportId: send.id, kind, rtpParameters, source }).then(({ producerId }) => ok({ id: producerId }), fail);
     });
     this.watchIce(send, socket);
-
-    const recvOptions = await socket.request('createTransport', { direction: 'recv' });
-    const recv = device.createRecvTransport(recvOptions);
-    this.recv = recv;
-    recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
-    this.watchIce(recv, socket);
 
     const local = this.snapshot.localStream!;
     const audio = local.getAudioTracks()[0];
@@ -290,9 +300,13 @@ export class CallEngine {
         this.update({ self: (data as NotificationMap['admitted']).self });
         if (this.pendingCapabilities) void this.enterMedia(this.generation, this.pendingCapabilities);
         break;
-      case 'newProducer':
-        void this.consume((data as NotificationMap['newProducer']).producerId).catch((e: unknown) => console.warn('consume failed', e));
+      case 'newProducer': {
+        const { producerId } = data as NotificationMap['newProducer'];
+        // Announced before our receive transport exists (it is being created): consume right after.
+        if (!this.recv) this.waitingProducers.push(producerId);
+        else void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
         break;
+      }
       case 'consumerClosed':
         this.dropConsumer((data as NotificationMap['consumerClosed']).consumerId);
         break;
@@ -344,6 +358,7 @@ export class CallEngine {
     this.recv = null;
     this.device = null;
     this.pendingCapabilities = null;
+    this.waitingProducers.length = 0;
     if (Object.keys(this.snapshot.remoteStreams).length > 0) this.update({ remoteStreams: {} });
   }
 

@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { startTestApp } from '../support/app';
 import { launchChromium } from '../support/browser';
-import { pairDevice } from '../support/callers';
-import { createConsultation, sessionCookie } from '../support/consultations';
+import { openCallBrowsers } from '../support/call-browsers';
+import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
 
 const runs = Math.max(10, Number(process.argv[2] ?? 12));
@@ -45,18 +45,8 @@ async function main(): Promise<void> {
   try {
     const ids = await demoIds(t.dataSource);
     const consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
-    const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
-    const jar = (device.agent as unknown as { jar: { getCookies(i: object): Array<{ name: string; value: string }> } }).jar;
-    const deviceToken = jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).find((c) => c.name === 'visio_device')!.value;
-    const agentSession = (await sessionCookie(t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026')).split('=')[1]!;
-    const boothContext = await chrome.browser.newContext();
-    await boothContext.addCookies([{ name: 'visio_device', value: deviceToken, url: t.baseUrl, httpOnly: true }]);
-    const agentContext = await chrome.browser.newContext();
-    await agentContext.addCookies([{ name: 'visio_session', value: agentSession, url: t.baseUrl, httpOnly: true }]);
-
-    const agent = await agentContext.newPage();
+    const { booth, agent } = await openCallBrowsers(chrome, t.baseUrl, ids.pithiviersBoothId);
     await agent.goto(`${t.baseUrl}/consultation/${consultationId}`);
-    const booth = await boothContext.newPage();
     const callUrl = `${t.baseUrl}/borne/consultation/${consultationId}`;
 
     await booth.goto(callUrl);

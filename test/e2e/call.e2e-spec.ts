@@ -6,8 +6,8 @@ import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
-import { pairDevice } from '../support/callers';
-import { createConsultation, sessionCookie } from '../support/consultations';
+import { openCallBrowsers } from '../support/call-browsers';
+import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
 import { ROOT } from '../support/process';
 
@@ -57,18 +57,7 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
     chrome = await launchChromium();
 
-    const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
-    const jar = (device.agent as unknown as { jar: { getCookies(i: object): Array<{ name: string; value: string }> } }).jar;
-    const deviceToken = jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).find((c) => c.name === 'visio_device')!.value;
-    const agentSession = (await sessionCookie(t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026')).split('=')[1]!;
-
-    const boothContext = await chrome.browser.newContext();
-    await boothContext.addCookies([{ name: 'visio_device', value: deviceToken, url: t.baseUrl, httpOnly: true }]);
-    const agentContext = await chrome.browser.newContext();
-    await agentContext.addCookies([{ name: 'visio_session', value: agentSession, url: t.baseUrl, httpOnly: true }]);
-    contexts = [boothContext, agentContext];
-    booth = await boothContext.newPage();
-    agent = await agentContext.newPage();
+    ({ booth, agent, contexts } = await openCallBrowsers(chrome, t.baseUrl, ids.pithiviersBoothId));
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

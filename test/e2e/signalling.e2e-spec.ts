@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { CLOSE_CODES } from '../../server/src/signalling/protocol';
 import { startTestApp, TestApp } from '../support/app';
+import { deviceTokenOf } from '../support/call-browsers';
 import { pairDevice } from '../support/callers';
 import { createConsultation, sessionCookie } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
@@ -40,12 +41,7 @@ describe('signalling over WebSocket', () => {
   });
   afterAll(() => t.close());
 
-  /** The device cookie the pairing set, read back from the supertest agent's jar. */
-  async function deviceCookie(agent: ReturnType<typeof request.agent>): Promise<string> {
-    const jar = (agent as unknown as { jar: { getCookies(info: object): Array<{ name: string; value: string }> } }).jar;
-    const cookie = jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).find((c) => c.name === 'visio_device');
-    return `visio_device=${cookie!.value}`;
-  }
+  const deviceCookie = async (agent: Parameters<typeof deviceTokenOf>[0]) => `visio_device=${deviceTokenOf(agent)}`;
 
   describe('who may join', () => {
     it('refuses a socket without a session', async () => {

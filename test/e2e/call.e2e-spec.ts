@@ -110,6 +110,19 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     await waitFor('layer 2 for a large tile', async () => ((await preferred()) === 2 ? true : undefined));
   });
 
+  it('an ICE restart (what a network change triggers) renews the SFU credentials and media keeps flowing', async () => {
+    const registry = t.app.get<RoomRegistry>(ROOM_REGISTRY);
+    const boothPeer = (await registry.find(consultationId))!.listPeers().find((p) => p.info.role === 'booth')!;
+    const before = [...boothPeer.transports.values()].map((tr) => tr.iceParameters.usernameFragment);
+    const frames = total(await inbound(agent), 'video', 'framesDecoded');
+    await booth.evaluate(() => (globalThis as unknown as { visioCall: { restartIceNow(): Promise<void> } }).visioCall.restartIceNow());
+    const after = [...boothPeer.transports.values()].map((tr) => tr.iceParameters.usernameFragment);
+    expect(after).toHaveLength(2);
+    after.forEach((ufrag, i) => expect(ufrag).not.toBe(before[i]));
+    await mediaFlowing(agent, 'the agent after the ICE restart', frames + 10);
+    expect((await snapshot(booth)).status).toBe('call');
+  });
+
   it('a dropped signalling socket resumes by itself, without a ghost participant', async () => {
     await booth.evaluate(() => (globalThis as unknown as { visioCall: { dropSignalling(): void } }).visioCall.dropSignalling());
     await waitFor('the booth to be back in the call', async () => ((await snapshot(booth)).status === 'call' ? true : undefined));

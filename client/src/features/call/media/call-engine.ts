@@ -253,12 +253,21 @@ export class CallEngine {
   /** NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once. */
   private watchIce(transport: types.Transport, socket: SignallingSocket): void {
     transport.on('connectionstatechange', (state) => {
-      if (state !== 'disconnected' && state !== 'failed') return;
-      void socket
-        .request('restartIce', { transportId: transport.id })
-        .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
-        .catch(() => undefined);
+      if (state === 'disconnected' || state === 'failed') void this.restartIce(transport, socket).catch(() => undefined);
     });
+  }
+
+  /** New ICE credentials from the SFU, then a new ICE negotiation on the same transport. */
+  private async restartIce(transport: types.Transport, socket: SignallingSocket): Promise<void> {
+    const { iceParameters } = await socket.request('restartIce', { transportId: transport.id });
+    await transport.restartIce({ iceParameters });
+  }
+
+  /** Restarts ICE on both transports, as a network change does (diagnostics and tests). */
+  async restartIceNow(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    await Promise.all([this.send, this.recv].filter((t): t is types.Transport => t !== null).map((t) => this.restartIce(t, socket)));
   }
 
   private async consume(producerId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
 import { configureApp, prepareDatabase } from '../../server/src/app.setup';
 import { createTestDatabase, TestDatabase } from './database';
+import { randomRtcPort } from './process';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -18,15 +19,14 @@ export interface TestApp {
  * port. `env` overrides configuration for this app only; it is restored on close.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  // Media on loopback, on ports of its own: suites may overlap with a server still shutting down.
-  const rtcPort = String(20_000 + Math.floor(Math.random() * 20_000));
+  // Media on loopback, on ports of its own.
   const defaults: Record<string, string> = {
     LOG_LEVEL: 'silent',
     MEDIA_WORKERS: '1',
     DEMO_SEED: '1',
     NODE_ENV: 'test',
     RTC_LISTEN_IP: '127.0.0.1',
-    RTC_PORT: rtcPort,
+    RTC_PORT: randomRtcPort(),
   };
   const saved: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries({ ...defaults, ...env })) {

@@ -10,6 +10,9 @@ export function requireBuild(): void {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' (npm test does it)`);
 }
 
+/** A media port base for one test server; random so servers still shutting down do not collide. */
+export const randomRtcPort = (): string => String(20_000 + Math.floor(Math.random() * 20_000));
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -37,7 +40,7 @@ export function runServer(env: Record<string, string>): ServerProcess {
       HOME: process.env.HOME ?? '/root',
       LOG_LEVEL: 'warn',
       RTC_LISTEN_IP: '127.0.0.1',
-      RTC_PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+      RTC_PORT: randomRtcPort(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import type { types } from 'mediasoup';
 import { Peer, RECONNECTABLE, Room, RoomRegistry } from '../../../media/src';
 import { CallAccess } from './call-access.service';
 import { SignallingConnection } from './connection';
@@ -11,6 +12,12 @@ export interface Member {
   peer: Peer | null;
   /** Set when the socket dropped: the member is removed unless it comes back before. */
   dropTimer: NodeJS.Timeout | null;
+}
+
+/** What participants are told about a producer they can consume. */
+function announcement(participantId: string, producer: types.Producer): NotificationMap['newProducer'] {
+  const source = (producer.appData as { source?: string }).source ?? producer.kind;
+  return { producerId: producer.id, participantId, kind: producer.kind, source };
 }
 
 /** How long a dropped participant keeps its place (and its media) before it counts as gone. */
@@ -81,12 +88,7 @@ export class Call {
       .listPeers()
       .filter((p) => p.id !== member.access.participantId)
       .flatMap((p) =>
-        [...p.producers.values()].map((producer) => ({
-          producerId: producer.id,
-          participantId: p.id,
-          kind: producer.kind,
-          source: String((producer.appData as { source?: string }).source ?? producer.kind),
-        })),
+        [...p.producers.values()].map((producer) => announcement(p.id, producer)),
       );
   }
 
@@ -139,12 +141,7 @@ export class Call {
     room.on('producerAdded', (peer, producer) => {
       for (const m of this.members.values()) {
         if (m.phase === 'call' && m.access.participantId !== peer.id) {
-          m.connection.notify('newProducer', {
-            producerId: producer.id,
-            participantId: peer.id,
-            kind: producer.kind,
-            source: String((producer.appData as { source?: string }).source ?? producer.kind),
-          });
+          m.connection.notify('newProducer', announcement(peer.id, producer));
         }
       }
     });

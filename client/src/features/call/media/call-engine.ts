@@ -218,7 +218,7 @@ export class CallEngine {
     this.recv = recv;
     recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
     this.watchIce(recv, socket);
-    for (const producerId of this.waitingProducers.splice(0)) void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
+    for (const producerId of this.waitingProducers.splice(0)) this.onNewProducer(producerId);
 
     const sendOptions = await socket.request('createTransport', { direction: 'send' });
     if (generation !== this.generation) return;
@@ -309,13 +309,9 @@ export class CallEngine {
         this.update({ self: (data as NotificationMap['admitted']).self });
         if (this.pendingCapabilities) void this.enterMedia(this.generation, this.pendingCapabilities);
         break;
-      case 'newProducer': {
-        const { producerId } = data as NotificationMap['newProducer'];
-        // Announced before our receive transport exists (it is being created): consume right after.
-        if (!this.recv) this.waitingProducers.push(producerId);
-        else void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
+      case 'newProducer':
+        this.onNewProducer((data as NotificationMap['newProducer']).producerId);
         break;
-      }
       case 'consumerClosed':
         this.dropConsumer((data as NotificationMap['consumerClosed']).consumerId);
         break;
@@ -328,6 +324,12 @@ export class CallEngine {
         break;
       }
     }
+  }
+
+  private onNewProducer(producerId: string): void {
+    // Announced before our receive transport exists (it is being created): consume right after.
+    if (!this.recv) this.waitingProducers.push(producerId);
+    else void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
   }
 
   private attachRemote(participantId: string, track: MediaStreamTrack): void {

@@ -33,6 +33,8 @@ export interface RoomEvents {
   producerAdded: [peer: Peer, producer: types.Producer];
   /** The producer behind one of `peer`'s consumers went away. */
   consumerClosed: [peer: Peer, consumerId: string];
+  /** A participant muted or unmuted one of its producers (microphone, camera). */
+  producerPaused: [peer: Peer, producer: types.Producer];
 }
 
 /** Start estimate before congestion control has measured anything: enough for 360p at once. */
@@ -182,8 +184,10 @@ export class Room extends EventEmitter<RoomEvents> {
     this.assertMember(peer);
     const producer = peer.producers.get(producerId);
     if (!producer) throw new MediaError('UNKNOWN_PRODUCER', `No producer ${producerId} of yours.`);
+    if (producer.paused === paused) return;
     if (paused) await producer.pause();
     else await producer.resume();
+    this.emit('producerPaused', peer, producer);
   }
 
   /** Pins the simulcast layer a receiver wants; bandwidth estimation may still pick a lower one. */

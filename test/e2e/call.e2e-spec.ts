@@ -6,41 +6,11 @@ import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
+import { inbound, mediaFlowing, snapshot, total } from '../support/call-page';
 import { openCallBrowsers } from '../support/call-browsers';
 import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
 import { ROOT } from '../support/process';
-
-interface Inbound {
-  kind: string;
-  packetsReceived: number;
-  framesDecoded: number;
-}
-
-/** The page's call engine (window.visioCall) is the source of truth for what was decoded. */
-const inbound = (page: Page) =>
-  page.evaluate(async () => {
-    const engine = (globalThis as unknown as { visioCall?: { inboundStats(): Promise<Inbound[]> } }).visioCall;
-    return engine ? engine.inboundStats() : [];
-  });
-const total = (stats: Inbound[], kind: string, key: 'packetsReceived' | 'framesDecoded') =>
-  stats.filter((s) => s.kind === kind).reduce((n, s) => n + s[key], 0);
-const snapshot = (page: Page) =>
-  page.evaluate(() => {
-    const s = (globalThis as unknown as { visioCall: { getSnapshot(): { status: string; participants: Array<{ role: string; phase: string }> } } })
-      .visioCall.getSnapshot();
-    return { status: s.status, participants: s.participants };
-  });
-
-/** Waits until the page decodes video frames and receives audio, and more than `after` frames. */
-async function mediaFlowing(page: Page, who: string, after = 0) {
-  return waitFor(`${who} to decode video and receive audio`, async () => {
-    const stats = await inbound(page);
-    const frames = total(stats, 'video', 'framesDecoded');
-    const audio = total(stats, 'audio', 'packetsReceived');
-    return frames > after && audio > 0 ? { frames, audio } : undefined;
-  });
-}
 
 describe('a consultation between a booth and an agent, in two real browsers', () => {
   let t: TestApp;
@@ -86,14 +56,36 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     expect(width).toBeGreaterThan(0);
   });
 
-  it('muting the booth’s microphone stops its audio at the agent', async () => {
+  it('muting the booth’s microphone stops its audio at the agent, and the agent sees it is muted', async () => {
+    const indicators = agent.getByTestId('remote-indicators');
     await booth.getByRole('button', { name: 'Couper le micro' }).click();
+    await indicators.getByText('micro coupé').waitFor();
     await new Promise((r) => setTimeout(r, 700)); // packets already in flight
     const before = total(await inbound(agent), 'audio', 'packetsReceived');
     await new Promise((r) => setTimeout(r, 1500));
     expect(total(await inbound(agent), 'audio', 'packetsReceived')).toBe(before);
     await booth.getByRole('button', { name: 'Activer le micro' }).click();
     await waitFor('audio to come back', async () => (total(await inbound(agent), 'audio', 'packetsReceived') > before ? true : undefined));
+    await indicators.waitFor({ state: 'detached' });
+  });
+
+  it('switching the booth’s camera off stops its video at the agent, who sees why', async () => {
+    await booth.getByRole('button', { name: 'Couper la caméra' }).click();
+    await agent.getByText('France Services de Pithiviers a coupé sa caméra').waitFor();
+    await agent.getByTestId('remote-indicators').getByText('caméra coupée').waitFor();
+    await new Promise((r) => setTimeout(r, 700));
+    const before = total(await inbound(agent), 'video', 'framesDecoded');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(total(await inbound(agent), 'video', 'framesDecoded')).toBe(before);
+    // Audio keeps flowing: the remote tile still plays the stream behind its cover.
+    await waitFor('audio while the camera is off', async () => {
+      const a = total(await inbound(agent), 'audio', 'packetsReceived');
+      await new Promise((r) => setTimeout(r, 500));
+      return total(await inbound(agent), 'audio', 'packetsReceived') > a ? true : undefined;
+    });
+    await booth.getByRole('button', { name: 'Activer la caméra' }).click();
+    await mediaFlowing(agent, 'the agent after the camera is back', before);
+    await agent.getByTestId('remote-indicators').waitFor({ state: 'detached' });
   });
 
   it('the size of the agent’s video tile decides which simulcast layer the SFU sends it', async () => {

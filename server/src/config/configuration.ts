@@ -78,6 +78,8 @@ export const signallingConfig = registerAs('signalling', () => {
   const env = readEnv();
   return {
     joinMarginMinutes: env.JOIN_MARGIN_MINUTES,
+    iceTransportPolicy: env.ICE_TRANSPORT_POLICY,
+    heartbeatMs: env.SIGNALLING_HEARTBEAT_SECONDS * 1000,
     turn: env.TURN_URLS
       ? { urls: env.TURN_URLS.split(','), secret: env.TURN_SECRET as string, ttlSeconds: env.TURN_CREDENTIAL_TTL_SECONDS }
       : null,

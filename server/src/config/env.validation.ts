@@ -36,6 +36,8 @@ function IntInRange(min: number, max: number, unit = ''): PropertyDecorator {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const MEDIA_LOG_LEVELS = ['debug', 'warn', 'error', 'none'] as const;
+/** `relay`: browsers use TURN only (networks where nothing but the TURN server is reachable). */
+export const ICE_TRANSPORT_POLICIES = ['all', 'relay'] as const;
 
 /**
  * Every setting the service reads, validated once at boot. Each message says what is expected, and
@@ -171,6 +173,12 @@ export class EnvironmentVariables {
 
   @IntInRange(60, 86400, 'number of seconds ')
   TURN_CREDENTIAL_TTL_SECONDS = 3600;
+
+  @IsIn(ICE_TRANSPORT_POLICIES, { message: `must be one of ${ICE_TRANSPORT_POLICIES.join(', ')}` })
+  ICE_TRANSPORT_POLICY: (typeof ICE_TRANSPORT_POLICIES)[number] = 'all';
+
+  @IntInRange(2, 120, 'number of seconds ')
+  SIGNALLING_HEARTBEAT_SECONDS = 10;
 }
 
 export class ConfigurationError extends Error {

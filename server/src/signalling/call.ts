@@ -14,10 +14,11 @@ export interface Member {
   dropTimer: NodeJS.Timeout | null;
 }
 
+const sourceOf = (producer: types.Producer): string => (producer.appData as { source?: string }).source ?? producer.kind;
+
 /** What participants are told about a producer they can consume. */
 function announcement(participantId: string, producer: types.Producer): NotificationMap['newProducer'] {
-  const source = (producer.appData as { source?: string }).source ?? producer.kind;
-  return { producerId: producer.id, participantId, kind: producer.kind, source };
+  return { producerId: producer.id, participantId, kind: producer.kind, source: sourceOf(producer), paused: producer.paused };
 }
 
 /** How long a dropped participant keeps its place (and its media) before it counts as gone. */
@@ -138,13 +139,10 @@ export class Call {
     const room = await this.rooms.getOrCreate(this.consultationId);
     if (room === this.room) return room;
     this.room = room;
-    room.on('producerAdded', (peer, producer) => {
-      for (const m of this.members.values()) {
-        if (m.phase === 'call' && m.access.participantId !== peer.id) {
-          m.connection.notify('newProducer', announcement(peer.id, producer));
-        }
-      }
-    });
+    room.on('producerAdded', (peer, producer) => this.notifyInCall(peer.id, 'newProducer', announcement(peer.id, producer)));
+    room.on('producerPaused', (peer, producer) =>
+      this.notifyInCall(peer.id, 'producerPaused', { producerId: producer.id, participantId: peer.id, source: sourceOf(producer), paused: producer.paused }),
+    );
     room.on('consumerClosed', (peer, consumerId) => this.members.get(peer.id)?.connection.notify('consumerClosed', { consumerId }));
     room.once('closed', (reason) => {
       if (this.room === room) this.room = null;
@@ -156,6 +154,13 @@ export class Call {
       }
     });
     return room;
+  }
+
+  /** Tells the members in the call, other than `from`, about `from`'s media. */
+  private notifyInCall<N extends 'newProducer' | 'producerPaused'>(from: string, notification: N, data: NotificationMap[N]): void {
+    for (const m of this.members.values()) {
+      if (m.phase === 'call' && m.access.participantId !== from) m.connection.notify(notification, data);
+    }
   }
 
   private agents(): Member[] {

@@ -56,14 +56,15 @@ export class CallsService {
     private readonly auth: AuthService,
     private readonly access: CallAccessService,
     @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
-    @Inject(signallingConfig.KEY) config: SignallingConfig,
+    @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
-    this.handlers = { ...lobbyHandlers, ...mediaHandlers((participantId) => turnServers(config.turn, participantId)) };
+    this.handlers = { ...lobbyHandlers, ...mediaHandlers((participantId) => turnServers(config.turn, participantId), config.iceTransportPolicy) };
   }
 
   /** Authenticates and authorises the socket (cookies, consultation, time window), then serves it. */
   async connect(socket: WebSocket, request: IncomingMessage): Promise<void> {
     const connection = new SignallingConnection(socket);
+    connection.startHeartbeat(this.config.heartbeatMs);
     const entry = { connection, call: null as Call | null };
     this.sockets.set(socket, entry);
     try {

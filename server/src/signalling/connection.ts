@@ -35,9 +35,30 @@ export class SignallingConnection {
   private chain: Promise<void> = Promise.resolve();
   private tokens = BURST;
   private refilledAt = Date.now();
+  private alive = true;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    socket.on('pong', () => (this.alive = true));
+    socket.once('close', () => this.heartbeat && clearInterval(this.heartbeat));
+  }
+
+  /**
+   * NOTE: a network cut does not close a TCP connection: without pings the server would keep a
+   * silent socket for minutes. A socket that misses one pong interval is terminated, which starts
+   * the participant's resume grace (browsers answer pings by themselves).
+   */
+  startHeartbeat(intervalMs: number): void {
+    this.heartbeat = setInterval(() => {
+      if (!this.alive) {
+        this.socket.terminate();
+        return;
+      }
+      this.alive = false;
+      this.socket.ping();
+    }, intervalMs);
+    this.heartbeat.unref();
   }
 
   get open(): boolean {

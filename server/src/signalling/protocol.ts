@@ -26,6 +26,8 @@ export interface TransportOptions {
   iceCandidates: types.IceCandidate[];
   dtlsParameters: types.DtlsParameters;
   iceServers: RTCIceServerInit[];
+  /** 'relay' where only the TURN server is reachable (ICE_TRANSPORT_POLICY). */
+  iceTransportPolicy: 'all' | 'relay';
 }
 
 /** Structural copy of the DOM type, so the server compiles without the DOM library. */
@@ -98,7 +100,10 @@ export interface NotificationMap {
   lobbyWaiting: { participant: Participant };
   /** You were admitted: create transports and produce. */
   admitted: { self: Participant };
-  newProducer: { producerId: string; participantId: string; kind: types.MediaKind; source: string };
+  /** `paused`: the producer is muted (microphone) or switched off (camera) at the moment. */
+  newProducer: { producerId: string; participantId: string; kind: types.MediaKind; source: string; paused: boolean };
+  /** Another participant muted or unmuted a producer: the view shows it (e.g. "micro coupé"). */
+  producerPaused: { producerId: string; participantId: string; source: string; paused: boolean };
   consumerClosed: { consumerId: string };
   /** The call is over for you; `reconnect` says whether to come back by yourself (worker crash). */
   closed: { reason: string; reconnect: boolean };

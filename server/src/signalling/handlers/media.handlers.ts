@@ -20,6 +20,7 @@ const media = (ctx: HandlerContext) => {
 /** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
 export function mediaHandlers(
   iceServers: (participantId: string) => RTCIceServerInit[],
+  iceTransportPolicy: 'all' | 'relay',
 ): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer' | 'setPreferredLayer' | 'getStats'> {
   return {
     async createTransport(ctx, data) {
@@ -32,7 +33,7 @@ export function mediaHandlers(
           for (const producer of ctx.call.existingProducers(member)) ctx.connection.notify('newProducer', producer);
         });
       }
-      return { ...transport, iceServers: iceServers(member.access.participantId) };
+      return { ...transport, iceServers: iceServers(member.access.participantId), iceTransportPolicy };
     },
     async connectTransport(ctx, data) {
       const dto = await validateRequest(ConnectTransportDto, data);

@@ -13,14 +13,28 @@ export class SignallingRefusal extends Error {
 
 type Listener = <N extends keyof NotificationMap>(name: N, data: NotificationMap[N]) => void;
 
+/**
+ * NOTE: a network cut leaves a WebSocket open but silent: nothing fails, requests just wait. A
+ * request unanswered for this long (opening included) declares the socket lost, so the engine
+ * reconnects instead of waiting for TCP to give up minutes later.
+ */
+export const REQUEST_TIMEOUT_MS = 8000;
+/** Close code reported when the socket is given up by us (no answer), not closed by the server. */
+export const LOST_CLOSE_CODE = 4999;
+
 /** One WebSocket to the signalling endpoint: typed requests with acknowledgements, notifications. */
 export class SignallingSocket {
   private readonly socket: WebSocket;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(data: unknown): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, { resolve(data: unknown): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> }>();
+  private closed = false;
   readonly opened: Promise<void>;
 
-  constructor(consultationId: string, onNotification: Listener, onClose: (code: number, reason: string) => void) {
+  constructor(
+    consultationId: string,
+    onNotification: Listener,
+    private readonly onClose: (code: number, reason: string) => void,
+  ) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     this.socket = new WebSocket(`${scheme}://${location.host}${SIGNALLING_PATH}?consultation=${encodeURIComponent(consultationId)}`);
     this.opened = new Promise((resolve, reject) => {
@@ -29,6 +43,7 @@ export class SignallingSocket {
     });
     this.opened.catch(() => undefined);
     this.socket.addEventListener('message', (event) => {
+      if (this.closed) return;
       const frame = JSON.parse(String(event.data)) as
         | { id: number; ok: true; data: unknown }
         | { id: number; ok: false; code: string; message: string }
@@ -37,26 +52,44 @@ export class SignallingSocket {
       const waiter = this.pending.get(frame.id);
       this.pending.delete(frame.id);
       if (!waiter) return;
+      clearTimeout(waiter.timer);
       if (frame.ok) waiter.resolve(frame.data);
       else waiter.reject(new SignallingRefusal(frame.code, frame.message));
     });
-    this.socket.addEventListener('close', (event) => {
-      for (const waiter of this.pending.values()) waiter.reject(new SignallingRefusal('DISCONNECTED', 'connection lost'));
-      this.pending.clear();
-      onClose(event.code, event.reason);
-    });
+    this.socket.addEventListener('close', (event) => this.finish(event.code, event.reason));
   }
 
-  async request<M extends Method>(method: M, data: RequestMap[M]['req']): Promise<RequestMap[M]['res']> {
-    await this.opened;
+  request<M extends Method>(method: M, data: RequestMap[M]['req']): Promise<RequestMap[M]['res']> {
+    if (this.closed) return Promise.reject(new SignallingRefusal('DISCONNECTED', 'connection lost'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject });
-      this.socket.send(JSON.stringify({ id, method, data }));
+      const timer = setTimeout(() => this.lose(), REQUEST_TIMEOUT_MS);
+      this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject, timer });
+      this.opened.then(
+        () => !this.closed && this.socket.send(JSON.stringify({ id, method, data })),
+        () => undefined, // finish() rejects every pending request
+      );
     });
   }
 
   close(): void {
     this.socket.close(1000);
+  }
+
+  /** Gives up a silent socket at once: the closing handshake cannot complete through a cut. */
+  private lose(): void {
+    this.socket.close(1000);
+    this.finish(LOST_CLOSE_CODE, 'no answer');
+  }
+
+  private finish(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const waiter of this.pending.values()) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new SignallingRefusal('DISCONNECTED', 'connection lost'));
+    }
+    this.pending.clear();
+    this.onClose(code, reason);
   }
 }

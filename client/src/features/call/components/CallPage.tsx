@@ -23,6 +23,11 @@ function Call({ consultationId }: { consultationId: string }) {
   const remote = s.participants.find((p) => p.phase === 'call' && s.remoteStreams[p.id]);
   const remoteId = remote?.id;
   const onRemoteHeight = useCallback((h: number) => remoteId && engine.setRenderedHeight(remoteId, h), [engine, remoteId]);
+  const remoteMedia = remoteId ? s.remoteMedia[remoteId] : undefined;
+  const remoteIndicators = [remoteMedia?.micOn === false && t('call.remoteMicOff'), remoteMedia?.cameraOn === false && t('call.remoteCameraOff')].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  const localIndicators = [!s.micOn && t('call.remoteMicOff'), !s.cameraOn && t('call.remoteCameraOff')].filter((x): x is string => typeof x === 'string');
 
   if (s.status === 'ended' || s.status === 'refused') {
     const message = s.status === 'ended' ? t('call.ended') : t(`call.refused.${s.reason ?? 'forbidden'}` as 'call.refused.forbidden');
@@ -72,11 +77,13 @@ function Call({ consultationId }: { consultationId: string }) {
               stream={remote ? s.remoteStreams[remote.id]! : null}
               label={remote?.displayName ?? ''}
               onRenderedHeight={onRemoteHeight}
-              placeholder={s.status === 'connecting' ? t('call.connecting') : t('call.noVideo')}
+              videoOff={remoteMedia?.cameraOn === false || s.audioOnly}
+              indicators={remoteIndicators}
+              placeholder={remoteMedia?.cameraOn === false ? t('call.cameraOffBy', { name: remote?.displayName ?? '' }) : s.status === 'connecting' ? t('call.connecting') : t('call.noVideo')}
             />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <MediaTile stream={s.audioOnly ? null : s.localStream} label={t('call.you')} local placeholder={t('call.you')} />
+            <MediaTile stream={s.audioOnly ? null : s.localStream} label={t('call.you')} local placeholder={t('call.you')} videoOff={!s.cameraOn} indicators={localIndicators} />
             <p className="fr-mt-1w">
               <Badge severity={QUALITY_SEVERITY[s.quality]} small>
                 {t(`call.quality.${s.quality}`)}

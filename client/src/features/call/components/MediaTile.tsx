@@ -1,17 +1,26 @@
 import { useEffect, useRef } from 'react';
 
-/** A <video> bound to a stream; muted for the local preview (no echo), mirrored like a mirror. */
+/**
+ * A <video> bound to a stream; muted for the local preview (no echo), mirrored like a mirror.
+ * `videoOff` covers the picture with `placeholder` but keeps the element playing: a remote
+ * stream's sound plays through it.
+ */
 export function MediaTile({
   stream,
   label,
   local = false,
   placeholder,
+  videoOff = false,
+  indicators = [],
   onRenderedHeight,
 }: {
   stream: MediaStream | null;
   label: string;
   local?: boolean;
   placeholder: string;
+  videoOff?: boolean;
+  /** Short states shown on the tile and read by screen readers, e.g. "Micro coupé". */
+  indicators?: string[];
   /** Called with the on-screen height of the video, so the sender's layer can follow it. */
   onRenderedHeight?: (height: number) => void;
 }) {
@@ -26,22 +35,29 @@ export function MediaTile({
     observer.observe(video);
     return () => observer.disconnect();
   }, [stream, onRenderedHeight]);
+  const cover = !stream || videoOff;
   return (
     <figure className="fr-m-0" style={{ position: 'relative', background: '#161616', borderRadius: 8, overflow: 'hidden' }}>
-      {stream ? (
+      {stream && (
         <video
           ref={ref}
           autoPlay
           playsInline
           muted={local}
           data-testid={local ? 'local-video' : 'remote-video'}
-          style={{ width: '100%', display: 'block', transform: local ? 'scaleX(-1)' : undefined, aspectRatio: '16 / 9', objectFit: 'cover' }}
+          style={{ width: '100%', display: 'block', transform: local ? 'scaleX(-1)' : undefined, aspectRatio: '16 / 9', objectFit: 'cover', visibility: videoOff ? 'hidden' : 'visible' }}
         />
-      ) : (
-        <div style={{ aspectRatio: '16 / 9', display: 'grid', placeItems: 'center', color: '#fff' }}>{placeholder}</div>
+      )}
+      {cover && (
+        <div style={{ position: stream ? 'absolute' : 'static', inset: 0, aspectRatio: '16 / 9', display: 'grid', placeItems: 'center', color: '#fff' }}>{placeholder}</div>
       )}
       <figcaption className="fr-text--sm fr-m-0 fr-px-1w" style={{ position: 'absolute', left: 8, bottom: 8, background: 'rgba(0,0,0,.6)', color: '#fff', borderRadius: 4 }}>
         {label}
+        {indicators.length > 0 && (
+          <span data-testid={local ? 'local-indicators' : 'remote-indicators'} role="status">
+            {indicators.map((text) => ` · ${text}`).join('')}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

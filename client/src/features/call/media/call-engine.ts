@@ -2,7 +2,7 @@ import { Device, type types } from 'mediasoup-client';
 import type { NotificationMap, Participant } from '../../../../../server/src/signalling/protocol';
 import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
-import { CallSnapshot, gradeQuality, INITIAL_SNAPSHOT } from './call-state';
+import { CallSnapshot, gradeQuality, INITIAL_SNAPSHOT, withRemoteSource } from './call-state';
 
 export interface InboundStats {
   kind: string;
@@ -299,7 +299,9 @@ export class CallEngine {
         const { participantId } = data as NotificationMap['participantLeft'];
         const remoteStreams = { ...this.snapshot.remoteStreams };
         delete remoteStreams[participantId];
-        this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams });
+        const remoteMedia = { ...this.snapshot.remoteMedia };
+        delete remoteMedia[participantId];
+        this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams, remoteMedia });
         break;
       }
       case 'lobbyWaiting':
@@ -309,8 +311,14 @@ export class CallEngine {
         this.update({ self: (data as NotificationMap['admitted']).self });
         if (this.pendingCapabilities) void this.enterMedia(this.generation, this.pendingCapabilities);
         break;
-      case 'newProducer':
-        this.onNewProducer((data as NotificationMap['newProducer']).producerId);
+      case 'newProducer': {
+        const producer = data as NotificationMap['newProducer'];
+        this.onRemotePaused(producer);
+        this.onNewProducer(producer.producerId);
+        break;
+      }
+      case 'producerPaused':
+        this.onRemotePaused(data as NotificationMap['producerPaused']);
         break;
       case 'consumerClosed':
         this.dropConsumer((data as NotificationMap['consumerClosed']).consumerId);
@@ -324,6 +332,11 @@ export class CallEngine {
         break;
       }
     }
+  }
+
+  private onRemotePaused({ participantId, source, paused }: { participantId: string; source: string; paused: boolean }): void {
+    const remoteMedia = withRemoteSource(this.snapshot.remoteMedia, participantId, source, paused);
+    if (remoteMedia !== this.snapshot.remoteMedia) this.update({ remoteMedia });
   }
 
   private onNewProducer(producerId: string): void {
@@ -370,7 +383,10 @@ export class CallEngine {
     this.device = null;
     this.pendingCapabilities = null;
     this.waitingProducers.length = 0;
-    if (Object.keys(this.snapshot.remoteStreams).length > 0) this.update({ remoteStreams: {} });
+    // Producers are announced again, with their paused state, after the next join.
+    if (Object.keys(this.snapshot.remoteStreams).length > 0 || Object.keys(this.snapshot.remoteMedia).length > 0) {
+      this.update({ remoteStreams: {}, remoteMedia: {} });
+    }
   }
 
   private async sampleStats(): Promise<void> {

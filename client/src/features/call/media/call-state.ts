@@ -12,6 +12,8 @@ export interface CallSnapshot {
   participants: Participant[];
   localStream: MediaStream | null;
   remoteStreams: Record<string, MediaStream>;
+  /** What each remote participant switched off, as the SFU reports it (absent: all on). */
+  remoteMedia: Record<string, RemoteMedia>;
   micOn: boolean;
   cameraOn: boolean;
   audioOnly: boolean;
@@ -21,6 +23,11 @@ export interface CallSnapshot {
   quality: Quality;
 }
 
+export interface RemoteMedia {
+  micOn: boolean;
+  cameraOn: boolean;
+}
+
 export const INITIAL_SNAPSHOT: CallSnapshot = {
   status: 'connecting',
   reason: null,
@@ -28,6 +35,7 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   participants: [],
   localStream: null,
   remoteStreams: {},
+  remoteMedia: {},
   micOn: true,
   cameraOn: true,
   audioOnly: false,
@@ -42,4 +50,13 @@ export function gradeQuality(rttSeconds: number | null, lossRatio: number): Qual
   if (rttSeconds < 0.15 && lossRatio < 0.02) return 'good';
   if (rttSeconds < 0.4 && lossRatio < 0.08) return 'medium';
   return 'poor';
+}
+
+/** The remote media map after `participantId` paused or resumed its producer of `source`. */
+export function withRemoteSource(current: Record<string, RemoteMedia>, participantId: string, source: string, paused: boolean): Record<string, RemoteMedia> {
+  const key = source === 'microphone' ? 'micOn' : source === 'camera' ? 'cameraOn' : null;
+  if (!key) return current;
+  const before = current[participantId] ?? { micOn: true, cameraOn: true };
+  if (before[key] === !paused) return current;
+  return { ...current, [participantId]: { ...before, [key]: !paused } };
 }

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { waitFor } from './browser';
+
+export interface Inbound {
+  kind: string;
+  packetsReceived: number;
+  framesDecoded: number;
+}
+
+export interface PageSnapshot {
+  status: string;
+  participants: Array<{ id: string; role: string; phase: string }>;
+  remoteMedia: Record<string, { micOn: boolean; cameraOn: boolean }>;
+}
+
+/** The page's call engine (window.visioCall) is the source of truth for what was decoded. */
+export const inbound = (page: Page): Promise<Inbound[]> =>
+  page.evaluate(async () => {
+    const engine = (globalThis as unknown as { visioCall?: { inboundStats(): Promise<Inbound[]> } }).visioCall;
+    return engine ? engine.inboundStats() : [];
+  });
+
+export const total = (stats: Inbound[], kind: string, key: 'packetsReceived' | 'framesDecoded'): number =>
+  stats.filter((s) => s.kind === kind).reduce((n, s) => n + s[key], 0);
+
+export const snapshot = (page: Page): Promise<PageSnapshot> =>
+  page.evaluate(() => {
+    const s = (globalThis as unknown as { visioCall: { getSnapshot(): PageSnapshot } }).visioCall.getSnapshot();
+    return { status: s.status, participants: s.participants, remoteMedia: s.remoteMedia };
+  });
+
+/** Waits until the page decodes video frames and receives audio, and more than `after` frames. */
+export async function mediaFlowing(page: Page, who: string, after = 0, timeoutMs = 30_000) {
+  return waitFor(
+    `${who} to decode video and receive audio`,
+    async () => {
+      const stats = await inbound(page);
+      const frames = total(stats, 'video', 'framesDecoded');
+      const audio = total(stats, 'audio', 'packetsReceived');
+      return frames > after && audio > 0 ? { frames, audio } : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits until video frames and audio packets are arriving now (two samples `gapMs` apart), whatever
+ * the counters were before: after a reconnection they start again from zero on new transports.
+ */
+export async function mediaAdvancing(page: Page, who: string, timeoutMs = 30_000, gapMs = 1000) {
+  return waitFor(
+    `${who} to be receiving video and audio again`,
+    async () => {
+      const first = await inbound(page);
+      await new Promise((r) => setTimeout(r, gapMs));
+      const second = await inbound(page);
+      const frames = total(second, 'video', 'framesDecoded') - total(first, 'video', 'framesDecoded');
+      const audio = total(second, 'audio', 'packetsReceived') - total(first, 'audio', 'packetsReceived');
+      return frames > 0 && audio > 0 ? { frames, audio } : undefined;
+    },
+    timeoutMs,
+  );
+}

@@ -20,13 +20,14 @@ export interface CallBrowsers {
 
 /**
  * Two browser windows as in a real consultation: a booth terminal paired to `boothId` (device
- * cookie) and the demo agent signed in (session cookie), each in its own context.
+ * cookie) and the demo agent signed in (session cookie), each in its own context. The booth may
+ * reach the server through another address (`boothBaseUrl`, e.g. a proxy a test can cut).
  */
-export async function openCallBrowsers(chrome: TestBrowser, baseUrl: string, boothId: string): Promise<CallBrowsers> {
+export async function openCallBrowsers(chrome: TestBrowser, baseUrl: string, boothId: string, boothBaseUrl = baseUrl): Promise<CallBrowsers> {
   const device = await pairDevice(baseUrl, boothId);
   const agentSession = (await sessionCookie(baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026')).split('=')[1]!;
   const boothContext = await chrome.browser.newContext();
-  await boothContext.addCookies([{ name: 'visio_device', value: deviceTokenOf(device.agent), url: baseUrl, httpOnly: true }]);
+  await boothContext.addCookies([{ name: 'visio_device', value: deviceTokenOf(device.agent), url: boothBaseUrl, httpOnly: true }]);
   const agentContext = await chrome.browser.newContext();
   await agentContext.addCookies([{ name: 'visio_session', value: agentSession, url: baseUrl, httpOnly: true }]);
   return { booth: await boothContext.newPage(), agent: await agentContext.newPage(), contexts: [boothContext, agentContext] };

@@ -29,7 +29,16 @@ export class SignallingClient {
   }
 
   static connect(baseUrl: string, consultationId: string, cookie: string | null, headers: Record<string, string> = {}): SignallingClient {
-    const url = `${baseUrl.replace(/^http/, 'ws')}${SIGNALLING_PATH}?consultation=${encodeURIComponent(consultationId)}`;
+    return SignallingClient.open(baseUrl, `consultation=${encodeURIComponent(consultationId)}`, cookie, headers);
+  }
+
+  /** The pre-call check's socket: a call of one's own, for measuring the path to the SFU. */
+  static probe(baseUrl: string, cookie: string | null): SignallingClient {
+    return SignallingClient.open(baseUrl, 'probe=1', cookie, {});
+  }
+
+  private static open(baseUrl: string, query: string, cookie: string | null, headers: Record<string, string>): SignallingClient {
+    const url = `${baseUrl.replace(/^http/, 'ws')}${SIGNALLING_PATH}?${query}`;
     return new SignallingClient(new WebSocket(url, { headers: { ...(cookie ? { cookie } : {}), ...headers } }));
   }
 

@@ -8,6 +8,7 @@ import { useSession } from '../features/auth/session-context';
 import { BoothHome } from '../features/booth/components/BoothHome';
 import { PairingPage } from '../features/booth/components/PairingPage';
 import { CallPage } from '../features/call/components/CallPage';
+import { probeSfu } from '../features/call/media/sfu-probe';
 import { PreCallCheck } from '../features/precall/components/PreCallCheck';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
 import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
@@ -41,8 +42,8 @@ export function AppRoutes() {
       <Route path="/connexion" element={<LoginPage />} />
       <Route path="/borne/appairage" element={<PairingPage />} />
       <Route path="/borne" element={<Authorization allow={['device']}><BoothHome /></Authorization>} />
-      <Route path="/borne/verification" element={<Authorization allow={['device']}><div className="fr-container fr-my-4w"><PreCallCheck /></div></Authorization>} />
-      <Route path="/verification" element={<Authorization allow={['agent', 'facilitator']}><div className="fr-container fr-my-4w"><PreCallCheck /></div></Authorization>} />
+      <Route path="/borne/verification" element={<Authorization allow={['device']}><div className="fr-container fr-my-4w"><PreCallCheck probeMedia={probeSfu} /></div></Authorization>} />
+      <Route path="/verification" element={<Authorization allow={['agent', 'facilitator']}><div className="fr-container fr-my-4w"><PreCallCheck probeMedia={probeSfu} /></div></Authorization>} />
       <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage /></Authorization>} />
       <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><CallPage /></Authorization>} />
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Principal } from '../auth/principal';
@@ -28,6 +29,18 @@ export class CallAccessService {
     @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {}
+
+  /**
+   * The pre-call check of a booth terminal, an agent or a facilitator: a call of its own, with
+   * nobody else in it. Other roles hold no calls, so they have nothing to check.
+   */
+  probe(principal: Principal): CallAccess {
+    const id = `probe:${randomUUID()}`;
+    const base = { consultationId: id, participantId: id, principal };
+    if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Borne' };
+    if (principal.role === 'agent' || principal.role === 'facilitator') return { ...base, role: principal.role, displayName: principal.displayName };
+    throw new DomainError('FORBIDDEN', 'Only booth terminals, agents and facilitators run a pre-call check.');
+  }
 
   async authorize(principal: Principal, consultationId: string, now = new Date()): Promise<CallAccess> {
     const consultation = await this.consultations.findOne({

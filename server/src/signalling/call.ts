@@ -38,7 +38,7 @@ export class Call {
     readonly consultationId: string,
     private readonly rooms: RoomRegistry,
     private readonly onEmpty: (call: Call) => void,
-    private readonly graceMs = RESUME_GRACE_MS,
+    private readonly options: { graceMs: number; admitAll: boolean } = { graceMs: RESUME_GRACE_MS, admitAll: false },
   ) {}
 
   member(connection: SignallingConnection): Member | undefined {
@@ -49,7 +49,7 @@ export class Call {
     const previous = this.members.get(access.participantId);
     if (previous?.dropTimer) clearTimeout(previous.dropTimer);
     if (previous && previous.connection !== connection) previous.connection.close(CLOSE_CODES.replaced, 'Replaced by a new connection');
-    const phase: Phase = access.role === 'agent' || this.admitted.has(access.participantId) ? 'call' : 'lobby';
+    const phase: Phase = access.role === 'agent' || this.options.admitAll || this.admitted.has(access.participantId) ? 'call' : 'lobby';
     const member: Member = {
       access: displayName ? { ...access, displayName } : access,
       connection,
@@ -118,7 +118,7 @@ export class Call {
   dropped(connection: SignallingConnection): void {
     const member = this.member(connection);
     if (!member || member.dropTimer) return;
-    member.dropTimer = setTimeout(() => this.leave(member, 'connection_lost'), this.graceMs);
+    member.dropTimer = setTimeout(() => this.leave(member, 'connection_lost'), this.options.graceMs);
     member.dropTimer.unref();
   }
 

@@ -28,6 +28,9 @@ const MEDIA_CODES: Record<MediaErrorCode, SignallingErrorCode> = {
   CANNOT_CONSUME: 'CANNOT_CONSUME',
 };
 
+/** Longest life of a pre-call probe socket (its check takes a few seconds). */
+const PROBE_TTL_MS = 30_000;
+
 /** Socket close code for a refusal at connection time. */
 function closeCodeFor(code: ErrorCode): number {
   switch (code) {
@@ -71,11 +74,13 @@ export class CallsService {
       if (!this.sameOrigin(request)) throw new DomainError('FORBIDDEN', 'Cross-site connection refused.');
       const principal = await this.auth.authenticateCookies(parseCookies(request.headers.cookie ?? ''));
       if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-      const consultationId = new URL(request.url ?? '/', 'http://localhost').searchParams.get('consultation') ?? '';
-      if (!isUUID(consultationId)) throw new DomainError('NOT_FOUND', 'consultation must be a consultation id.');
-      const access = await this.access.authorize(principal, consultationId);
+      const params = new URL(request.url ?? '/', 'http://localhost').searchParams;
+      const consultationId = params.get('consultation') ?? '';
+      const probe = params.get('probe') === '1';
+      if (!probe && !isUUID(consultationId)) throw new DomainError('NOT_FOUND', 'consultation must be a consultation id.');
+      const access = probe ? this.access.probe(principal) : await this.access.authorize(principal, consultationId);
       if (!this.sockets.has(socket)) return; // closed while we were checking
-      const call = this.callFor(consultationId);
+      const call = probe ? this.probeCall(access.consultationId, connection) : this.callFor(consultationId);
       entry.call = call;
       connection.start(
         (method, data) => this.handlers[method]({ call, access, connection }, data),
@@ -102,6 +107,17 @@ export class CallsService {
       });
       this.calls.set(consultationId, call);
     }
+    return call;
+  }
+
+  /**
+   * NOTE: the pre-call check sends a test video to the SFU exactly as a call would (same worker
+   * port, same TURN settings) in a room of its own. The room lives as long as the socket, and the
+   * socket at most PROBE_TTL_MS: a probe can never hold media resources for long.
+   */
+  private probeCall(id: string, connection: SignallingConnection): Call {
+    const call = new Call(id, this.rooms, () => undefined, { graceMs: 0, admitAll: true });
+    setTimeout(() => connection.close(CLOSE_CODES.ended, 'Probe over'), PROBE_TTL_MS).unref();
     return call;
   }
 

@@ -58,6 +58,17 @@ export const precallFr = {
     bitrate: 'débit {{kbps, number}} kbit/s ({{grade}})',
     unreachable: 'le serveur ne répond pas',
     retry: 'Refaire la mesure',
+    mediaLabel: 'Serveur vidéo',
+    media: {
+      route: {
+        udp: 'serveur vidéo joignable en direct (UDP)',
+        tcp: 'serveur vidéo joignable en direct (TCP, moins fluide que UDP)',
+        relay: 'serveur vidéo joignable par le relais TURN ({{protocol}})',
+        unknown: 'serveur vidéo joignable',
+      },
+      uplink: 'envoi {{kbps, number}} kbit/s ({{grade}})',
+      unreachable: 'serveur vidéo injoignable : la vidéo ne passera pas ({{error}})',
+    },
   },
   grade: { good: 'bon', medium: 'moyen', insufficient: 'insuffisant' },
   status: { passed: 'réussi', failed: 'échec', pending: 'à faire' },

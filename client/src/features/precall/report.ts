@@ -15,8 +15,22 @@ export interface DeviceCheck {
   problem: MediaProblem | null;
 }
 
+/** The media path to the SFU, as the pre-call probe measured it (see call/media/sfu-probe). */
+export interface MediaPathCheck {
+  reached: boolean;
+  route: 'udp' | 'tcp' | 'relay' | null;
+  relayProtocol: string | null;
+  rttMs: number | null;
+  rttGrade: Grade | null;
+  uplinkKbps: number | null;
+  uplinkGrade: Grade | null;
+  error: string | null;
+}
+
 export interface NetworkCheck {
   status: CheckStatus;
+  /** Null until the media probe ends, and where there is no probe (the check outside the app). */
+  media: MediaPathCheck | null;
   /** Median of the health round trips; null until measured or when the server did not answer. */
   rttMs: number | null;
   rttGrade: Grade | null;
@@ -65,14 +79,34 @@ export function median(values: readonly number[]): number {
 /** Bytes over milliseconds: bits per millisecond are kilobits per second. */
 export const kbitPerSecond = (bytes: number, ms: number): number => Math.round((bytes * 8) / Math.max(ms, 1));
 
-/** A medium grade still passes: the call works, the summary shows the grade so the facilitator knows. */
-export function networkCheck(rttMs: number | null, bitrateKbps: number | null, failed: boolean): NetworkCheck {
+export interface MediaProbe {
+  reached: boolean;
+  route: MediaPathCheck['route'];
+  relayProtocol: string | null;
+  rttMs: number | null;
+  uplinkKbps: number | null;
+  error: string | null;
+}
+
+/**
+ * A medium grade still passes: the call works, the summary shows the grade so the facilitator knows.
+ * `media`: undefined when no media probe runs here, null while it runs.
+ */
+export function networkCheck(rttMs: number | null, bitrateKbps: number | null, failed: boolean, media?: MediaProbe | null): NetworkCheck {
   const rttGrade = rttMs === null ? null : gradeRtt(rttMs);
   const bitrateGrade = bitrateKbps === null ? null : gradeBitrate(bitrateKbps);
+  const path: MediaPathCheck | null = media
+    ? {
+        ...media,
+        rttGrade: media.rttMs === null ? null : gradeRtt(media.rttMs),
+        uplinkGrade: media.uplinkKbps === null ? null : gradeBitrate(media.uplinkKbps),
+      }
+    : null;
+  const mediaFailed = path !== null && (!path.reached || path.rttGrade === 'insufficient' || path.uplinkGrade === 'insufficient');
   let status: CheckStatus = 'pending';
-  if (failed || rttGrade === 'insufficient' || bitrateGrade === 'insufficient') status = 'failed';
-  else if (rttGrade !== null) status = 'passed';
-  return { status, rttMs, rttGrade, bitrateKbps, bitrateGrade };
+  if (failed || rttGrade === 'insufficient' || bitrateGrade === 'insufficient' || mediaFailed) status = 'failed';
+  else if (rttGrade !== null && media !== null) status = 'passed';
+  return { status, media: path, rttMs, rttGrade, bitrateKbps, bitrateGrade };
 }
 
 export interface ReportLine {
@@ -87,11 +121,21 @@ export interface ReportLine {
 
 const MARK: Record<CheckStatus, string> = { passed: '✓', failed: '✗', pending: '…' };
 
+/** "serveur vidéo joignable en UDP direct, 12 ms (bon), envoi 2 400 kbit/s (bon)", or why not. */
+export function mediaDetail(m: MediaPathCheck, t: Translate): string {
+  if (!m.reached) return t('network.media.unreachable', { error: m.error ?? '' });
+  const parts = [t(`network.media.route.${m.route ?? 'unknown'}`, { protocol: (m.relayProtocol ?? '').toUpperCase() })];
+  if (m.rttMs !== null) parts.push(t('network.rtt', { ms: m.rttMs, grade: t(`grade.${m.rttGrade}`) }));
+  if (m.uplinkKbps !== null) parts.push(t('network.media.uplink', { kbps: m.uplinkKbps, grade: t(`grade.${m.uplinkGrade}`) }));
+  return parts.join(', ');
+}
+
 function networkDetail(n: NetworkCheck, t: Translate): string | null {
   if (n.status === 'failed' && n.rttMs === null) return t('network.unreachable');
   if (n.rttMs === null) return null;
   const parts = [t('network.rtt', { ms: Math.round(n.rttMs), grade: t(`grade.${n.rttGrade}`) })];
   if (n.bitrateKbps !== null) parts.push(t('network.bitrate', { kbps: n.bitrateKbps, grade: t(`grade.${n.bitrateGrade}`) }));
+  if (n.media) parts.push(mediaDetail(n.media, t));
   return parts.join(', ');
 }
 

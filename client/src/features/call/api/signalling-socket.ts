@@ -30,13 +30,15 @@ export class SignallingSocket {
   private closed = false;
   readonly opened: Promise<void>;
 
+  /** `target`: a consultation's call, or the caller's own pre-call probe. */
   constructor(
-    consultationId: string,
+    target: { consultation: string } | { probe: true },
     onNotification: Listener,
     private readonly onClose: (code: number, reason: string) => void,
   ) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.socket = new WebSocket(`${scheme}://${location.host}${SIGNALLING_PATH}?consultation=${encodeURIComponent(consultationId)}`);
+    const query = 'probe' in target ? 'probe=1' : `consultation=${encodeURIComponent(target.consultation)}`;
+    this.socket = new WebSocket(`${scheme}://${location.host}${SIGNALLING_PATH}?${query}`);
     this.opened = new Promise((resolve, reject) => {
       this.socket.addEventListener('open', () => resolve(), { once: true });
       this.socket.addEventListener('close', () => reject(new Error('closed before opening')), { once: true });

@@ -3,6 +3,7 @@ import type { NotificationMap, Participant } from '../../../../../server/src/sig
 import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
 import { CallSnapshot, gradeQuality, INITIAL_SNAPSHOT, withRemoteSource } from './call-state';
+import { ConnectionPath, selectedPath } from './connection-path';
 
 export interface InboundStats {
   kind: string;
@@ -140,6 +141,16 @@ export class CallEngine {
     this.renderedHeights.set(participantId, height);
   }
 
+  /** How each transport reaches the SFU (direct or TURN relay, UDP or TCP): diagnostics and tests. */
+  async connectionPaths(): Promise<Array<ConnectionPath & { direction: 'send' | 'recv' }>> {
+    const out: Array<ConnectionPath & { direction: 'send' | 'recv' }> = [];
+    for (const [direction, transport] of [['send', this.send], ['recv', this.recv]] as const) {
+      const path = transport ? selectedPath(await transport.getStats()) : null;
+      if (path) out.push({ direction, ...path });
+    }
+    return out;
+  }
+
   /** Inbound media counters, for the quality indicator, the facilitator's report and the tests. */
   async inboundStats(): Promise<InboundStats[]> {
     if (!this.recv) return [];
@@ -168,7 +179,7 @@ export class CallEngine {
 
   private connect(): void {
     const socket = new SignallingSocket(
-      this.consultationId,
+      { consultation: this.consultationId },
       (name, data) => this.onNotification(name, data),
       (code) => this.onSocketClosed(socket, code),
     );

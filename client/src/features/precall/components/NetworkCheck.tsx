@@ -2,16 +2,18 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useTranslation } from 'react-i18next';
 import '../i18n';
-import type { NetworkCheck as NetworkResult } from '../report';
+import { mediaDetail, type NetworkCheck as NetworkResult } from '../report';
 import { CheckSection } from './CheckSection';
 
 interface NetworkCheckProps {
   result: NetworkResult;
+  /** Whether the SFU path is measured here (the app gives a probe; the standalone check does not). */
+  hasMediaProbe: boolean;
   running: boolean;
   onRerun: () => void;
 }
 
-export function NetworkCheck({ result, running, onRerun }: NetworkCheckProps) {
+export function NetworkCheck({ result, hasMediaProbe, running, onRerun }: NetworkCheckProps) {
   const { t } = useTranslation('precall');
   const grade = (g: string | null) => (g ? ` (${t(`grade.${g}`)})` : '');
   return (
@@ -32,6 +34,14 @@ export function NetworkCheck({ result, running, onRerun }: NetworkCheckProps) {
             ? t(running ? 'network.running' : 'network.notMeasured')
             : t('network.kbps', { kbps: result.bitrateKbps }) + grade(result.bitrateGrade)}
         </dd>
+        {hasMediaProbe && (
+          <>
+            <dt className="fr-text--bold fr-mt-1w">{t('network.mediaLabel')}</dt>
+            <dd className="fr-ml-0" data-testid="precall-media">
+              {result.media === null ? t(running ? 'network.running' : 'network.notMeasured') : mediaDetail(result.media, t)}
+            </dd>
+          </>
+        )}
       </dl>
       {/* aria-disabled rather than disabled: a disabled button drops the keyboard focus. */}
       <Button

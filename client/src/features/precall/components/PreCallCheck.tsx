@@ -4,7 +4,7 @@ import '../i18n';
 import { useAudioContext } from '../hooks/use-audio-context';
 import { type DeviceState, useLocalMedia } from '../hooks/use-local-media';
 import { useMicLevel } from '../hooks/use-mic-level';
-import { useNetworkCheck } from '../hooks/use-network-check';
+import { type ProbeMedia, useNetworkCheck } from '../hooks/use-network-check';
 import { type CheckStatus, type DeviceCheck, networkCheck, type PreCallReport } from '../report';
 import { CameraCheck } from './CameraCheck';
 import { MicCheck } from './MicCheck';
@@ -15,6 +15,8 @@ import { SpeakerCheck } from './SpeakerCheck';
 export interface PreCallCheckProps {
   /** Called with the report when the user presses "Terminer"; without it there is no such button. */
   onDone?: (report: PreCallReport) => void;
+  /** Sends test media to the SFU (given by the app, which owns the media code); without it, HTTP only. */
+  probeMedia?: ProbeMedia;
 }
 
 function deviceCheck(device: DeviceState, working: boolean): DeviceCheck {
@@ -27,13 +29,13 @@ function deviceCheck(device: DeviceState, working: boolean): DeviceCheck {
  * (touch, large targets) and for the agent before a consultation. Every track and the audio
  * context are released on unmount, so the call that follows can open the devices again.
  */
-export function PreCallCheck({ onDone }: PreCallCheckProps) {
+export function PreCallCheck({ onDone, probeMedia }: PreCallCheckProps) {
   const { t } = useTranslation('precall');
   const [checkedAt] = useState(() => new Date().toISOString());
   const media = useLocalMedia();
   const audio = useAudioContext();
   const mic = useMicLevel(audio.context, media.microphone.stream);
-  const network = useNetworkCheck();
+  const network = useNetworkCheck(probeMedia);
   const [cameraFrames, setCameraFrames] = useState<MediaStream | null>(null);
   const [speaker, setSpeaker] = useState<CheckStatus>('pending');
 
@@ -48,7 +50,7 @@ export function PreCallCheck({ onDone }: PreCallCheckProps) {
     camera: deviceCheck(media.camera, cameraFrames !== null && cameraFrames === cameraStream),
     microphone: deviceCheck(media.microphone, mic.heard),
     speaker: { status: speaker },
-    network: networkCheck(network.rttMs, network.bitrateKbps, network.failed),
+    network: networkCheck(network.rttMs, network.bitrateKbps, network.failed, network.media),
   };
 
   return (
@@ -70,7 +72,7 @@ export function PreCallCheck({ onDone }: PreCallCheckProps) {
         </div>
         <div className="fr-col-12 fr-col-lg-6">
           <SpeakerCheck context={audio.context} status={speaker} onAnswer={(heard) => setSpeaker(heard ? 'passed' : 'failed')} />
-          <NetworkCheck result={report.network} running={network.running} onRerun={network.rerun} />
+          <NetworkCheck result={report.network} hasMediaProbe={probeMedia !== undefined} running={network.running} onRerun={network.rerun} />
         </div>
       </div>
       <ReportSummary report={report} onDone={onDone} />

@@ -12,6 +12,7 @@ import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SeedModule } from './seed/seed.module';
 import { SignallingModule } from './signalling/signalling.module';
 import { UsersModule } from './users/users.module';
@@ -51,6 +52,7 @@ export class AppModule {
         DirectoryModule,
         DevicesModule,
         ConsultationsModule,
+        NotificationsModule,
         HealthModule,
         SeedModule,
         SignallingModule,

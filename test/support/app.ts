@@ -14,11 +14,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Run on this existing database instead of a fresh one, and leave it in place on close: a second
+   * app on the same database plays a restarted server.
+   */
+  database?: TestDatabase;
+}
+
 /**
  * The real server (same module, same HTTP pipeline as main.ts) on a fresh database and a random
  * port. `env` overrides configuration for this app only; it is restored on close.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   // Media on loopback, on ports of its own.
   const defaults: Record<string, string> = {
     LOG_LEVEL: 'silent',
@@ -33,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     saved[key] = process.env[key];
     process.env[key] = value;
   }
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: db.url }), {
     bodyParser: false,
     logger: false,
@@ -49,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dataSource: app.get(DataSource),
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.database) await db.drop();
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;

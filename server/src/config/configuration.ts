@@ -86,9 +86,53 @@ export const signallingConfig = registerAs('signalling', () => {
   };
 });
 
+const OFFSET_UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
+
+/** "2d,2h" → [{ label: '2d', ms }, …], largest first, duplicates dropped. */
+export function parseReminderOffsets(raw: string): Array<{ label: string; ms: number }> {
+  if (raw.trim() === '' || raw.trim() === 'none') return [];
+  const seen = new Map<number, string>();
+  for (const part of raw.split(',')) {
+    const match = /^(\d+)([dhm])$/.exec(part.trim());
+    if (!match) continue;
+    const ms = Number(match[1]) * OFFSET_UNIT_MS[match[2] as keyof typeof OFFSET_UNIT_MS];
+    if (ms > 0 && !seen.has(ms)) seen.set(ms, `${match[1]}${match[2]}`);
+  }
+  return [...seen.entries()].sort((a, b) => b[0] - a[0]).map(([ms, label]) => ({ label, ms }));
+}
+
+export const notificationsConfig = registerAs('notifications', () => {
+  const env = readEnv();
+  return {
+    enabled: env.NOTIFICATIONS_ENABLED,
+    intervalMs: env.NOTIFICATIONS_INTERVAL_MS,
+    batchSize: env.NOTIFICATIONS_BATCH_SIZE,
+    maxAttempts: env.NOTIFICATIONS_MAX_ATTEMPTS,
+    retryBaseMs: env.NOTIFICATIONS_RETRY_BASE_MS,
+    leaseSeconds: env.NOTIFICATIONS_LEASE_SECONDS,
+    publicUrl: env.PUBLIC_URL ?? null,
+    // No provider configured: messages are kept in the local outbox, readable by coordinators.
+    sms: env.SMS_PROVIDER_URL ? { url: env.SMS_PROVIDER_URL, token: env.SMS_PROVIDER_TOKEN ?? null, sender: env.SMS_SENDER } : null,
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? '' } : null,
+        }
+      : null,
+    from: env.SMTP_FROM,
+    reminderOffsets: parseReminderOffsets(env.REMINDER_OFFSETS),
+    reminderScanIntervalMs: env.REMINDER_SCAN_INTERVAL_SECONDS * 1000,
+    massCancelBatchSize: env.MASS_CANCEL_BATCH_SIZE,
+    massCancelLeaseSeconds: env.MASS_CANCEL_LEASE_SECONDS,
+  };
+});
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
 export type MediaConfig = ReturnType<typeof mediaConfig>;
 export type SignallingConfig = ReturnType<typeof signallingConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig];
+export type NotificationsConfig = ReturnType<typeof notificationsConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig];

@@ -179,6 +179,79 @@ export class EnvironmentVariables {
 
   @IntInRange(2, 120, 'number of seconds ')
   SIGNALLING_HEARTBEAT_SECONDS = 10;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  NOTIFICATIONS_ENABLED = true;
+
+  @IntInRange(50, 600_000, 'number of milliseconds ')
+  NOTIFICATIONS_INTERVAL_MS = 2000;
+
+  @IntInRange(1, 1000)
+  NOTIFICATIONS_BATCH_SIZE = 100;
+
+  @IntInRange(1, 20)
+  NOTIFICATIONS_MAX_ATTEMPTS = 6;
+
+  @IntInRange(10, 3_600_000, 'number of milliseconds ')
+  NOTIFICATIONS_RETRY_BASE_MS = 30_000;
+
+  @IntInRange(5, 3600, 'number of seconds ')
+  NOTIFICATIONS_LEASE_SECONDS = 120;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be the http(s) URL of the SMS provider' })
+  SMS_PROVIDER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must be the API token of the SMS provider' })
+  SMS_PROVIDER_TOKEN?: string;
+
+  @IsString()
+  @Matches(/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$|^\+[1-9]\d{6,14}$/, {
+    message: 'must be an alphanumeric sender of 1 to 11 characters (with a letter) or an E.164 number',
+  })
+  SMS_SENDER = 'VisioMSAP';
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'must be the SMTP server host name or IP address' })
+  SMTP_HOST?: string;
+
+  @IntInRange(1, 65535, 'port number ')
+  SMTP_PORT = 587;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false (true: TLS from the start, as on port 465)' })
+  SMTP_SECURE = false;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @ValidateIf((e: EnvironmentVariables) => e.SMTP_USER !== undefined)
+  @IsString({ message: 'is required when SMTP_USER is set' })
+  SMTP_PASSWORD?: string;
+
+  @IsString()
+  @Matches(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, { message: 'must be an e-mail address, optionally as "Name <address>"' })
+  SMTP_FROM = 'Visio MSAP <ne-pas-repondre@visio-msap.localhost>';
+
+  @IsString()
+  @Matches(/^\s*\d{1,4}[dhm](\s*,\s*\d{1,4}[dhm])*\s*$|^\s*$|^none$/, {
+    message: 'must be comma-separated offsets such as 2d,2h,30m (days, hours, minutes), or none',
+  })
+  REMINDER_OFFSETS = '2d,2h';
+
+  @IntInRange(1, 3600, 'number of seconds ')
+  REMINDER_SCAN_INTERVAL_SECONDS = 60;
+
+  @IntInRange(10, 5000)
+  MASS_CANCEL_BATCH_SIZE = 500;
+
+  @IntInRange(5, 3600, 'number of seconds ')
+  MASS_CANCEL_LEASE_SECONDS = 60;
 }
 
 export class ConfigurationError extends Error {

@@ -7,6 +7,7 @@ import { AdministrationEntity } from '../directory/entities/administration.entit
 import { AgentEntity } from '../directory/entities/agent.entity';
 import { BoothEntity } from '../directory/entities/booth.entity';
 import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
+import { NOTIFICATION_ENTITIES } from '../notifications/entities';
 import { UserEntity } from '../users/entities/user.entity';
 
 export const ENTITIES = [
@@ -20,4 +21,5 @@ export const ENTITIES = [
   DeviceEntity,
   PairingCodeEntity,
   AuditEventEntity,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -1,0 +1,189 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
+import { sendSmsHttp } from './sms-http.transport';
+import { SmtpTransport } from './smtp.transport';
+import { OutgoingMessage, SendResult } from './transport';
+
+interface ClaimedRow {
+  id: string;
+  channel: OutgoingMessage['channel'];
+  recipient: string;
+  subject: string | null;
+  body: string;
+  ics: string | null;
+  sms_encoding: string | null;
+  sms_segments: number | null;
+  attempts: number;
+}
+
+const SEND_CONCURRENCY = 8;
+const MAX_BACKOFF_MS = 3_600_000;
+
+/** Delay before the next try after `attempts` failed ones: base · 2^(attempts−1), capped, +0–10 % jitter. */
+export function backoffMs(attempts: number, baseMs: number, random = Math.random): number {
+  const raw = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(raw * (1 + random() * 0.1));
+}
+
+/**
+ * Sends what the outbox holds. Rows are claimed with FOR UPDATE SKIP LOCKED and leased (status
+ * `sending`, `next_attempt_at` = end of the lease): several instances share the work, and a row
+ * claimed by a process that died becomes due again when its lease ends. A row is marked sent right
+ * after the provider accepts it; the remaining window (provider accepted, process died before the
+ * mark) is covered by the idempotency key the providers get (the row id), not by us.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('OutboxDispatcher');
+  private readonly smtp: SmtpTransport | null;
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<unknown> | null = null;
+  private stopping = false;
+
+  constructor(
+    @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from) : null;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.enabled) this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current?.catch(() => undefined);
+    this.smtp?.close();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => {
+      const run = this.runOnce().then(
+        (count) => this.schedule(count >= this.config.batchSize ? 0 : this.config.intervalMs),
+        (error: unknown) => {
+          this.logger.error({ err: error }, 'outbox dispatch failed');
+          this.schedule(this.config.intervalMs);
+        },
+      );
+      this.current = run;
+    }, delayMs);
+  }
+
+  /** One claim-and-send round; returns how many rows it handled. */
+  async runOnce(): Promise<number> {
+    await this.expireExhausted();
+    const token = randomUUID();
+    const rows: ClaimedRow[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT id FROM notification_outbox
+          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2
+          ORDER BY next_attempt_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE notification_outbox o
+            SET status = 'sending', attempts = o.attempts + 1, claim_token = $3, updated_at = now(),
+                next_attempt_at = now() + make_interval(secs => $4)
+           FROM due WHERE o.id = due.id
+         RETURNING o.id, o.channel, o.recipient, o.subject, o.body, o.ics, o.sms_encoding, o.sms_segments, o.attempts)
+       -- Selecting from the CTE makes the driver answer plain rows (a bare UPDATE answers [rows, count]).
+       SELECT * FROM claimed`,
+      [this.config.batchSize, this.config.maxAttempts, token, this.config.leaseSeconds],
+    );
+    if (rows.length === 0) return 0;
+    const local = rows.filter((r) => !this.hasProvider(r.channel));
+    if (local.length > 0) await this.markLocal(local.map((r) => r.id), token);
+    const remote = rows.filter((r) => this.hasProvider(r.channel));
+    let next = 0;
+    const worker = async () => {
+      while (next < remote.length) {
+        const row = remote[next++]!;
+        await this.record(row, token, await this.send(row));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, remote.length) }, worker));
+    return rows.length;
+  }
+
+  /** Runs rounds until nothing is due (tests and benchmarks; the timer does the same over time). */
+  async drain(maxRounds = 10_000): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await this.runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  private hasProvider(channel: OutgoingMessage['channel']): boolean {
+    return channel === 'sms' ? this.config.sms !== null : this.smtp !== null;
+  }
+
+  private send(row: ClaimedRow): Promise<SendResult> {
+    const message: OutgoingMessage = {
+      id: row.id,
+      channel: row.channel,
+      recipient: row.recipient,
+      subject: row.subject,
+      body: row.body,
+      ics: row.ics,
+      smsEncoding: row.sms_encoding,
+      smsSegments: row.sms_segments,
+    };
+    if (row.channel === 'sms') return sendSmsHttp(this.config.sms!, message);
+    return this.smtp!.send(message);
+  }
+
+  /** No provider configured: the message is delivered to the local outbox, read through the API. */
+  private async markLocal(ids: string[], token: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_outbox
+          SET status = 'sent', transport = 'local', sent_at = now(), updated_at = now(), claim_token = NULL, last_error = NULL
+        WHERE id = ANY($1::uuid[]) AND claim_token = $2`,
+      [ids, token],
+    );
+  }
+
+  // The claim token guards every mark: a process whose lease ran out cannot overwrite the outcome
+  // recorded by the instance that took the row over.
+  private async record(row: ClaimedRow, token: string, result: SendResult): Promise<void> {
+    if (result.ok) {
+      await this.dataSource.query(
+        `UPDATE notification_outbox
+            SET status = 'sent', transport = $3, provider_message_id = $4, sent_at = now(), updated_at = now(),
+                claim_token = NULL, last_error = NULL
+          WHERE id = $1 AND claim_token = $2`,
+        [row.id, token, result.transport, result.providerMessageId],
+      );
+      return;
+    }
+    const final = result.permanent || row.attempts >= this.config.maxAttempts;
+    const delay = backoffMs(row.attempts, this.config.retryBaseMs);
+    await this.dataSource.query(
+      `UPDATE notification_outbox
+          SET status = $3, last_error = $4, updated_at = now(), claim_token = NULL,
+              next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
+        WHERE id = $1 AND claim_token = $2`,
+      [row.id, token, final ? 'failed' : 'pending', result.error, final ? 0 : delay],
+    );
+    if (final) this.logger.warn({ outboxId: row.id, attempts: row.attempts, error: result.error }, 'notification failed for good');
+  }
+
+  /** Rows whose last lease ended with no outcome and no attempt left: the process died each time. */
+  private async expireExhausted(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_outbox
+          SET status = 'failed', claim_token = NULL, updated_at = now(),
+              last_error = COALESCE(last_error || ' / ', '') || 'lease expired on the last attempt'
+        WHERE status = 'sending' AND next_attempt_at <= now() AND attempts >= $1`,
+      [this.config.maxAttempts],
+    );
+  }
+}

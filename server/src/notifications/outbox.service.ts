@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { notificationsConfig, NotificationsConfig } from '../config/configuration';
+import { buildCalendar, consultationUid } from './ics/ics';
+import { measureSms } from './sms/gsm7';
+import { placeholderValues, TemplateContext } from './templates/placeholders';
+import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderMessage } from './templates/templates';
+
+export interface EnqueueInput {
+  consultationIds: string[];
+  event: NotificationEvent;
+  /** Citizen-facing text replacing the default one (placeholders allowed), e.g. a cancellation notice. */
+  message?: string;
+}
+
+interface ConsultationRow {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  citizen_name: string;
+  citizen_phone: string | null;
+  citizen_email: string | null;
+  booth_name: string;
+  msap_name: string;
+  msap_address: string;
+  departement: string;
+  administration: string;
+  agent_name: string;
+  agent_email: string;
+  subject: string | null;
+  documents: string[] | null;
+  sequence: number;
+}
+
+interface OutboxRow {
+  consultationId: string;
+  event: OutboxEvent;
+  revision: number;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  ics: string | null;
+  smsEncoding: string | null;
+  smsSegments: number | null;
+  departement: string;
+}
+
+// Postgres caps a statement at 65,535 parameters; arrays sidestep that, this only bounds memory.
+const INSERT_CHUNK = 2000;
+
+/**
+ * Writes notifications into the outbox inside the caller's transaction, so a booking, a move or a
+ * cancellation and the messages announcing it commit (or roll back) together. Messages are rendered
+ * here, at enqueue time: the row keeps what was promised even if a template or the consultation
+ * changes before the dispatcher sends it, and the dispatcher needs no joins.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(@Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig) {}
+
+  async enqueue(manager: EntityManager, input: EnqueueInput): Promise<void> {
+    await this.write(manager, input.consultationIds, input.event, input.message);
+  }
+
+  /** Reminder rows for the given consultations; the caller has checked the window. */
+  async enqueueReminder(manager: EntityManager, consultationIds: string[], offsetLabel: string): Promise<void> {
+    await this.write(manager, consultationIds, `reminder_${offsetLabel}`);
+  }
+
+  private async write(manager: EntityManager, ids: string[], event: OutboxEvent, message?: string): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    // Each move and cancellation changes the agent's calendar entry: its SEQUENCE must grow. The
+    // counter lives in the same transaction, so a rolled-back change does not consume a number.
+    if (event === 'rescheduled' || event === 'cancelled') {
+      await manager.query(
+        `INSERT INTO consultation_notification_sequences (consultation_id, sequence)
+         SELECT unnest($1::uuid[]), 1
+         ON CONFLICT (consultation_id) DO UPDATE SET sequence = consultation_notification_sequences.sequence + 1`,
+        [unique],
+      );
+    }
+    const consultations = await this.load(manager, unique);
+    const rows = consultations.flatMap((c) => this.render(c, event, message));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.insert(manager, rows.slice(i, i + INSERT_CHUNK));
+  }
+
+  private load(manager: EntityManager, ids: string[]): Promise<ConsultationRow[]> {
+    return manager.query(
+      `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone, c.citizen_email,
+              b.name AS booth_name, s.name AS msap_name, s.address || ', ' || s.postal_code || ' ' || s.city AS msap_address,
+              s.departement, adm.name AS administration, u.display_name AS agent_name, u.email AS agent_email,
+              t.subject, t.documents, COALESCE(seq.sequence, 0) AS sequence
+         FROM consultations c
+         JOIN booths b ON b.id = c.booth_id
+         JOIN msap_sites s ON s.id = b.msap_site_id
+         JOIN administrations adm ON adm.id = c.administration_id
+         JOIN agents a ON a.id = c.agent_id
+         JOIN users u ON u.id = a.user_id
+         LEFT JOIN consultation_types t ON t.id = c.consultation_type_id
+         LEFT JOIN consultation_notification_sequences seq ON seq.consultation_id = c.id
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  private render(c: ConsultationRow, event: OutboxEvent, message?: string): OutboxRow[] {
+    const context: TemplateContext = {
+      citizenName: c.citizen_name,
+      startsAt: c.starts_at,
+      endsAt: c.ends_at,
+      msapName: c.msap_name,
+      msapAddress: c.msap_address,
+      boothName: c.booth_name,
+      administration: c.administration,
+      agentName: c.agent_name,
+      subject: c.subject ?? '',
+      documents: c.documents ?? [],
+    };
+    const values = placeholderValues(context);
+    // Only reschedules and reminders repeat for one consultation: their key carries the sequence.
+    const revision = event === 'rescheduled' || event.startsWith('reminder_') ? c.sequence : 0;
+    const base = { consultationId: c.id, event, revision, departement: c.departement, ics: null, smsEncoding: null, smsSegments: null };
+    const rows: OutboxRow[] = [];
+    if (c.citizen_phone && hasTemplate(event, 'sms')) {
+      const sms = measureSms(renderMessage(event, 'sms', values, message).body);
+      rows.push({ ...base, channel: 'sms', recipient: c.citizen_phone, subject: null, body: sms.text, smsEncoding: sms.encoding, smsSegments: sms.segments });
+    }
+    if (c.citizen_email && hasTemplate(event, 'email')) {
+      rows.push({ ...base, channel: 'email', recipient: c.citizen_email, ...renderMessage(event, 'email', values, message) });
+    }
+    if (hasTemplate(event, 'agent_email')) {
+      const rendered = renderMessage(event, 'agent_email', values, message);
+      const cancelled = event === 'cancelled';
+      const ics = buildCalendar(
+        [
+          {
+            uid: consultationUid(c.id),
+            sequence: c.sequence,
+            startsAt: c.starts_at,
+            endsAt: c.ends_at,
+            summary: `Visio MSAP : ${context.subject || 'consultation'} (${c.citizen_name || 'usager'})`,
+            description: rendered.body,
+            location: `${c.msap_name}, ${c.booth_name} (visioconférence)`,
+            status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+            organizer: { name: 'Visio MSAP', email: this.fromAddress() },
+            attendee: { name: c.agent_name, email: c.agent_email },
+            stamp: new Date(),
+          },
+        ],
+        { method: cancelled ? 'CANCEL' : 'REQUEST' },
+      );
+      rows.push({ ...base, channel: 'agent_email', recipient: c.agent_email, ...rendered, ics });
+    }
+    return rows;
+  }
+
+  private fromAddress(): string {
+    const match = /<([^>]+)>/.exec(this.config.from);
+    return match ? match[1]! : this.config.from;
+  }
+
+  private async insert(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const col = <K extends keyof OutboxRow>(key: K) => rows.map((r) => r[key]);
+    // ON CONFLICT DO NOTHING: a second enqueue of the same (consultation, event, revision, channel)
+    // is a no-op, which is what makes retries and resumed jobs safe.
+    await manager.query(
+      `INSERT INTO notification_outbox
+         (consultation_id, event, revision, channel, recipient, subject, body, ics, sms_encoding, sms_segments, departement)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::text[], $10::smallint[], $11::varchar[])
+       ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING`,
+      [
+        col('consultationId'),
+        col('event'),
+        col('revision'),
+        col('channel'),
+        col('recipient'),
+        col('subject'),
+        col('body'),
+        col('ics'),
+        col('smsEncoding'),
+        col('smsSegments'),
+        col('departement'),
+      ],
+    );
+  }
+}

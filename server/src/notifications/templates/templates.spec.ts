@@ -1,0 +1,52 @@
+import { placeholderValues, TemplateContext, unknownPlaceholders } from './placeholders';
+import { CHANNELS, hasTemplate, renderMessage } from './templates';
+
+const context: TemplateContext = {
+  citizenName: 'Mme Lefèvre',
+  startsAt: new Date('2026-03-03T13:30:00Z'),
+  endsAt: new Date('2026-03-03T14:00:00Z'),
+  msapName: 'France Services de Pithiviers',
+  msapAddress: '2 rue de la Couronne, 45300 Pithiviers',
+  boothName: 'Cabine 1',
+  administration: 'DDFIP du Loiret',
+  agentName: 'Antoine Agent',
+  subject: 'Impôt sur le revenu',
+  documents: ['Avis d’imposition', 'Pièce d’identité'],
+};
+const values = placeholderValues(context);
+
+describe('notification templates', () => {
+  it.each(['booked', 'rescheduled', 'cancelled', 'reminder_2d'] as const)('renders every channel of %s with no placeholder left', (event) => {
+    for (const channel of CHANNELS) {
+      if (!hasTemplate(event, channel)) continue;
+      const rendered = renderMessage(event, channel, values);
+      expect(rendered.body).not.toMatch(/\{[a-z]+\}/);
+      expect(rendered.body).toContain('mardi 3 mars 2026 à 14 h 30');
+      if (channel !== 'sms') expect(rendered.subject).toBeTruthy();
+    }
+  });
+
+  it('says the place, the administration and the documents in the booking SMS', () => {
+    const sms = renderMessage('booked', 'sms', values).body;
+    expect(sms).toBe(
+      'Bonjour Mme Lefèvre, RDV visio DDFIP du Loiret le mardi 3 mars 2026 à 14 h 30 à France Services de Pithiviers, ' +
+        '2 rue de la Couronne, 45300 Pithiviers. Apportez : Avis d’imposition, Pièce d’identité.',
+    );
+  });
+
+  it('has no agent reminder', () => expect(hasTemplate('reminder_2h', 'agent_email')).toBe(false));
+
+  it('uses a coordinator message as the citizen text and quotes it to the agent', () => {
+    const message = 'Bonjour {nom}, votre RDV du {date} est annulé (agent absent). Nous vous rappellerons.';
+    expect(renderMessage('cancelled', 'sms', values, message).body).toBe(
+      'Bonjour Mme Lefèvre, votre RDV du mardi 3 mars 2026 à 14 h 30 est annulé (agent absent). Nous vous rappellerons.',
+    );
+    expect(renderMessage('cancelled', 'email', values, message).body).toContain('Lieu : France Services de Pithiviers');
+    expect(renderMessage('cancelled', 'agent_email', values, message).body).toContain('Message transmis au citoyen :\nBonjour Mme Lefèvre');
+  });
+
+  it('finds unknown placeholders', () => {
+    expect(unknownPlaceholders('Bonjour {nom}, le {dat} à {heure} {x}')).toEqual(['dat', 'x']);
+    expect(unknownPlaceholders('Rien à remplacer')).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { fillPlaceholders, PlaceholderValues } from './placeholders';
+
+export const NOTIFICATION_EVENTS = ['booked', 'rescheduled', 'cancelled'] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+/** Stored events: the three changes and one reminder event per configured offset ("reminder_2d"). */
+export type OutboxEvent = NotificationEvent | `reminder_${string}`;
+
+export const CHANNELS = ['sms', 'email', 'agent_email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface RenderedMessage {
+  subject: string | null;
+  body: string;
+}
+
+type TemplateKind = NotificationEvent | 'reminder';
+type Template = { subject?: string; body: string };
+
+const SIGNATURE = '\n\nCe message est envoyé automatiquement, merci de ne pas y répondre.\nVisio MSAP — France Services';
+const DETAILS =
+  '\n\nLieu : {msap}, {adresse} ({cabine})\nAdministration : {administration}\nObjet : {objet}\nDocuments à apporter : {documents}';
+
+/** One template per (event, channel). Agents get no reminders: their calendar (ICS) does that. */
+const TEMPLATES: Readonly<Record<TemplateKind, Partial<Record<Channel, Template>>>> = {
+  booked: {
+    sms: { body: 'Bonjour {nom}, RDV visio {administration} le {date} à {msap}, {adresse}. Apportez : {documents}.' },
+    email: {
+      subject: 'Votre rendez-vous du {date}',
+      body: 'Bonjour {nom},\n\nVotre rendez-vous en visioconférence avec {administration} est confirmé le {date}.' + DETAILS + SIGNATURE,
+    },
+    agent_email: {
+      subject: 'Nouvelle consultation le {date} : {objet}',
+      body: 'Bonjour {agent},\n\nUne consultation a été réservée le {date} avec {nom}.' + DETAILS + SIGNATURE,
+    },
+  },
+  rescheduled: {
+    sms: { body: 'Bonjour {nom}, votre RDV visio {administration} est déplacé au {date} à {msap}, {adresse}.' },
+    email: {
+      subject: 'Votre rendez-vous est déplacé au {date}',
+      body: 'Bonjour {nom},\n\nVotre rendez-vous en visioconférence avec {administration} est déplacé au {date}.' + DETAILS + SIGNATURE,
+    },
+    agent_email: {
+      subject: 'Consultation déplacée au {date} : {objet}',
+      body: 'Bonjour {agent},\n\nLa consultation avec {nom} est déplacée au {date}.' + DETAILS + SIGNATURE,
+    },
+  },
+  cancelled: {
+    sms: { body: 'Bonjour {nom}, votre RDV visio {administration} du {date} à {msap} est annulé.' },
+    email: {
+      subject: 'Annulation de votre rendez-vous du {date}',
+      body: 'Bonjour {nom},\n\nVotre rendez-vous en visioconférence avec {administration} du {date} est annulé.' + DETAILS + SIGNATURE,
+    },
+    agent_email: {
+      subject: 'Consultation annulée : {date}',
+      body: 'Bonjour {agent},\n\nLa consultation du {date} avec {nom} est annulée.' + DETAILS + SIGNATURE,
+    },
+  },
+  reminder: {
+    sms: { body: 'Rappel : {nom}, RDV visio {administration} le {date} à {msap}, {adresse}. Apportez : {documents}.' },
+    email: {
+      subject: 'Rappel : rendez-vous le {date}',
+      body: 'Bonjour {nom},\n\nNous vous rappelons votre rendez-vous en visioconférence avec {administration} le {date}.' + DETAILS + SIGNATURE,
+    },
+  },
+};
+
+const kindOf = (event: OutboxEvent): TemplateKind => (event.startsWith('reminder_') ? 'reminder' : (event as NotificationEvent));
+
+/** Whether this event is ever sent on this channel. */
+export const hasTemplate = (event: OutboxEvent, channel: Channel): boolean => TEMPLATES[kindOf(event)][channel] !== undefined;
+
+/**
+ * Renders the message for one consultation. A coordinator's `message` (mass cancellation, or a
+ * cancellation with notice) replaces the citizen's text; agents get it quoted under their notice.
+ */
+export function renderMessage(event: OutboxEvent, channel: Channel, values: PlaceholderValues, message?: string): RenderedMessage {
+  const template = TEMPLATES[kindOf(event)][channel];
+  if (!template) throw new Error(`no template for ${event}/${channel}`);
+  const fill = (text: string) => fillPlaceholders(text, values);
+  const custom = message?.trim() ? fill(message.trim()) : null;
+  const subject = template.subject ? fill(template.subject) : null;
+  if (custom && channel === 'sms') return { subject, body: custom };
+  if (custom && channel === 'email') return { subject, body: `${custom}${fill(DETAILS + SIGNATURE)}` };
+  if (custom) return { subject, body: `${fill(template.body)}\n\nMessage transmis au citoyen :\n${custom}` };
+  return { subject, body: fill(template.body) };
+}

@@ -1,0 +1,272 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { OutboxDispatcher } from '../../server/src/notifications/dispatch/outbox-dispatcher.service';
+import { OutboxService } from '../../server/src/notifications/outbox.service';
+import { startTestApp, TestApp } from '../support/app';
+import { insertCitizenConsultations } from '../support/citizen-consultations';
+import { demoIds } from '../support/demo-data';
+
+const AGENT = 'agent@demo.visio-msap.fr';
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+interface OutboxRow {
+  id: string;
+  consultation_id: string;
+  event: string;
+  revision: number;
+  channel: string;
+  status: string;
+  attempts: number;
+  body: string;
+  ics: string | null;
+  transport: string | null;
+  provider_message_id: string | null;
+  last_error: string | null;
+}
+
+const outbox = (t: TestApp): Promise<OutboxRow[]> =>
+  t.dataSource.query('SELECT * FROM notification_outbox ORDER BY consultation_id, event, revision, channel');
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('notification outbox', () => {
+  let t: TestApp;
+  let ids: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ NOTIFICATIONS_ENABLED: 'false' });
+    const { pithiviersBoothId } = await demoIds(t.dataSource);
+    // i % 4: 0 phone, 1 e-mail, 2 both, 3 neither
+    ids = await insertCitizenConsultations(t.dataSource, { count: 4, boothId: pithiviersBoothId, agentUserEmail: AGENT, firstStart: inDays(5) });
+  });
+  afterAll(() => t.close());
+
+  const enqueue = (event: 'booked' | 'rescheduled' | 'cancelled', consultationIds = ids, message?: string) =>
+    t.dataSource.transaction((tx) => t.app.get(OutboxService).enqueue(tx, { consultationIds, event, ...(message ? { message } : {}) }));
+
+  it('writes one row per (consultation, event, channel) for the contacts each citizen has, once', async () => {
+    await enqueue('booked');
+    await enqueue('booked');
+    await enqueue('booked', [ids[0]!, ids[0]!]);
+    const rows = await outbox(t);
+    const channelsOf = (id: string) => rows.filter((r) => r.consultation_id === id).map((r) => r.channel).sort();
+    expect(channelsOf(ids[0]!)).toEqual(['agent_email', 'sms']);
+    expect(channelsOf(ids[1]!)).toEqual(['agent_email', 'email']);
+    expect(channelsOf(ids[2]!)).toEqual(['agent_email', 'email', 'sms']);
+    expect(channelsOf(ids[3]!)).toEqual(['agent_email']);
+    expect(rows.every((r) => r.event === 'booked' && r.revision === 0 && r.status === 'pending')).toBe(true);
+    const sms = rows.find((r) => r.consultation_id === ids[0] && r.channel === 'sms')!;
+    expect(sms.body).toMatch(/^Bonjour Usager 0, RDV visio DDFIP du Loiret le \w+ \d/);
+  });
+
+  it('refuses a second row with the same key at the database level', async () => {
+    const [row] = await outbox(t);
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO notification_outbox (consultation_id, event, revision, channel, recipient, body, departement)
+         VALUES ($1, $2, $3, $4, 'x', 'x', '45')`,
+        [row!.consultation_id, row!.event, row!.revision, row!.channel],
+      ),
+    ).rejects.toThrow(/notification_outbox_once/);
+  });
+
+  it('announces each move once, with a growing ICS sequence, and a cancellation once', async () => {
+    await enqueue('rescheduled', [ids[0]!]);
+    await enqueue('rescheduled', [ids[0]!]);
+    await enqueue('cancelled', [ids[0]!], 'Bonjour {nom}, annulé : agent absent.');
+    await enqueue('cancelled', [ids[0]!], 'Bonjour {nom}, annulé : agent absent.');
+    const rows = (await outbox(t)).filter((r) => r.consultation_id === ids[0]);
+    const key = (r: OutboxRow) => `${r.event}/${r.revision}/${r.channel}`;
+    expect(rows.map(key).sort()).toEqual(
+      ['booked/0/agent_email', 'booked/0/sms', 'cancelled/0/agent_email', 'cancelled/0/sms', 'rescheduled/1/agent_email', 'rescheduled/1/sms', 'rescheduled/2/agent_email', 'rescheduled/2/sms'].sort(),
+    );
+    const ics = (event: string, revision: number) => rows.find((r) => r.event === event && r.revision === revision && r.channel === 'agent_email')!.ics!;
+    expect(ics('booked', 0)).toContain('METHOD:REQUEST\r\n');
+    expect(ics('booked', 0)).toContain('SEQUENCE:0\r\n');
+    expect(ics('rescheduled', 2)).toContain('SEQUENCE:2\r\n');
+    expect(ics('cancelled', 0)).toContain('METHOD:CANCEL\r\n');
+    expect(ics('cancelled', 0)).toContain('SEQUENCE:3\r\n');
+    expect(ics('cancelled', 0)).toContain(`UID:consultation-${ids[0]}@visio-msap\r\n`);
+    expect(rows.find((r) => r.event === 'cancelled' && r.channel === 'sms')!.body).toBe('Bonjour Usager 0, annulé : agent absent.');
+  });
+
+  it('writes nothing when the surrounding transaction rolls back', async () => {
+    const before = (await outbox(t)).length;
+    await expect(
+      t.dataSource.transaction(async (tx) => {
+        await t.app.get(OutboxService).enqueue(tx, { consultationIds: [ids[1]!], event: 'rescheduled' });
+        throw new Error('booking failed');
+      }),
+    ).rejects.toThrow('booking failed');
+    expect((await outbox(t)).length).toBe(before);
+    const [seq] = await t.dataSource.query('SELECT count(*)::int AS n FROM consultation_notification_sequences WHERE consultation_id = $1', [ids[1]]);
+    expect(seq.n).toBe(0);
+  });
+
+  it('delivers to the local outbox when no provider is configured, and re-claims rows of a dead process', async () => {
+    // A process claimed these rows and died: their lease ended a minute ago.
+    await t.dataSource.query(
+      `UPDATE notification_outbox SET status = 'sending', attempts = 1, claim_token = gen_random_uuid(), next_attempt_at = now() - interval '1 minute'
+        WHERE consultation_id = $1`,
+      [ids[1]],
+    );
+    await t.app.get(OutboxDispatcher).drain();
+    const rows = await outbox(t);
+    expect(rows.every((r) => r.status === 'sent' && r.transport === 'local')).toBe(true);
+    expect(rows.filter((r) => r.consultation_id === ids[1]).map((r) => r.attempts)).toEqual([2, 2]);
+  });
+});
+
+interface SmsRequest {
+  idempotencyKey: string | undefined;
+  authorization: string | undefined;
+  body: { to: string; from: string; text: string; clientReference: string; encoding: string; segments: number };
+}
+
+/** A real HTTP server playing the SMS provider; `answer` decides the status of each request. */
+async function smsProvider(answer: (req: SmsRequest, n: number) => number): Promise<{ server: Server; url: string; requests: SmsRequest[] }> {
+  const requests: SmsRequest[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => {
+      const entry: SmsRequest = {
+        idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+        authorization: req.headers.authorization,
+        body: JSON.parse(raw),
+      };
+      requests.push(entry);
+      const status = answer(entry, requests.filter((r) => r.body.clientReference === entry.body.clientReference).length);
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? { id: `prov-${requests.length}` } : { error: 'try later' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`, requests };
+}
+
+describe('outbox dispatcher with an SMS provider over HTTP', () => {
+  let t: TestApp;
+  let provider: Awaited<ReturnType<typeof smsProvider>>;
+  let boothId: string;
+
+  beforeAll(async () => {
+    // Fails twice for every message, then accepts; a number ending in 99 is refused outright.
+    provider = await smsProvider((req, n) => (req.body.to.endsWith('99') ? 400 : n <= 2 ? 503 : 200));
+    t = await startTestApp({
+      SMS_PROVIDER_URL: provider.url,
+      SMS_PROVIDER_TOKEN: 'secret-token',
+      SMS_SENDER: 'Prefecture',
+      NOTIFICATIONS_INTERVAL_MS: '50',
+      NOTIFICATIONS_RETRY_BASE_MS: '100',
+      NOTIFICATIONS_MAX_ATTEMPTS: '4',
+    });
+    boothId = (await demoIds(t.dataSource)).pithiviersBoothId;
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((r) => provider.server.close(r));
+  });
+
+  it('retries with backoff and delivers exactly once, with the row id as idempotency key', async () => {
+    const [id] = await insertCitizenConsultations(t.dataSource, { count: 1, boothId, agentUserEmail: AGENT, firstStart: inDays(3), contacts: 'phone' });
+    await t.dataSource.transaction((tx) => t.app.get(OutboxService).enqueue(tx, { consultationIds: [id!], event: 'booked' }));
+    // The background worker, started with the application, does the work.
+    const row = await until('the SMS to be sent', async () => {
+      const [r]: OutboxRow[] = await t.dataSource.query(`SELECT * FROM notification_outbox WHERE consultation_id = $1 AND channel = 'sms'`, [id]);
+      return r?.status === 'sent' ? r : undefined;
+    });
+    const mine = provider.requests.filter((r) => r.body.clientReference === row.id);
+    expect(mine).toHaveLength(3);
+    expect(mine.every((r) => r.idempotencyKey === row.id && r.authorization === 'Bearer secret-token' && r.body.from === 'Prefecture')).toBe(true);
+    expect(mine[0]!.body).toMatchObject({ to: '+33610000000', encoding: 'GSM-7', segments: row.body.length > 160 ? 2 : 1 });
+    expect(row).toMatchObject({ attempts: 3, transport: 'sms_http', last_error: null });
+    expect(row.provider_message_id).toMatch(/^prov-\d+$/);
+    // Nothing else goes out for it afterwards.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(provider.requests.filter((r) => r.body.clientReference === row.id)).toHaveLength(3);
+  });
+
+  it('gives up at once on a refusal (4xx) and after the maximum attempts on repeated failures', async () => {
+    const refused = await insertCitizenConsultations(t.dataSource, { count: 100, boothId, agentUserEmail: AGENT, firstStart: inDays(10), contacts: 'phone' });
+    // +33610000099 is refused by the provider.
+    await t.dataSource.transaction((tx) => t.app.get(OutboxService).enqueue(tx, { consultationIds: [refused[99]!], event: 'booked' }));
+    const row = await until('the refusal to be recorded', async () => {
+      const [r]: OutboxRow[] = await t.dataSource.query(`SELECT * FROM notification_outbox WHERE consultation_id = $1 AND channel = 'sms'`, [refused[99]]);
+      return r?.status === 'failed' ? r : undefined;
+    });
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toContain('400');
+
+    await provider.server.close();
+    provider.server.closeAllConnections();
+    await t.dataSource.transaction((tx) => t.app.get(OutboxService).enqueue(tx, { consultationIds: [refused[0]!], event: 'booked' }));
+    const unreachable = await until('the attempts to run out', async () => {
+      const [r]: OutboxRow[] = await t.dataSource.query(`SELECT * FROM notification_outbox WHERE consultation_id = $1 AND channel = 'sms'`, [refused[0]]);
+      return r?.status === 'failed' ? r : undefined;
+    });
+    expect(unreachable.attempts).toBe(4);
+    expect(unreachable.last_error).toContain('unreachable');
+  });
+});
+
+describe('outbox dispatcher over SMTP', () => {
+  let t: TestApp;
+  let smtp: SMTPServer;
+  const received: Array<{ to: string; raw: string }> = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (c: Buffer) => (raw += c.toString()));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((r) => smtp.close(() => r()));
+  });
+
+  it('sends the agent an ICS invitation, then a cancellation of the same entry', async () => {
+    const { pithiviersBoothId } = await demoIds(t.dataSource);
+    const [id] = await insertCitizenConsultations(t.dataSource, { count: 1, boothId: pithiviersBoothId, agentUserEmail: AGENT, firstStart: inDays(4), contacts: 'email' });
+    const outboxService = t.app.get(OutboxService);
+    await t.dataSource.transaction((tx) => outboxService.enqueue(tx, { consultationIds: [id!], event: 'booked' }));
+    await t.app.get(OutboxDispatcher).drain();
+    await t.dataSource.transaction((tx) => outboxService.enqueue(tx, { consultationIds: [id!], event: 'cancelled' }));
+    await t.app.get(OutboxDispatcher).drain();
+
+    const rows = await outbox(t);
+    expect(rows.every((r) => r.status === 'sent' && r.transport === 'smtp')).toBe(true);
+    const toAgent = received.filter((m) => m.to === AGENT);
+    const toCitizen = received.filter((m) => m.to === 'usager0@example.fr');
+    expect(toAgent).toHaveLength(2);
+    expect(toCitizen).toHaveLength(2);
+    const [invite, cancel] = toAgent.map((m) => m.raw);
+    const booked = rows.find((r) => r.event === 'booked' && r.channel === 'agent_email')!;
+    expect(invite).toContain(`Message-ID: <${booked.id}@visio-msap>`);
+    expect(invite).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect(cancel).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
+    // The calendar part travels base64- or QP-encoded; the row holds what was attached.
+    expect(booked.ics).toContain(`UID:consultation-${id}@visio-msap`);
+  });
+});

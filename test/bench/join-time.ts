@@ -18,17 +18,29 @@ import { demoIds } from '../support/demo-data';
 
 const runs = Math.max(10, Number(process.argv[2] ?? 12));
 
+interface Sample {
+  total: number;
+  /** The engine's own marks (ms after join): where the time goes. */
+  steps: Record<string, number>;
+}
+
 /** Milliseconds from the engine's join to the first decoded remote frame, measured in the page. */
-function measureInPage(page: Page): Promise<number> {
+function measureInPage(page: Page): Promise<Sample> {
   return page.evaluate(async () => {
-    type Engine = { joinStartedAt: number | null; inboundStats(): Promise<Array<{ kind: string; framesDecoded: number }>> };
+    type Engine = {
+      joinStartedAt: number | null;
+      joinTimings: Map<string, number>;
+      inboundStats(): Promise<Array<{ kind: string; framesDecoded: number }>>;
+    };
     const w = globalThis as unknown as { visioCall?: Engine; performance: { now(): number } };
     const deadline = w.performance.now() + 30_000;
     while (w.performance.now() < deadline) {
       const engine = w.visioCall;
       if (engine?.joinStartedAt != null) {
         const stats = await engine.inboundStats();
-        if (stats.some((s) => s.kind === 'video' && s.framesDecoded > 0)) return w.performance.now() - engine.joinStartedAt;
+        if (stats.some((s) => s.kind === 'video' && s.framesDecoded > 0)) {
+          return { total: w.performance.now() - engine.joinStartedAt, steps: Object.fromEntries(engine.joinTimings) };
+        }
       }
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -52,15 +64,26 @@ async function main(): Promise<void> {
     await booth.goto(callUrl);
     const measuring = measureInPage(booth);
     await agent.getByRole('button', { name: 'Faire entrer' }).click();
-    const firstWithAdmission = await measuring;
+    const firstWithAdmission = (await measuring).total;
 
-    const samples: number[] = [];
+    const runsMeasured: Sample[] = [];
     for (let i = 0; i < runs; i++) {
       await booth.goto(callUrl);
-      samples.push(await measureInPage(booth));
-      process.stderr.write(`run ${i + 1}/${runs}: ${samples.at(-1)!.toFixed(0)} ms\n`);
+      runsMeasured.push(await measureInPage(booth));
+      process.stderr.write(`run ${i + 1}/${runs}: ${runsMeasured.at(-1)!.total.toFixed(0)} ms ${JSON.stringify(runsMeasured.at(-1)!.steps)}\n`);
     }
+    const samples = runsMeasured.map((r) => r.total);
     const sorted = [...samples].sort((a, b) => a - b);
+    // Median time at which each step was reached, in the order steps happen.
+    const stepNames = [...new Set(runsMeasured.flatMap((r) => Object.keys(r.steps)))];
+    const stepMedians = Object.fromEntries(
+      stepNames
+        .map((name) => {
+          const values = runsMeasured.map((r) => r.steps[name]).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+          return [name, percentile(values, 50)] as const;
+        })
+        .sort((a, b) => a[1] - b[1]),
+    );
     const round = (n: number) => Math.round(n);
     process.stdout.write(
       `${JSON.stringify(
@@ -73,6 +96,7 @@ async function main(): Promise<void> {
           min: round(sorted[0]!),
           max: round(sorted.at(-1)!),
           samples: samples.map(round),
+          medianStepsMs: { ...stepMedians, firstFrameDecoded: round(percentile(sorted, 50)) },
           firstRunIncludingScriptedAdmission: round(firstWithAdmission),
           targetP50: 500,
         },

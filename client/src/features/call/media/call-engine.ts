@@ -55,6 +55,8 @@ export class CallEngine {
 
   /** performance.now() when the last join was sent: the start of the join-time benchmark. */
   joinStartedAt: number | null = null;
+  /** Milliseconds from the last join to each step of entering the media (diagnostics, benchmark). */
+  readonly joinTimings = new Map<string, number>();
 
   constructor(private readonly consultationId: string) {}
 
@@ -202,9 +204,11 @@ export class CallEngine {
     const generation = ++this.generation;
     this.teardownMedia();
     this.joinStartedAt = performance.now();
+    this.joinTimings.clear();
     try {
       const joined = await this.socket!.request('join', {});
       if (generation !== this.generation) return;
+      this.mark('joined');
       this.attempts = 0;
       this.update({ self: joined.self, participants: joined.participants, status: joined.self.phase === 'call' ? 'call' : 'lobby' });
       if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities);
@@ -220,6 +224,7 @@ export class CallEngine {
     await device.load({ routerRtpCapabilities });
     if (generation !== this.generation) return;
     this.device = device;
+    this.mark('deviceLoaded');
 
     // NOTE: receiving first: the remote picture depends only on the receive path, so consuming
     // starts before our own producing (requests are served in order on the socket).
@@ -227,7 +232,9 @@ export class CallEngine {
     if (generation !== this.generation) return;
     const recv = device.createRecvTransport(recvOptions);
     this.recv = recv;
+    this.mark('recvTransportCreated');
     recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
+    recv.on('connectionstatechange', (state) => state === 'connected' && this.mark('recvConnected'));
     this.watchIce(recv, socket);
     for (const producerId of this.waitingProducers.splice(0)) this.onNewProducer(producerId);
 
@@ -287,6 +294,7 @@ export class CallEngine {
     const socket = this.socket;
     if (!recv || !device || !socket) return;
     const params = await socket.request('consume', { producerId, rtpCapabilities: device.rtpCapabilities });
+    this.mark(`consumeAnswered:${params.kind}`);
     const consumer = await recv.consume({ id: params.consumerId, producerId, kind: params.kind, rtpParameters: params.rtpParameters });
     this.consumers.set(consumer.id, consumer);
     consumer.appData.participantId = params.participantId;
@@ -294,6 +302,7 @@ export class CallEngine {
     if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
     // The server created it paused so that no keyframe is lost before we were ready.
     await socket.request('resumeConsumer', { consumerId: consumer.id });
+    this.mark(`resumed:${consumer.kind}`);
     const height = this.renderedHeights.get(params.participantId);
     if (height !== undefined) this.setRenderedHeight(params.participantId, height);
   }
@@ -441,6 +450,11 @@ export class CallEngine {
     } catch {
       // No audio output: the banner still shows.
     }
+  }
+
+  /** Records the first time a step is reached after the last join. */
+  private mark(step: string): void {
+    if (this.joinStartedAt !== null && !this.joinTimings.has(step)) this.joinTimings.set(step, Math.round(performance.now() - this.joinStartedAt));
   }
 
   private update(patch: Partial<CallSnapshot>): void {

@@ -13,6 +13,7 @@ import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SeedModule } from './seed/seed.module';
 import { SignallingModule } from './signalling/signalling.module';
 import { UsersModule } from './users/users.module';
@@ -52,6 +53,7 @@ export class AppModule {
         DirectoryModule,
         DevicesModule,
         ConsultationsModule,
+        SchedulingModule,
         NotificationsModule,
         HealthModule,
         SeedModule,

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -36,8 +37,26 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useWebSocketAdapter(new WsAdapter(app));
+  serveApiDocs(app);
   serveClient(app, config.clientDistDir);
   // No enableShutdownHooks(): main.ts owns the signal handling and the order of shutdown.
+}
+
+/** OpenAPI at /api/docs (JSON at /api/docs-json). Outside Nest's router: no guard, no session needed. */
+function serveApiDocs(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Visio MSAP API')
+      .setDescription(
+        'Times are ISO 8601 with an offset; answers give them in Europe/Paris time. Signed-in calls carry the session ' +
+          'cookie; state-changing calls also the X-CSRF-Token header returned at login. Errors: {statusCode, code, message, errors?}.',
+      )
+      .setVersion('1')
+      .addCookieAuth('visio_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -74,10 +74,11 @@ describe('booth terminal pairing', () => {
   it('a terminal only sees the consultations of its own booth', async () => {
     const terminal = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
     const [agent] = await t.dataSource.query('SELECT id, administration_id FROM agents LIMIT 1');
+    // One agent cannot be booked twice at once (exclusion constraint): the two are an hour apart.
     const insert = `INSERT INTO consultations (booth_id, agent_id, administration_id, starts_at, ends_at)
-                    VALUES ($1, $2, $3, now() + interval '1 hour', now() + interval '90 minutes') RETURNING id`;
-    const [mine] = await t.dataSource.query(insert, [ids.pithiviersBoothId, agent.id, agent.administration_id]);
-    await t.dataSource.query(insert, [ids.sullyBoothId, agent.id, agent.administration_id]);
+                    VALUES ($1, $2, $3, now() + make_interval(hours => $4), now() + make_interval(hours => $4, mins => 30)) RETURNING id`;
+    const [mine] = await t.dataSource.query(insert, [ids.pithiviersBoothId, agent.id, agent.administration_id, 1]);
+    await t.dataSource.query(insert, [ids.sullyBoothId, agent.id, agent.administration_id, 2]);
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();
     const res = await terminal.agent.get('/api/consultations').query({ from, to }).expect(200);

@@ -11,7 +11,7 @@ const UNKNOWN_ID = '8b0f3c1e-2f6a-4d7e-9c4b-1a2b3c4d5e6f';
 
 /** [METHOD, route pattern] → request to send and the status each audience must get. */
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   pattern: string;
   path: (ids: Awaited<ReturnType<typeof demoIds>>) => string;
   body?: object;
@@ -60,6 +60,56 @@ const MATRIX: Row[] = [
     path: () => '/api/consultations?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z',
     expect: only({ ...users(200), device: 200 }),
   },
+  // Scheduling (issue 4). Allowed callers pass the guard and then fail validation (422) or find nothing (404).
+  { method: 'GET', pattern: '/api/consultations/:id', path: () => `/api/consultations/${UNKNOWN_ID}`, expect: only({ ...users(404), device: 404 }) },
+  { method: 'POST', pattern: '/api/consultations', path: () => '/api/consultations', body: {}, expect: only({ admin: 422, coordinator: 422, facilitator: 422 }) },
+  { method: 'PATCH', pattern: '/api/consultations/:id', path: () => `/api/consultations/${UNKNOWN_ID}`, body: {}, expect: only({ admin: 422, coordinator: 422, facilitator: 422 }) },
+  { method: 'POST', pattern: '/api/consultations/:id/reassign', path: () => `/api/consultations/${UNKNOWN_ID}/reassign`, body: {}, expect: only({ admin: 422, coordinator: 422 }) },
+  { method: 'POST', pattern: '/api/consultations/:id/cancel', path: () => `/api/consultations/${UNKNOWN_ID}/cancel`, body: {}, expect: only({ admin: 422, coordinator: 422, facilitator: 422 }) },
+  { method: 'POST', pattern: '/api/consultations/:id/outcome', path: () => `/api/consultations/${UNKNOWN_ID}/outcome`, body: {}, expect: only({ ...users(422) }) },
+  { method: 'GET', pattern: '/api/slots', path: () => '/api/slots', expect: only({ admin: 422, coordinator: 422, facilitator: 422 }) },
+  { method: 'GET', pattern: '/api/agents', path: () => '/api/agents', expect: only(users(200)) },
+  { method: 'GET', pattern: '/api/agents/:id/availability', path: () => `/api/agents/${UNKNOWN_ID}/availability`, expect: only(users(404)) },
+  { method: 'PUT', pattern: '/api/agents/:id/availability', path: () => `/api/agents/${UNKNOWN_ID}/availability`, body: {}, expect: only({ admin: 422, coordinator: 422, agent: 422 }) },
+  { method: 'GET', pattern: '/api/agents/:id/absences', path: () => `/api/agents/${UNKNOWN_ID}/absences`, expect: only(users(422)) },
+  { method: 'POST', pattern: '/api/agents/:id/absences', path: () => `/api/agents/${UNKNOWN_ID}/absences`, body: {}, expect: only({ admin: 422, coordinator: 422, agent: 422 }) },
+  {
+    method: 'GET',
+    pattern: '/api/agents/:id/absences/:absenceId/impact',
+    path: () => `/api/agents/${UNKNOWN_ID}/absences/${UNKNOWN_ID}/impact`,
+    expect: only({ admin: 404, coordinator: 404, agent: 404 }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/agents/:id/absences/:absenceId',
+    path: () => `/api/agents/${UNKNOWN_ID}/absences/${UNKNOWN_ID}`,
+    expect: only({ admin: 404, coordinator: 404, agent: 404 }),
+  },
+  { method: 'GET', pattern: '/api/msap-sites/:id/opening-hours', path: (ids) => `/api/msap-sites/${ids.pithiviersId}/opening-hours`, expect: only(users(200)) },
+  {
+    method: 'PUT',
+    pattern: '/api/msap-sites/:id/opening-hours',
+    path: (ids) => `/api/msap-sites/${ids.pithiviersId}/opening-hours`,
+    body: {},
+    expect: only({ admin: 422, coordinator: 422, facilitator: 422 }),
+  },
+  { method: 'GET', pattern: '/api/msap-sites/:id/closures', path: (ids) => `/api/msap-sites/${ids.pithiviersId}/closures`, expect: only(users(422)) },
+  {
+    method: 'POST',
+    pattern: '/api/msap-sites/:id/closures',
+    path: (ids) => `/api/msap-sites/${ids.pithiviersId}/closures`,
+    body: {},
+    expect: only({ admin: 422, coordinator: 422, facilitator: 422 }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/msap-sites/:id/closures/:closureId',
+    path: (ids) => `/api/msap-sites/${ids.pithiviersId}/closures/${UNKNOWN_ID}`,
+    expect: only({ admin: 404, coordinator: 404, facilitator: 404 }),
+  },
+  { method: 'GET', pattern: '/api/consultation-types', path: () => '/api/consultation-types', expect: only(users(200)) },
+  { method: 'POST', pattern: '/api/consultation-types', path: () => '/api/consultation-types', body: {}, expect: only({ admin: 422, coordinator: 422 }) },
+  { method: 'PATCH', pattern: '/api/consultation-types/:id', path: () => `/api/consultation-types/${UNKNOWN_ID}`, body: {}, expect: only({ admin: 404, coordinator: 404 }) },
   // Last: it ends the caller's session.
   { method: 'POST', pattern: '/api/auth/logout', path: () => '/api/auth/logout', expect: only({ ...users(204) }) },
 ];

@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-/** Inserts a consultation for a booth and an agent (scheduling comes with issue 4). */
+/**
+ * Inserts a consultation for a booth and an agent around now, bypassing availability rules (call
+ * tests need a consultation open right now). The exclusion constraints forbid two live consultations
+ * of one booth or agent at once: the newest wins, overlapping ones of that booth or agent are cancelled.
+ */
 export async function createConsultation(
   dataSource: DataSource,
   boothId: string,
@@ -12,6 +16,12 @@ export async function createConsultation(
   const [agent] = await dataSource.query(
     `SELECT a.id, a.administration_id FROM agents a JOIN users u ON u.id = a.user_id WHERE u.email = $1`,
     [agentUserEmail],
+  );
+  await dataSource.query(
+    `UPDATE consultations SET status = 'cancelled', cancellation_reason = 'test: replaced', cancelled_at = now()
+      WHERE status <> 'cancelled' AND (booth_id = $1 OR agent_id = $2)
+        AND starts_at < now() + make_interval(mins => $3::int + $4::int) AND ends_at > now() + make_interval(mins => $3::int)`,
+    [boothId, agent.id, startOffsetMinutes, durationMinutes],
   );
   const [row] = await dataSource.query(
     `INSERT INTO consultations (booth_id, agent_id, administration_id, starts_at, ends_at)

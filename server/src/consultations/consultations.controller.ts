@@ -1,27 +1,31 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { CurrentPrincipal } from '../auth/decorators/principal.decorator';
 import { Principal } from '../auth/principal';
 import { ROLES } from '../auth/roles';
-import { DomainError } from '../common/errors/domain.error';
+import { uuidParam } from '../common/http/uuid-param';
+import { parseRange } from '../scheduling/time-range';
 import { ConsultationsService } from './consultations.service';
 import { ListConsultationsQueryDto } from './dto/list-consultations.dto';
 
-const MAX_RANGE_MS = 366 * 86_400_000;
-
+@ApiTags('consultations')
 @Controller('api/consultations')
 export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}
 
+  /** Agendas and boards: the caller's consultations over at most a year, with names. */
   @Get()
   @Allow(...ROLES, 'device')
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListConsultationsQueryDto) {
-    const from = new Date(query.from);
-    const to = new Date(query.to);
-    if (to <= from) throw new DomainError('VALIDATION_FAILED', 'to must be after from.', { to: ['must be after from'] });
-    if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
-      throw new DomainError('VALIDATION_FAILED', 'The range cannot exceed one year.', { to: ['range over one year'] });
-    }
-    return this.consultations.list(principal, from, to);
+    const { from, to, ...filters } = query;
+    const range = parseRange(['from', 'to'], from, to);
+    return this.consultations.list(principal, range.from, range.to, filters);
+  }
+
+  @Get(':id')
+  @Allow(...ROLES, 'device')
+  get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string) {
+    return this.consultations.get(principal, id);
   }
 }

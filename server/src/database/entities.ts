@@ -8,6 +8,9 @@ import { AgentEntity } from '../directory/entities/agent.entity';
 import { BoothEntity } from '../directory/entities/booth.entity';
 import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
 import { NOTIFICATION_ENTITIES } from '../notifications/entities';
+import { ConsultationTypeEntity } from '../scheduling/entities/consultation-type.entity';
+import { AgentAbsenceEntity, MsapClosureEntity } from '../scheduling/entities/unavailability.entity';
+import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from '../scheduling/entities/weekly-range.entity';
 import { UserEntity } from '../users/entities/user.entity';
 
 export const ENTITIES = [
@@ -16,7 +19,12 @@ export const ENTITIES = [
   BoothEntity,
   UserEntity,
   AgentEntity,
+  ConsultationTypeEntity,
   ConsultationEntity,
+  AgentAvailabilityEntity,
+  MsapOpeningHoursEntity,
+  AgentAbsenceEntity,
+  MsapClosureEntity,
   SessionEntity,
   DeviceEntity,
   PairingCodeEntity,

@@ -7,6 +7,8 @@ import { AdministrationEntity } from '../directory/entities/administration.entit
 import { AgentEntity } from '../directory/entities/agent.entity';
 import { BoothEntity } from '../directory/entities/booth.entity';
 import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
+import { ConsultationTypeEntity } from '../scheduling/entities/consultation-type.entity';
+import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from '../scheduling/entities/weekly-range.entity';
 import { UserEntity } from '../users/entities/user.entity';
 
 /** Demo accounts, also listed in the README. For the embedded database or DEMO_SEED=1 only. */
@@ -46,6 +48,17 @@ export class DemoSeedService {
         tx.create(BoothEntity, { msapSiteId: pithiviers!.id, name: 'Cabine 2' }),
         tx.create(BoothEntity, { msapSiteId: sully!.id, name: 'Cabine 1' }),
       ]);
+      // Weekdays (ISO 1–5), local Paris time, in minutes: 09:00–12:30 and 13:30–17:30.
+      const weekdays = (ranges: Array<[number, number]>) =>
+        [1, 2, 3, 4, 5].flatMap((weekday) => ranges.map(([startMinute, endMinute]) => ({ weekday, startMinute, endMinute })));
+      for (const site of [pithiviers!, sully!]) {
+        await tx.insert(MsapOpeningHoursEntity, weekdays([[540, 750], [810, 1050]]).map((r) => ({ ...r, msapSiteId: site.id })));
+      }
+      await tx.insert(ConsultationTypeEntity, [
+        { administrationId: ddfip!.id, subject: 'Impôt sur le revenu : déclaration, avis', durationMinutes: 30, documents: ["Pièce d'identité", "Dernier avis d'impôt"] },
+        { administrationId: ddfip!.id, subject: 'Taxe foncière', durationMinutes: 20, documents: ["Pièce d'identité", 'Avis de taxe foncière'] },
+        { administrationId: prefecture!.id, subject: 'Titre de séjour : renouvellement', durationMinutes: 45, documents: ['Titre de séjour actuel', 'Justificatif de domicile'] },
+      ]);
       for (const [i, account] of DEMO_ACCOUNTS.entries()) {
         const user = await tx.save(
           tx.create(UserEntity, {
@@ -60,10 +73,11 @@ export class DemoSeedService {
           }),
         );
         if (account.role === 'agent') {
-          await tx.insert(AgentEntity, { userId: user.id, administrationId: ddfip!.id, title: 'Conseiller fiscal' });
+          const agent = await tx.insert(AgentEntity, { userId: user.id, administrationId: ddfip!.id, title: 'Conseiller fiscal' });
+          const agentId = (agent.identifiers[0] as { id: string }).id;
+          await tx.insert(AgentAvailabilityEntity, weekdays([[540, 720], [810, 1020]]).map((r) => ({ ...r, agentId })));
         }
       }
-      void prefecture;
       return true;
     });
     if (seeded) this.logger.log('demo data seeded');

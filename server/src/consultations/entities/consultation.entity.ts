@@ -1,12 +1,17 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AdministrationEntity } from '../../directory/entities/administration.entity';
 import { AgentEntity } from '../../directory/entities/agent.entity';
 import { BoothEntity } from '../../directory/entities/booth.entity';
+import { ConsultationTypeEntity } from '../../scheduling/entities/consultation-type.entity';
 
 export const CONSULTATION_STATUSES = ['scheduled', 'cancelled', 'done', 'no_show'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
-/** A video consultation between a booth and an agent over a time interval. */
+/**
+ * A video consultation between a booth and an agent over a half-open time interval. The migration
+ * adds two exclusion constraints (consultations_booth_no_overlap, consultations_agent_no_overlap):
+ * no two consultations that are not cancelled share a booth or an agent at the same instant.
+ */
 @Entity('consultations')
 @Check('consultations_interval_valid', `"ends_at" > "starts_at"`)
 @Index(['boothId', 'startsAt'])
@@ -45,6 +50,37 @@ export class ConsultationEntity {
   @Column({ type: 'enum', enum: CONSULTATION_STATUSES, enumName: 'consultation_status', default: 'scheduled' })
   status!: ConsultationStatus;
 
+  /** Null only for rows created before scheduling existed. */
+  @Column({ type: 'uuid', nullable: true })
+  consultationTypeId!: string | null;
+
+  @ManyToOne(() => ConsultationTypeEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'consultation_type_id' })
+  consultationType?: ConsultationTypeEntity | null;
+
+  @Column({ type: 'text', default: '' })
+  citizenName!: string;
+
+  /** Many citizens have neither: the facilitator calls them (mass cancellation lists them). */
+  @Column({ type: 'text', nullable: true })
+  citizenPhone!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  citizenEmail!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  /** The account that booked it (coordinator, facilitator or admin). */
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
 }

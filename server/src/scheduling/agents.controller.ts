@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/decorators/allow.decorator';
+import { CurrentUser } from '../auth/decorators/principal.decorator';
+import { UserPrincipal } from '../auth/principal';
+import { ROLES } from '../auth/roles';
+import { uuidParam } from '../common/http/uuid-param';
+import { AbsencesService } from './absences.service';
+import { CalendarService } from './calendar.service';
+import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
+import { ListConsultationTypesQueryDto } from './dto/consultation-type.dto';
+
+@ApiTags('agents')
+@Controller('api/agents')
+export class AgentsController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly absences: AbsencesService,
+  ) {}
+
+  @Get()
+  @Allow(...ROLES)
+  list(@Query() query: ListConsultationTypesQueryDto) {
+    return this.calendar.listAgents(query.administrationId);
+  }
+
+  @Get(':id/availability')
+  @Allow(...ROLES)
+  availability(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
+    return this.calendar.agentAvailability(user, id);
+  }
+
+  @Put(':id/availability')
+  @Allow('admin', 'coordinator', 'agent')
+  setAvailability(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
+    return this.calendar.setAgentAvailability(user, id, dto);
+  }
+
+  @Get(':id/absences')
+  @Allow(...ROLES)
+  listAbsences(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: DateRangeQueryDto) {
+    return this.absences.list(user, id, query);
+  }
+
+  /** 201 with the absence and the bookings it affects, each with the colleagues free to take it. */
+  @Post(':id/absences')
+  @Allow('admin', 'coordinator', 'agent')
+  declareAbsence(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UnavailabilityDto) {
+    return this.absences.declare(user, id, dto);
+  }
+
+  @Get(':id/absences/:absenceId/impact')
+  @Allow('admin', 'coordinator', 'agent')
+  absenceImpact(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Param('absenceId', uuidParam('absenceId')) absenceId: string) {
+    return this.absences.impact(user, id, absenceId);
+  }
+
+  @Delete(':id/absences/:absenceId')
+  @HttpCode(204)
+  @Allow('admin', 'coordinator', 'agent')
+  removeAbsence(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Param('absenceId', uuidParam('absenceId')) absenceId: string) {
+    return this.absences.remove(user, id, absenceId);
+  }
+}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserPrincipal } from '../auth/principal';
+import { DomainError } from '../common/errors/domain.error';
+import { CONSULTATION_COLUMNS, ConsultationRow, ConsultationView, toConsultationView } from '../consultations/consultation-view';
+import { whyUnavailable } from './availability-check';
+import { ConsultationEvents, ConsultationEventType } from './consultation-events';
+import { BookConsultationDto } from './dto/book-consultation.dto';
+import { RecordOutcomeDto, RescheduleConsultationDto } from './dto/reschedule-consultation.dto';
+import { BookingContext, ScheduleReader } from './schedule-reader';
+import { canBookAt } from './scheduling-access';
+import { invalid } from './time-range';
+import { translateWriteError, withRetries } from './write-errors';
+
+const MAX_LENGTH_MS = 8 * 3_600_000;
+
+interface Current extends ConsultationRow {
+  msap_site_id: string;
+  departement: string;
+  agent_user_id: string;
+}
+
+/**
+ * Books, moves, reassigns and cancels consultations. Each change is one transaction; the exclusion
+ * constraints decide every race on a booth or an agent, this service only turns their verdict into a
+ * 409 naming the resource. Checks here (rights, availability) make errors clear, not safe.
+ */
+@Injectable()
+export class BookingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ScheduleReader,
+    private readonly events: ConsultationEvents,
+  ) {}
+
+  async book(user: UserPrincipal, dto: BookConsultationDto, now = Date.now()): Promise<ConsultationView> {
+    const start = new Date(dto.startsAt).getTime();
+    if (start < now) throw invalid('startsAt', 'must not be in the past');
+    const givenEnd = dto.endsAt === undefined ? null : new Date(dto.endsAt).getTime();
+    checkLength(start, givenEnd);
+    const ctx = await this.reader.bookingContext(dto.boothId, dto.agentId, dto.consultationTypeId, new Date(start), new Date(givenEnd ?? start + MAX_LENGTH_MS));
+    const { booth, agent, type } = this.checkResources(user, ctx);
+    if (!type) throw invalid('consultationTypeId', 'does not name a consultation type');
+    if (!type.active) throw invalid('consultationTypeId', 'names a retired consultation type');
+    if (type.administrationId !== agent.administrationId) throw invalid('agentId', 'does not work for the administration of this consultation type');
+    const end = givenEnd ?? start + type.durationMinutes * 60_000;
+    const why = whyUnavailable(ctx, start, end);
+    if (why) throw invalid('startsAt', why);
+
+    return this.write(async (tx) => {
+      const [row] = (await tx.query(
+        `INSERT INTO consultations (booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
+           citizen_name, citizen_phone, citizen_email, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${CONSULTATION_COLUMNS}`,
+        [booth.id, agent.id, type.administrationId, type.id, new Date(start), new Date(end), dto.citizen.name, dto.citizen.phone ?? null, dto.citizen.email ?? null, user.userId],
+      )) as ConsultationRow[];
+      await this.events.publish(tx, { type: 'booked', consultationId: row!.id, actorUserId: user.userId });
+      return row!;
+    });
+  }
+
+  /** Moves a consultation in time, to another booth or to another agent, atomically. */
+  reschedule(user: UserPrincipal, id: string, dto: RescheduleConsultationDto, now = Date.now()): Promise<ConsultationView> {
+    return this.move(user, id, dto, 'rescheduled', now);
+  }
+
+  /** Hands a consultation over to another agent of the same administration, same time, same booth. */
+  async reassign(user: UserPrincipal, id: string, agentId: string, now = Date.now()): Promise<ConsultationView> {
+    return this.move(user, id, { agentId }, 'reassigned', now);
+  }
+
+  async cancel(user: UserPrincipal, id: string, reason: string): Promise<ConsultationView> {
+    const current = await this.current(id);
+    this.assertCanBook(user, current);
+    return this.write(async (tx) => {
+      const row = await this.updateScheduled(
+        tx,
+        id,
+        `status = 'cancelled', cancellation_reason = $2, cancelled_at = now(), updated_at = now()`,
+        [reason.trim()],
+      );
+      await this.events.publish(tx, { type: 'cancelled', consultationId: id, actorUserId: user.userId, reason: reason.trim() });
+      return row;
+    });
+  }
+
+  /** Done or no-show, once the consultation has started: by its agent or by whoever books at the MSAP. */
+  async recordOutcome(user: UserPrincipal, id: string, dto: RecordOutcomeDto, now = Date.now()): Promise<ConsultationView> {
+    const current = await this.current(id);
+    const isOwnAgent = user.role === 'agent' && current.agent_user_id === user.userId;
+    if (!isOwnAgent) this.assertCanBook(user, current);
+    if (current.starts_at.getTime() > now) throw invalid('status', 'can be recorded only once the consultation has started');
+    return this.write((tx) => this.updateScheduled(tx, id, `status = $2, updated_at = now()`, [dto.status]));
+  }
+
+  private async move(
+    user: UserPrincipal,
+    id: string,
+    change: { startsAt?: string; endsAt?: string; boothId?: string; agentId?: string },
+    eventType: ConsultationEventType,
+    now: number,
+  ): Promise<ConsultationView> {
+    const current = await this.current(id);
+    this.assertCanBook(user, current);
+    if (current.status !== 'scheduled') throw new DomainError('CONFLICT', `This consultation is ${current.status}.`);
+    const length = current.ends_at.getTime() - current.starts_at.getTime();
+    const start = change.startsAt === undefined ? current.starts_at.getTime() : new Date(change.startsAt).getTime();
+    const end = change.endsAt === undefined ? start + length : new Date(change.endsAt).getTime();
+    if (start < now) throw invalid('startsAt', 'must not be in the past');
+    checkLength(start, end);
+    const ctx = await this.reader.bookingContext(change.boothId ?? current.booth_id, change.agentId ?? current.agent_id, null, new Date(start), new Date(end));
+    const { booth, agent } = this.checkResources(user, ctx);
+    if (agent.administrationId !== current.administration_id) throw invalid('agentId', 'does not work for the administration of this consultation');
+    const why = whyUnavailable(ctx, start, end);
+    if (why) throw invalid(change.startsAt === undefined ? 'agentId' : 'startsAt', why);
+
+    return this.write(async (tx) => {
+      const row = await this.updateScheduled(tx, id, `booth_id = $2, agent_id = $3, starts_at = $4, ends_at = $5, updated_at = now()`, [
+        booth.id,
+        agent.id,
+        new Date(start),
+        new Date(end),
+      ]);
+      await this.events.publish(tx, {
+        type: eventType,
+        consultationId: id,
+        actorUserId: user.userId,
+        previous: { boothId: current.booth_id, agentId: current.agent_id, startsAt: current.starts_at, endsAt: current.ends_at },
+      });
+      return row;
+    });
+  }
+
+  /** Only a consultation still scheduled changes: the WHERE settles a race with a cancellation. */
+  private async updateScheduled(tx: EntityManager, id: string, set: string, params: unknown[]): Promise<ConsultationRow> {
+    const [rows] = (await tx.query(`UPDATE consultations SET ${set} WHERE id = $1 AND status = 'scheduled' RETURNING ${CONSULTATION_COLUMNS}`, [
+      id,
+      ...params,
+    ])) as [ConsultationRow[], number];
+    if (!rows[0]) throw new DomainError('CONFLICT', 'This consultation is no longer scheduled.');
+    return rows[0];
+  }
+
+  private async current(id: string): Promise<Current> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${CONSULTATION_COLUMNS.replace(/(\w+)/g, 'c.$1')}, b.msap_site_id, s.departement, a.user_id AS agent_user_id
+         FROM consultations c JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id JOIN agents a ON a.id = c.agent_id
+        WHERE c.id = $1`,
+      [id],
+    )) as Current[];
+    if (!row) throw new DomainError('NOT_FOUND', 'No such consultation.');
+    return row;
+  }
+
+  private assertCanBook(user: UserPrincipal, c: Current): void {
+    if (!canBookAt(user, { id: c.msap_site_id, departement: c.departement })) {
+      throw new DomainError('FORBIDDEN', 'This consultation is at an MSAP outside your scope.');
+    }
+  }
+
+  private checkResources(user: UserPrincipal, ctx: BookingContext) {
+    const { booth, agent } = ctx;
+    if (!booth) throw invalid('boothId', 'does not name a booth');
+    if (!canBookAt(user, { id: booth.msapSiteId, departement: booth.departement })) {
+      throw new DomainError('FORBIDDEN', 'This booth is at an MSAP outside your scope.', { boothId: ['booth outside your scope'] });
+    }
+    if (!agent) throw invalid('agentId', 'does not name an agent');
+    return { booth, agent, type: ctx.type };
+  }
+
+  private async write(fn: (tx: EntityManager) => Promise<ConsultationRow>): Promise<ConsultationView> {
+    try {
+      return toConsultationView(await withRetries(() => this.dataSource.transaction('READ COMMITTED', fn)));
+    } catch (error) {
+      throw translateWriteError(error);
+    }
+  }
+}
+
+function checkLength(start: number, end: number | null): void {
+  if (end === null) return;
+  if (end <= start) throw invalid('endsAt', 'must be after startsAt');
+  if (end - start > MAX_LENGTH_MS) throw invalid('endsAt', 'must be at most 8 hours after startsAt');
+}

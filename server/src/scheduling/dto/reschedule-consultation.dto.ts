@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
+
+export class RescheduleConsultationDto {
+  @ApiProperty({ example: '2026-03-31T14:00:00+02:00' })
+  @DateTimeWithOffset()
+  startsAt!: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to startsAt + the current length' })
+  @IsOptional()
+  @DateTimeWithOffset()
+  endsAt?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another booth; defaults to the current one' })
+  @IsOptional()
+  @IsUUID('4', { message: 'boothId must be the id of a booth' })
+  boothId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another agent of the same administration' })
+  @IsOptional()
+  @IsUUID('4', { message: 'agentId must be the id of an agent' })
+  agentId?: string;
+}
+
+export class ReassignConsultationDto {
+  @ApiProperty({ format: 'uuid', description: 'Another agent of the same administration, free at that time' })
+  @IsUUID('4', { message: 'agentId must be the id of an agent' })
+  agentId!: string;
+}
+
+export class CancelConsultationDto {
+  @ApiProperty({ example: 'Agent absent (formation)' })
+  @IsString()
+  @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+export const OUTCOMES = ['done', 'no_show'] as const;
+
+export class RecordOutcomeDto {
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES, { message: `status must be one of ${OUTCOMES.join(', ')}` })
+  status!: (typeof OUTCOMES)[number];
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Interval } from './intervals';
+import { WeeklyRange } from './paris-time';
+
+export interface BookingContext {
+  booth: { id: string; msapSiteId: string; departement: string } | null;
+  agent: { id: string; userId: string; administrationId: string; departement: string } | null;
+  type: { id: string; administrationId: string; durationMinutes: number; active: boolean } | null;
+  availability: WeeklyRange[];
+  opening: WeeklyRange[];
+  absences: Interval[];
+  closures: Interval[];
+}
+
+export interface SearchData {
+  site: { id: string; departement: string } | null;
+  type: { id: string; administrationId: string; durationMinutes: number; active: boolean } | null;
+  boothIds: string[];
+  agentIds: string[];
+  opening: WeeklyRange[];
+  closures: Interval[];
+  availability: Array<WeeklyRange & { agentId: string }>;
+  absences: Array<Interval & { agentId: string }>;
+  bookings: Array<Interval & { boothId: string; agentId: string }>;
+}
+
+type Range4 = [string, number, number, number];
+type Span = [number, number];
+
+const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
+const RANGE = `json_build_array(weekday, start_minute, end_minute)`;
+const SPAN = `json_build_array(${ms('starts_at')}, ${ms('ends_at')})`;
+
+/**
+ * Everything a booking or a slot search decides on, each in one round trip: these run on every
+ * request of the hot paths, so they are hand-written SQL returning JSON, not entity graphs.
+ */
+@Injectable()
+export class ScheduleReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async bookingContext(
+    boothId: string,
+    agentId: string,
+    typeId: string | null,
+    from: Date,
+    to: Date,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<BookingContext> {
+    const [row] = await tx.query(
+      `SELECT
+        (SELECT json_build_object('id', b.id, 'msapSiteId', b.msap_site_id, 'departement', s.departement)
+           FROM booths b JOIN msap_sites s ON s.id = b.msap_site_id WHERE b.id = $1) AS booth,
+        (SELECT json_build_object('id', a.id, 'userId', a.user_id, 'administrationId', a.administration_id, 'departement', ad.departement)
+           FROM agents a JOIN administrations ad ON ad.id = a.administration_id WHERE a.id = $2) AS agent,
+        (SELECT json_build_object('id', t.id, 'administrationId', t.administration_id, 'durationMinutes', t.duration_minutes, 'active', t.active)
+           FROM consultation_types t WHERE t.id = $3::uuid) AS type,
+        (SELECT coalesce(json_agg(${RANGE}), '[]') FROM agent_availabilities WHERE agent_id = $2) AS availability,
+        (SELECT coalesce(json_agg(${RANGE}), '[]') FROM msap_opening_hours
+           WHERE msap_site_id = (SELECT msap_site_id FROM booths WHERE id = $1)) AS opening,
+        (SELECT coalesce(json_agg(${SPAN}), '[]') FROM agent_absences WHERE agent_id = $2 AND starts_at < $5 AND ends_at > $4) AS absences,
+        (SELECT coalesce(json_agg(${SPAN}), '[]') FROM msap_closures
+           WHERE msap_site_id = (SELECT msap_site_id FROM booths WHERE id = $1) AND starts_at < $5 AND ends_at > $4) AS closures`,
+      [boothId, agentId, typeId, from, to],
+    );
+    return {
+      booth: row.booth,
+      agent: row.agent,
+      type: row.type,
+      availability: (row.availability as Array<[number, number, number]>).map(toRange),
+      opening: (row.opening as Array<[number, number, number]>).map(toRange),
+      absences: (row.absences as Span[]).map(toSpan),
+      closures: (row.closures as Span[]).map(toSpan),
+    };
+  }
+
+  async searchData(q: {
+    siteId: string | null;
+    boothId: string | null;
+    agentId: string | null;
+    typeId: string;
+    from: Date;
+    to: Date;
+  }): Promise<SearchData> {
+    const [row] = await this.dataSource.query(
+      `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
+            t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
+            b AS (SELECT id FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
+            a AS (SELECT id FROM agents WHERE administration_id = (SELECT administration_id FROM t) AND ($3::uuid IS NULL OR id = $3::uuid))
+       SELECT
+        (SELECT json_build_object('id', id, 'departement', departement) FROM s) AS site,
+        (SELECT json_build_object('id', id, 'administrationId', administration_id, 'durationMinutes', duration_minutes, 'active', active) FROM t) AS type,
+        (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM b) AS booths,
+        (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM a) AS agents,
+        (SELECT coalesce(json_agg(${RANGE}), '[]') FROM msap_opening_hours WHERE msap_site_id = (SELECT id FROM s)) AS opening,
+        (SELECT coalesce(json_agg(${SPAN}), '[]') FROM msap_closures
+           WHERE msap_site_id = (SELECT id FROM s) AND starts_at < $6 AND ends_at > $5) AS closures,
+        (SELECT coalesce(json_agg(json_build_array(agent_id, weekday, start_minute, end_minute)), '[]')
+           FROM agent_availabilities WHERE agent_id IN (SELECT id FROM a)) AS availability,
+        (SELECT coalesce(json_agg(json_build_array(agent_id, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
+           FROM agent_absences WHERE agent_id IN (SELECT id FROM a) AND starts_at < $6 AND ends_at > $5) AS absences,
+        (SELECT coalesce(json_agg(json_build_array(booth_id, agent_id, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
+           FROM consultations WHERE status <> 'cancelled' AND starts_at < $6 AND ends_at > $5
+            AND (booth_id IN (SELECT id FROM b) OR agent_id IN (SELECT id FROM a))) AS bookings`,
+      [q.siteId, q.boothId, q.agentId, q.typeId, q.from, q.to],
+    );
+    return {
+      site: row.site,
+      type: row.type,
+      boothIds: row.booths,
+      agentIds: row.agents,
+      opening: (row.opening as Array<[number, number, number]>).map(toRange),
+      closures: (row.closures as Span[]).map(toSpan),
+      availability: (row.availability as Range4[]).map(([agentId, weekday, startMinute, endMinute]) => ({ agentId, weekday, startMinute, endMinute })),
+      absences: (row.absences as Array<[string, number, number]>).map(([agentId, start, end]) => ({ agentId, start, end })),
+      bookings: (row.bookings as Array<[string, string, number, number]>).map(([boothId, agentId, start, end]) => ({ boothId, agentId, start, end })),
+    };
+  }
+}
+
+const toRange = ([weekday, startMinute, endMinute]: [number, number, number]): WeeklyRange => ({ weekday, startMinute, endMinute });
+const toSpan = ([start, end]: Span): Interval => ({ start, end });

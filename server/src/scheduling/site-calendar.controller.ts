@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/decorators/allow.decorator';
+import { CurrentUser } from '../auth/decorators/principal.decorator';
+import { UserPrincipal } from '../auth/principal';
+import { ROLES } from '../auth/roles';
+import { uuidParam } from '../common/http/uuid-param';
+import { CalendarService } from './calendar.service';
+import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
+
+@ApiTags('msap-sites')
+@Controller('api/msap-sites')
+export class SiteCalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':id/opening-hours')
+  @Allow(...ROLES)
+  openingHours(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
+    return this.calendar.openingHours(user, id);
+  }
+
+  @Put(':id/opening-hours')
+  @Allow('admin', 'coordinator', 'facilitator')
+  setOpeningHours(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
+    return this.calendar.setOpeningHours(user, id, dto);
+  }
+
+  @Get(':id/closures')
+  @Allow(...ROLES)
+  closures(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: DateRangeQueryDto) {
+    return this.calendar.closures(user, id, query);
+  }
+
+  @Post(':id/closures')
+  @Allow('admin', 'coordinator', 'facilitator')
+  addClosure(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UnavailabilityDto) {
+    return this.calendar.addClosure(user, id, dto);
+  }
+
+  @Delete(':id/closures/:closureId')
+  @HttpCode(204)
+  @Allow('admin', 'coordinator', 'facilitator')
+  removeClosure(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Param('closureId', uuidParam('closureId')) closureId: string) {
+    return this.calendar.removeClosure(user, id, closureId);
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { UserPrincipal } from '../auth/principal';
+import { DomainError } from '../common/errors/domain.error';
+import { canManageSite } from '../directory/site-access';
+import { agentTime, openTime } from './availability-check';
+import { Interval, normalize, subtract } from './intervals';
+import { SearchSlotsQueryDto } from './dto/search-slots.dto';
+import { toParisIso } from './paris-time';
+import { ScheduleReader } from './schedule-reader';
+import { findSlots } from './slot-finder';
+import { invalid, parseRange } from './time-range';
+
+/** Searches are for planning: a few weeks, at most three months. */
+const MAX_SEARCH_DAYS = 92;
+
+export interface SlotView {
+  startsAt: string;
+  endsAt: string;
+  agentIds: string[];
+  boothIds: string[];
+}
+
+export interface SlotSearchResult {
+  consultationTypeId: string;
+  durationMinutes: number;
+  slots: SlotView[];
+  /** True when `limit` cut the list. */
+  truncated: boolean;
+}
+
+/** Free slots = agent availability ∩ MSAP opening hours − absences − closures − bookings of agent and booth. */
+@Injectable()
+export class SlotSearchService {
+  constructor(private readonly reader: ScheduleReader) {}
+
+  async search(user: UserPrincipal, q: SearchSlotsQueryDto, now = Date.now()): Promise<SlotSearchResult> {
+    const range = parseRange(['from', 'to'], q.from, q.to, { maxDays: MAX_SEARCH_DAYS });
+    const from = range.from.getTime();
+    const to = range.to.getTime();
+    const data = await this.reader.searchData({
+      siteId: q.msapSiteId ?? null,
+      boothId: q.boothId ?? null,
+      agentId: q.agentId ?? null,
+      typeId: q.consultationTypeId,
+      from: range.from,
+      to: range.to,
+    });
+    if (!data.type) throw invalid('consultationTypeId', 'does not name a consultation type');
+    if (q.administrationId !== undefined && q.administrationId !== data.type.administrationId) {
+      throw invalid('administrationId', 'is not the administration of this consultation type');
+    }
+    if (!data.site) throw invalid(q.boothId ? 'boothId' : 'msapSiteId', q.boothId ? 'does not name a booth' : 'does not name an MSAP site');
+    if (q.boothId && data.boothIds.length === 0) throw invalid('boothId', 'is not a booth of this MSAP site');
+    if (q.agentId && data.agentIds.length === 0) throw invalid('agentId', 'does not name an agent of the administration of this type');
+    if (!canManageSite(user, data.site)) throw new DomainError('FORBIDDEN', 'This MSAP is outside your scope.');
+
+    const open = openTime(data, from, to);
+    const agentBusy = groupBy(data.bookings, (b) => b.agentId);
+    const boothBusy = groupBy(data.bookings, (b) => b.boothId);
+    const availabilityOf = groupBy(data.availability, (a) => a.agentId);
+    const absencesOf = groupBy(data.absences, (a) => a.agentId);
+    const agents = data.agentIds.map((id) => ({
+      id,
+      free: subtract(
+        agentTime({ availability: availabilityOf.get(id) ?? [], opening: [], absences: absencesOf.get(id) ?? [], closures: [] }, from, to, open),
+        agentBusy.get(id) ?? [],
+      ),
+    }));
+    const booths = data.boothIds.map((id) => ({ id, free: subtract(open, boothBusy.get(id) ?? []) }));
+    const limit = q.limit ?? 500;
+    const slots = findSlots({
+      open: normalize(open),
+      agents,
+      booths,
+      durationMs: data.type.durationMinutes * 60_000,
+      stepMs: (q.stepMinutes ?? 15) * 60_000,
+      notBefore: Math.max(from, now),
+      notAfter: to,
+      limit: limit + 1,
+    });
+    return {
+      consultationTypeId: data.type.id,
+      durationMinutes: data.type.durationMinutes,
+      slots: slots.slice(0, limit).map((s) => ({ startsAt: toParisIso(s.start), endsAt: toParisIso(s.end), agentIds: s.agentIds, boothIds: s.boothIds })),
+      truncated: slots.length > limit,
+    };
+  }
+}
+
+function groupBy<T extends Interval | object>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

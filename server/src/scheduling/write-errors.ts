@@ -1,0 +1,40 @@
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/errors/domain.error';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+function pgError(error: unknown): PgError {
+  if (error instanceof QueryFailedError) return error.driverError as PgError;
+  return (typeof error === 'object' && error !== null ? error : {}) as PgError;
+}
+
+/** Deadlocks happen between two inserts checking each other's exclusion entries: one is retried. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+export async function withRetries<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts || !RETRYABLE.has(pgError(error).code ?? '')) throw error;
+    }
+  }
+}
+
+/** The database's verdict on a write, as the error a client can act on. */
+export function translateWriteError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  const pg = pgError(error);
+  if (pg.code === '23P01' && pg.constraint === 'consultations_booth_no_overlap') {
+    return new DomainError('CONFLICT', 'The booth is already booked at that time.', { boothId: ['booth already booked at that time'] });
+  }
+  if (pg.code === '23P01' && pg.constraint === 'consultations_agent_no_overlap') {
+    return new DomainError('CONFLICT', 'The agent is already booked at that time.', { agentId: ['agent already booked at that time'] });
+  }
+  // A booth, agent or type deleted between our read and our write.
+  if (pg.code === '23503') return new DomainError('VALIDATION_FAILED', 'A referenced booth, agent or type no longer exists.');
+  return error;
+}

@@ -1,0 +1,46 @@
+import { hhmmToMinute, minuteToHhmm, toParisIso, weeklyToIntervals } from './paris-time';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const t = (s: string) => new Date(s).getTime();
+
+describe('Paris wall-clock schedules', () => {
+  const mornings = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 12 * 60 }));
+
+  it('keeps 09:00–12:00 local across the spring change (UTC shifts by one hour)', () => {
+    const out = weeklyToIntervals(mornings, t('2027-03-27T00:00:00+01:00'), t('2027-03-29T00:00:00+02:00'));
+    expect(out.map((i) => [iso(i.start), iso(i.end)])).toEqual([
+      ['2027-03-27T08:00:00.000Z', '2027-03-27T11:00:00.000Z'],
+      ['2027-03-28T07:00:00.000Z', '2027-03-28T10:00:00.000Z'],
+    ]);
+  });
+
+  it('keeps 09:00–12:00 local across the autumn change', () => {
+    const out = weeklyToIntervals(mornings, t('2027-10-30T00:00:00+02:00'), t('2027-11-01T00:00:00+01:00'));
+    expect(out.map((i) => [iso(i.start), iso(i.end)])).toEqual([
+      ['2027-10-30T07:00:00.000Z', '2027-10-30T10:00:00.000Z'],
+      ['2027-10-31T08:00:00.000Z', '2027-10-31T11:00:00.000Z'],
+    ]);
+  });
+
+  it('a night range over the spring gap is an hour shorter in real time', () => {
+    const night = [{ weekday: 7, startMinute: 60, endMinute: 4 * 60 }];
+    const [range] = weeklyToIntervals(night, t('2027-03-28T00:00:00+01:00'), t('2027-03-29T00:00:00+02:00'));
+    expect((range!.end - range!.start) / 3_600_000).toBe(2);
+  });
+
+  it('only the weekdays asked, clipped to the search range, up to 24:00', () => {
+    const mondays = [{ weekday: 1, startMinute: 22 * 60, endMinute: 1440 }];
+    const out = weeklyToIntervals(mondays, t('2027-01-04T23:00:00+01:00'), t('2027-01-12T00:00:00+01:00'));
+    expect(out.map((i) => [iso(i.start), iso(i.end)])).toEqual([
+      ['2027-01-04T22:00:00.000Z', '2027-01-04T23:00:00.000Z'],
+      ['2027-01-11T21:00:00.000Z', '2027-01-11T23:00:00.000Z'],
+    ]);
+  });
+
+  it('formats with the offset of the instant, and converts HH:mm', () => {
+    expect(toParisIso(new Date('2027-03-29T07:00:00Z'))).toBe('2027-03-29T09:00:00+02:00');
+    expect(toParisIso(new Date('2027-01-04T08:00:00Z'))).toBe('2027-01-04T09:00:00+01:00');
+    expect(hhmmToMinute('13:30')).toBe(810);
+    expect(minuteToHhmm(1440)).toBe('24:00');
+  });
+});

@@ -1,0 +1,65 @@
+import { whyUnavailable } from './availability-check';
+import { findSlots } from './slot-finder';
+
+const MIN = 60_000;
+const at = (hhmm: string) => new Date(`2027-01-04T${hhmm}:00+01:00`).getTime(); // a Monday
+const span = (a: string, b: string) => ({ start: at(a), end: at(b) });
+
+describe('findSlots', () => {
+  const base = {
+    open: [span('09:00', '12:00')],
+    durationMs: 30 * MIN,
+    stepMs: 30 * MIN,
+    notBefore: 0,
+    notAfter: Number.MAX_SAFE_INTEGER,
+    limit: 100,
+  };
+
+  it('lists for each start the agents and booths free for the whole slot', () => {
+    const slots = findSlots({
+      ...base,
+      agents: [
+        { id: 'a1', free: [span('09:00', '10:00')] },
+        { id: 'a2', free: [span('09:30', '12:00')] },
+      ],
+      booths: [
+        { id: 'b1', free: [span('09:00', '11:00')] },
+        { id: 'b2', free: [span('10:00', '12:00')] },
+      ],
+    });
+    expect(slots.map((s) => [new Date(s.start).toISOString().slice(11, 16), s.agentIds, s.boothIds])).toEqual([
+      ['08:00', ['a1'], ['b1']],
+      ['08:30', ['a1', 'a2'], ['b1']],
+      ['09:00', ['a2'], ['b1', 'b2']],
+      ['09:30', ['a2'], ['b1', 'b2']],
+      ['10:00', ['a2'], ['b2']],
+      ['10:30', ['a2'], ['b2']],
+    ]);
+  });
+
+  it('needs an agent and a booth at once, skips the past, and stops at the limit', () => {
+    const agents = [{ id: 'a', free: [span('09:00', '12:00')] }];
+    expect(findSlots({ ...base, agents, booths: [] })).toEqual([]);
+    const booths = [{ id: 'b', free: [span('09:00', '12:00')] }];
+    expect(findSlots({ ...base, agents, booths, notBefore: at('10:10') }).map((s) => s.start)).toEqual([at('10:30'), at('11:00'), at('11:30')]);
+    expect(findSlots({ ...base, agents, booths, limit: 2 })).toHaveLength(2);
+  });
+
+  it('aligns starts on the grid even when a window starts off it', () => {
+    const slots = findSlots({ ...base, open: [span('09:10', '10:30')], stepMs: 15 * MIN, agents: [{ id: 'a', free: [span('09:10', '10:30')] }], booths: [{ id: 'b', free: [span('09:10', '10:30')] }] });
+    expect(slots.map((s) => s.start)).toEqual([at('09:15'), at('09:30'), at('09:45'), at('10:00')]);
+  });
+});
+
+describe('whyUnavailable', () => {
+  const monday = (start: number, end: number) => [{ weekday: 1, startMinute: start * 60, endMinute: end * 60 }];
+  const calendars = { opening: monday(9, 17), availability: monday(10, 16), absences: [span('14:00', '15:00')], closures: [span('12:00', '13:00')] };
+
+  it('names the first rule that refuses the interval', () => {
+    expect(whyUnavailable(calendars, at('08:30'), at('09:30'))).toMatch(/opening hours/);
+    expect(whyUnavailable(calendars, at('12:30'), at('13:00'))).toMatch(/closure/);
+    expect(whyUnavailable(calendars, at('09:00'), at('09:30'))).toMatch(/availability/);
+    expect(whyUnavailable(calendars, at('14:30'), at('15:00'))).toMatch(/absence/);
+    expect(whyUnavailable(calendars, at('10:00'), at('10:30'))).toBeNull();
+  });
+});

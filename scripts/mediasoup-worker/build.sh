@@ -8,7 +8,13 @@
 #   - meson_version '>= 1.1.0' -> '>= 1.0.0': bookworm ships meson 1.0.1; no newer feature is used.
 #   - every subproject is replaced by a shim over the Debian library (shims/), so meson downloads
 #     nothing (--wrap-mode=nodownload makes any miss fail loudly);
-#   - libsrtp 3 API provided on top of Debian's libsrtp 2 (shims/libsrtp3/include/srtp.h);
+#   - libsrtp: Debian's libsrtp2 *binary* is built over NSS (slow per-packet crypto contexts), so
+#     libsrtp 2.5 is compiled here, statically and over OpenSSL (AES-NI via EVP; AES-CM + HMAC-SHA1
+#     and AES-GCM), from Debian's source package (pinned in deps.sh, fetched once with `apt-get
+#     source` and cached), as upstream does with its bundled libsrtp 3; shims/libsrtp3 offers the
+#     libsrtp 3 API on top of it (include/srtp.h). There is deliberately no fallback to the NSS
+#     binary: it would silently make every SRTP packet ~3x dearer and the capacity figures wrong;
+#     a missing source stops the build with a message saying how to provide it;
 #   - DtlsTransport.cpp: the OpenSSL BIO callback must test the BIO_CB_RETURN *bit*. Debian's libssl
 #     is built with kernel TLS support; returning 1 for post-operation calls makes libssl think kTLS
 #     send is on, so it never allocates its DTLS write buffer and the worker dies (SIGSEGV) on the
@@ -63,7 +69,12 @@ for wrap in "$src"/subprojects/*.wrap; do
   cp "$here/shims/empty.c" "$src/subprojects/$dir/empty.c"
 done
 
-# 4. Configure and build only the worker executable.
+# 4. libsrtp 2.5 sources, as the subproject the libsrtp3 shim builds.
+[ ! -e "$src/subprojects/libsrtp2" ] || die "mediasoup now has its own 'libsrtp2' subproject; review the libsrtp shim"
+unpack_libsrtp_source "$src/subprojects/libsrtp2" || die "no libsrtp source (see above)"
+log "libsrtp $LIBSRTP_DEB_VERSION (Debian source package) will be built over OpenSSL"
+
+# 5. Configure and build only the worker executable.
 log "configuring (meson $(meson --version))"
 meson setup "$work/build" "$src" \
   --wrap-mode=nodownload --buildtype=release -Db_ndebug=true \

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Makes sure a mediasoup-worker binary is available, in this order:
 #   1. MEDIASOUP_WORKER_BIN, if set (mediasoup itself spawns that path);
-#   2. the worker mediasoup's own install produced (node_modules/mediasoup/worker/out/Release),
-#      which happens when mediasoup's install script is allowed and can download its prebuilt;
+#   2. the worker already in node_modules/mediasoup/worker/out/Release: mediasoup's own (its install
+#      script allowed and online), or one this script installed with the current recipe (a stamp
+#      file beside it names the build); one installed by an older recipe is replaced;
 #   3. a binary built earlier by build.sh, from the cache outside the repository;
 #   4. build.sh from the npm package's sources against Debian libraries, stored in the cache.
-# The cache key is the mediasoup version, the Debian library/compiler versions and a hash of the
-# build recipe, so any change to one of them rebuilds and the next install takes seconds.
+# The cache key is the mediasoup version, the libsrtp source package version (built into the
+# binary), the Debian library/compiler versions and a hash of the build recipe (these scripts and
+# shims), so any change to one of them rebuilds and the next install takes seconds.
 #
 #   ensure.sh [--force-build]     VISIO_CACHE_DIR overrides ~/.cache/visio-msap
 set -euo pipefail
@@ -34,20 +36,43 @@ if [ -n "${MEDIASOUP_WORKER_BIN:-}" ] && [ "$force" = 0 ]; then
   exit 0
 fi
 
-if [ -x "$default_bin" ] && [ "$force" = 0 ]; then
-  log "worker present: $default_bin"
-  exit 0
-fi
-
 # shellcheck source=deps.sh
 . "$here/deps.sh"
-command -v dpkg-query >/dev/null || die "no prebuilt worker and this is not a Debian system: cannot build it here"
-
 recipe_hash="$(cd "$here" && find build.sh deps.sh shims -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
+cache_root="$(visio_cache_root)"
+stamp="$default_bin.visio-build"
+
+# A binary identical to one in our cache was installed by this script before stamps existed.
+built_here() {
+  local candidate
+  for candidate in "$cache_root"/mediasoup-worker/*/mediasoup-worker; do
+    [ -f "$candidate" ] && cmp -s "$candidate" "$1" && return 0
+  done
+  return 1
+}
+
+if [ -x "$default_bin" ] && [ "$force" = 0 ]; then
+  if [ -f "$stamp" ]; then
+    installed="$(cat "$stamp")"
+    # The Debian library versions are not compared: a security update keeps the sonames, and a
+    # machine without the -dev packages must not be made to rebuild a working worker.
+    case "$installed" in
+      "$version-srtp$LIBSRTP_DEB_VERSION-"*"-$recipe_hash") log "worker present: $default_bin ($installed)"; exit 0 ;;
+    esac
+    log "the installed worker comes from an older build recipe ($installed): replacing it"
+  elif built_here "$default_bin"; then
+    log "the installed worker comes from an older build recipe: replacing it"
+  else
+    log "worker present: $default_bin"
+    exit 0
+  fi
+fi
+
+command -v dpkg-query >/dev/null || die "no prebuilt worker and this is not a Debian system: cannot build it here"
 ensure_build_deps || die "cannot install the build dependencies"
 deps_hash="$(build_deps_fingerprint | sha256sum | cut -c1-12)"
-cache_root="${VISIO_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/visio-msap}"
-cached="$cache_root/mediasoup-worker/$version-$deps_hash-$recipe_hash/mediasoup-worker"
+key="$version-srtp$LIBSRTP_DEB_VERSION-$deps_hash-$recipe_hash"
+cached="$cache_root/mediasoup-worker/$key/mediasoup-worker"
 
 if [ -x "$cached" ] && [ "$force" = 0 ]; then
   log "using cached worker $cached"
@@ -61,4 +86,6 @@ fi
 mkdir -p "$(dirname "$default_bin")"
 cp "$cached" "$default_bin.tmp.$$"
 mv -f "$default_bin.tmp.$$" "$default_bin"
-log "installed $default_bin"
+printf '%s\n' "$key" >"$stamp.tmp.$$"
+mv -f "$stamp.tmp.$$" "$stamp"
+log "installed $default_bin ($key)"

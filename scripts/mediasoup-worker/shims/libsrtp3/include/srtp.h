@@ -1,5 +1,6 @@
 /*
- * libsrtp 3 API on top of libsrtp 2 (Debian 12 ships libsrtp 2.5).
+ * libsrtp 3 API on top of libsrtp 2.5 (Debian 12's source package, built over OpenSSL by the
+ * 'libsrtp2' subproject; <srtp2/srtp.h> below is that build's copy of its v2 header).
  *
  * mediasoup >= 3.15 calls srtp_protect()/srtp_unprotect() and their RTCP twins with separate input
  * and output buffers and size_t lengths, renamed srtp_remove_stream() to srtp_stream_remove() and

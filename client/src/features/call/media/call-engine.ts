@@ -2,15 +2,10 @@ import { Device, type types } from 'mediasoup-client';
 import type { NotificationMap, Participant } from '../../../../../server/src/signalling/protocol';
 import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
-import { CallSnapshot, gradeQuality, INITIAL_SNAPSHOT, withRemoteSource } from './call-state';
+import { InboundStats, QualityWatch, readInbound } from './call-quality';
+import { CallSnapshot, INITIAL_SNAPSHOT, withRemoteSource } from './call-state';
+import { playChime } from './chime';
 import { ConnectionPath, selectedPath } from './connection-path';
-
-export interface InboundStats {
-  kind: string;
-  packetsReceived: number;
-  packetsLost: number;
-  framesDecoded: number;
-}
 
 /** Camera sent in three simulcast layers; the SFU forwards each receiver the one that fits. */
 const CAMERA_ENCODINGS: RTCRtpEncodingParameters[] = [
@@ -18,8 +13,6 @@ const CAMERA_ENCODINGS: RTCRtpEncodingParameters[] = [
   { scaleResolutionDownBy: 2, maxBitrate: 500_000 },
   { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
 ];
-/** Below this estimated outgoing bandwidth for three samples in a row, video is switched off. */
-const AUDIO_ONLY_BELOW_BPS = 120_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 const FINAL_CLOSE_CODES = new Map<number, string>([
   [CLOSE_CODES.unauthenticated, 'unauthenticated'],
@@ -47,8 +40,7 @@ export class CallEngine {
   private attempts = 0;
   private stopped = false;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
-  private lowBandwidthSamples = 0;
-  private lastCounters = { received: 0, lost: 0 };
+  private readonly qualityWatch = new QualityWatch();
   private pendingCapabilities: types.RtpCapabilities | null = null;
   private readonly renderedHeights = new Map<string, number>();
   private readonly waitingProducers: string[] = [];
@@ -155,14 +147,7 @@ export class CallEngine {
 
   /** Inbound media counters, for the quality indicator, the facilitator's report and the tests. */
   async inboundStats(): Promise<InboundStats[]> {
-    if (!this.recv) return [];
-    const report = await this.recv.getStats();
-    const out: InboundStats[] = [];
-    report.forEach((s: { type: string; kind?: string; packetsReceived?: number; packetsLost?: number; framesDecoded?: number }) => {
-      if (s.type !== 'inbound-rtp') return;
-      out.push({ kind: String(s.kind), packetsReceived: s.packetsReceived ?? 0, packetsLost: s.packetsLost ?? 0, framesDecoded: s.framesDecoded ?? 0 });
-    });
-    return out;
+    return this.recv ? readInbound(await this.recv.getStats()) : [];
   }
 
   /** Simulates a network cut of the signalling socket (diagnostics and tests). */
@@ -325,7 +310,7 @@ export class CallEngine {
         break;
       }
       case 'lobbyWaiting':
-        this.playChime();
+        playChime();
         break;
       case 'admitted':
         this.update({ self: (data as NotificationMap['admitted']).self });
@@ -411,45 +396,11 @@ export class CallEngine {
 
   private async sampleStats(): Promise<void> {
     if (!this.send || this.snapshot.status !== 'call') return;
-    let rtt: number | null = null;
-    let outgoing: number | null = null;
-    (await this.send.getStats()).forEach((s: { type: string; state?: string; nominated?: boolean; currentRoundTripTime?: number; availableOutgoingBitrate?: number }) => {
-      if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') {
-        rtt = s.currentRoundTripTime ?? rtt;
-        outgoing = s.availableOutgoingBitrate ?? outgoing;
-      }
-    });
-    // Loss over the last interval, not since the start: a bad minute an hour ago is not news.
-    const inbound = await this.inboundStats();
-    const received = inbound.reduce((n, s) => n + s.packetsReceived, 0);
-    const lost = inbound.reduce((n, s) => n + s.packetsLost, 0);
-    const dReceived = received - this.lastCounters.received;
-    const dLost = lost - this.lastCounters.lost;
-    this.lastCounters = { received, lost };
-    this.update({ quality: gradeQuality(rtt, dReceived + dLost > 0 ? Math.max(0, dLost) / (dReceived + dLost) : 0) });
+    const path = selectedPath(await this.send.getStats());
+    const { quality, audioOnly } = this.qualityWatch.sample(path, await this.inboundStats(), this.snapshot.audioOnly, this.snapshot.audioOnlyAuto);
+    this.update({ quality });
     // Automatic audio-only when bandwidth collapses, undone when it comes back.
-    this.lowBandwidthSamples = outgoing !== null && outgoing < AUDIO_ONLY_BELOW_BPS ? this.lowBandwidthSamples + 1 : 0;
-    if (this.lowBandwidthSamples >= 3 && !this.snapshot.audioOnly) this.setAudioOnly(true, true);
-    if (this.lowBandwidthSamples === 0 && this.snapshot.audioOnlyAuto && outgoing !== null && outgoing > 2 * AUDIO_ONLY_BELOW_BPS) {
-      this.setAudioOnly(false);
-    }
-  }
-
-  /** Two short tones: heard across an office when the citizen is waiting. */
-  private playChime(): void {
-    try {
-      const ctx = new AudioContext();
-      [0, 0.25].forEach((at, i) => {
-        const osc = ctx.createOscillator();
-        osc.frequency.value = i === 0 ? 880 : 660;
-        osc.connect(ctx.destination);
-        osc.start(ctx.currentTime + at);
-        osc.stop(ctx.currentTime + at + 0.18);
-      });
-      setTimeout(() => void ctx.close(), 1000);
-    } catch {
-      // No audio output: the banner still shows.
-    }
+    if (audioOnly !== null) this.setAudioOnly(audioOnly, audioOnly);
   }
 
   /** Records the first time a step is reached after the last join. */

@@ -7,6 +7,8 @@ export interface ConnectionPath {
   /** For a relay: how the browser reaches the TURN server ('udp', 'tcp' or 'tls'). */
   relayProtocol: string | null;
   rttSeconds: number | null;
+  /** The browser's congestion-control estimate towards the SFU (bits/s), on a sending transport. */
+  availableOutgoingBps: number | null;
 }
 
 interface StatsEntry {
@@ -17,6 +19,7 @@ interface StatsEntry {
   nominated?: boolean;
   state?: string;
   currentRoundTripTime?: number;
+  availableOutgoingBitrate?: number;
   candidateType?: string;
   protocol?: string;
   relayProtocol?: string;
@@ -36,5 +39,6 @@ export function selectedPath(report: RTCStatsReport): ConnectionPath | null {
     protocol: local.protocol ?? 'unknown',
     relayProtocol: local.relayProtocol ?? null,
     rttSeconds: pair.currentRoundTripTime ?? null,
+    availableOutgoingBps: pair.availableOutgoingBitrate ?? null,
   };
 }

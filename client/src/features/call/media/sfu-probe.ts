@@ -1,6 +1,6 @@
 import { Device, type types } from 'mediasoup-client';
 import { SignallingSocket } from '../api/signalling-socket';
-import { selectedPath } from './connection-path';
+import { ConnectionPath, selectedPath } from './connection-path';
 
 /** What the pre-call check learns by sending a test video to the SFU, as a call would. */
 export interface SfuProbeResult {
@@ -35,7 +35,13 @@ function testPattern(): { track: MediaStreamTrack; stop(): void } {
     }
   }, 33);
   const track = canvas.captureStream(30).getVideoTracks()[0]!;
-  return { track, stop: () => (clearInterval(timer), track.stop()) };
+  return {
+    track,
+    stop: () => {
+      clearInterval(timer);
+      track.stop();
+    },
+  };
 }
 
 function waitConnected(transport: types.Transport, signal: AbortSignal): Promise<void> {
@@ -43,8 +49,10 @@ function waitConnected(transport: types.Transport, signal: AbortSignal): Promise
     const timer = setTimeout(() => reject(new Error('no media connection to the server (ICE/DTLS)')), CONNECT_TIMEOUT_MS);
     signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
     transport.on('connectionstatechange', (state) => {
-      if (state === 'connected') (clearTimeout(timer), resolve());
-      if (state === 'failed') (clearTimeout(timer), reject(new Error('media connection failed (ICE/DTLS)')));
+      if (state !== 'connected' && state !== 'failed') return;
+      clearTimeout(timer);
+      if (state === 'connected') resolve();
+      else reject(new Error('media connection failed (ICE/DTLS)'));
     });
   });
 }
@@ -82,17 +90,12 @@ export async function probeSfu(signal: AbortSignal, durationMs = 4000): Promise<
 
     let rttMs: number | null = null;
     let uplinkKbps: number | null = null;
-    let path = null;
+    let path: ConnectionPath | null = null;
     for (let elapsed = 0; elapsed < durationMs && !signal.aborted; elapsed += SAMPLE_EVERY_MS) {
       await new Promise((r) => setTimeout(r, SAMPLE_EVERY_MS));
-      const report = await send.getStats();
-      path = selectedPath(report) ?? path;
+      path = selectedPath(await send.getStats()) ?? path;
       if (path?.rttSeconds != null) rttMs = Math.round(path.rttSeconds * 1000);
-      report.forEach((s: { type: string; availableOutgoingBitrate?: number; nominated?: boolean }) => {
-        if (s.type === 'candidate-pair' && s.nominated && s.availableOutgoingBitrate) {
-          uplinkKbps = Math.max(uplinkKbps ?? 0, Math.round(s.availableOutgoingBitrate / 1000));
-        }
-      });
+      if (path?.availableOutgoingBps) uplinkKbps = Math.max(uplinkKbps ?? 0, Math.round(path.availableOutgoingBps / 1000));
     }
     // What the SFU itself counted: proof that the media arrived, not only that ICE succeeded.
     const server = await socket.request('getStats', {});

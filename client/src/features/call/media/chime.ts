@@ -1,0 +1,16 @@
+/** Two short tones: heard across an office when the citizen is waiting. */
+export function playChime(): void {
+  try {
+    const ctx = new AudioContext();
+    [0, 0.25].forEach((at, i) => {
+      const osc = ctx.createOscillator();
+      osc.frequency.value = i === 0 ? 880 : 660;
+      osc.connect(ctx.destination);
+      osc.start(ctx.currentTime + at);
+      osc.stop(ctx.currentTime + at + 0.18);
+    });
+    setTimeout(() => void ctx.close(), 1000);
+  } catch {
+    // No audio output: the banner still shows.
+  }
+}

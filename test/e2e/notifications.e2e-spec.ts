@@ -1,11 +1,16 @@
+import { DateTime } from 'luxon';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import { PasswordService } from '../../server/src/auth/password.service';
 import { OutboxDispatcher } from '../../server/src/notifications/dispatch/outbox-dispatcher.service';
 import { OutboxService } from '../../server/src/notifications/outbox.service';
+import { ReminderScanner } from '../../server/src/notifications/reminders/reminder-scanner.service';
 import { startTestApp, TestApp } from '../support/app';
 import { insertCitizenConsultations } from '../support/citizen-consultations';
 import { demoIds } from '../support/demo-data';
+import { signIn, signInAs } from '../support/session';
 
 const AGENT = 'agent@demo.visio-msap.fr';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
@@ -268,5 +273,143 @@ describe('outbox dispatcher over SMTP', () => {
     expect(cancel).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
     // The calendar part travels base64- or QP-encoded; the row holds what was attached.
     expect(booked.ics).toContain(`UID:consultation-${id}@visio-msap`);
+  });
+});
+
+describe('booking → outbox, the outbox API, reminders and the ICS feed', () => {
+  let t: TestApp;
+  let boothId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ NOTIFICATIONS_ENABLED: 'false', REMINDER_OFFSETS: '2d,2h', LOGIN_RATE_LIMIT: '1000' });
+    boothId = (await demoIds(t.dataSource)).pithiviersBoothId;
+  });
+  afterAll(() => t.close());
+
+  it('books, moves and cancels through the scheduling API, each writing its messages in the same transaction', async () => {
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    const [agent] = await t.dataSource.query(`SELECT a.id FROM agents a JOIN users u ON u.id = a.user_id WHERE u.email = $1`, [AGENT]);
+    const [type] = await t.dataSource.query(`SELECT id FROM consultation_types WHERE subject LIKE 'Taxe foncière%'`);
+    // A Tuesday three weeks ahead, 10:00 and then 14:00 in Paris: inside the demo hours.
+    const tuesday = DateTime.now().setZone('Europe/Paris').plus({ weeks: 3 }).set({ weekday: 2, hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const booked = await coordinator.agent
+      .post('/api/consultations')
+      .set('X-CSRF-Token', coordinator.csrf)
+      .send({ boothId, agentId: agent.id, consultationTypeId: type.id, startsAt: tuesday.toISO(), citizen: { name: 'Jeanne Martin', phone: '06 12 34 56 78' } })
+      .expect(201);
+    const id = booked.body.id as string;
+    await coordinator.agent.patch(`/api/consultations/${id}`).set('X-CSRF-Token', coordinator.csrf).send({ startsAt: tuesday.set({ hour: 14 }).toISO() }).expect(200);
+    await coordinator.agent.post(`/api/consultations/${id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'agent en formation' }).expect(200);
+
+    const rows: OutboxRow[] = await t.dataSource.query('SELECT * FROM notification_outbox WHERE consultation_id = $1 ORDER BY created_at', [id]);
+    expect(rows.map((r) => `${r.event}/${r.revision}/${r.channel}`)).toEqual(
+      expect.arrayContaining(['booked/0/sms', 'booked/0/agent_email', 'rescheduled/1/sms', 'rescheduled/1/agent_email', 'cancelled/0/sms', 'cancelled/0/agent_email']),
+    );
+    expect(rows).toHaveLength(6);
+    const sms = (event: string) => rows.find((r) => r.event === event && r.channel === 'sms')!.body;
+    expect(sms('booked')).toContain(`le ${tuesday.setLocale('fr').toFormat('cccc d LLLL yyyy')} à 10 h à France Services de Pithiviers`);
+    expect(sms('rescheduled')).toContain('à 14 h à France Services de Pithiviers');
+    expect(sms('cancelled')).toContain('Motif : agent en formation');
+    expect(rows.find((r) => r.event === 'booked')!).toMatchObject({ status: 'pending' });
+  });
+
+  it('lists the outbox to coordinators of the département and admins, with what was sent and how', async () => {
+    await t.app.get(OutboxDispatcher).drain();
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    const all = await coordinator.agent.get('/api/notifications/outbox').expect(200);
+    expect(all.body.total).toBe(6);
+    const sms = await coordinator.agent.get('/api/notifications/outbox?channel=sms&event=booked').expect(200);
+    expect(sms.body.items).toHaveLength(1);
+    expect(sms.body.items[0]).toMatchObject({
+      channel: 'sms',
+      event: 'booked',
+      transport: 'local',
+      status: 'sent',
+      recipient: '+33612345678',
+      attempts: 1,
+      hasCalendarInvite: false,
+      sms: { encoding: 'GSM-7', segments: expect.any(Number) },
+      consultation: { citizenName: 'Jeanne Martin', msapSiteName: 'France Services de Pithiviers', boothName: expect.any(String) },
+    });
+    expect(sms.body.items[0].text).toMatch(/^Bonjour Jeanne Martin, RDV visio DDFIP du Loiret/);
+    const paged = await coordinator.agent.get('/api/notifications/outbox?pageSize=2&page=3').expect(200);
+    expect(paged.body).toMatchObject({ total: 6, page: 3, pageSize: 2 });
+    expect(paged.body.items).toHaveLength(2);
+
+    const admin = await signIn(t.baseUrl, 'admin');
+    expect((await admin.agent.get('/api/notifications/outbox').expect(200)).body.total).toBe(6);
+    for (const role of ['agent', 'facilitator'] as const) {
+      await (await signIn(t.baseUrl, role)).agent.get('/api/notifications/outbox').expect(403);
+    }
+    // A coordinator of another département sees none of it.
+    const hash = await t.app.get(PasswordService).hash('coord-18-password');
+    await t.dataSource.query(
+      `INSERT INTO users (email, display_name, password_hash, role, departement) VALUES ('coord18@example.fr', 'Coord Cher', $1, 'coordinator', '18')`,
+      [hash],
+    );
+    const other = await signInAs(t.baseUrl, 'coord18@example.fr', 'coord-18-password');
+    expect((await other.agent.get('/api/notifications/outbox').expect(200)).body.total).toBe(0);
+    await coordinator.agent.get('/api/notifications/outbox?pageSize=0').expect(422);
+    await coordinator.agent.get('/api/notifications/outbox?status=lost').expect(422);
+  });
+
+  it('enqueues each reminder exactly once, only when the booking predates the reminder time, never for cancelled ones', async () => {
+    const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
+    const ids = await insertCitizenConsultations(t.dataSource, { count: 5, boothId, agentUserEmail: AGENT, firstStart: hours(100), contacts: 'phone' });
+    // [starts in, booked hours ago, status]
+    const cases: Array<[number, number, string]> = [
+      [36, 72, 'scheduled'], // inside J-2, booked before it opened → reminder_2d
+      [40, 1, 'scheduled'], // booked after J-2 opened → none
+      [30, 72, 'cancelled'], // cancelled → none
+      [1, 72, 'scheduled'], // inside H-2 (J-2 missed): only reminder_2h
+      [60, 72, 'scheduled'], // not yet in any window
+    ];
+    for (const [i, [startsIn, bookedAgo, status]] of cases.entries()) {
+      await t.dataSource.query(
+        `UPDATE consultations SET starts_at = $2, ends_at = $2::timestamptz + interval '20 minutes', created_at = $3, status = $4 WHERE id = $1`,
+        [ids[i], hours(startsIn + i * 0.01), hours(-bookedAgo), status],
+      );
+    }
+    const scanner = t.app.get(ReminderScanner);
+    expect(await scanner.scan()).toBe(2);
+    expect(await scanner.scan()).toBe(0);
+    const rows: OutboxRow[] = await t.dataSource.query(
+      `SELECT * FROM notification_outbox WHERE consultation_id = ANY($1) ORDER BY event`,
+      [ids],
+    );
+    expect(rows.map((r) => [ids.indexOf(r.consultation_id), r.event, r.channel])).toEqual([
+      [0, 'reminder_2d', 'sms'],
+      [3, 'reminder_2h', 'sms'],
+    ]);
+    expect(rows[0]!.body).toMatch(/^Rappel : Usager 0, RDV visio/);
+  });
+
+  it('gives agents a revocable, token-protected ICS feed of their agenda', async () => {
+    const agent = await signIn(t.baseUrl, 'agent');
+    const created = await agent.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', agent.csrf).expect(201);
+    const url = new URL(created.body.url as string);
+    expect(url.pathname).toMatch(/^\/api\/ics\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await request(t.baseUrl).get(url.pathname).expect(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM consultations c JOIN agents a ON a.id = c.agent_id JOIN users u ON u.id = a.user_id
+        WHERE u.email = $1 AND c.status <> 'cancelled' AND c.starts_at > now() - interval '30 days'`,
+      [AGENT],
+    );
+    expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(n);
+    // The token is stored hashed, never as is.
+    const [stored] = await t.dataSource.query('SELECT token_hash FROM ics_feed_tokens');
+    expect(url.pathname).not.toContain(stored.token_hash);
+
+    const rotated = await agent.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', agent.csrf).expect(201);
+    await request(t.baseUrl).get(url.pathname).expect(404);
+    const rotatedPath = new URL(rotated.body.url as string).pathname;
+    await request(t.baseUrl).get(rotatedPath).expect(200);
+    await agent.agent.delete('/api/notifications/ics-feed').set('X-CSRF-Token', agent.csrf).expect(204);
+    await request(t.baseUrl).get(rotatedPath).expect(404);
+    await request(t.baseUrl).get('/api/ics/not-a-token.ics').expect(404);
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    await coordinator.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', coordinator.csrf).expect(403);
   });
 });

@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ConsultationNotificationsSink } from './consultation-notifications.sink';
 import { OutboxDispatcher } from './dispatch/outbox-dispatcher.service';
+import { IcsFeedService } from './ics/ics-feed.service';
+import { MassCancellationController } from './mass-cancellation/mass-cancellation.controller';
+import { MassCancellationRunner } from './mass-cancellation/mass-cancellation.runner';
+import { MassCancellationService } from './mass-cancellation/mass-cancellation.service';
+import { NotificationsController } from './notifications.controller';
+import { OutboxQueryService } from './outbox-query.service';
 import { OutboxService } from './outbox.service';
+import { ReminderScanner } from './reminders/reminder-scanner.service';
 
 /**
  * Transactional outbox, its dispatcher (SMS over HTTP, e-mail over SMTP, or the local outbox),
  * reminders, agents' ICS feeds and mass cancellations.
  */
 @Module({
-  providers: [OutboxService, OutboxDispatcher],
+  imports: [SchedulingModule],
+  controllers: [NotificationsController, MassCancellationController],
+  providers: [OutboxService, OutboxDispatcher, OutboxQueryService, IcsFeedService, ReminderScanner, MassCancellationService, MassCancellationRunner, ConsultationNotificationsSink],
   exports: [OutboxService],
 })
 export class NotificationsModule {}

@@ -68,22 +68,47 @@ export class OutboxService {
     await this.write(manager, consultationIds, `reminder_${offsetLabel}`);
   }
 
+  /**
+   * A consultation handed over to another agent (already updated): the new agent gets an invitation,
+   * the previous one a cancellation of the same calendar entry. The citizen's appointment is unchanged.
+   */
+  async enqueueReassignment(manager: EntityManager, consultationId: string, previousAgentId: string | null): Promise<void> {
+    await this.bumpSequences(manager, [consultationId]);
+    const [c] = await this.load(manager, [consultationId]);
+    if (!c) return;
+    const rows = this.render(c, 'reassigned');
+    if (previousAgentId) {
+      const [previous] = await manager.query(
+        'SELECT u.display_name AS name, u.email FROM agents a JOIN users u ON u.id = a.user_id WHERE a.id = $1',
+        [previousAgentId],
+      );
+      if (previous && previous.email !== c.agent_email) {
+        rows.push(...this.render({ ...c, agent_name: previous.name, agent_email: previous.email }, 'unassigned'));
+      }
+    }
+    await this.insert(manager, rows);
+  }
+
   private async write(manager: EntityManager, ids: string[], event: OutboxEvent, message?: string): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    // Each move and cancellation changes the agent's calendar entry: its SEQUENCE must grow. The
-    // counter lives in the same transaction, so a rolled-back change does not consume a number.
-    if (event === 'rescheduled' || event === 'cancelled') {
-      await manager.query(
-        `INSERT INTO consultation_notification_sequences (consultation_id, sequence)
-         SELECT unnest($1::uuid[]), 1
-         ON CONFLICT (consultation_id) DO UPDATE SET sequence = consultation_notification_sequences.sequence + 1`,
-        [unique],
-      );
-    }
+    if (event === 'rescheduled' || event === 'cancelled') await this.bumpSequences(manager, unique);
     const consultations = await this.load(manager, unique);
     const rows = consultations.flatMap((c) => this.render(c, event, message));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.insert(manager, rows.slice(i, i + INSERT_CHUNK));
+  }
+
+  /**
+   * Each move, reassignment and cancellation changes the agent's calendar entry: its SEQUENCE must
+   * grow. The counter lives in the same transaction, so a rolled-back change consumes no number.
+   */
+  private async bumpSequences(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO consultation_notification_sequences (consultation_id, sequence)
+       SELECT unnest($1::uuid[]), 1
+       ON CONFLICT (consultation_id) DO UPDATE SET sequence = consultation_notification_sequences.sequence + 1`,
+      [ids],
+    );
   }
 
   private load(manager: EntityManager, ids: string[]): Promise<ConsultationRow[]> {
@@ -119,8 +144,9 @@ export class OutboxService {
       documents: c.documents ?? [],
     };
     const values = placeholderValues(context);
-    // Only reschedules and reminders repeat for one consultation: their key carries the sequence.
-    const revision = event === 'rescheduled' || event.startsWith('reminder_') ? c.sequence : 0;
+    // Booking and cancellation happen once per consultation; moves, reassignments and reminders
+    // repeat, so their key carries the sequence.
+    const revision = event === 'booked' || event === 'cancelled' ? 0 : c.sequence;
     const base = { consultationId: c.id, event, revision, departement: c.departement, ics: null, smsEncoding: null, smsSegments: null };
     const rows: OutboxRow[] = [];
     if (c.citizen_phone && hasTemplate(event, 'sms')) {
@@ -132,7 +158,7 @@ export class OutboxService {
     }
     if (hasTemplate(event, 'agent_email')) {
       const rendered = renderMessage(event, 'agent_email', values, message);
-      const cancelled = event === 'cancelled';
+      const cancelled = event === 'cancelled' || event === 'unassigned';
       const ics = buildCalendar(
         [
           {

@@ -2,8 +2,11 @@ import { fillPlaceholders, PlaceholderValues } from './placeholders';
 
 export const NOTIFICATION_EVENTS = ['booked', 'rescheduled', 'cancelled'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
-/** Stored events: the three changes and one reminder event per configured offset ("reminder_2d"). */
-export type OutboxEvent = NotificationEvent | `reminder_${string}`;
+/**
+ * Stored events: the three changes, a reassignment (invitation to the new agent, cancellation to
+ * the previous one) and one reminder event per configured offset ("reminder_2d").
+ */
+export type OutboxEvent = NotificationEvent | 'reassigned' | 'unassigned' | `reminder_${string}`;
 
 export const CHANNELS = ['sms', 'email', 'agent_email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -13,7 +16,7 @@ export interface RenderedMessage {
   body: string;
 }
 
-type TemplateKind = NotificationEvent | 'reminder';
+type TemplateKind = NotificationEvent | 'reassigned' | 'unassigned' | 'reminder';
 type Template = { subject?: string; body: string };
 
 const SIGNATURE = '\n\nCe message est envoyé automatiquement, merci de ne pas y répondre.\nVisio MSAP — France Services';
@@ -53,6 +56,18 @@ const TEMPLATES: Readonly<Record<TemplateKind, Partial<Record<Channel, Template>
     agent_email: {
       subject: 'Consultation annulée : {date}',
       body: 'Bonjour {agent},\n\nLa consultation du {date} avec {nom} est annulée.' + DETAILS + SIGNATURE,
+    },
+  },
+  reassigned: {
+    agent_email: {
+      subject: 'Consultation qui vous est confiée le {date} : {objet}',
+      body: 'Bonjour {agent},\n\nLa consultation du {date} avec {nom} vous est confiée.' + DETAILS + SIGNATURE,
+    },
+  },
+  unassigned: {
+    agent_email: {
+      subject: 'Consultation confiée à un collègue : {date}',
+      body: 'Bonjour {agent},\n\nLa consultation du {date} avec {nom} a été confiée à un collègue ; elle est retirée de votre agenda.' + DETAILS + SIGNATURE,
     },
   },
   reminder: {

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { UserPrincipal } from '../../auth/principal';
+import { DomainError, FieldErrors } from '../../common/errors/domain.error';
+import { frenchDateTime } from '../templates/french-date';
+import { unknownPlaceholders, PLACEHOLDERS } from '../templates/placeholders';
+import { CreateMassCancellationDto, MassCancellationCriteriaDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
+import { MassCancellationRunner } from './mass-cancellation.runner';
+
+const MAX_RANGE_MS = 366 * 86_400_000;
+
+interface Criteria {
+  departement: string;
+  agentId: string | null;
+  administrationId: string | null;
+  msapSiteId: string | null;
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The scheduled consultations a criteria set selects, as SQL over $1..$6; used by the preview and,
+ * at confirmation, to snapshot the job's items. Only future consultations of the coordinator's
+ * département are ever selected.
+ */
+const SELECTION = `
+  FROM consultations c
+  JOIN booths b ON b.id = c.booth_id
+  JOIN msap_sites s ON s.id = b.msap_site_id
+ WHERE c.status = 'scheduled'
+   AND s.departement = $1
+   AND ($2::uuid IS NULL OR c.agent_id = $2)
+   AND ($3::uuid IS NULL OR c.administration_id = $3)
+   AND ($4::uuid IS NULL OR s.id = $4)
+   AND c.starts_at >= GREATEST($5::timestamptz, now()) AND c.starts_at < $6::timestamptz`;
+
+const params = (c: Criteria) => [c.departement, c.agentId, c.administrationId, c.msapSiteId, c.from, c.to];
+
+@Injectable()
+export class MassCancellationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runner: MassCancellationRunner,
+  ) {}
+
+  async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto) {
+    const criteria = await this.criteria(user, query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const [{ total, without_contact }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE c.citizen_phone IS NULL AND c.citizen_email IS NULL)::int AS without_contact ${SELECTION}`,
+      params(criteria),
+    );
+    const rows = await this.dataSource.query(
+      `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone IS NOT NULL AS has_phone,
+              c.citizen_email IS NOT NULL AS has_email, s.name AS msap_name, b.name AS booth_name,
+              u.display_name AS agent_name, adm.name AS administration
+         ${SELECTION.replace('WHERE', `JOIN agents a ON a.id = c.agent_id JOIN users u ON u.id = a.user_id
+              JOIN administrations adm ON adm.id = c.administration_id WHERE`)}
+        ORDER BY c.starts_at, c.id LIMIT $7 OFFSET $8`,
+      [...params(criteria), pageSize, (page - 1) * pageSize],
+    );
+    return {
+      total,
+      withoutContact: without_contact,
+      page,
+      pageSize,
+      items: rows.map((r: Record<string, unknown>) => ({
+        id: r.id,
+        startsAt: (r.starts_at as Date).toISOString(),
+        endsAt: (r.ends_at as Date).toISOString(),
+        citizenName: r.citizen_name,
+        hasPhone: r.has_phone,
+        hasEmail: r.has_email,
+        msapSiteName: r.msap_name,
+        boothName: r.booth_name,
+        agentName: r.agent_name,
+        administration: r.administration,
+      })),
+    };
+  }
+
+  async create(user: UserPrincipal, dto: CreateMassCancellationDto) {
+    const message = dto.message.trim();
+    const fields: FieldErrors = {};
+    if (message === '') fields.message = ['message must not be empty'];
+    const unknown = unknownPlaceholders(message);
+    if (unknown.length > 0) {
+      fields.message = [`unknown placeholders: ${unknown.map((n) => `{${n}}`).join(', ')}; use ${Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ')}`];
+    }
+    if (Object.keys(fields).length > 0) throw new DomainError('VALIDATION_FAILED', 'The message is not valid.', fields);
+    const criteria = await this.criteria(user, dto);
+    const jobId = await this.dataSource.transaction(async (tx) => {
+      const [job] = await tx.query(
+        `INSERT INTO mass_cancellation_jobs (created_by_id, departement, agent_id, administration_id, msap_site_id, range_from, range_to, message, total)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) RETURNING id`,
+        [user.userId, criteria.departement, criteria.agentId, criteria.administrationId, criteria.msapSiteId, criteria.from, criteria.to, message],
+      );
+      // The selection is frozen now: what the coordinator confirmed is what the job works through.
+      await tx.query(`INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $7::uuid, c.id ${SELECTION}`, [...params(criteria), job.id]);
+      const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM mass_cancellation_items WHERE job_id = $1', [job.id]);
+      if (n === 0) throw new DomainError('VALIDATION_FAILED', 'No scheduled consultation matches: nothing to cancel.', { from: ['no scheduled consultation in this selection'] });
+      await tx.query('UPDATE mass_cancellation_jobs SET total = $2 WHERE id = $1', [job.id, n]);
+      return job.id as string;
+    });
+    this.runner.wake();
+    return this.get(user, jobId);
+  }
+
+  async list(user: UserPrincipal) {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM mass_cancellation_jobs WHERE departement = $1 ORDER BY created_at DESC LIMIT 50',
+      [user.departement ?? ''],
+    );
+    return Promise.all(rows.map((r) => this.get(user, r.id)));
+  }
+
+  /** Progress: counters kept by the job, and where its citizens' messages are (per consultation). */
+  async get(user: UserPrincipal, jobId: string) {
+    const [job] = await this.dataSource.query('SELECT * FROM mass_cancellation_jobs WHERE id = $1 AND departement = $2', [jobId, user.departement ?? '']);
+    if (!job) throw new DomainError('NOT_FOUND', 'No such mass cancellation.');
+    const [n] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE s = 'sent')::int AS sent, count(*) FILTER (WHERE s = 'failed')::int AS failed,
+              count(*) FILTER (WHERE s = 'pending')::int AS pending
+         FROM (SELECT CASE WHEN bool_or(o.status = 'sent') THEN 'sent' WHEN bool_and(o.status = 'failed') THEN 'failed' ELSE 'pending' END AS s
+                 FROM mass_cancellation_items i
+                 JOIN notification_outbox o ON o.consultation_id = i.consultation_id AND o.event = 'cancelled' AND o.channel IN ('sms', 'email')
+                WHERE i.job_id = $1 AND i.state = 'cancelled'
+                GROUP BY i.consultation_id) per_consultation`,
+      [jobId],
+    );
+    return {
+      id: job.id,
+      state: job.state,
+      criteria: {
+        agentId: job.agent_id,
+        administrationId: job.administration_id,
+        msapSiteId: job.msap_site_id,
+        from: job.range_from.toISOString(),
+        to: job.range_to.toISOString(),
+      },
+      message: job.message,
+      total: job.total,
+      processed: job.processed,
+      cancelled: job.cancelled,
+      /** No longer scheduled when reached (cancelled or moved meanwhile): left untouched. */
+      skipped: job.skipped,
+      /** Citizens reached by at least one channel / on whom every channel failed / still being sent. */
+      sent: n.sent,
+      failed: n.failed,
+      pending: n.pending,
+      noContact: job.no_contact,
+      createdAt: job.created_at.toISOString(),
+      finishedAt: job.finished_at ? job.finished_at.toISOString() : null,
+    };
+  }
+
+  /** The citizens to call: no phone and no e-mail, or every message to them failed. */
+  async report(user: UserPrincipal, jobId: string, query: ReportQueryDto) {
+    const summary = await this.get(user, jobId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 200;
+    const rows = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT c.id, c.starts_at, c.citizen_name, c.citizen_phone, c.citizen_email, s.name AS msap_name, b.name AS booth_name,
+                CASE WHEN i.has_contact = false THEN 'no_contact' ELSE 'failed' END AS reason,
+                count(*) OVER () AS total
+           FROM mass_cancellation_items i
+           JOIN consultations c ON c.id = i.consultation_id
+           JOIN booths b ON b.id = c.booth_id
+           JOIN msap_sites s ON s.id = b.msap_site_id
+          WHERE i.job_id = $1 AND i.state = 'cancelled'
+            AND (i.has_contact = false OR NOT EXISTS (
+                  SELECT 1 FROM notification_outbox o WHERE o.consultation_id = i.consultation_id AND o.event = 'cancelled'
+                     AND o.channel IN ('sms', 'email') AND o.status <> 'failed'))) x
+        ORDER BY starts_at, id LIMIT $2 OFFSET $3`,
+      [jobId, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      ...summary,
+      toCall: {
+        total: rows[0] ? Number(rows[0].total) : 0,
+        page,
+        pageSize,
+        items: rows.map((r: Record<string, unknown>) => ({
+          consultationId: r.id,
+          reason: r.reason,
+          citizenName: r.citizen_name,
+          phone: r.citizen_phone,
+          email: r.citizen_email,
+          msapSiteName: r.msap_name,
+          boothName: r.booth_name,
+          startsAt: (r.starts_at as Date).toISOString(),
+          when: frenchDateTime(r.starts_at as Date),
+        })),
+      },
+    };
+  }
+
+  /** Checks the selection (4xx naming the field) and scopes it to the coordinator's département. */
+  private async criteria(user: UserPrincipal, dto: MassCancellationCriteriaDto): Promise<Criteria> {
+    const departement = user.departement;
+    if (!departement) throw new DomainError('FORBIDDEN', 'This account coordinates no département.');
+    const from = new Date(dto.from);
+    const to = new Date(dto.to);
+    const fields: FieldErrors = {};
+    if (!dto.agentId && !dto.administrationId) fields.agentId = ['give an agentId or an administrationId'];
+    if (to <= from) fields.to = ['must be after from'];
+    else if (to.getTime() - from.getTime() > MAX_RANGE_MS) fields.to = ['the range cannot exceed one year'];
+    if (Object.keys(fields).length > 0) throw new DomainError('VALIDATION_FAILED', 'The selection is not valid.', fields);
+    const [found] = await this.dataSource.query(
+      `SELECT (SELECT adm.departement FROM agents a JOIN administrations adm ON adm.id = a.administration_id WHERE a.id = $1) AS agent_dep,
+              (SELECT departement FROM administrations WHERE id = $2) AS administration_dep,
+              (SELECT departement FROM msap_sites WHERE id = $3) AS site_dep`,
+      [dto.agentId ?? null, dto.administrationId ?? null, dto.msapSiteId ?? null],
+    );
+    // Someone else's département answers like an unknown id: ids of other prefectures are not probed.
+    if (dto.agentId && found.agent_dep !== departement) fields.agentId = ['no such agent in your département'];
+    if (dto.administrationId && found.administration_dep !== departement) fields.administrationId = ['no such administration in your département'];
+    if (dto.msapSiteId && found.site_dep !== departement) fields.msapSiteId = ['no such MSAP in your département'];
+    if (Object.keys(fields).length > 0) throw new DomainError('NOT_FOUND', 'Unknown agent, administration or MSAP.', fields);
+    return {
+      departement,
+      agentId: dto.agentId ?? null,
+      administrationId: dto.administrationId ?? null,
+      msapSiteId: dto.msapSiteId ?? null,
+      from,
+      to,
+    };
+  }
+}

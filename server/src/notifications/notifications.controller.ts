@@ -1,0 +1,46 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { Allow, Public } from '../auth/decorators/allow.decorator';
+import { CurrentUser } from '../auth/decorators/principal.decorator';
+import { UserPrincipal } from '../auth/principal';
+import { ListOutboxQueryDto } from './dto/list-outbox.dto';
+import { IcsFeedService } from './ics/ics-feed.service';
+import { OutboxQueryService } from './outbox-query.service';
+
+@Controller('api')
+export class NotificationsController {
+  constructor(
+    private readonly outbox: OutboxQueryService,
+    private readonly feeds: IcsFeedService,
+  ) {}
+
+  /** Every message written, sent or not: the "Outbox" page, and where messages land with no provider. */
+  @Get('notifications/outbox')
+  @Allow('admin', 'coordinator')
+  list(@CurrentUser() user: UserPrincipal, @Query() query: ListOutboxQueryDto) {
+    return this.outbox.list(user, query);
+  }
+
+  /** Creates or rotates the agent's calendar feed; the URL is shown only in this answer. */
+  @Post('notifications/ics-feed')
+  @Allow('agent')
+  createFeed(@CurrentUser() user: UserPrincipal, @Req() req: Request) {
+    return this.feeds.rotate(user, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  }
+
+  @Delete('notifications/ics-feed')
+  @Allow('agent')
+  @HttpCode(204)
+  revokeFeed(@CurrentUser() user: UserPrincipal) {
+    return this.feeds.revoke(user);
+  }
+
+  /** Public: calendar apps cannot sign in; the secret token in the path is the credential. */
+  @Get('ics/:file')
+  @Public()
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, no-store')
+  feed(@Param('file') file: string) {
+    return this.feeds.feed(file);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { UserPrincipal } from '../auth/principal';
+import { ListOutboxQueryDto } from './dto/list-outbox.dto';
+
+export interface OutboxItemView {
+  id: string;
+  consultationId: string;
+  event: string;
+  channel: string;
+  /** Where it went: the SMS provider, SMTP, or the local outbox (no provider configured). */
+  transport: string | null;
+  recipient: string;
+  subject: string | null;
+  /** Exactly the text sent (SMS: after transliteration to GSM-7 when possible). */
+  text: string;
+  sms: { encoding: string; segments: number; characters: number } | null;
+  hasCalendarInvite: boolean;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  consultation: { startsAt: string; citizenName: string; msapSiteName: string; boothName: string };
+}
+
+interface Row {
+  id: string;
+  consultation_id: string;
+  event: string;
+  channel: string;
+  transport: string | null;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  sms_encoding: string | null;
+  sms_segments: number | null;
+  has_ics: boolean;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  next_attempt_at: Date;
+  sent_at: Date | null;
+  starts_at: Date;
+  citizen_name: string;
+  msap_name: string;
+  booth_name: string;
+  total: string;
+}
+
+/** The outbox as coordinators read it (their département; admins everything), newest first. */
+@Injectable()
+export class OutboxQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(user: UserPrincipal, query: ListOutboxQueryDto) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    // Coordinators without a département see nothing rather than everything.
+    if (user.role !== 'admin') add('o.departement = ?', user.departement ?? '');
+    if (query.status) add('o.status = ?', query.status);
+    if (query.channel) add('o.channel = ?', query.channel);
+    if (query.event) add('o.event = ?', query.event);
+    if (query.consultationId) add('o.consultation_id = ?', query.consultationId);
+    params.push(pageSize, (page - 1) * pageSize);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT o.id, o.consultation_id, o.event, o.channel, o.transport, o.recipient, o.subject, o.body, o.sms_encoding,
+              o.sms_segments, o.ics IS NOT NULL AS has_ics, o.status, o.attempts, o.last_error, o.created_at,
+              o.next_attempt_at, o.sent_at, c.starts_at, c.citizen_name, s.name AS msap_name, b.name AS booth_name,
+              count(*) OVER () AS total
+         FROM notification_outbox o
+         JOIN consultations c ON c.id = o.consultation_id
+         JOIN booths b ON b.id = c.booth_id
+         JOIN msap_sites s ON s.id = b.msap_site_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY o.created_at DESC, o.id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const total = rows[0] ? Number(rows[0].total) : await this.count(where, params.slice(0, -2));
+    return { page, pageSize, total, items: rows.map(toView) };
+  }
+
+  private async count(where: string[], params: unknown[]): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification_outbox o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return row.n as number;
+  }
+}
+
+function toView(r: Row): OutboxItemView {
+  return {
+    id: r.id,
+    consultationId: r.consultation_id,
+    event: r.event,
+    channel: r.channel,
+    transport: r.transport,
+    recipient: r.recipient,
+    subject: r.subject,
+    text: r.body,
+    sms: r.channel === 'sms' ? { encoding: r.sms_encoding ?? 'GSM-7', segments: r.sms_segments ?? 1, characters: [...r.body].length } : null,
+    hasCalendarInvite: r.has_ics,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at.toISOString(),
+    nextAttemptAt: r.status === 'pending' || r.status === 'sending' ? r.next_attempt_at.toISOString() : null,
+    sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+    consultation: { startsAt: r.starts_at.toISOString(), citizenName: r.citizen_name, msapSiteName: r.msap_name, boothName: r.booth_name },
+  };
+}

@@ -37,6 +37,10 @@ export interface RoomEvents {
   producerPaused: [peer: Peer, producer: types.Producer];
 }
 
+/** Shares of a receiver's bandwidth between its video consumers (mediasoup priorities, 1–255). */
+const CAMERA_PRIORITY = 1;
+const SCREEN_PRIORITY = 2;
+
 /** Start estimate before congestion control has measured anything: enough for 360p at once. */
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
 
@@ -164,6 +168,11 @@ export class Room extends EventEmitter<RoomEvents> {
       appData: { peerId: peer.id, producerPeerId: owner.id },
     });
     peer.adoptConsumer(consumer);
+    // NOTE: when a receiver's bandwidth is short, the worker shares it among its video consumers by
+    // priority (audio is never cut down, it always goes first): a shared document must stay
+    // readable, so screen video outranks the camera, which then drops to a lower layer.
+    const source = (owner.producers.get(producerId)!.appData as { source?: string }).source;
+    if (consumer.kind === 'video') await consumer.setPriority(source === 'screen' ? SCREEN_PRIORITY : CAMERA_PRIORITY);
     consumer.on('producerclose', () => this.emit('consumerClosed', peer, consumer.id));
     return {
       id: consumer.id,

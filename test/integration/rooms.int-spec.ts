@@ -78,6 +78,16 @@ describe('rooms on the real worker', () => {
     expect((await room.stats(agent)).consumers).toEqual([expect.objectContaining({ kind: 'video', paused: true })]);
   });
 
+  it('gives a shared screen a larger share of a receiver’s bandwidth than a camera', async () => {
+    const { room, booth, agent, send } = await call('c-priority');
+    const camera = await room.produce(booth, send.id, 'video', VP8_SIMULCAST_PARAMETERS, { source: 'camera' });
+    const screenParameters = { ...VP8_SIMULCAST_PARAMETERS, encodings: [{ ssrc: 33_333_331 }, { ssrc: 33_333_332 }, { ssrc: 33_333_333 }] };
+    const screen = await room.produce(booth, send.id, 'video', screenParameters, { source: 'screen' });
+    const priorityOf = async (producerId: string) => agent.consumers.get((await room.consume(agent, producerId, room.rtpCapabilities)).id)!.priority;
+    expect(await priorityOf(camera.id)).toBe(1);
+    expect(await priorityOf(screen.id)).toBe(2);
+  });
+
   it('refuses what a participant may not do, with a code', async () => {
     const { room, booth, agent, send, producer } = await call('c-refuse');
     const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: MediaError) => e.code);

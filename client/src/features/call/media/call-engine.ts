@@ -240,7 +240,15 @@ export class CallEngine {
     // NOTE: stopTracks false: the engine owns the capture, which must outlive transports torn down
     // by a reconnection (mediasoup-client would otherwise end the camera and microphone tracks).
     if (audio) {
-      const producer = await send.produce({ track: audio, stopTracks: false, codecOptions: { opusDtx: true, opusFec: true }, appData: { source: 'microphone' } });
+      // NOTE: audio first: the browser serves its bitrate before video's, and marks its packets for
+      // expedited forwarding (DSCP EF) where managed networks honour it.
+      const producer = await send.produce({
+        track: audio,
+        stopTracks: false,
+        encodings: [{ priority: 'high', networkPriority: 'high' }],
+        codecOptions: { opusDtx: true, opusFec: true },
+        appData: { source: 'microphone' },
+      });
       this.producers.set('microphone', producer);
     }
     if (video) {

@@ -22,11 +22,14 @@ const paths = (page: Page): Promise<Path[]> =>
   page.evaluate(() => (globalThis as unknown as { visioCall: { connectionPaths(): Promise<Path[]> } }).visioCall.connectionPaths());
 
 /**
- * A network that lets nothing out but TCP to the TURN server: with ICE_TRANSPORT_POLICY=relay and a
- * turn:…?transport=tcp URL, both browsers reach the SFU only through Debian's coturn, with the
+ * A network that lets nothing out but TCP (or TLS, as to port 443) to the TURN server: with
+ * ICE_TRANSPORT_POLICY=relay, both browsers reach the SFU only through Debian's coturn, with the
  * time-limited credentials the server hands out.
  */
-describe('a call relayed through coturn over TCP', () => {
+describe.each([
+  { over: 'tcp' as const, tls: false },
+  { over: 'tls' as const, tls: true },
+])('a call relayed through coturn over $over', ({ over, tls }) => {
   let coturn: Coturn;
   let t: TestApp;
   let chrome: TestBrowser;
@@ -37,16 +40,17 @@ describe('a call relayed through coturn over TCP', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) throw new Error("dist/client is missing: run 'npm run build'");
-    coturn = await startCoturn();
+    coturn = await startCoturn({ tls });
     t = await startTestApp({
       MEDIA_WORKERS: '1',
-      TURN_URLS: `turn:127.0.0.1:${coturn.port}?transport=tcp`,
+      TURN_URLS: tls ? `turns:127.0.0.1:${coturn.tlsPort}?transport=tcp` : `turn:127.0.0.1:${coturn.port}?transport=tcp`,
       TURN_SECRET: coturn.secret,
       ICE_TRANSPORT_POLICY: 'relay',
     });
     const ids = await demoIds(t.dataSource);
     consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
-    chrome = await launchChromium();
+    // The test's TURN certificate is self-signed: Chromium checks it like a web site's.
+    chrome = await launchChromium(tls ? ['--ignore-certificate-errors'] : []);
     ({ booth, agent, contexts } = await openCallBrowsers(chrome, t.baseUrl, ids.pithiviersBoothId));
   });
   afterAll(async () => {
@@ -65,11 +69,11 @@ describe('a call relayed through coturn over TCP', () => {
     await mediaFlowing(booth, 'the booth');
   });
 
-  it('every transport goes through the TURN relay, reached over TCP', async () => {
+  it(`every transport goes through the TURN relay, reached over ${over}`, async () => {
     for (const page of [booth, agent]) {
       const seen = await paths(page);
       expect(seen.map((p) => p.direction).sort()).toEqual(['recv', 'send']);
-      for (const p of seen) expect(p).toMatchObject({ candidateType: 'relay', relayProtocol: 'tcp' });
+      for (const p of seen) expect(p).toMatchObject({ candidateType: 'relay', relayProtocol: over });
     }
   });
 

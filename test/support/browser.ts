@@ -29,7 +29,7 @@ export interface TestBrowser {
 }
 
 /** Debian's Chromium through playwright-core: no browser download, so it works offline. */
-export async function launchChromium(): Promise<TestBrowser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<TestBrowser> {
   try {
     await access(CHROMIUM_PATH, constants.X_OK);
   } catch {
@@ -38,7 +38,7 @@ export async function launchChromium(): Promise<TestBrowser> {
         "'apt-get install chromium' (Debian 12), then run the e2e suite again.",
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 30_000 });
   return {
     browser,
     async close() {

@@ -1,10 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { freePort } from './process';
 
 export interface Coturn {
   port: number;
+  /** TURN over TLS ('turns:'), when started with `tls`. */
+  tlsPort: number | null;
   secret: string;
   /** The UDP ports coturn relays from: what the SFU sees as the browsers' addresses. */
   relayPorts: { min: number; max: number };
@@ -14,13 +19,26 @@ export interface Coturn {
 
 const TURNSERVER = '/usr/bin/turnserver';
 
+/** A throw-away self-signed certificate for the TURN server's TLS listener. */
+function selfSignedCertificate(): { cert: string; key: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'visio-turn-'));
+  const cert = join(dir, 'turn.crt');
+  const key = join(dir, 'turn.key');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=turn.visio-msap.test'], {
+    stdio: 'ignore',
+  });
+  return { cert, key };
+}
+
 /**
  * Debian's coturn on loopback, with the REST-API shared secret the server signs credentials with.
- * Loopback peers are allowed (the SFU listens on 127.0.0.1 in tests); TLS is off here: Chromium
- * checks a TURN server's certificate like a web site's, and a test has no trusted one.
+ * Loopback peers are allowed (the SFU listens on 127.0.0.1 in tests). With `tls`, it also listens
+ * for TURN over TLS with a self-signed certificate (the browser must then ignore certificate errors).
  */
-export async function startCoturn(): Promise<Coturn> {
+export async function startCoturn(options: { tls?: boolean } = {}): Promise<Coturn> {
   const port = await freePort();
+  const tlsPort = options.tls ? await freePort() : null;
+  const tlsArgs = tlsPort === null ? ['--no-tls'] : (({ cert, key }) => [`--tls-listening-port=${tlsPort}`, `--cert=${cert}`, `--pkey=${key}`])(selfSignedCertificate());
   const min = 50_000 + Math.floor(Math.random() * 10_000);
   const relayPorts = { min, max: min + 40 };
   const secret = randomBytes(24).toString('hex');
@@ -39,7 +57,7 @@ export async function startCoturn(): Promise<Coturn> {
       `--static-auth-secret=${secret}`,
       '--realm=visio-msap.test',
       '--fingerprint',
-      '--no-tls',
+      ...tlsArgs,
       '--no-dtls',
       '--no-cli',
       '--log-file=stdout',
@@ -63,6 +81,7 @@ export async function startCoturn(): Promise<Coturn> {
   }
   return {
     port,
+    tlsPort,
     secret,
     relayPorts,
     output: () => output,

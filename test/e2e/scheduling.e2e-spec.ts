@@ -124,15 +124,19 @@ describe('scheduling: booking a booth and an agent together', () => {
       .expect(200);
     expect(res.body.durationMinutes).toBe(30);
     expect(res.body.slots.map((s: { startsAt: string }) => DateTime.fromISO(s.startsAt, { zone: PARIS }).toFormat('HH:mm'))).toEqual(['09:00', '10:00', '10:30', '11:30', '13:30']);
-    expect(res.body.slots[0]).toMatchObject({ agentIds: [ids.demoAgentId], boothIds: [ids.pithiviersBoothId] });
+    expect(res.body.agents).toEqual([{ id: ids.demoAgentId, displayName: 'Antoine Agent' }]);
+    expect(res.body.booths).toEqual([{ id: ids.pithiviersBoothId, name: 'Cabine 1' }]);
+    expect(res.body.slots[0]).toMatchObject({ agents: [0], booths: [0] });
     // The whole administration at the whole MSAP: other agents fill what the demo agent cannot.
     const wide = await coordinator.agent
       .get('/api/slots')
       .query({ consultationTypeId: ids.incomeTaxTypeId, msapSiteId: ids.pithiviersId, from: at(day, '09:00'), to: at(day, '10:00') })
       .expect(200);
     const nine = wide.body.slots.find((s: { startsAt: string }) => s.startsAt === at(day, '09:30'));
-    expect(nine.agentIds.sort()).toEqual([agent2Id, agent3Id].sort());
-    expect(nine.boothIds).toEqual([booth2Id]);
+    const agentIds = nine.agents.map((i: number) => wide.body.agents[i].id);
+    expect(agentIds).toEqual(expect.arrayContaining([agent2Id, agent3Id]));
+    expect(agentIds).not.toContain(ids.demoAgentId);
+    expect(nine.booths.map((i: number) => wide.body.booths[i].id)).toEqual([booth2Id]);
   });
 
   it('keeps local hours across the daylight-saving changes (March and October)', async () => {

@@ -171,7 +171,7 @@ export class BookingService {
 
   private async write(fn: (tx: EntityManager) => Promise<ConsultationRow>): Promise<ConsultationView> {
     try {
-      return toConsultationView(await withRetries(() => this.dataSource.transaction('READ COMMITTED', fn)));
+      return toConsultationView(await withRetries(() => this.dataSource.transaction(fn)));
     } catch (error) {
       throw translateWriteError(error);
     }

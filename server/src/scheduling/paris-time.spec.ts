@@ -44,3 +44,24 @@ describe('Paris wall-clock schedules', () => {
     expect(minuteToHhmm(1440)).toBe('24:00');
   });
 });
+
+describe('the computed Paris offset agrees with the IANA database', () => {
+  it('every hour from 2024 to 2040, and every wall-clock quarter hour around each change', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DateTime } = require('luxon') as typeof import('luxon');
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 3_600_000) {
+      const expected = DateTime.fromMillis(ms, { zone: 'Europe/Paris' }).toISO({ suppressMilliseconds: true });
+      if (toParisIso(ms) !== expected) throw new Error(`${new Date(ms).toISOString()}: ${toParisIso(ms)} ≠ ${expected}`);
+    }
+    for (const day of ['2027-03-28', '2027-10-31', '2031-03-30', '2031-10-26']) {
+      const [y, m, d] = day.split('-').map(Number);
+      for (let minute = 0; minute < 1440; minute += 15) {
+        const ranges = [{ weekday: 7, startMinute: minute, endMinute: 1440 }];
+        const from = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'Europe/Paris' }).toMillis();
+        const [range] = weeklyToIntervals(ranges, from, from + 2 * 86_400_000);
+        const expected = DateTime.fromObject({ year: y, month: m, day: d, hour: Math.floor(minute / 60), minute: minute % 60 }, { zone: 'Europe/Paris' }).toMillis();
+        if (range!.start !== expected) throw new Error(`${day} ${minuteToHhmm(minute)}: ${new Date(range!.start).toISOString()} ≠ ${new Date(expected).toISOString()}`);
+      }
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { Interval, normalize } from './intervals';
 
 /** Every schedule is expressed in the wall-clock time of metropolitan France. */
@@ -11,10 +10,43 @@ export interface WeeklyRange {
   endMinute: number;
 }
 
-/** The instant of a local wall-clock minute (0–1440) of a local day. Nonexistent times (spring gap) move forward. */
-function localMinute(day: DateTime, minute: number): number {
-  if (minute >= 1440) return day.plus({ days: 1 }).startOf('day').toMillis();
-  return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }).toMillis();
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** 01:00 UTC on the last Sunday of a month (0-based), when EU clocks change. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * UTC offset of Paris, in minutes, at an instant: +120 from the last Sunday of March to the last
+ * Sunday of October at 01:00 UTC (EU rule, Directive 2000/84/EC), +60 otherwise. Computed rather
+ * than asked of Intl: this runs for every slot and every answer, and Intl time-zone lookups were
+ * the main cost of a booking. paris-time.spec.ts checks it against the IANA database hour by hour.
+ */
+export function parisOffsetMinutes(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  return ms >= lastSundayAt1Utc(year, 2) && ms < lastSundayAt1Utc(year, 9) ? 120 : 60;
+}
+
+/**
+ * The instant of a Paris wall-clock time, given as the local midnight "as if UTC" plus minutes. In
+ * the autumn overlap the second (winter-time) instant is taken, as the IANA tools do; a time in the spring gap moves
+ * forward by the gap (02:30 → 03:30), as clocks do.
+ */
+function wallToInstant(wallMs: number): number {
+  const winter = wallMs - 60 * MINUTE;
+  if (parisOffsetMinutes(winter) === 60) return winter;
+  const summer = wallMs - 120 * MINUTE;
+  if (parisOffsetMinutes(summer) === 120) return summer;
+  return winter; // in the spring gap: 02:30 "winter" is 03:30 summer time
+}
+
+/** Local midnight of the Paris day holding `ms`, as a wall-clock "as if UTC" value. */
+function localDayWall(ms: number): number {
+  const wall = ms + parisOffsetMinutes(ms) * MINUTE;
+  return wall - (((wall % DAY) + DAY) % DAY);
 }
 
 /**
@@ -24,27 +56,35 @@ function localMinute(day: DateTime, minute: number): number {
 export function weeklyToIntervals(ranges: readonly WeeklyRange[], from: number, to: number): Interval[] {
   if (ranges.length === 0 || to <= from) return [];
   const out: Interval[] = [];
-  let day = DateTime.fromMillis(from, { zone: SCHEDULING_ZONE }).startOf('day');
-  while (day.toMillis() < to) {
+  for (let day = localDayWall(from); wallToInstant(day) < to; day += DAY) {
+    const weekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
     for (const r of ranges) {
-      if (r.weekday !== day.weekday) continue;
-      const start = Math.max(localMinute(day, r.startMinute), from);
-      const end = Math.min(localMinute(day, r.endMinute), to);
+      if (r.weekday !== weekday) continue;
+      const start = Math.max(wallToInstant(day + r.startMinute * MINUTE), from);
+      const end = Math.min(wallToInstant(day + r.endMinute * MINUTE), to);
       if (end > start) out.push({ start, end });
     }
-    day = day.plus({ days: 1 });
   }
   return normalize(out);
 }
 
-/** ISO 8601 with the Paris offset of that instant, e.g. 2026-03-29T10:00:00+02:00. */
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO 8601 with the Paris offset of that instant, e.g. 2026-03-29T10:00:00+02:00 (milliseconds only when not zero). */
 export function toParisIso(date: Date | number): string {
-  const dt = typeof date === 'number' ? DateTime.fromMillis(date, { zone: SCHEDULING_ZONE }) : DateTime.fromJSDate(date, { zone: SCHEDULING_ZONE });
-  return dt.toISO({ suppressMilliseconds: true })!;
+  const ms = typeof date === 'number' ? date : date.getTime();
+  const offset = parisOffsetMinutes(ms);
+  const local = new Date(ms + offset * MINUTE);
+  const millis = local.getUTCMilliseconds();
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${millis ? `.${pad(millis, 3)}` : ''}` +
+    `+${pad(offset / 60)}:00`
+  );
 }
 
 export function minuteToHhmm(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
 }
 
 /** "HH:mm" (00:00–24:00) → minutes of the day; the DTO pattern has already checked the shape. */

@@ -17,8 +17,8 @@ export interface BookingContext {
 export interface SearchData {
   site: { id: string; departement: string } | null;
   type: { id: string; administrationId: string; durationMinutes: number; active: boolean } | null;
-  boothIds: string[];
-  agentIds: string[];
+  booths: Array<{ id: string; name: string }>;
+  agents: Array<{ id: string; displayName: string }>;
   opening: WeeklyRange[];
   closures: Interval[];
   availability: Array<WeeklyRange & { agentId: string }>;
@@ -87,13 +87,14 @@ export class ScheduleReader {
     const [row] = await this.dataSource.query(
       `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
             t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
-            b AS (SELECT id FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
-            a AS (SELECT id FROM agents WHERE administration_id = (SELECT administration_id FROM t) AND ($3::uuid IS NULL OR id = $3::uuid))
+            b AS (SELECT id, name FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
+            a AS (SELECT ag.id, u.display_name FROM agents ag JOIN users u ON u.id = ag.user_id
+                   WHERE ag.administration_id = (SELECT administration_id FROM t) AND u.disabled_at IS NULL AND ($3::uuid IS NULL OR ag.id = $3::uuid))
        SELECT
         (SELECT json_build_object('id', id, 'departement', departement) FROM s) AS site,
         (SELECT json_build_object('id', id, 'administrationId', administration_id, 'durationMinutes', duration_minutes, 'active', active) FROM t) AS type,
-        (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM b) AS booths,
-        (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM a) AS agents,
+        (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name) ORDER BY name, id), '[]') FROM b) AS booths,
+        (SELECT coalesce(json_agg(json_build_object('id', id, 'displayName', display_name) ORDER BY display_name, id), '[]') FROM a) AS agents,
         (SELECT coalesce(json_agg(${RANGE}), '[]') FROM msap_opening_hours WHERE msap_site_id = (SELECT id FROM s)) AS opening,
         (SELECT coalesce(json_agg(${SPAN}), '[]') FROM msap_closures
            WHERE msap_site_id = (SELECT id FROM s) AND starts_at < $6 AND ends_at > $5) AS closures,
@@ -109,8 +110,8 @@ export class ScheduleReader {
     return {
       site: row.site,
       type: row.type,
-      boothIds: row.booths,
-      agentIds: row.agents,
+      booths: row.booths,
+      agents: row.agents,
       opening: (row.opening as Array<[number, number, number]>).map(toRange),
       closures: (row.closures as Span[]).map(toSpan),
       availability: (row.availability as Range4[]).map(([agentId, weekday, startMinute, endMinute]) => ({ agentId, weekday, startMinute, endMinute })),

@@ -23,9 +23,12 @@ export interface SlotQuery {
 export interface Slot {
   start: number;
   end: number;
-  /** Every agent free for the whole slot; any of them with any of the booths makes a valid booking. */
-  agentIds: string[];
-  boothIds: string[];
+  /**
+   * Indexes into the query's `agents` and `booths` of every one free for the whole slot: any of
+   * those agents with any of those booths makes a valid booking. Indexes keep a two-week answer small.
+   */
+  agents: number[];
+  booths: number[];
 }
 
 /**
@@ -39,13 +42,19 @@ export function findSlots(q: SlotQuery): Slot[] {
     const from = Math.max(window.start, q.notBefore);
     for (let start = Math.ceil(from / q.stepMs) * q.stepMs; start + q.durationMs <= window.end && start < q.notAfter; start += q.stepMs) {
       const end = start + q.durationMs;
-      const agentIds = q.agents.filter((a) => covers(a.free, start, end)).map((a) => a.id);
-      if (agentIds.length === 0) continue;
-      const boothIds = q.booths.filter((b) => covers(b.free, start, end)).map((b) => b.id);
-      if (boothIds.length === 0) continue;
-      slots.push({ start, end, agentIds, boothIds });
+      const agents = freeAt(q.agents, start, end);
+      if (agents.length === 0) continue;
+      const booths = freeAt(q.booths, start, end);
+      if (booths.length === 0) continue;
+      slots.push({ start, end, agents, booths });
       if (slots.length >= q.limit) return slots;
     }
   }
   return slots;
+}
+
+function freeAt(resources: readonly ResourceFreeTime[], start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < resources.length; i++) if (covers(resources[i]!.free, start, end)) out.push(i);
+  return out;
 }

@@ -16,13 +16,18 @@ const MAX_SEARCH_DAYS = 92;
 export interface SlotView {
   startsAt: string;
   endsAt: string;
-  agentIds: string[];
-  boothIds: string[];
+  /** Indexes into SlotSearchResult.agents: every agent free for the whole slot. */
+  agents: number[];
+  /** Indexes into SlotSearchResult.booths: every booth free for the whole slot. */
+  booths: number[];
 }
 
 export interface SlotSearchResult {
   consultationTypeId: string;
   durationMinutes: number;
+  /** The agents considered (the administration's, or the one asked), referenced by index from slots. */
+  agents: Array<{ id: string; displayName: string }>;
+  booths: Array<{ id: string; name: string }>;
   slots: SlotView[];
   /** True when `limit` cut the list. */
   truncated: boolean;
@@ -50,8 +55,8 @@ export class SlotSearchService {
       throw invalid('administrationId', 'is not the administration of this consultation type');
     }
     if (!data.site) throw invalid(q.boothId ? 'boothId' : 'msapSiteId', q.boothId ? 'does not name a booth' : 'does not name an MSAP site');
-    if (q.boothId && data.boothIds.length === 0) throw invalid('boothId', 'is not a booth of this MSAP site');
-    if (q.agentId && data.agentIds.length === 0) throw invalid('agentId', 'does not name an agent of the administration of this type');
+    if (q.boothId && data.booths.length === 0) throw invalid('boothId', 'is not a booth of this MSAP site');
+    if (q.agentId && data.agents.length === 0) throw invalid('agentId', 'does not name an agent of the administration of this type');
     if (!canManageSite(user, data.site)) throw new DomainError('FORBIDDEN', 'This MSAP is outside your scope.');
 
     const open = openTime(data, from, to);
@@ -59,14 +64,14 @@ export class SlotSearchService {
     const boothBusy = groupBy(data.bookings, (b) => b.boothId);
     const availabilityOf = groupBy(data.availability, (a) => a.agentId);
     const absencesOf = groupBy(data.absences, (a) => a.agentId);
-    const agents = data.agentIds.map((id) => ({
+    const agents = data.agents.map(({ id }) => ({
       id,
       free: subtract(
         agentTime({ availability: availabilityOf.get(id) ?? [], opening: [], absences: absencesOf.get(id) ?? [], closures: [] }, from, to, open),
         agentBusy.get(id) ?? [],
       ),
     }));
-    const booths = data.boothIds.map((id) => ({ id, free: subtract(open, boothBusy.get(id) ?? []) }));
+    const booths = data.booths.map(({ id }) => ({ id, free: subtract(open, boothBusy.get(id) ?? []) }));
     const limit = q.limit ?? 500;
     const slots = findSlots({
       open: normalize(open),
@@ -81,7 +86,9 @@ export class SlotSearchService {
     return {
       consultationTypeId: data.type.id,
       durationMinutes: data.type.durationMinutes,
-      slots: slots.slice(0, limit).map((s) => ({ startsAt: toParisIso(s.start), endsAt: toParisIso(s.end), agentIds: s.agentIds, boothIds: s.boothIds })),
+      agents: data.agents,
+      booths: data.booths,
+      slots: slots.slice(0, limit).map((s) => ({ startsAt: toParisIso(s.start), endsAt: toParisIso(s.end), agents: s.agents, booths: s.booths })),
       truncated: slots.length > limit,
     };
   }

@@ -34,6 +34,10 @@ export function translateWriteError(error: unknown): unknown {
   if (pg.code === '23P01' && pg.constraint === 'consultations_agent_no_overlap') {
     return new DomainError('CONFLICT', 'The agent is already booked at that time.', { agentId: ['agent already booked at that time'] });
   }
+  // Still deadlocked after the retries: two writers kept taking the same interval, one must lose.
+  if (pg.code !== undefined && RETRYABLE.has(pg.code)) {
+    return new DomainError('CONFLICT', 'Another booking took this interval at the same moment.', { startsAt: ['interval taken concurrently'] });
+  }
   // A booth, agent or type deleted between our read and our write.
   if (pg.code === '23503') return new DomainError('VALIDATION_FAILED', 'A referenced booth, agent or type no longer exists.');
   return error;

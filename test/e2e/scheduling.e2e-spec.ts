@@ -103,6 +103,7 @@ describe('scheduling: booking a booth and an agent together', () => {
     await move({ startsAt: at(day, '10:15') }).expect(409);
     const unchanged = await coordinator.agent.get(`/api/consultations/${a.body.id}`).expect(200);
     expect(unchanged.body).toMatchObject({ startsAt: at(day, '09:00'), boothId: ids.pithiviersBoothId });
+    await move({}).expect(422);
     const moved = await move({ startsAt: at(day, '10:15'), boothId: booth2Id }).expect(200);
     expect(moved.body).toMatchObject({ startsAt: at(day, '10:15'), endsAt: at(day, '10:45'), boothId: booth2Id, status: 'scheduled' });
     // The old interval is free again.

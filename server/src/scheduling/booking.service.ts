@@ -62,6 +62,9 @@ export class BookingService {
 
   /** Moves a consultation in time, to another booth or to another agent, atomically. */
   reschedule(user: UserPrincipal, id: string, dto: RescheduleConsultationDto, now = Date.now()): Promise<ConsultationView> {
+    if (dto.startsAt === undefined && dto.endsAt === undefined && dto.boothId === undefined && dto.agentId === undefined) {
+      throw invalid('startsAt', 'or endsAt, boothId, agentId must be given');
+    }
     return this.move(user, id, dto, 'rescheduled', now);
   }
 

@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
 
+/** Any of the four; what is left out stays as it is (the length too, unless endsAt is given). */
 export class RescheduleConsultationDto {
-  @ApiProperty({ example: '2026-03-31T14:00:00+02:00' })
+  @ApiPropertyOptional({ example: '2026-03-31T14:00:00+02:00' })
+  @IsOptional()
   @DateTimeWithOffset()
-  startsAt!: string;
+  startsAt?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to startsAt + the current length' })
   @IsOptional()

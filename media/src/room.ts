@@ -199,6 +199,14 @@ export class Room extends EventEmitter<RoomEvents> {
     this.emit('producerPaused', peer, producer);
   }
 
+  /** A participant stops one of its producers (end of a screen share); its consumers close with it. */
+  closeProducer(peer: Peer, producerId: string): void {
+    this.assertMember(peer);
+    const producer = peer.producers.get(producerId);
+    if (!producer) throw new MediaError('UNKNOWN_PRODUCER', `No producer ${producerId} of yours.`);
+    producer.close();
+  }
+
   /** Pins the simulcast layer a receiver wants; bandwidth estimation may still pick a lower one. */
   async setPreferredLayer(peer: Peer, consumerId: string, spatialLayer: number): Promise<void> {
     this.assertMember(peer);

@@ -6,7 +6,7 @@ import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
-import { inbound, mediaFlowing, snapshot, total } from '../support/call-page';
+import { inbound, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
 import { openCallBrowsers } from '../support/call-browsers';
 import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
@@ -100,6 +100,24 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     await waitFor('layer 0 for a small tile', async () => ((await preferred()) === 0 ? true : undefined));
     await agent.setViewportSize({ width: 1600, height: 1000 });
     await waitFor('layer 2 for a large tile', async () => ((await preferred()) === 2 ? true : undefined));
+  });
+
+  it('the agent shares a screen: the booth shows it large beside the agent’s camera, which stays after the sharing stops', async () => {
+    await agent.getByRole('button', { name: 'Partager l’écran' }).click();
+    const screen = booth.getByTestId('remote-screen');
+    await booth.getByText('Écran partagé par Antoine Agent').waitFor();
+    await waitFor('the booth to decode the shared screen', async () => ((await screen.evaluate((v: { videoWidth: number }) => v.videoWidth)) > 0 ? true : undefined));
+    // The agent's camera is still shown (now in the side column), not replaced by the screen.
+    const camera = booth.getByTestId('remote-video');
+    expect(await camera.evaluate((v: { videoWidth: number }) => v.videoWidth)).toBeGreaterThan(0);
+
+    await agent.getByRole('button', { name: 'Arrêter le partage' }).click();
+    await screen.waitFor({ state: 'detached' });
+    const room = await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId);
+    const agentPeer = room!.listPeers().find((p) => p.info.role === 'agent')!;
+    expect([...agentPeer.producers.values()].map((p) => (p.appData as { source: string }).source).sort()).toEqual(['camera', 'microphone']);
+    await mediaAdvancing(booth, 'the booth, with the agent’s camera, after the sharing');
+    expect(await camera.evaluate((v: { videoWidth: number }) => v.videoWidth)).toBeGreaterThan(0);
   });
 
   it('an ICE restart (what a network change triggers) renews the SFU credentials and media keeps flowing', async () => {

@@ -65,6 +65,8 @@ export const fr = {
     remoteMicOff: 'micro coupé',
     remoteCameraOff: 'caméra coupée',
     cameraOffBy: '{{name}} a coupé sa caméra',
+    screenOf: 'Écran partagé par {{name}}',
+    audioOnlyActive: 'Audio seul : la vidéo est coupée',
     micOn: 'Couper le micro',
     micOff: 'Activer le micro',
     cameraOn: 'Couper la caméra',

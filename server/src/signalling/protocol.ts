@@ -63,6 +63,8 @@ export interface RequestMap {
   resumeConsumer: { req: { consumerId: string }; res: Record<string, never> };
   /** Mute / camera off: the SFU stops forwarding, so nothing reaches the others (not even comfort noise). */
   pauseProducer: { req: { producerId: string; paused: boolean }; res: Record<string, never> };
+  /** Stops a producer for good (end of a screen share): the others' consumers of it close. */
+  closeProducer: { req: { producerId: string }; res: Record<string, never> };
   /**
    * The receiver's rendered size decides the simulcast layer it wants (0 = quarter, 2 = full);
    * the SFU still goes lower when the receiver's bandwidth does not allow it.
@@ -86,6 +88,7 @@ export const METHODS = [
   'consume',
   'resumeConsumer',
   'pauseProducer',
+  'closeProducer',
   'setPreferredLayer',
   'getStats',
   'leave',

@@ -1,3 +1,4 @@
+import { CloseProducerDto } from '../dto/close-producer.dto';
 import { ConnectTransportDto } from '../dto/connect-transport.dto';
 import { ConsumeDto } from '../dto/consume.dto';
 import { CreateTransportDto } from '../dto/create-transport.dto';
@@ -21,7 +22,7 @@ const media = (ctx: HandlerContext) => {
 export function mediaHandlers(
   iceServers: (participantId: string) => RTCIceServerInit[],
   iceTransportPolicy: 'all' | 'relay',
-): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer' | 'setPreferredLayer' | 'getStats'> {
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'getStats'> {
   return {
     async createTransport(ctx, data) {
       const dto = await validateRequest(CreateTransportDto, data);
@@ -77,6 +78,12 @@ export function mediaHandlers(
       const dto = await validateRequest(PauseProducerDto, data);
       const { room, peer } = media(ctx);
       await room.setProducerPaused(peer, dto.producerId, dto.paused);
+      return {};
+    },
+    async closeProducer(ctx, data) {
+      const dto = await validateRequest(CloseProducerDto, data);
+      const { room, peer } = media(ctx);
+      room.closeProducer(peer, dto.producerId);
       return {};
     },
     async setPreferredLayer(ctx, data) {

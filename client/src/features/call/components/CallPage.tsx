@@ -2,9 +2,12 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCallback } from 'react';
+import type { Participant, ParticipantRole } from '../../../../../server/src/signalling/protocol';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useCall } from '../hooks/use-call';
+import { CallEngine } from '../media/call-engine';
+import { CallSnapshot } from '../media/call-state';
 import { CallControls } from './CallControls';
 import { MediaTile } from './MediaTile';
 
@@ -20,13 +23,11 @@ function Call({ consultationId }: { consultationId: string }) {
   const { engine, snapshot: s, error } = useCall(consultationId);
   const isAgent = s.self?.role === 'agent';
   const waiting = s.participants.filter((p) => p.phase === 'lobby');
-  const remote = s.participants.find((p) => p.phase === 'call' && s.remoteStreams[p.id]);
-  const remoteId = remote?.id;
-  const onRemoteHeight = useCallback((h: number) => remoteId && engine.setRenderedHeight(remoteId, h), [engine, remoteId]);
-  const remoteMedia = remoteId ? s.remoteMedia[remoteId] : undefined;
-  const remoteIndicators = [remoteMedia?.micOn === false && t('call.remoteMicOff'), remoteMedia?.cameraOn === false && t('call.remoteCameraOff')].filter(
-    (x): x is string => typeof x === 'string',
-  );
+  const remotes = orderRemotes(s.participants.filter((p) => p.phase === 'call'), isAgent);
+  const [screenOwner, screen] = Object.entries(s.remoteScreens)[0] ?? [];
+  // The shared screen takes the large tile; otherwise the person one talks to does.
+  const main = screen ? undefined : remotes[0];
+  const side = screen ? remotes : remotes.slice(1);
   const localIndicators = [!s.micOn && t('call.remoteMicOff'), !s.cameraOn && t('call.remoteCameraOff')].filter((x): x is string => typeof x === 'string');
 
   if (s.status === 'ended' || s.status === 'refused') {
@@ -73,16 +74,23 @@ function Call({ consultationId }: { consultationId: string }) {
       ) : (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-9">
-            <MediaTile
-              stream={remote ? s.remoteStreams[remote.id]! : null}
-              label={remote?.displayName ?? ''}
-              onRenderedHeight={onRemoteHeight}
-              videoOff={remoteMedia?.cameraOn === false || s.audioOnly}
-              indicators={remoteIndicators}
-              placeholder={remoteMedia?.cameraOn === false ? t('call.cameraOffBy', { name: remote?.displayName ?? '' }) : s.status === 'connecting' ? t('call.connecting') : t('call.noVideo')}
-            />
+            {screen ? (
+              <MediaTile
+                stream={screen}
+                kind="screen"
+                label={t('call.screenOf', { name: s.participants.find((p) => p.id === screenOwner)?.displayName ?? '' })}
+                placeholder={t('call.noVideo')}
+              />
+            ) : (
+              <RemoteTile engine={engine} snapshot={s} participant={main} />
+            )}
           </div>
           <div className="fr-col-12 fr-col-md-3">
+            {side.map((p) => (
+              <div key={p.id} className="fr-mb-2w">
+                <RemoteTile engine={engine} snapshot={s} participant={p} />
+              </div>
+            ))}
             <MediaTile stream={s.audioOnly ? null : s.localStream} label={t('call.you')} local placeholder={t('call.you')} videoOff={!s.cameraOn} indicators={localIndicators} />
             <p className="fr-mt-1w">
               <Badge severity={QUALITY_SEVERITY[s.quality]} small>
@@ -94,5 +102,40 @@ function Call({ consultationId }: { consultationId: string }) {
       )}
       <CallControls engine={engine} snapshot={s} isAgent={isAgent} />
     </div>
+  );
+}
+
+/** The agent talks to the booth first; everyone else to the agent first. */
+function orderRemotes(inCall: Participant[], isAgent: boolean): Participant[] {
+  const first: ParticipantRole = isAgent ? 'booth' : 'agent';
+  return [...inCall].sort((a, b) => Number(b.role === first) - Number(a.role === first));
+}
+
+/** One remote participant's camera and sound; its on-screen height picks the simulcast layer. */
+function RemoteTile({ engine, snapshot: s, participant }: { engine: CallEngine; snapshot: CallSnapshot; participant: Participant | undefined }) {
+  const { t } = useTranslation();
+  const id = participant?.id;
+  const onHeight = useCallback((h: number) => id && engine.setRenderedHeight(id, h), [engine, id]);
+  const media = id ? s.remoteMedia[id] : undefined;
+  const indicators = [media?.micOn === false && t('call.remoteMicOff'), media?.cameraOn === false && t('call.remoteCameraOff')].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  const placeholder =
+    media?.cameraOn === false
+      ? t('call.cameraOffBy', { name: participant?.displayName ?? '' })
+      : s.audioOnly
+        ? t('call.audioOnlyActive')
+        : s.status === 'connecting'
+          ? t('call.connecting')
+          : t('call.noVideo');
+  return (
+    <MediaTile
+      stream={id ? (s.remoteStreams[id] ?? null) : null}
+      label={participant?.displayName ?? ''}
+      onRenderedHeight={onHeight}
+      videoOff={media?.cameraOn === false || s.audioOnly}
+      indicators={indicators}
+      placeholder={placeholder}
+    />
   );
 }

@@ -9,6 +9,7 @@ export function MediaTile({
   stream,
   label,
   local = false,
+  kind = 'camera',
   placeholder,
   videoOff = false,
   indicators = [],
@@ -17,6 +18,8 @@ export function MediaTile({
   stream: MediaStream | null;
   label: string;
   local?: boolean;
+  /** A shared screen is shown whole (letterboxed), a camera fills its tile. */
+  kind?: 'camera' | 'screen';
   placeholder: string;
   videoOff?: boolean;
   /** Short states shown on the tile and read by screen readers, e.g. "Micro coupé". */
@@ -44,8 +47,15 @@ export function MediaTile({
           autoPlay
           playsInline
           muted={local}
-          data-testid={local ? 'local-video' : 'remote-video'}
-          style={{ width: '100%', display: 'block', transform: local ? 'scaleX(-1)' : undefined, aspectRatio: '16 / 9', objectFit: 'cover', visibility: videoOff ? 'hidden' : 'visible' }}
+          data-testid={local ? 'local-video' : kind === 'screen' ? 'remote-screen' : 'remote-video'}
+          style={{
+            width: '100%',
+            display: 'block',
+            transform: local ? 'scaleX(-1)' : undefined,
+            aspectRatio: '16 / 9',
+            objectFit: kind === 'screen' ? 'contain' : 'cover',
+            visibility: videoOff ? 'hidden' : 'visible',
+          }}
         />
       )}
       {cover && (

@@ -44,6 +44,8 @@ export class CallEngine {
   private pendingCapabilities: types.RtpCapabilities | null = null;
   private readonly renderedHeights = new Map<string, number>();
   private readonly waitingProducers: string[] = [];
+  /** What each announced producer carries ('camera', 'microphone', 'screen'). */
+  private readonly producerSources = new Map<string, string>();
 
   /** performance.now() when the last join was sent: the start of the join-time benchmark. */
   joinStartedAt: number | null = null;
@@ -115,9 +117,13 @@ export class CallEngine {
 
   stopScreen(): void {
     const producer = this.producers.get('screen');
-    producer?.track?.stop();
-    producer?.close();
-    this.producers.delete('screen');
+    if (producer) {
+      producer.track?.stop();
+      producer.close();
+      this.producers.delete('screen');
+      // Closing it here only stops sending: the SFU must close it so the others drop the picture.
+      void this.socket?.request('closeProducer', { producerId: producer.id }).catch(() => undefined);
+    }
     this.update({ sharingScreen: false });
   }
 
@@ -161,7 +167,7 @@ export class CallEngine {
     this.teardownMedia();
     this.socket?.close();
     this.snapshot.localStream?.getTracks().forEach((t) => t.stop());
-    this.update({ status, reason, localStream: null, remoteStreams: {} });
+    this.update({ status, reason, localStream: null, remoteStreams: {}, remoteScreens: {} });
   }
 
   private connect(): void {
@@ -291,7 +297,8 @@ export class CallEngine {
     const consumer = await recv.consume({ id: params.consumerId, producerId, kind: params.kind, rtpParameters: params.rtpParameters });
     this.consumers.set(consumer.id, consumer);
     consumer.appData.participantId = params.participantId;
-    this.attachRemote(params.participantId, consumer.track);
+    consumer.appData.source = this.producerSources.get(producerId) ?? params.kind;
+    this.attachRemote(params.participantId, consumer);
     if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
     // The server created it paused so that no keyframe is lost before we were ready.
     await socket.request('resumeConsumer', { consumerId: consumer.id });
@@ -314,7 +321,9 @@ export class CallEngine {
         delete remoteStreams[participantId];
         const remoteMedia = { ...this.snapshot.remoteMedia };
         delete remoteMedia[participantId];
-        this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams, remoteMedia });
+        const remoteScreens = { ...this.snapshot.remoteScreens };
+        delete remoteScreens[participantId];
+        this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams, remoteMedia, remoteScreens });
         break;
       }
       case 'lobbyWaiting':
@@ -326,6 +335,7 @@ export class CallEngine {
         break;
       case 'newProducer': {
         const producer = data as NotificationMap['newProducer'];
+        this.producerSources.set(producer.producerId, producer.source);
         this.onRemotePaused(producer);
         this.onNewProducer(producer.producerId);
         break;
@@ -358,7 +368,16 @@ export class CallEngine {
     else void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
   }
 
-  private attachRemote(participantId: string, track: MediaStreamTrack): void {
+  /**
+   * NOTE: a shared screen is a stream of its own, beside the camera's: it must neither replace the
+   * camera's video nor take it away when the sharing stops.
+   */
+  private attachRemote(participantId: string, consumer: types.Consumer): void {
+    const track = consumer.track;
+    if (consumer.appData.source === 'screen') {
+      this.update({ remoteScreens: { ...this.snapshot.remoteScreens, [participantId]: new MediaStream([track]) } });
+      return;
+    }
     const previous = this.snapshot.remoteStreams[participantId];
     const stream = new MediaStream([...(previous?.getTracks().filter((t) => t.kind !== track.kind) ?? []), track]);
     this.update({ remoteStreams: { ...this.snapshot.remoteStreams, [participantId]: stream } });
@@ -370,6 +389,12 @@ export class CallEngine {
     this.consumers.delete(consumerId);
     consumer.close();
     const participantId = String(consumer.appData.participantId);
+    if (consumer.appData.source === 'screen') {
+      const remoteScreens = { ...this.snapshot.remoteScreens };
+      delete remoteScreens[participantId];
+      this.update({ remoteScreens });
+      return;
+    }
     const stream = this.snapshot.remoteStreams[participantId];
     if (stream) {
       const rest = stream.getTracks().filter((t) => t !== consumer.track);
@@ -396,9 +421,11 @@ export class CallEngine {
     this.device = null;
     this.pendingCapabilities = null;
     this.waitingProducers.length = 0;
+    this.producerSources.clear();
     // Producers are announced again, with their paused state, after the next join.
-    if (Object.keys(this.snapshot.remoteStreams).length > 0 || Object.keys(this.snapshot.remoteMedia).length > 0) {
-      this.update({ remoteStreams: {}, remoteMedia: {} });
+    const { remoteStreams, remoteMedia, remoteScreens } = this.snapshot;
+    if ([remoteStreams, remoteMedia, remoteScreens].some((m) => Object.keys(m).length > 0)) {
+      this.update({ remoteStreams: {}, remoteMedia: {}, remoteScreens: {} });
     }
   }
 

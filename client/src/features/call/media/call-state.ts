@@ -12,6 +12,8 @@ export interface CallSnapshot {
   participants: Participant[];
   localStream: MediaStream | null;
   remoteStreams: Record<string, MediaStream>;
+  /** Screens shared by remote participants (the agent's), apart from their camera streams. */
+  remoteScreens: Record<string, MediaStream>;
   /** What each remote participant switched off, as the SFU reports it (absent: all on). */
   remoteMedia: Record<string, RemoteMedia>;
   micOn: boolean;
@@ -35,6 +37,7 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   participants: [],
   localStream: null,
   remoteStreams: {},
+  remoteScreens: {},
   remoteMedia: {},
   micOn: true,
   cameraOn: true,

@@ -228,6 +228,7 @@ describe('scheduling: booking a booth and an agent together', () => {
       [{ ...base(), agentId: '8b0f3c1e-2f6a-4d7e-9c4b-1a2b3c4d5e6f', startsAt: at(day, '10:00') }, 422, 'agentId'],
       [{ ...base(), consultationTypeId: '8b0f3c1e-2f6a-4d7e-9c4b-1a2b3c4d5e6f', startsAt: at(day, '10:00') }, 422, 'consultationTypeId'],
       [{ ...base(), startsAt: '2020-01-06T10:00:00+01:00' }, 422, 'startsAt'],
+      [{ ...base(), startsAt: at(day.plus({ years: 2 }), '10:00') }, 422, 'startsAt'],
       [{ ...base(), startsAt: day.set({ hour: 10 }).toFormat("yyyy-MM-dd'T'HH:mm:ss") }, 422, 'startsAt'],
       [{ ...base(), startsAt: 'lundi 10h' }, 422, 'startsAt'],
       [{ ...base(), startsAt: at(day, '20:00') }, 422, 'startsAt'],

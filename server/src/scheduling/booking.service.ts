@@ -10,10 +10,12 @@ import { BookConsultationDto } from './dto/book-consultation.dto';
 import { RecordOutcomeDto, RescheduleConsultationDto } from './dto/reschedule-consultation.dto';
 import { BookingContext, ScheduleReader } from './schedule-reader';
 import { canBookAt } from './scheduling-access';
-import { invalid } from './time-range';
+import { invalid, MAX_RANGE_DAYS } from './time-range';
 import { translateWriteError, withRetries } from './write-errors';
 
 const MAX_LENGTH_MS = 8 * 3_600_000;
+/** Agendas are planned a year ahead at most; a later date is almost always a typing mistake. */
+const MAX_AHEAD_MS = MAX_RANGE_DAYS * 86_400_000;
 
 interface Current extends ConsultationRow {
   msap_site_id: string;
@@ -36,7 +38,7 @@ export class BookingService {
 
   async book(user: UserPrincipal, dto: BookConsultationDto, now = Date.now()): Promise<ConsultationView> {
     const start = new Date(dto.startsAt).getTime();
-    if (start < now) throw invalid('startsAt', 'must not be in the past');
+    checkStart(start, now);
     const givenEnd = dto.endsAt === undefined ? null : new Date(dto.endsAt).getTime();
     checkLength(start, givenEnd);
     const ctx = await this.reader.bookingContext(dto.boothId, dto.agentId, dto.consultationTypeId, new Date(start), new Date(givenEnd ?? start + MAX_LENGTH_MS));
@@ -110,7 +112,7 @@ export class BookingService {
     const length = current.ends_at.getTime() - current.starts_at.getTime();
     const start = change.startsAt === undefined ? current.starts_at.getTime() : new Date(change.startsAt).getTime();
     const end = change.endsAt === undefined ? start + length : new Date(change.endsAt).getTime();
-    if (start < now) throw invalid('startsAt', 'must not be in the past');
+    checkStart(start, now);
     checkLength(start, end);
     const ctx = await this.reader.bookingContext(change.boothId ?? current.booth_id, change.agentId ?? current.agent_id, null, new Date(start), new Date(end));
     const { booth, agent } = this.checkResources(user, ctx);
@@ -179,6 +181,11 @@ export class BookingService {
       throw translateWriteError(error);
     }
   }
+}
+
+function checkStart(start: number, now: number): void {
+  if (start < now) throw invalid('startsAt', 'must not be in the past');
+  if (start > now + MAX_AHEAD_MS) throw invalid('startsAt', `must be within ${MAX_RANGE_DAYS} days from now`);
 }
 
 function checkLength(start: number, end: number | null): void {

@@ -57,7 +57,12 @@ const INSERT_CHUNK = 2000;
  */
 @Injectable()
 export class OutboxService {
-  constructor(@Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig) {}
+  private readonly organizer: { name: string; email: string };
+
+  constructor(@Inject(notificationsConfig.KEY) config: NotificationsConfig) {
+    const address = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
+    this.organizer = { name: 'Visio MSAP', email: address };
+  }
 
   async enqueue(manager: EntityManager, input: EnqueueInput): Promise<void> {
     await this.write(manager, input.consultationIds, input.event, input.message);
@@ -94,7 +99,8 @@ export class OutboxService {
     if (unique.length === 0) return;
     if (event === 'rescheduled' || event === 'cancelled') await this.bumpSequences(manager, unique);
     const consultations = await this.load(manager, unique);
-    const rows = consultations.flatMap((c) => this.render(c, event, message));
+    const stamp = new Date();
+    const rows = consultations.flatMap((c) => this.render(c, event, message, stamp));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.insert(manager, rows.slice(i, i + INSERT_CHUNK));
   }
 
@@ -130,7 +136,7 @@ export class OutboxService {
     );
   }
 
-  private render(c: ConsultationRow, event: OutboxEvent, message?: string): OutboxRow[] {
+  private render(c: ConsultationRow, event: OutboxEvent, message?: string, stamp = new Date()): OutboxRow[] {
     const context: TemplateContext = {
       citizenName: c.citizen_name,
       startsAt: c.starts_at,
@@ -167,12 +173,13 @@ export class OutboxService {
             startsAt: c.starts_at,
             endsAt: c.ends_at,
             summary: `Visio MSAP : ${context.subject || 'consultation'} (${c.citizen_name || 'usager'})`,
-            description: rendered.body,
+            // The calendar entry says what and where; the e-mail around it says what changed.
+            description: `${c.citizen_name || 'Usager'} — ${context.subject || 'consultation'} — ${c.administration}`,
             location: `${c.msap_name}, ${c.booth_name} (visioconférence)`,
             status: cancelled ? 'CANCELLED' : 'CONFIRMED',
-            organizer: { name: 'Visio MSAP', email: this.fromAddress() },
+            organizer: this.organizer,
             attendee: { name: c.agent_name, email: c.agent_email },
-            stamp: new Date(),
+            stamp,
           },
         ],
         { method: cancelled ? 'CANCEL' : 'REQUEST' },
@@ -180,11 +187,6 @@ export class OutboxService {
       rows.push({ ...base, channel: 'agent_email', recipient: c.agent_email, ...rendered, ics });
     }
     return rows;
-  }
-
-  private fromAddress(): string {
-    const match = /<([^>]+)>/.exec(this.config.from);
-    return match ? match[1]! : this.config.from;
   }
 
   private async insert(manager: EntityManager, rows: OutboxRow[]): Promise<void> {

@@ -34,11 +34,13 @@ const paramValue = (value: string): string => (/[;:,]/.test(value) ? `"${value.r
 
 /** Folds a content line at 75 octets without cutting a UTF-8 sequence (RFC 5545 3.1). */
 export function foldLine(line: string): string {
+  if (line.length <= MAX_OCTETS && Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+    const code = ch.codePointAt(0)!;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     // Continuation lines start with one space, which counts in their 75 octets.
     if (octets + size > MAX_OCTETS) {
       parts.push(current);

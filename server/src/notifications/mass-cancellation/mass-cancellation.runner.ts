@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
 import { OutboxService } from '../outbox.service';
 
 const IDLE_POLL_MS = 5000;
+const BATCH_CONCURRENCY = 2;
+
+type Outcome = 'more' | 'idle' | 'done' | 'lost';
+
+class LeaseLost extends Error {}
 
 interface LeasedJob {
   id: string;
@@ -82,38 +87,40 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
   }
 
   private async runJob(job: LeasedJob): Promise<void> {
-    while (!this.stopping) {
-      const outcome = await this.dataSource.transaction((tx) => this.runBatch(tx, job));
-      if (outcome === 'lost') return;
-      if (outcome === 'done') {
-        this.logger.log({ jobId: job.id }, 'mass cancellation completed');
-        return;
+    // Batches claim their items with SKIP LOCKED, so two run side by side: while one renders
+    // messages in Node, the other's statements run in PostgreSQL.
+    const worker = async (): Promise<Outcome> => {
+      for (;;) {
+        if (this.stopping) return 'idle';
+        const outcome = await this.dataSource.transaction((tx) => this.runBatch(tx, job)).catch((error: unknown) => {
+          if (error instanceof LeaseLost) return 'lost' as const;
+          throw error;
+        });
+        if (outcome !== 'more') return outcome;
       }
-    }
+    };
+    const outcomes = await Promise.all(Array.from({ length: BATCH_CONCURRENCY }, worker));
+    if (outcomes.includes('done')) this.logger.log({ jobId: job.id }, 'mass cancellation completed');
   }
 
-  private async runBatch(tx: import('typeorm').EntityManager, job: LeasedJob): Promise<'more' | 'done' | 'lost'> {
-    // Renewing the lease inside the batch's transaction: if another instance took the job over,
-    // this batch does nothing.
-    const [still] = await tx.query(
-      `WITH renewed AS (
-         UPDATE mass_cancellation_jobs SET lease_until = now() + make_interval(secs => $3)
-          WHERE id = $1 AND lease_owner = $2 AND state = 'running' RETURNING id)
-       SELECT * FROM renewed`,
-      [job.id, this.owner, this.config.massCancelLeaseSeconds],
-    );
-    if (!still) return 'lost';
+  private async runBatch(tx: EntityManager, job: LeasedJob): Promise<Outcome> {
     const items: Array<{ consultation_id: string }> = await tx.query(
       `SELECT consultation_id FROM mass_cancellation_items WHERE job_id = $1 AND state = 'pending'
         ORDER BY consultation_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [job.id, this.config.massCancelBatchSize],
     );
     if (items.length === 0) {
-      await tx.query(
-        `UPDATE mass_cancellation_jobs SET state = 'completed', finished_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1`,
-        [job.id],
+      // Items another batch holds are still pending for us: only the last batch closes the job.
+      const [{ pending }] = await tx.query(`SELECT count(*)::int AS pending FROM mass_cancellation_items WHERE job_id = $1 AND state = 'pending'`, [job.id]);
+      if (pending > 0) return 'idle';
+      const [closed] = await tx.query(
+        `WITH closed AS (
+           UPDATE mass_cancellation_jobs SET state = 'completed', finished_at = now(), lease_owner = NULL, lease_until = NULL
+            WHERE id = $1 AND lease_owner = $2 AND state = 'running' RETURNING id)
+         SELECT * FROM closed`,
+        [job.id, this.owner],
       );
-      return 'done';
+      return closed ? 'done' : 'lost';
     }
     const ids = items.map((i) => i.consultation_id);
     // Only still-scheduled consultations are cancelled: one moved or cancelled since is left alone.
@@ -136,12 +143,18 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
       [job.id, ids, cancelledIds, cancelled.map((c) => c.has_contact)],
     );
     const noContact = cancelled.filter((c) => !c.has_contact).length;
-    await tx.query(
-      `UPDATE mass_cancellation_jobs
-          SET processed = processed + $2, cancelled = cancelled + $3, skipped = skipped + $4, no_contact = no_contact + $5
-        WHERE id = $1`,
-      [job.id, ids.length, cancelled.length, ids.length - cancelled.length, noContact],
+    // The job row is locked last and briefly, and only by the lease holder: if the lease went to
+    // another instance meanwhile, this whole batch rolls back.
+    const [counted] = await tx.query(
+      `WITH counted AS (
+         UPDATE mass_cancellation_jobs
+            SET processed = processed + $3, cancelled = cancelled + $4, skipped = skipped + $5, no_contact = no_contact + $6,
+                lease_until = now() + make_interval(secs => $7)
+          WHERE id = $1 AND lease_owner = $2 AND state = 'running' RETURNING id)
+       SELECT * FROM counted`,
+      [job.id, this.owner, ids.length, cancelled.length, ids.length - cancelled.length, noContact, this.config.massCancelLeaseSeconds],
     );
+    if (!counted) throw new LeaseLost();
     return 'more';
   }
 }

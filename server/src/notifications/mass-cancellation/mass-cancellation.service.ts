@@ -98,8 +98,11 @@ export class MassCancellationService {
         [user.userId, criteria.departement, criteria.agentId, criteria.administrationId, criteria.msapSiteId, criteria.from, criteria.to, message],
       );
       // The selection is frozen now: what the coordinator confirmed is what the job works through.
-      await tx.query(`INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $7::uuid, c.id ${SELECTION}`, [...params(criteria), job.id]);
-      const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM mass_cancellation_items WHERE job_id = $1', [job.id]);
+      const [{ n }] = await tx.query(
+        `WITH items AS (INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $7::uuid, c.id ${SELECTION} RETURNING 1)
+         SELECT count(*)::int AS n FROM items`,
+        [...params(criteria), job.id],
+      );
       if (n === 0) throw new DomainError('VALIDATION_FAILED', 'No scheduled consultation matches: nothing to cancel.', { from: ['no scheduled consultation in this selection'] });
       await tx.query('UPDATE mass_cancellation_jobs SET total = $2 WHERE id = $1', [job.id, n]);
       return job.id as string;

@@ -1,4 +1,4 @@
-import { frenchDate, frenchDateTime, frenchTime } from './french-date';
+import { frenchParts } from './french-date';
 
 /** What a template may say about one consultation, read at enqueue time. */
 export interface TemplateContext {
@@ -20,9 +20,12 @@ export interface TemplateContext {
  */
 export const PLACEHOLDERS: Readonly<Record<string, (c: TemplateContext) => string>> = {
   nom: (c) => c.citizenName || 'Madame, Monsieur',
-  date: (c) => frenchDateTime(c.startsAt),
-  jour: (c) => frenchDate(c.startsAt),
-  heure: (c) => frenchTime(c.startsAt),
+  date: (c) => {
+    const { date, time } = frenchParts(c.startsAt);
+    return `${date} à ${time}`;
+  },
+  jour: (c) => frenchParts(c.startsAt).date,
+  heure: (c) => frenchParts(c.startsAt).time,
   msap: (c) => c.msapName,
   adresse: (c) => c.msapAddress,
   cabine: (c) => c.boothName,
@@ -43,7 +46,13 @@ export type PlaceholderValues = Readonly<Record<string, string>>;
 
 /** Computed once per consultation, then reused by every template of every channel. */
 export function placeholderValues(context: TemplateContext): PlaceholderValues {
-  return Object.fromEntries(Object.entries(PLACEHOLDERS).map(([name, value]) => [name, value(context)]));
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(PLACEHOLDERS)) {
+    if (name !== 'date' && name !== 'jour' && name !== 'heure') values[name] = value(context);
+  }
+  // The date is formatted once for the three placeholders that show it.
+  const { date, time } = frenchParts(context.startsAt);
+  return { ...values, date: `${date} à ${time}`, jour: date, heure: time };
 }
 
 export function fillPlaceholders(text: string, values: PlaceholderValues): string {

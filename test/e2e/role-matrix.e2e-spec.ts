@@ -110,6 +110,21 @@ const MATRIX: Row[] = [
   { method: 'GET', pattern: '/api/consultation-types', path: () => '/api/consultation-types', expect: only(users(200)) },
   { method: 'POST', pattern: '/api/consultation-types', path: () => '/api/consultation-types', body: {}, expect: only({ admin: 422, coordinator: 422 }) },
   { method: 'PATCH', pattern: '/api/consultation-types/:id', path: () => `/api/consultation-types/${UNKNOWN_ID}`, body: {}, expect: only({ admin: 404, coordinator: 404 }) },
+  { method: 'GET', pattern: '/api/notifications/outbox', path: () => '/api/notifications/outbox', expect: only({ admin: 200, coordinator: 200 }) },
+  { method: 'POST', pattern: '/api/notifications/ics-feed', path: () => '/api/notifications/ics-feed', expect: only({ agent: 201 }) },
+  { method: 'DELETE', pattern: '/api/notifications/ics-feed', path: () => '/api/notifications/ics-feed', expect: only({ agent: 204 }) },
+  // Public: the token in the path is the credential; an unknown one is a 404 for everyone.
+  { method: 'GET', pattern: '/api/ics/:file', path: () => '/api/ics/unknown.ics', expect: all(404) },
+  { method: 'GET', pattern: '/api/mass-cancellations/preview', path: () => '/api/mass-cancellations/preview', expect: only({ coordinator: 422 }) },
+  { method: 'POST', pattern: '/api/mass-cancellations', path: () => '/api/mass-cancellations', body: {}, expect: only({ coordinator: 422 }) },
+  { method: 'GET', pattern: '/api/mass-cancellations', path: () => '/api/mass-cancellations', expect: only({ coordinator: 200 }) },
+  { method: 'GET', pattern: '/api/mass-cancellations/:id', path: () => `/api/mass-cancellations/${UNKNOWN_ID}`, expect: only({ coordinator: 404 }) },
+  {
+    method: 'GET',
+    pattern: '/api/mass-cancellations/:id/report',
+    path: () => `/api/mass-cancellations/${UNKNOWN_ID}/report`,
+    expect: only({ coordinator: 404 }),
+  },
   // Last: it ends the caller's session.
   { method: 'POST', pattern: '/api/auth/logout', path: () => '/api/auth/logout', expect: only({ ...users(204) }) },
 ];

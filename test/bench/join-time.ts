@@ -10,11 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { startTestApp } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { openCallBrowsers } from '../support/call-browsers';
-import { createConsultation } from '../support/consultations';
-import { demoIds } from '../support/demo-data';
+import { startCallScenario } from '../support/call-scenario';
 
 const runs = Math.max(10, Number(process.argv[2] ?? 12));
 
@@ -52,12 +48,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main(): Promise<void> {
   if (!process.env.VISIO_TEST_PG_URL) process.env.VISIO_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-  const t = await startTestApp({ MEDIA_WORKERS: '1', LOGIN_RATE_LIMIT: '1000' });
-  const chrome = await launchChromium();
+  const scenario = await startCallScenario({ env: { MEDIA_WORKERS: '1' } });
+  const { t, chrome, booth, agent, consultationId } = scenario;
   try {
-    const ids = await demoIds(t.dataSource);
-    const consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
-    const { booth, agent } = await openCallBrowsers(chrome, t.baseUrl, ids.pithiviersBoothId);
     await agent.goto(`${t.baseUrl}/consultation/${consultationId}`);
     const callUrl = `${t.baseUrl}/borne/consultation/${consultationId}`;
 
@@ -105,8 +98,7 @@ async function main(): Promise<void> {
       )}\n`,
     );
   } finally {
-    await chrome.close();
-    await t.close();
+    await scenario.close();
   }
 }
 

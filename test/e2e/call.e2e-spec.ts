@@ -1,39 +1,24 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
-import { startTestApp, TestApp } from '../support/app';
-import { launchChromium, TestBrowser, waitFor } from '../support/browser';
+import type { TestApp } from '../support/app';
+import { waitFor } from '../support/browser';
 import { inbound, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
-import { openCallBrowsers } from '../support/call-browsers';
-import { createConsultation } from '../support/consultations';
-import { demoIds } from '../support/demo-data';
-import { ROOT } from '../support/process';
+import { CallScenario, startCallScenario } from '../support/call-scenario';
 
 describe('a consultation between a booth and an agent, in two real browsers', () => {
+  let scenario: CallScenario;
   let t: TestApp;
-  let chrome: TestBrowser;
   let booth: Page;
   let agent: Page;
-  let contexts: BrowserContext[] = [];
   let consultationId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) throw new Error("dist/client is missing: run 'npm run build'");
-    t = await startTestApp({ MEDIA_WORKERS: '2', LOGIN_RATE_LIMIT: '100' });
-    const ids = await demoIds(t.dataSource);
-    consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
-    chrome = await launchChromium();
-
-    ({ booth, agent, contexts } = await openCallBrowsers(chrome, t.baseUrl, ids.pithiviersBoothId));
+    scenario = await startCallScenario({ env: { MEDIA_WORKERS: '2' } });
+    ({ t, booth, agent, consultationId } = scenario);
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await chrome?.close();
-    await t?.close();
-  });
+  afterAll(() => scenario?.close());
 
   it('the booth opens the call by itself and waits; the agent hears the chime, sees the banner and admits', async () => {
     await booth.goto(`${t.baseUrl}/borne`);

@@ -1,16 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
-import { startTestApp, TestApp } from '../support/app';
-import { launchChromium, TestBrowser, waitFor } from '../support/browser';
-import { openCallBrowsers } from '../support/call-browsers';
+import type { TestApp } from '../support/app';
+import { waitFor } from '../support/browser';
 import { inbound, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
-import { createConsultation } from '../support/consultations';
+import { admitBooth, CallScenario, startCallScenario } from '../support/call-scenario';
 import { CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy';
-import { demoIds } from '../support/demo-data';
-import { randomRtcPort, ROOT } from '../support/process';
+import { randomRtcPort } from '../support/process';
 
 /** Long enough for every timer on the way to fire (ICE consent, request timeout, heartbeat). */
 const CUT_MS = 28_000;
@@ -22,47 +18,35 @@ const PROXY_HOST = '127.0.0.2';
  * and stalls TCP for 28 s (the issue: up to 30 s). Nobody touches anything; the call must come back by itself.
  */
 describe('a network cut of 28 s during a call', () => {
+  let scenario: CallScenario;
+  let proxy: CuttableProxy | null = null;
   let t: TestApp;
-  let proxy: CuttableProxy;
-  let chrome: TestBrowser;
   let booth: Page;
   let agent: Page;
-  let contexts: BrowserContext[] = [];
   let consultationId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) throw new Error("dist/client is missing: run 'npm run build'");
     const rtcPort = Number(randomRtcPort());
-    t = await startTestApp({
-      MEDIA_WORKERS: '1',
-      RTC_PORT: String(rtcPort),
-      RTC_ANNOUNCED_ADDRESS: PROXY_HOST,
-      SIGNALLING_HEARTBEAT_SECONDS: '4',
+    scenario = await startCallScenario({
+      env: { MEDIA_WORKERS: '1', RTC_PORT: String(rtcPort), RTC_ANNOUNCED_ADDRESS: PROXY_HOST, SIGNALLING_HEARTBEAT_SECONDS: '4' },
+      async beforeBrowsers(app) {
+        const httpPort = Number(new URL(app.baseUrl).port);
+        proxy = await startCuttableProxy(PROXY_HOST, '127.0.0.1', [{ port: httpPort }, { port: rtcPort, tcp: true, udp: true }]);
+        return `http://${PROXY_HOST}:${httpPort}`;
+      },
     });
-    const httpPort = Number(new URL(t.baseUrl).port);
-    proxy = await startCuttableProxy(PROXY_HOST, '127.0.0.1', [{ port: httpPort }, { port: rtcPort, tcp: true, udp: true }]);
-    const ids = await demoIds(t.dataSource);
-    consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
-    chrome = await launchChromium();
-    const boothUrl = `http://${PROXY_HOST}:${httpPort}`;
-    ({ booth, agent, contexts } = await openCallBrowsers(chrome, t.baseUrl, ids.pithiviersBoothId, boothUrl));
-
-    await booth.goto(`${boothUrl}/borne`);
-    await booth.waitForURL(`**/borne/consultation/${consultationId}`);
-    await agent.goto(`${t.baseUrl}/consultation/${consultationId}`);
-    await agent.getByTestId('lobby-banner').getByRole('button', { name: 'Faire entrer' }).click();
+    ({ t, booth, agent, consultationId } = scenario);
+    await admitBooth(scenario);
     await mediaFlowing(agent, 'the agent');
     await mediaFlowing(booth, 'the booth');
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await chrome?.close();
+    await scenario?.close();
     await proxy?.close();
-    await t?.close();
   });
 
   it('media stops during the cut, the booth says it is reconnecting, and the call resumes alone afterwards', async () => {
-    proxy.cut();
+    proxy!.cut();
     const cutAt = Date.now();
     await new Promise((r) => setTimeout(r, 2000)); // what was in flight has landed
     const frozen = total(await inbound(agent), 'video', 'framesDecoded');
@@ -72,7 +56,7 @@ describe('a network cut of 28 s during a call', () => {
     // The cut was real: not one frame crossed it.
     expect(total(await inbound(agent), 'video', 'framesDecoded')).toBe(frozen);
 
-    proxy.restore();
+    proxy!.restore();
     const restoredAt = Date.now();
     await waitFor('the booth back in the call', async () => ((await snapshot(booth)).status === 'call' ? true : undefined), 30_000);
     await mediaAdvancing(booth, 'the booth after the cut', 30_000);

@@ -12,6 +12,13 @@ import { probeSfu } from '../features/call/media/sfu-probe';
 import { PreCallCheck } from '../features/precall/components/PreCallCheck';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
 import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
+import { FacilitatorBooking } from '../features/facilitator/components/FacilitatorBooking';
+import { AgentAgenda } from '../features/agent/components/AgentAgenda';
+import { WeekBoard } from '../features/scheduling/components/WeekBoard';
+import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage';
+import { AbsencePage } from '../features/scheduling/components/AbsencePage';
+import { MassCancellationWizard } from '../features/mass-cancellation/components/MassCancellationWizard';
+import { OutboxPage } from '../features/outbox/components/OutboxPage';
 
 const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
 
@@ -49,6 +56,13 @@ export function AppRoutes() {
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />
       <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome /></Authorization>} />
       <Route path="/animation" element={<Authorization allow={['facilitator', 'admin']}><FacilitatorHome /></Authorization>} />
+      <Route path="/agent/agenda" element={<Authorization allow={['agent']}><AgentAgenda /></Authorization>} />
+      <Route path="/coordination/planning" element={<Authorization allow={['coordinator', 'admin']}><WeekBoard /></Authorization>} />
+      <Route path="/coordination/creneaux" element={<Authorization allow={['coordinator', 'admin']}><SlotSearchPage /></Authorization>} />
+      <Route path="/coordination/absences" element={<Authorization allow={['coordinator', 'admin']}><AbsencePage /></Authorization>} />
+      <Route path="/coordination/annulation-groupee" element={<Authorization allow={['coordinator']}><MassCancellationWizard /></Authorization>} />
+      <Route path="/coordination/messages" element={<Authorization allow={['coordinator', 'admin']}><OutboxPage /></Authorization>} />
+      <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

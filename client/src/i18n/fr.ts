@@ -1,3 +1,5 @@
+import { frScheduling } from './fr-scheduling';
+
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
   app: { name: 'Visio MSAP', tagline: 'Rendez-vous à distance avec les services de l’État', skip: 'Aller au contenu' },
@@ -83,4 +85,5 @@ export const fr = {
     back: 'Retour à l’accueil',
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
+  ...frScheduling,
 } as const;

@@ -18,6 +18,11 @@ export function AgentHome() {
           {t('agent.check')}
         </Link>
       </p>
+      <p>
+        <Link className="fr-link" to="/agent/agenda">
+          {t('agenda.title')}
+        </Link>
+      </p>
       {error ? <p role="alert">{t('common.error')}</p> : null}
       {data && data.length === 0 && <p>{t('agent.none')}</p>}
       {data && data.length > 0 && (

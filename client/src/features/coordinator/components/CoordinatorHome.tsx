@@ -3,6 +3,7 @@ import { todayRange } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../../booth/api/consultations';
 import { listSites } from '../../facilitator/api/booths';
+import { CoordinatorNav } from '../../scheduling/components/CoordinatorNav';
 
 export function CoordinatorHome() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function CoordinatorHome() {
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('coordinator.title')}</h1>
+      <CoordinatorNav />
       <p>
         {t('coordinator.today')} : <strong>{today.data?.length ?? '…'}</strong>
       </p>

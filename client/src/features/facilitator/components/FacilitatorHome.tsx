@@ -1,6 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatTime } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
 import { useSession } from '../../auth/session-context';
@@ -22,6 +23,11 @@ export function FacilitatorHome() {
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('facilitator.title')}</h1>
+      <p>
+        <Link className="fr-btn" to="/animation/reserver">
+          {t('slots.titleFacilitator')}
+        </Link>
+      </p>
       <h2>{t('facilitator.booths')}</h2>
       <ul className="fr-btns-group fr-btns-group--inline">
         {booths.data?.map((booth) => (

@@ -1,0 +1,5 @@
+import { fetchApi } from '../../../lib/api';
+import { Consultation } from './types';
+
+export const cancelConsultation = (id: string, reason: string) =>
+  fetchApi<Consultation>(`/api/consultations/${id}/cancel`, { method: 'POST', body: { reason } });

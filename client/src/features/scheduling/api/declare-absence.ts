@@ -1,0 +1,11 @@
+import { fetchApi } from '../../../lib/api';
+import { Consultation } from './types';
+
+export interface AbsenceImpact {
+  absence: { id: string; startsAt: string; endsAt: string; reason: string };
+  affected: Array<{ consultation: Omit<Consultation, 'boothName' | 'msapSiteId' | 'msapSiteName' | 'agentName' | 'administrationName' | 'subject'>; replacements: Array<{ agentId: string; displayName: string }> }>;
+}
+
+/** Records the absence and answers the bookings it affects, each with the colleagues free to take it. */
+export const declareAbsence = (agentId: string, input: { startsAt: string; endsAt: string; reason?: string }) =>
+  fetchApi<AbsenceImpact>(`/api/agents/${agentId}/absences`, { method: 'POST', body: input });

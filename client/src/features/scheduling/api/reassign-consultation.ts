@@ -1,0 +1,6 @@
+import { fetchApi } from '../../../lib/api';
+import { Consultation } from './types';
+
+/** Same time, same booth, another agent of the same administration. */
+export const reassignConsultation = (id: string, agentId: string) =>
+  fetchApi<Consultation>(`/api/consultations/${id}/reassign`, { method: 'POST', body: { agentId } });

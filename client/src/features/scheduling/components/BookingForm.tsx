@@ -1,0 +1,156 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../api-errors';
+import { bookConsultation } from '../api/book-consultation';
+import { Consultation, ConsultationType, SlotSearchResult } from '../api/types';
+import { whenLabel } from '../paris-time';
+import { ErrorSummary } from './ErrorSummary';
+
+type Slot = SlotSearchResult['slots'][number];
+
+interface Props {
+  slot: Slot;
+  result: SlotSearchResult;
+  type: ConsultationType | undefined;
+  onBooked(consultation: Consultation, labels: { booth: string; agent: string }): void;
+  onBack(): void;
+  /** After a conflict the list is stale: search again. */
+  onRefresh(): void;
+}
+
+const state = (message: string | undefined) => (message ? ('error' as const) : ('default' as const));
+
+/** Citizen name (required), optional phone and e-mail, and which of the free agents and booths. */
+export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }: Props) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [agentId, setAgentId] = useState(result.agents[slot.agents[0]!]!.id);
+  const [boothId, setBoothId] = useState(result.booths[slot.booths[0]!]!.id);
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ summary: string; fields: Record<string, string>; conflict: boolean } | null>(null);
+  const when = whenLabel(slot.startsAt);
+
+  // Keyboard and screen-reader users are taken to the form they just opened.
+  useEffect(() => heading.current?.focus(), [slot]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError({ summary: t('scheduling.errors.summary'), fields: { 'citizen.name': t('scheduling.errors.citizenName') }, conflict: false });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const booked = await bookConsultation({
+        agentId,
+        boothId,
+        consultationTypeId: result.consultationTypeId,
+        startsAt: slot.startsAt,
+        citizen: { name: name.trim(), phone: phone.trim() || undefined, email: email.trim() || undefined },
+      });
+      onBooked(booked, {
+        booth: result.booths.find((b) => b.id === boothId)?.name ?? '',
+        agent: result.agents.find((a) => a.id === agentId)?.displayName ?? '',
+      });
+    } catch (err) {
+      const shown = describeError(t, err);
+      setError({ ...shown, conflict: (err as { status?: number }).status === 409 });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const err = (field: string) => error?.fields[field];
+
+  return (
+    <section className="fr-p-3w fr-mb-4w fr-background-alt--grey" aria-labelledby="booking-title">
+      <h2 id="booking-title" className="fr-h4" ref={heading} tabIndex={-1}>
+        {t('booking.title', { when })}
+      </h2>
+      {type && type.documents.length > 0 && <p className="fr-text--sm">{t('booking.documents', { documents: type.documents.join(', ') })}</p>}
+      <p className="fr-hint-text">{t('booking.intro')}</p>
+      <ErrorSummary message={error?.summary ?? null} />
+      {error?.conflict && (
+        <Button priority="secondary" size="small" className="fr-mb-2w" onClick={onRefresh}>
+          {t('booking.refresh')}
+        </Button>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Select
+              label={t('scheduling.fields.agent')}
+              nativeSelectProps={{ value: agentId, onChange: (e) => setAgentId(e.target.value) }}
+              state={state(err('agentId'))}
+              stateRelatedMessage={err('agentId')}
+            >
+              {slot.agents.map((i) => (
+                <option key={result.agents[i]!.id} value={result.agents[i]!.id}>
+                  {result.agents[i]!.displayName}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Select
+              label={t('scheduling.fields.booth')}
+              nativeSelectProps={{ value: boothId, onChange: (e) => setBoothId(e.target.value) }}
+              state={state(err('boothId'))}
+              stateRelatedMessage={err('boothId')}
+            >
+              {slot.booths.map((i) => (
+                <option key={result.booths[i]!.id} value={result.booths[i]!.id}>
+                  {result.booths[i]!.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12">
+            <Input
+              label={`${t('scheduling.fields.citizenName')} *`}
+              nativeInputProps={{ value: name, required: true, autoComplete: 'off', onChange: (e) => setName(e.target.value) }}
+              state={state(err('citizen.name'))}
+              stateRelatedMessage={err('citizen.name')}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t('scheduling.fields.phone')}
+              hintText={t('scheduling.fields.phoneHint')}
+              nativeInputProps={{ type: 'tel', value: phone, autoComplete: 'off', onChange: (e) => setPhone(e.target.value) }}
+              state={state(err('citizen.phone'))}
+              stateRelatedMessage={err('citizen.phone')}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t('scheduling.fields.email')}
+              hintText={t('scheduling.fields.emailHint')}
+              nativeInputProps={{ type: 'email', value: email, autoComplete: 'off', onChange: (e) => setEmail(e.target.value) }}
+              state={state(err('citizen.email'))}
+              stateRelatedMessage={err('citizen.email')}
+            />
+          </div>
+        </div>
+        <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
+          <li>
+            <Button type="submit" disabled={busy}>
+              {t('booking.submit')}
+            </Button>
+          </li>
+          <li>
+            <Button type="button" priority="secondary" onClick={onBack}>
+              {t('booking.back')}
+            </Button>
+          </li>
+        </ul>
+      </form>
+    </section>
+  );
+}

@@ -313,6 +313,47 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
     expect(rows.find((r) => r.event === 'booked')!).toMatchObject({ status: 'pending' });
   });
 
+  it('on a reassignment, invites the new agent and cancels the entry in the previous agent\'s calendar, without bothering the citizen', async () => {
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    const [agent] = await t.dataSource.query(`SELECT a.id, a.administration_id FROM agents a JOIN users u ON u.id = a.user_id WHERE u.email = $1`, [AGENT]);
+    const [user] = await t.dataSource.query(
+      `INSERT INTO users (email, display_name, role) VALUES ('agent2@example.fr', 'Bérénice Deux', 'agent') RETURNING id`,
+    );
+    const [colleague] = await t.dataSource.query(`INSERT INTO agents (user_id, administration_id) VALUES ($1, $2) RETURNING id`, [user.id, agent.administration_id]);
+    await t.dataSource.query(
+      `INSERT INTO agent_availabilities (agent_id, weekday, start_minute, end_minute)
+       SELECT $1, weekday, start_minute, end_minute FROM agent_availabilities WHERE agent_id = $2`,
+      [colleague.id, agent.id],
+    );
+    const [type] = await t.dataSource.query(`SELECT id FROM consultation_types WHERE subject LIKE 'Taxe foncière%'`);
+    const wednesday = DateTime.now().setZone('Europe/Paris').plus({ weeks: 3 }).set({ weekday: 3, hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const booked = await coordinator.agent
+      .post('/api/consultations')
+      .set('X-CSRF-Token', coordinator.csrf)
+      .send({ boothId, agentId: agent.id, consultationTypeId: type.id, startsAt: wednesday.toISO(), citizen: { name: 'Paul Durand', email: 'paul@example.fr' } })
+      .expect(201);
+    const id = booked.body.id as string;
+    await coordinator.agent.post(`/api/consultations/${id}/reassign`).set('X-CSRF-Token', coordinator.csrf).send({ agentId: colleague.id }).expect(200);
+    const rows: OutboxRow[] = await t.dataSource.query('SELECT * FROM notification_outbox WHERE consultation_id = $1 ORDER BY created_at, event', [id]);
+    const summary = rows.map((r) => [r.event, r.revision, r.channel, (r as unknown as { recipient: string }).recipient]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['booked', 0, 'email', 'paul@example.fr'],
+        ['booked', 0, 'agent_email', AGENT],
+        ['reassigned', 1, 'agent_email', 'agent2@example.fr'],
+        ['unassigned', 1, 'agent_email', AGENT],
+      ]),
+    );
+    expect(rows).toHaveLength(4);
+    const ics = (event: string) => rows.find((r) => r.event === event)!.ics!;
+    expect(ics('reassigned')).toMatch(/METHOD:REQUEST\r\n[\s\S]*SEQUENCE:1\r\n/);
+    expect(ics('unassigned')).toMatch(/METHOD:CANCEL\r\n[\s\S]*SEQUENCE:1\r\n/);
+    expect(ics('unassigned')).toContain(`UID:consultation-${id}@visio-msap`);
+    // Put the consultation back out of the way of the next tests' counts.
+    await coordinator.agent.post(`/api/consultations/${id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'test' }).expect(200);
+    await t.dataSource.query('DELETE FROM notification_outbox WHERE consultation_id = $1', [id]);
+  });
+
   it('lists the outbox to coordinators of the département and admins, with what was sent and how', async () => {
     await t.app.get(OutboxDispatcher).drain();
     const coordinator = await signIn(t.baseUrl, 'coordinator');

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import { ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -7,6 +8,7 @@ import { ListOutboxQueryDto } from './dto/list-outbox.dto';
 import { IcsFeedService } from './ics/ics-feed.service';
 import { OutboxQueryService } from './outbox-query.service';
 
+@ApiTags('notifications')
 @Controller('api')
 export class NotificationsController {
   constructor(

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/decorators/allow.decorator';
 import { CurrentUser } from '../../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../../auth/principal';
@@ -7,6 +8,7 @@ import { CreateMassCancellationDto, PreviewMassCancellationQueryDto, ReportQuery
 import { MassCancellationService } from './mass-cancellation.service';
 
 /** Coordinators cancel many consultations of their département at once, with one message. */
+@ApiTags('mass-cancellations')
 @Controller('api/mass-cancellations')
 @Allow('coordinator')
 export class MassCancellationController {

@@ -1,34 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DateTimeWithOffset } from '../../../common/http/date-time.decorator';
 
 /** Which consultations: one agent's or one administration's, optionally at one MSAP, in a range. */
 export class MassCancellationCriteriaDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'An agent, or give administrationId' })
   @IsOptional()
   @IsUUID('all', { message: 'agentId must be a UUID' })
   agentId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'administrationId must be a UUID' })
   administrationId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'msapSiteId must be a UUID' })
   msapSiteId?: string;
 
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  @ApiProperty({ example: '2026-03-30T00:00:00+02:00' })
+  @DateTimeWithOffset()
   from!: string;
 
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  @ApiProperty({ example: '2026-04-04T00:00:00+02:00', description: 'At most one year after from' })
+  @DateTimeWithOffset()
   to!: string;
 }
 
 export class PreviewMassCancellationQueryDto extends MassCancellationCriteriaDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be an integer from 1' })
   @Min(1, { message: 'page must be an integer from 1' })
   page?: number;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize must be an integer from 1 to 500' })
@@ -41,18 +50,21 @@ export const MAX_MESSAGE_LENGTH = 480;
 
 export class CreateMassCancellationDto extends MassCancellationCriteriaDto {
   /** Sent to every citizen (SMS text; e-mail body); placeholders such as {nom} and {date} allowed. */
+  @ApiProperty({ maxLength: 480, example: 'Bonjour {nom}, votre rendez-vous du {date} à {msap} est annulé. Nous vous rappellerons.' })
   @IsString({ message: 'message must be a text' })
   @MaxLength(MAX_MESSAGE_LENGTH, { message: `message must be at most ${MAX_MESSAGE_LENGTH} characters` })
   message!: string;
 }
 
 export class ReportQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be an integer from 1' })
   @Min(1, { message: 'page must be an integer from 1' })
   page?: number;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize must be an integer from 1 to 1000' })

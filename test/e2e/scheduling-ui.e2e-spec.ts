@@ -1,0 +1,307 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { DateTime } from 'luxon';
+import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-seed.service';
+import { startTestApp, TestApp } from '../support/app';
+import { launchChromium, TestBrowser } from '../support/browser';
+import { ROOT } from '../support/process';
+import { at, mondayIn, schedulingIds, SchedulingIds } from '../support/scheduling';
+import { signIn, SignedIn } from '../support/session';
+
+const SCREENSHOTS = join(ROOT, 'test-results');
+const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+
+/** Signs in through the form and waits for the role's home page. */
+async function signInUi(page: Page, baseUrl: string, role: string, home: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel('Adresse électronique').fill(account(role).email);
+  await page.getByLabel('Mot de passe').fill(account(role).password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**${home}`);
+}
+
+/** Runs in the page; the tests' tsconfig has no DOM types, hence the narrow cast. */
+const isFocused = (locator: Locator) =>
+  locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+
+/** Fills the slot search (type, MSAP/booth, one Paris day) and runs it. */
+async function searchDay(page: Page, day: string, options: { site?: string; booth?: string } = {}): Promise<void> {
+  await page.getByLabel('Objet du rendez-vous').selectOption({ label: 'Impôt sur le revenu : déclaration, avis (30 min)' });
+  if (options.site) await page.getByLabel('France Services *').selectOption({ label: options.site });
+  if (options.booth) await page.getByLabel('Cabine', { exact: true }).selectOption({ label: options.booth });
+  await page.getByLabel('Du', { exact: true }).fill(day);
+  await page.getByLabel('Au', { exact: true }).fill(day);
+  await page.getByRole('button', { name: 'Rechercher les créneaux libres' }).click();
+  await page.getByRole('heading', { name: /^\d+ créneaux libres$/ }).waitFor();
+}
+
+describe('scheduling screens in Chromium', () => {
+  let t: TestApp;
+  let chrome: TestBrowser;
+  let ids: SchedulingIds;
+  let coordinatorApi: SignedIn;
+  let pithiviersId: string;
+  const monday = mondayIn(1);
+  const day = (offset: number) => monday.plus({ days: offset }).toISODate()!;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) {
+      throw new Error("dist/client is missing: run 'npm run build:client' first");
+    }
+    t = await startTestApp({ NOTIFICATIONS_INTERVAL_MS: '200' });
+    chrome = await launchChromium();
+    ids = await schedulingIds(t.dataSource);
+    coordinatorApi = await signIn(t.baseUrl, 'coordinator');
+    const [site] = await t.dataSource.query(`SELECT id FROM msap_sites WHERE name = 'France Services de Pithiviers'`);
+    pithiviersId = site.id;
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await t?.close();
+  });
+
+  it('a coordinator finds a free slot, books it with the keyboard only, then sees, moves and cancels it on the week board', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
+    await page.getByRole('link', { name: 'Trouver un créneau' }).click();
+    await page.waitForURL('**/coordination/creneaux');
+    const tuesday = day(1);
+    await searchDay(page, tuesday, { site: 'France Services de Pithiviers', booth: 'Cabine 1' });
+
+    // The first free slot of the day is at 09:00 (opening and availability start then).
+    const book = page.getByRole('button', { name: /^Réserver le mardi .* à 09h00$/ });
+    await book.focus();
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { name: /^Réserver le mardi .* à 09h00$/ });
+    await heading.waitFor();
+    expect(await isFocused(heading)).toBe(true);
+
+    // Keyboard only: Tab through agent, booth, name, phone, e-mail; Enter submits.
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByLabel('Agent', { exact: true }).last())).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByLabel('Nom de l’usager *'))).toBe(true);
+    await page.keyboard.type('Jeanne Martin');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByLabel(/Téléphone portable/))).toBe(true);
+    await page.keyboard.type('06 12 34 56 78');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('jeanne.martin@example.fr');
+    await page.keyboard.press('Enter');
+
+    const done = page.getByTestId('booking-done');
+    await done.getByText(/^Rendez-vous réservé pour Jeanne Martin le mardi .* à 09h00 \(Cabine 1, Antoine Agent\)\.$/).waitFor();
+    expect(await isFocused(done)).toBe(true);
+    const [stored] = await t.dataSource.query(`SELECT id, starts_at, citizen_phone, citizen_email, status FROM consultations WHERE citizen_name = 'Jeanne Martin'`);
+    expect(stored).toMatchObject({ citizen_phone: '+33612345678', citizen_email: 'jeanne.martin@example.fr', status: 'scheduled' });
+    expect(new Date(stored.starts_at).toISOString()).toBe(new Date(at(monday.plus({ days: 1 }), '09:00')).toISOString());
+    await page.screenshot({ path: join(SCREENSHOTS, 'scheduling-booked.png'), fullPage: true });
+
+    // The week board, by MSAP and booth.
+    await page.getByRole('link', { name: 'Voir le planning de la semaine' }).click();
+    await page.getByLabel('France Services', { exact: true }).selectOption({ label: 'France Services de Pithiviers' });
+    await page.getByRole('button', { name: 'Semaine suivante' }).click();
+    const board = page.getByTestId('week-board');
+    const block = board.getByRole('button', { name: '09:00–09:30 Jeanne Martin · Antoine Agent' });
+    await block.waitFor();
+    await expect(block.locator('xpath=..').getByText('Prévu').textContent()).resolves.toBe('Prévu');
+    expect(await board.getByRole('row', { name: /Cabine 1/ }).getByRole('button', { name: /Jeanne Martin/ }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'scheduling-board.png'), fullPage: true });
+
+    // Move to 10:00 the same day.
+    await block.click();
+    expect(await isFocused(page.getByRole('heading', { name: /^Détails du rendez-vous/ }))).toBe(true);
+    await page.getByLabel('Heure').fill('10:00');
+    await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click();
+    await page.getByTestId('board-message').getByText(/^Rendez-vous déplacé au mardi .* à 10h00\.$/).waitFor();
+    const moved = board.getByRole('button', { name: '10:00–10:30 Jeanne Martin · Antoine Agent' });
+    await moved.waitFor();
+    const [afterMove] = await t.dataSource.query(`SELECT starts_at FROM consultations WHERE id = $1`, [stored.id]);
+    expect(new Date(afterMove.starts_at).toISOString()).toBe(new Date(at(monday.plus({ days: 1 }), '10:00')).toISOString());
+
+    // Cancel: a reason is required, then the block says "Annulé" (text, not only colour).
+    await moved.click();
+    await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await page.getByText('Indiquez un motif (3 caractères au moins).').first().waitFor();
+    await page.getByLabel('Motif *').fill('Usager empêché');
+    await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await page.getByTestId('board-message').getByText(/^Rendez-vous annulé\./).waitFor();
+    await board.getByRole('listitem').filter({ hasText: '10:00–10:30 Jeanne Martin' }).getByText('Annulé').waitFor();
+    const [afterCancel] = await t.dataSource.query(`SELECT status, cancellation_reason FROM consultations WHERE id = $1`, [stored.id]);
+    expect(afterCancel).toEqual({ status: 'cancelled', cancellation_reason: 'Usager empêché' });
+    await context.close();
+  });
+
+  it('a slot taken meanwhile answers 409: the form says which resource is taken, and nothing more is stored', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
+    await page.goto(`${t.baseUrl}/coordination/creneaux`);
+    const wednesday = day(2);
+    await searchDay(page, wednesday, { site: 'France Services de Pithiviers', booth: 'Cabine 2' });
+
+    // Someone else books the 09:00 slot through the API after our search.
+    const [booth2] = await t.dataSource.query(`SELECT id FROM booths WHERE msap_site_id = $1 AND name = 'Cabine 2'`, [pithiviersId]);
+    await coordinatorApi.agent
+      .post('/api/consultations')
+      .set('X-CSRF-Token', coordinatorApi.csrf)
+      .send({ boothId: booth2.id, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(monday.plus({ days: 2 }), '09:00'), citizen: { name: 'Autre Usager' } })
+      .expect(201);
+
+    await page.getByRole('button', { name: /^Réserver le mercredi .* à 09h00$/ }).click();
+    await page.getByLabel('Nom de l’usager *').fill('Usager En Retard');
+    await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Conflit de réservation.' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Cette cabine est déjà réservée sur ce créneau\.|Cet agent a déjà un rendez-vous sur ce créneau\./);
+    expect(await isFocused(page.getByTestId('form-error'))).toBe(true);
+    // The message also sits under the field concerned (booth or agent select).
+    await page.locator('.fr-select-group--error').getByText(/déjà/).waitFor();
+    await page.getByRole('button', { name: 'Actualiser les créneaux' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'scheduling-conflict.png'), fullPage: true });
+    const rows = await t.dataSource.query(`SELECT citizen_name FROM consultations WHERE citizen_name IN ('Autre Usager', 'Usager En Retard')`);
+    expect(rows).toEqual([{ citizen_name: 'Autre Usager' }]);
+
+    // Searching again no longer offers 09:00 on a booth that the agent cannot use.
+    await page.getByRole('button', { name: 'Actualiser les créneaux' }).click();
+    await page.getByRole('heading', { name: /^\d+ créneaux libres$/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^Réserver le mercredi .* à 09h00$/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('a facilitator books for a citizen at their MSAP, and the agent sees it in the week agenda with the link to join', async () => {
+    const staff = await chrome.browser.newContext();
+    const page = await staff.newPage();
+    await signInUi(page, t.baseUrl, 'facilitator', '/animation');
+    await page.getByRole('link', { name: 'Prendre rendez-vous pour un usager' }).click();
+    await page.waitForURL('**/animation/reserver');
+    // Their MSAP is implied: no MSAP to choose, and only its booths are offered.
+    expect(await page.getByLabel('France Services *').count()).toBe(0);
+    await page.getByLabel('Cabine', { exact: true }).locator('option', { hasText: 'Cabine 2' }).waitFor({ state: 'attached' });
+    expect((await page.getByLabel('Cabine', { exact: true }).locator('option').allTextContents()).sort()).toEqual(['Cabine 1', 'Cabine 2', 'Toute cabine']);
+    await searchDay(page, day(3));
+    await page.getByRole('button', { name: /^Réserver le jeudi .* à 14h00$/ }).click();
+    await page.getByLabel('Nom de l’usager *').fill('Paul Durand');
+    await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
+    await page.getByTestId('booking-done').getByText(/^Rendez-vous réservé pour Paul Durand le jeudi .* à 14h00/).waitFor();
+    await staff.close();
+
+    const agentContext = await chrome.browser.newContext();
+    const agent = await agentContext.newPage();
+    await signInUi(agent, t.baseUrl, 'agent', '/agent');
+    await agent.getByRole('link', { name: 'Mes téléconsultations' }).click();
+    await agent.waitForURL('**/agent/agenda');
+    await agent.getByRole('button', { name: 'Suivant' }).click();
+    const item = agent.getByTestId('agenda-day').getByRole('listitem').filter({ hasText: 'Paul Durand' });
+    await item.waitFor();
+    const text = await item.textContent();
+    expect(text).toMatch(/^14:00 – 14:30 Paul Durand · Impôt sur le revenu/);
+    expect(text).toContain('France Services de Pithiviers');
+    expect(text).toContain('Prévu');
+    const joinLink = item.getByRole('link', { name: 'Rejoindre la téléconsultation' });
+    expect(await joinLink.getAttribute('href')).toMatch(/^\/consultation\/[0-9a-f-]{36}$/);
+    // The day view of that Thursday shows it too (from today, "Suivant" day by day).
+    await agent.getByText('Jour', { exact: true }).click();
+    await agent.getByRole('button', { name: 'Aujourd’hui' }).click();
+    const daysAhead = Math.round(monday.plus({ days: 3 }).diff(DateTime.now().setZone('Europe/Paris').startOf('day'), 'days').days);
+    for (let i = 0; i < daysAhead; i++) await agent.getByRole('button', { name: 'Suivant' }).click();
+    await agent.getByRole('heading', { level: 2, name: monday.plus({ days: 3 }).setLocale('fr').toFormat('cccc d LLLL') }).waitFor();
+    await agent.getByTestId('agenda-day').getByRole('listitem').filter({ hasText: 'Paul Durand' }).waitFor();
+    expect(await agent.getByTestId('agenda-day').count()).toBe(1);
+    await agent.screenshot({ path: join(SCREENSHOTS, 'agent-agenda.png'), fullPage: true });
+
+    // The ICS feed: created, readable without a session, revoked.
+    await agent.getByRole('button', { name: 'Obtenir un lien d’abonnement' }).click();
+    const url = await agent.getByLabel('Lien d’abonnement').inputValue();
+    expect(url).toMatch(/\/api\/ics\/.+/);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await agent.getByRole('button', { name: 'Révoquer le lien' }).click();
+    await agent.getByTestId('ics-message').getByText(/^Lien révoqué/).waitFor();
+    expect((await fetch(url)).status).toBe(404);
+    await agentContext.close();
+  });
+
+  it('the mass-cancellation wizard previews, counts SMS segments live, runs with a progress bar and ends with the report; the outbox shows the messages', async () => {
+    const friday = monday.plus({ days: 4 });
+    const [booth1] = await t.dataSource.query(`SELECT id FROM booths WHERE msap_site_id = $1 AND name = 'Cabine 1'`, [pithiviersId]);
+    const citizens = [
+      { name: 'Lucie Sms', phone: '06 11 22 33 44' },
+      { name: 'Marc Courriel', email: 'marc@example.fr' },
+      { name: 'Rose Sanscontact' },
+    ];
+    for (const [i, citizen] of citizens.entries()) {
+      await coordinatorApi.agent
+        .post('/api/consultations')
+        .set('X-CSRF-Token', coordinatorApi.csrf)
+        .send({ boothId: booth1.id, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(friday, ['09:00', '10:00', '11:00'][i]!), citizen })
+        .expect(201);
+    }
+
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
+    await page.getByRole('link', { name: 'Annulation groupée' }).click();
+    await page.getByLabel('Agent *').selectOption({ label: 'Antoine Agent' });
+    await page.getByLabel('Du', { exact: true }).fill(friday.toISODate()!);
+    await page.getByLabel('Au', { exact: true }).fill(friday.toISODate()!);
+    await page.getByRole('button', { name: 'Voir les rendez-vous concernés' }).click();
+    const count = page.getByTestId('mass-preview-count');
+    await count.getByText('3 rendez-vous seront annulés.').waitFor();
+    expect(await count.textContent()).toContain('dont 1 usager(s) sans téléphone ni adresse électronique');
+    for (const c of citizens) await page.getByRole('rowheader', { name: c.name }).waitFor();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+
+    // The message: an unknown placeholder is flagged; the counter follows the text.
+    const message = page.getByLabel('Message aux usagers');
+    const counter = page.getByTestId('sms-counter');
+    await message.fill('Bonjour {nom}, {inconnu}');
+    await page.getByText('Champs inconnus dans le message : {inconnu}.').waitFor();
+    await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé. Appelez la France Services.');
+    expect(await counter.textContent()).toMatch(/^\d+ caractères · 1 SMS \(GSM-7\)/);
+    await message.fill(`Bonjour {nom}, ${'votre rendez-vous est annulé, nous vous rappellerons. '.repeat(4)}`);
+    expect(await counter.textContent()).toMatch(/ · 2 SMS \(GSM-7\)/);
+    await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé 🙏');
+    expect(await counter.textContent()).toMatch(/ · \d SMS \(UCS-2\)/);
+    await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé. Appelez la France Services.');
+    expect(await page.getByTestId('sms-sample').textContent()).toMatch(/^Bonjour Lucie Sms, votre rendez-vous du vendredi .* à 09h00 est annulé\./);
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('button', { name: 'Annuler 3 rendez-vous' }).click();
+
+    await page.locator('#mass-progress-bar').waitFor();
+    await page.getByTestId('mass-progress-text').getByText('3 sur 3 rendez-vous traités — Annulation terminée.').waitFor({ timeout: 30_000 });
+    const figures = await page.getByTestId('mass-figures').textContent();
+    expect(figures).toContain('Rendez-vous annulés : 3');
+    expect(figures).toContain('Usagers prévenus : 2');
+    expect(figures).toContain('Envois échoués : 0');
+    expect(figures).toContain('Usagers sans contact : 1');
+    const toCall = page.getByTestId('to-call');
+    await toCall.getByRole('rowheader', { name: 'Rose Sanscontact' }).waitFor();
+    expect(await toCall.getByRole('row').count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'mass-cancellation-report.png'), fullPage: true });
+    const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM consultations WHERE citizen_name = ANY($1)`, [citizens.map((c) => c.name)]);
+    expect(statuses).toEqual([{ status: 'cancelled' }]);
+
+    // The outbox lists what was written: the personalised SMS and e-mail, sent to the local outbox.
+    await page.getByRole('link', { name: 'Messages envoyés' }).click();
+    const outbox = page.getByTestId('outbox');
+    const sms = outbox.getByRole('row').filter({ hasText: '+33611223344' }).filter({ hasText: 'Annulation' });
+    await sms.first().waitFor();
+    expect(await sms.count()).toBe(1);
+    const smsText = await sms.textContent();
+    expect(smsText).toContain('SMS');
+    expect(smsText).toMatch(/Bonjour Lucie Sms, votre rendez-vous du vendredi/);
+    expect(smsText).toContain('Envoyé');
+    await outbox.getByRole('row').filter({ hasText: 'marc@example.fr' }).filter({ hasText: 'Annulation' }).first().waitFor();
+    expect(await outbox.getByRole('row').filter({ hasText: 'Rose Sanscontact' }).filter({ hasText: 'Annulation' }).filter({ hasNotText: 'Courriel agent' }).count()).toBe(0);
+    // Filtering by channel keeps only SMS.
+    await page.getByLabel('Canal').selectOption({ label: 'SMS' });
+    await page.waitForFunction(`[...document.querySelectorAll('[data-testid=outbox] tbody tr td:nth-child(3)')].every((td) => td.textContent.startsWith('SMS'))`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'outbox.png'), fullPage: true });
+    await context.close();
+  });
+});

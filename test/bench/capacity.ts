@@ -4,14 +4,30 @@
  *
  *   npx ts-node --transpile-only test/bench/capacity.ts \
  *     [--steps=5,10,15,20,25,30,40,50,75,100,150,200] [--seconds=10] [--layer=2] [--srtp=on|off]
+ *     [--feedback=on|off]
  *
  * Traffic: ffmpeg replays a pre-encoded clip of what the call engine sends (Opus 48 kbit/s, VP8
- * simulcast 150k/500k/1.2M) once into this process, which SRTP-protects each packet once and
- * sends it, with a sender report per stream and second, to the ingest transport of every
- * participant of every consultation. Each participant receives the other's audio and one video
- * layer (--layer, 2 = 720p, what a full-screen 1:1 view asks for) back on a socket of this process,
- * where sequence gaps count as loss. The worker's CPU is read from /proc; the driver's own CPU is
- * reported next to it so a saturated driver is not mistaken for a saturated worker.
+ * simulcast 150k/500k/1.2M, 25 fps, ≤ 1200-byte packets) once into this process, which stamps a
+ * transport-wide sequence number on each packet, SRTP-protects it once and sends it, with a sender
+ * report per stream and second, to the ingest transport of every participant of every consultation.
+ * Each participant receives the other's audio and one video layer (--layer, 2 = 720p, what a
+ * full-screen 1:1 view asks for) back on a socket of this process, where sequence gaps count as
+ * loss, and answers like a browser: transport-cc feedback every 100 ms, a receiver report a second.
+ * The worker's CPU is read from /proc for its pid only (all its threads, user + system); the
+ * driver's and ffmpeg's own CPU are reported next to it so a saturated driver is not mistaken for a
+ * saturated worker. The JSON lists the measured rate of every source stream.
+ *
+ * Changes since the first version, all making the worker do what a real call makes it do:
+ *   - transport-cc both ways (--feedback=on, the default): the worker records every ingest packet and
+ *     sends feedback to the senders, stamps every egress packet, keeps its send history and runs its
+ *     bandwidth estimator on the receivers' feedback; receivers send receiver reports; NACK/PLI/FIR are
+ *     negotiated. --feedback=off gives the first version's traffic (sender reports only, no congestion
+ *     control) to compare with figures measured before.
+ *   - the estimate starts at 600 kbit/s, so each step waits until every video consumer is on the
+ *     requested layer (up to MAX_WARMUP_SECONDS), and a step with any consumer below it is not
+ *     counted as clean: it forwarded less than a real call.
+ *   - the source streams' measured bitrate, packet rate and packet size are printed.
+ * Audio is continuous (no DTX), which costs more than a real conversation with DTX on.
  */
 import { execFileSync } from 'node:child_process';
 import type { Socket } from 'node:dgram';
@@ -20,12 +36,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import * as mediasoup from 'mediasoup';
 import { MediaLogger, WorkerPool } from '../../media/src';
-import { Consultation } from './capacity/consultation';
+import { Consultation, INGEST_TRANSPORT_CC_ID } from './capacity/consultation';
 import { MediaSource, SOURCE_STREAMS } from './capacity/media-source';
 import { ProcReader } from './capacity/proc';
 import { lossPercent, RtpCounter, silentStreams } from './capacity/rtp-counter';
 import { SenderReports } from './capacity/sender-reports';
 import { PacketProtector, PLAIN_RTP, randomSrtpMaster, SrtpSender } from './capacity/srtp';
+import { withTransportSequence } from './capacity/transport-cc';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,14 +50,23 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     layer: { type: 'string', default: '2' },
     srtp: { type: 'string', default: 'on' },
+    feedback: { type: 'string', default: 'on' },
   },
 });
 const STEPS = args.steps.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const MEASURE_SECONDS = Math.max(2, Number(args.seconds));
 const SPATIAL_LAYER = Math.min(2, Math.max(0, Number(args.layer)));
 const USE_SRTP = args.srtp !== 'off';
+const FEEDBACK = args.feedback !== 'off';
 /** A sender report (≤ 1 s) then a VP8 keyframe (every 2 s) before every consumer is on its layer. */
 const WARMUP_SECONDS = 5;
+/**
+ * With congestion control the egress estimate starts at 600 kbit/s and must grow past the 720p
+ * layer's rate: wait (up to this) until every video consumer is on the requested layer.
+ */
+const MAX_WARMUP_SECONDS = 40;
+/** How often the receivers' RTCP timers are looked at. */
+const FEEDBACK_TICK_MS = 10;
 const TIME_BUDGET_SECONDS = 450;
 const STOP = { workerCpuPercent: 90, lossPercent: 5 };
 const TARGET = { consultations: 150, workerCpuPercent: 80, lossPercent: 1 };
@@ -68,7 +94,14 @@ interface Step {
   /** Received packets over what N consultations should get at the source's measured rate. */
   deliveredPercentOfExpected: number;
   silentStreams: number;
+  /** At the end of the measurement; a step with any is not counted as clean (it forwarded less). */
   videoConsumersBelowRequestedLayer: number;
+  /** Seconds waited after creating this step's consultations before measuring. */
+  warmupSeconds: number;
+  /** RTCP the receivers sent to the worker (transport-cc feedback, receiver reports). */
+  receiverRtcpPerSecond: number;
+  /** RTCP the worker sent back to the senders (its transport-cc feedback, receiver reports). */
+  workerRtcpToSendersPerSecond: number;
   driverEventLoopDelayP99Ms: number;
   ffmpegCpuPercent: number;
   machineCpuPercent: number;
@@ -146,6 +179,10 @@ async function main(): Promise<void> {
   let pool: WorkerPool | null = null;
   let source: MediaSource | null = null;
   let driverSent = 0;
+  let transportSequence = 0;
+  const epochMs = performance.now();
+  let feedbackTimer: NodeJS.Timeout | null = null;
+  const sourceTotals = { seconds: 0, packets: SOURCE_STREAMS.map(() => 0), bytes: SOURCE_STREAMS.map(() => 0) };
 
   try {
     pool = await createPool();
@@ -154,8 +191,11 @@ async function main(): Promise<void> {
     log(`worker pid ${workerPid}, ${machine.cores} cores, load average ${machine.loadAverageAtStart.join(' ')}`);
 
     source = await MediaSource.start(TIME_BUDGET_SECONDS + 120, (_stream, packet) => {
+      // Every ingest transport gets every packet in the same order, so one transport-wide
+      // sequence, stamped once, is contiguous for each of them, as a browser's would be.
+      const stamped = FEEDBACK ? withTransportSequence(packet, INGEST_TRANSPORT_CC_ID, transportSequence++) : packet;
       // Protected once, sent to every ingest transport: they all share the driver's key.
-      const rtp = protector.protectRtp(packet);
+      const rtp = protector.protectRtp(stamped);
       for (const socket of targets) socket.send(rtp);
       driverSent += targets.length;
       const report = senderReports.onRtp(packet);
@@ -165,6 +205,12 @@ async function main(): Promise<void> {
     }, log);
     const eventLoop = monitorEventLoopDelay({ resolution: 10 });
     eventLoop.enable();
+    if (FEEDBACK) {
+      feedbackTimer = setInterval(() => {
+        const now = performance.now();
+        for (const consultation of consultations) consultation.tick(now);
+      }, FEEDBACK_TICK_MS);
+    }
 
     for (const n of STEPS) {
       const elapsed = (Date.now() - started) / 1000;
@@ -179,11 +225,26 @@ async function main(): Promise<void> {
       log(`step ${n}: creating ${n - consultations.length} consultations`);
       while (consultations.length < n) {
         abort.signal.throwIfAborted();
-        const consultation = await Consultation.create({ worker, driverSrtpMaster, counter, spatialLayer: SPATIAL_LAYER }, consultations.length);
+        // A saturated worker answers its channel slowly: creating a big step can outlast the
+        // source (ffmpeg stops at the budget plus a margin), so the budget holds here too.
+        if ((Date.now() - started) / 1000 > TIME_BUDGET_SECONDS) break;
+        const consultation = await Consultation.create(
+          { worker, driverSrtpMaster, counter, spatialLayer: SPATIAL_LAYER, feedback: FEEDBACK, epochMs },
+          consultations.length,
+        );
         consultations.push(consultation);
         targets.push(...consultation.sendSockets);
       }
+      if (consultations.length < n) {
+        stopReason = `time budget (${TIME_BUDGET_SECONDS} s) reached while creating ${n} consultations (${consultations.length} created)`;
+        break;
+      }
+      const warmupStarted = performance.now();
       await sleep(WARMUP_SECONDS * 1000, undefined, { signal: abort.signal });
+      while (videoConsumersBelowLayer() > 0 && performance.now() - warmupStarted < MAX_WARMUP_SECONDS * 1000) {
+        await sleep(1000, undefined, { signal: abort.signal });
+      }
+      const warmupSeconds = (performance.now() - warmupStarted) / 1000;
       if (source.failure) throw new Error(source.failure);
 
       const statsBefore = await workerCounters(consultations, counter);
@@ -194,7 +255,7 @@ async function main(): Promise<void> {
       const statsAfter = await workerCounters(consultations, counter);
       if (source.failure) throw new Error(source.failure);
 
-      const step = summarize(n, before, after, statsBefore, statsAfter, eventLoop.percentile(99) / 1e6);
+      const step = summarize(n, before, after, statsBefore, statsAfter, eventLoop.percentile(99) / 1e6, warmupSeconds);
       steps.push(step);
       log(
         `step ${n}: worker ${step.workerCpuPercent}% (${step.cpuPerConsultationPercent}%/consultation), rss ${step.workerRssMb} MB, ` +
@@ -216,8 +277,17 @@ async function main(): Promise<void> {
       }
     }
 
+    function videoConsumersBelowLayer(): number {
+      return consultations
+        .flatMap((c) => c.consumers)
+        .filter((c) => c.kind === 'video' && (c.currentLayers?.spatialLayer ?? -1) < SPATIAL_LAYER).length;
+    }
+
     function takeSample() {
       return {
+        receiverRtcp: consultations.reduce((sum, c) => sum + c.receiverRtcpSent, 0),
+        workerRtcpToSenders: consultations.reduce((sum, c) => sum + c.ingestRtcpReceived, 0),
+        sourceBytes: [...source!.sentBytesByStream],
         at: performance.now(),
         worker: proc.cpuSeconds(workerPid),
         ffmpeg: proc.cpuSeconds(source!.pid),
@@ -238,8 +308,14 @@ async function main(): Promise<void> {
       statsBefore: WorkerCounters,
       statsAfter: WorkerCounters,
       eventLoopP99Ms: number,
+      warmupSeconds: number,
     ): Step {
       const seconds = (after.at - before.at) / 1000;
+      sourceTotals.seconds += seconds;
+      SOURCE_STREAMS.forEach((_, i) => {
+        sourceTotals.packets[i]! += after.sourceSent[i]! - before.sourceSent[i]!;
+        sourceTotals.bytes[i]! += after.sourceBytes[i]! - before.sourceBytes[i]!;
+      });
       const percent = (cpuSeconds: number) => (100 * cpuSeconds) / seconds;
       const workerCpu = percent(after.worker - before.worker);
       const driverCpu = percent((after.driver.user - before.driver.user + after.driver.system - before.driver.system) / 1e6);
@@ -276,9 +352,10 @@ async function main(): Promise<void> {
         ),
         deliveredPercentOfExpected: round(expectedRate > 0 ? (100 * received) / seconds / expectedRate : 0, 2),
         silentStreams: silentStreams(before.counter, after.counter),
-        videoConsumersBelowRequestedLayer: consultations
-          .flatMap((c) => c.consumers)
-          .filter((c) => c.kind === 'video' && (c.currentLayers?.spatialLayer ?? -1) < SPATIAL_LAYER).length,
+        videoConsumersBelowRequestedLayer: videoConsumersBelowLayer(),
+        warmupSeconds: round(warmupSeconds),
+        receiverRtcpPerSecond: Math.round((after.receiverRtcp - before.receiverRtcp) / seconds),
+        workerRtcpToSendersPerSecond: Math.round((after.workerRtcpToSenders - before.workerRtcpToSenders) / seconds),
         driverEventLoopDelayP99Ms: round(eventLoopP99Ms, 2),
         ffmpegCpuPercent: round(ffmpegCpu),
         machineCpuPercent: round(machineCpu),
@@ -296,13 +373,14 @@ async function main(): Promise<void> {
     }
   } finally {
     log('shutting down');
+    if (feedbackTimer) clearInterval(feedbackTimer);
     targets.length = 0;
     await source?.stop().catch(() => undefined);
     for (const consultation of consultations) consultation.close();
     await pool?.close().catch(() => undefined);
   }
 
-  process.stdout.write(`${JSON.stringify(report(machine, steps, stopReason, error), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(report(machine, steps, stopReason, error, sourceTotals), null, 2)}\n`);
   process.exitCode = error ? 1 : 0;
 }
 
@@ -322,8 +400,17 @@ async function createPool(): Promise<WorkerPool> {
   }
 }
 
-function report(machine: { cores: number }, steps: Step[], stopReason: string, error: string | null) {
-  const clean = steps.filter((s) => s.workerCpuPercent < TARGET.workerCpuPercent && s.lossPercent < TARGET.lossPercent);
+interface SourceTotals {
+  seconds: number;
+  packets: number[];
+  bytes: number[];
+}
+
+function report(machine: { cores: number }, steps: Step[], stopReason: string, error: string | null, source: SourceTotals) {
+  // Clean: under the CPU and loss targets, and every receiver really got the layer it asked for.
+  const clean = steps.filter(
+    (s) => s.workerCpuPercent < TARGET.workerCpuPercent && s.lossPercent < TARGET.lossPercent && s.videoConsumersBelowRequestedLayer === 0,
+  );
   const best = clean.at(-1) ?? null;
   const last = steps.at(-1) ?? null;
   let limitedBy: string;
@@ -347,11 +434,30 @@ function report(machine: { cores: number }, steps: Step[], stopReason: string, e
     traffic: {
       perParticipantSent: SOURCE_STREAMS.map((s) => s.name),
       perParticipantReceived: ['opus-48k', SOURCE_STREAMS.filter((s) => s.kind === 'video')[SPATIAL_LAYER]!.name],
+      /** Measured over all measurement windows: what one participant really sends, per stream. */
+      sourceStreams: SOURCE_STREAMS.map((s, i) => ({
+        name: s.name,
+        kind: s.kind,
+        nominalKbps: s.bitrate ? Number.parseInt(s.bitrate, 10) : 48,
+        measuredKbps: source.seconds > 0 ? round((source.bytes[i]! * 8) / source.seconds / 1000) : null,
+        packetsPerSecond: source.seconds > 0 ? round(source.packets[i]! / source.seconds) : null,
+        meanPacketBytes: source.packets[i]! > 0 ? Math.round(source.bytes[i]! / source.packets[i]!) : null,
+      })),
+      audio: 'Opus 48 kbit/s stereo, 20 ms frames, continuous (no DTX: a real call, with DTX on, sends fewer audio packets while a side is silent)',
       transports: `PlainTransport${USE_SRTP ? ' + SRTP (AES_CM_128_HMAC_SHA1_80)' : ', plain RTP (no SRTP)'}, one send and one receive transport per participant`,
-      rtcp: 'one sender report per source stream and second; no receiver reports or feedback from the receivers',
-      notModelled: ['ICE/STUN consent checks', 'DTLS', 'transport-cc / REMB feedback and bandwidth estimation', 'NACK/RTX (loopback does not lose)'],
+      rtcp: FEEDBACK
+        ? 'senders: one sender report per stream and second, transport-cc sequence number on every packet (the worker sends transport-cc feedback); ' +
+          'receivers: transport-cc feedback every 100 ms and a receiver report per second (the worker runs its bandwidth estimator on them); NACK/PLI/FIR negotiated'
+        : 'one sender report per source stream and second; no receiver reports or feedback from the receivers (--feedback=off)',
+      feedback: FEEDBACK,
+      notModelled: [
+        'ICE/STUN consent checks and DTLS (WebRtcTransport); PlainTransports instead, each with its own UDP port',
+        'NACK/RTX retransmissions (loopback does not lose)',
+        ...(FEEDBACK ? [] : ['transport-cc / REMB feedback and bandwidth estimation']),
+      ],
       measureSeconds: MEASURE_SECONDS,
-      warmupSeconds: WARMUP_SECONDS,
+      minWarmupSeconds: WARMUP_SECONDS,
+      maxWarmupSeconds: MAX_WARMUP_SECONDS,
     },
     steps,
     stopReason,

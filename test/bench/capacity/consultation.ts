@@ -1,9 +1,14 @@
 import { createSocket, Socket } from 'node:dgram';
 import type { types } from 'mediasoup';
 import { ROUTER_MEDIA_CODECS } from '../../../media/src';
+import { ReceiverFeedback } from './receiver-feedback';
 import { RtpCounter } from './rtp-counter';
 import { SOURCE_STREAMS } from './media-source';
-import { randomSrtpMaster, SRTP_SUITE } from './srtp';
+import { PLAIN_RTP, randomSrtpMaster, SRTP_SUITE, SrtpSender } from './srtp';
+import { TRANSPORT_CC_URI } from './transport-cc';
+
+/** Header extension id the driver stamps its transport sequence numbers under (see capacity.ts). */
+export const INGEST_TRANSPORT_CC_ID = 5;
 
 export interface ConsultationOptions {
   worker: types.Worker;
@@ -12,6 +17,14 @@ export interface ConsultationOptions {
   counter: RtpCounter;
   /** Simulcast layer each receiver asks for: 2 is the 720p layer a full-screen 1:1 view selects. */
   spatialLayer: number;
+  /**
+   * Browser-like RTCP: transport-cc negotiated both ways (the driver stamps ingest packets, the
+   * receivers send feedback), receiver reports, NACK/PLI/FIR negotiated. Off: the earlier model,
+   * sender reports only and no congestion control (kept to compare with older figures).
+   */
+  feedback: boolean;
+  /** Time origin of the transport-cc arrival times (ms, performance.now() scale). */
+  epochMs: number;
 }
 
 interface Participant {
@@ -23,6 +36,9 @@ interface Participant {
   sendSocket: Socket;
   /** The egress transport sends the other participant's media here. */
   recvSocket: Socket;
+  /** Key the receiver protects its RTCP with (the egress transport's remote key); null for plain RTP. */
+  recvSrtpMaster: Buffer | null;
+  feedback: ReceiverFeedback | null;
 }
 
 const LISTEN = { protocol: 'udp', ip: '127.0.0.1' } as const;
@@ -32,12 +48,12 @@ const BWE_EXTENSIONS = new Set([
 ]);
 
 /**
- * The router's capabilities without transport-cc and REMB.
+ * The router's capabilities without transport-cc and REMB, for --feedback=off only.
  *
  * NOTE: with either one negotiated the worker gives the receive transport a congestion controller,
- * which starts at 600 kbit/s and only grows on the receiver's feedback; our receivers send none, so
- * every consumer would stay on the 500 kbit/s layer. Without them the consumer follows the
- * preferred layer, and bandwidth estimation is left out of the measurement (see `notModelled`).
+ * which starts at 600 kbit/s and only grows on the receiver's feedback; without feedback every
+ * consumer would stay on the 500 kbit/s layer. With --feedback=on the receivers send transport-cc
+ * feedback (receiver-feedback.ts) and get the router's full capabilities, as a browser would.
  */
 function receiverCapabilities(router: types.Router): types.RtpCapabilities {
   const capabilities = router.rtpCapabilities;
@@ -65,10 +81,14 @@ async function bindSocket(socket: Socket): Promise<number> {
  * One 1:1 consultation as the worker sees it: a router with the production codecs and, per
  * participant, a send transport with an Opus and a three-layer VP8 simulcast producer, and a receive
  * transport consuming the other participant's two producers. Plain transports with SRTP stand in
- * for WebRTC ones (SRTP optional): same decrypt / route / simulcast selection / encrypt path per packet, without ICE,
- * DTLS and congestion-control feedback (see `notModelled` in the report).
+ * for WebRTC ones (SRTP optional): same decrypt / route / simulcast selection / encrypt path per packet, and with
+ * `feedback` the same RTCP (transport-cc both ways, receiver reports), without ICE and DTLS (see
+ * `notModelled` in the report).
  */
 export class Consultation {
+  /** RTCP the worker sent back to the senders (transport-cc feedback, receiver reports). */
+  ingestRtcpReceived = 0;
+
   private constructor(
     readonly router: types.Router,
     private readonly participants: Participant[],
@@ -85,21 +105,40 @@ export class Consultation {
         [participants[1]!, participants[0]!],
       ] as const) {
         for (const producer of other.producers) {
-          const consumer = await me.egress.consume({ producerId: producer.id, rtpCapabilities: receiverCapabilities(router) });
+          const consumer = await me.egress.consume({
+            producerId: producer.id,
+            rtpCapabilities: options.feedback ? router.rtpCapabilities : receiverCapabilities(router),
+          });
           if (consumer.type === 'simulcast') await consumer.setPreferredLayers({ spatialLayer: options.spatialLayer, temporalLayer: 0 });
           me.consumers.push(consumer);
           options.counter.register(consumer.rtpParameters.encodings![0]!.ssrc!, consumer.kind);
         }
       }
       for (const participant of participants) {
-        participant.recvSocket.on('message', (packet: Buffer) => options.counter.onPacket(packet));
+        if (options.feedback) participant.feedback = receiverFeedback(participant, options);
+        participant.recvSocket.on('message', (packet: Buffer) => {
+          options.counter.onPacket(packet);
+          participant.feedback?.onRtp(packet, performance.now());
+        });
         await new Promise<void>((resolve) => participant.sendSocket.connect(participant.ingest.tuple.localPort, '127.0.0.1', resolve));
       }
     } catch (error) {
       new Consultation(router, participants, options.counter).close();
       throw error;
     }
-    return new Consultation(router, participants, options.counter);
+    const consultation = new Consultation(router, participants, options.counter);
+    // Connected sockets only hear the worker's ingest transport: all of it is RTCP for the sender.
+    for (const participant of participants) participant.sendSocket.on('message', () => consultation.ingestRtcpReceived++);
+    return consultation;
+  }
+
+  /** Sends the receivers' RTCP that is due. */
+  tick(nowMs: number): void {
+    for (const participant of this.participants) participant.feedback?.tick(nowMs);
+  }
+
+  get receiverRtcpSent(): number {
+    return this.participants.reduce((sum, p) => sum + (p.feedback?.sentPackets ?? 0), 0);
   }
 
   get sendSockets(): Socket[] {
@@ -128,7 +167,9 @@ export class Consultation {
 async function createParticipant(router: types.Router, options: ConsultationOptions): Promise<Participant> {
   const sendSocket = createSocket('udp4');
   const recvSocket = createSocket('udp4');
-  const participant: Participant = { ingest: null!, egress: null!, producers: [], consumers: [], sendSocket, recvSocket };
+  const participant: Participant = {
+    ingest: null!, egress: null!, producers: [], consumers: [], sendSocket, recvSocket, recvSrtpMaster: null, feedback: null,
+  };
   try {
     await bindSocket(sendSocket);
     const recvPort = await bindSocket(recvSocket);
@@ -140,22 +181,30 @@ async function createParticipant(router: types.Router, options: ConsultationOpti
     participant.ingest = await router.createPlainTransport({ ...transportOptions, comedia: true });
     if (options.driverSrtpMaster) await participant.ingest.connect(srtpParameters(options.driverSrtpMaster));
     participant.egress = await router.createPlainTransport({ ...transportOptions, comedia: false });
-    // We read only the RTP header, which SRTP leaves in clear: the egress key is never needed.
-    await participant.egress.connect({ ip: '127.0.0.1', port: recvPort, ...srtpParameters(randomSrtpMaster()) });
+    // We read only the RTP header, which SRTP leaves in clear: the worker's egress key is never
+    // needed; the remote key is the one the receiver's RTCP is protected with.
+    participant.recvSrtpMaster = srtp ? randomSrtpMaster() : null;
+    await participant.egress.connect({ ip: '127.0.0.1', port: recvPort, ...srtpParameters(participant.recvSrtpMaster ?? Buffer.alloc(0)) });
+    // What a browser's offer negotiates on its send transport when options.feedback is on.
+    const feedback = (types: string[]) =>
+      options.feedback ? { rtcpFeedback: types.map((t) => ({ type: t.split(' ')[0]!, parameter: t.split(' ')[1] ?? '' })) } : {};
+    const headerExtensions = options.feedback ? { headerExtensions: [{ uri: TRANSPORT_CC_URI, id: INGEST_TRANSPORT_CC_ID }] } : {};
     const audio = SOURCE_STREAMS.filter((s) => s.kind === 'audio');
     const video = SOURCE_STREAMS.filter((s) => s.kind === 'video');
     participant.producers.push(
       await participant.ingest.produce({
         kind: 'audio',
         rtpParameters: {
-          codecs: [{ mimeType: 'audio/opus', payloadType: audio[0]!.payloadType, clockRate: 48_000, channels: 2 }],
+          codecs: [{ mimeType: 'audio/opus', payloadType: audio[0]!.payloadType, clockRate: 48_000, channels: 2, ...feedback(['transport-cc']) }],
           encodings: audio.map((s) => ({ ssrc: s.ssrc })),
+          ...headerExtensions,
         },
       }),
       await participant.ingest.produce({
         kind: 'video',
         rtpParameters: {
-          codecs: [{ mimeType: 'video/VP8', payloadType: video[0]!.payloadType, clockRate: 90_000 }],
+          codecs: [{ mimeType: 'video/VP8', payloadType: video[0]!.payloadType, clockRate: 90_000, ...feedback(['nack', 'nack pli', 'ccm fir', 'transport-cc']) }],
+          ...headerExtensions,
           // Lowest layer first, as browsers list simulcast encodings.
           encodings: video.map((s) => ({ ssrc: s.ssrc })),
         },
@@ -167,4 +216,20 @@ async function createParticipant(router: types.Router, options: ConsultationOpti
     recvSocket.close();
     throw error;
   }
+}
+
+function receiverFeedback(participant: Participant, options: ConsultationOptions): ReceiverFeedback {
+  const transportCcIds = participant.consumers.flatMap(
+    (c) => c.rtpParameters.headerExtensions?.filter((e) => e.uri === TRANSPORT_CC_URI).map((e) => e.id) ?? [],
+  );
+  return new ReceiverFeedback(
+    participant.recvSocket,
+    participant.egress.tuple.localPort,
+    participant.recvSrtpMaster ? new SrtpSender(participant.recvSrtpMaster) : PLAIN_RTP,
+    0x33330000 + Math.floor(Math.random() * 0xffff),
+    transportCcIds[0] ?? null,
+    participant.consumers.map((c) => c.rtpParameters.encodings![0]!.ssrc!),
+    options.counter,
+    options.epochMs,
+  );
 }

@@ -45,6 +45,8 @@ function vp8Options(bitrate: string): string[] {
  */
 export class MediaSource {
   readonly sentByStream = SOURCE_STREAMS.map(() => 0);
+  /** RTP bytes (headers included) per stream, as ffmpeg sent them. */
+  readonly sentBytesByStream = SOURCE_STREAMS.map(() => 0);
   /** Gaps between ffmpeg and the driver: loss the driver causes (its socket overflowing), not the worker. */
   readonly received = new RtpCounter();
   private exitError: string | null = null;
@@ -110,6 +112,7 @@ export class MediaSource {
     sockets.forEach((socket, i) =>
       socket.on('message', (packet: Buffer) => {
         source.sentByStream[i]!++;
+        source.sentBytesByStream[i]! += packet.length;
         source.received.onPacket(packet);
         onPacket(i, packet);
       }),

@@ -70,6 +70,13 @@ export class RtpCounter {
     return this.streams.get(ssrc)?.received ?? 0;
   }
 
+  /** What a receiver report says about one stream: packets received and expected, highest extended sequence number. */
+  streamStats(ssrc: number): { received: number; expected: number; highest: number } {
+    const stream = this.streams.get(ssrc);
+    if (!stream || stream.received === 0) return { received: 0, expected: 0, highest: 0 };
+    return { received: stream.received, expected: stream.highest - stream.first + 1, highest: stream.highest };
+  }
+
   snapshot(): CounterSnapshot {
     const byKind: CounterSnapshot['byKind'] = { audio: { received: 0, expected: 0 }, video: { received: 0, expected: 0 } };
     const perStream = new Map<number, number>();

@@ -7,6 +7,7 @@
  *   npx ts-node --transpile-only test/bench/scheduling.ts [bookings=3000] [concurrency=32] [searches=200]
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
@@ -39,8 +40,24 @@ async function login(base: string): Promise<Session> {
   return { cookie: String(res.headers.get('set-cookie')).split(';')[0]!, csrf: body.csrfToken };
 }
 
+/** CPU time (user + system, ms) used so far by these processes, from /proc (Linux, 100 Hz ticks). */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // process gone
+    }
+  }
+  return ticks * 10;
+}
+
 /** Runs `total` requests with `concurrency` in flight; returns status counts, latencies and rate. */
-async function load(total: number, concurrency: number, send: (i: number) => Promise<number>) {
+async function load(total: number, concurrency: number, send: (i: number) => Promise<number>, cpu?: () => { server: number[]; postgres: number[] }) {
+  const pids = cpu?.();
+  const cpuBefore = pids ? [cpuMs(pids.server), cpuMs(pids.postgres)] : null;
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
@@ -58,7 +75,17 @@ async function load(total: number, concurrency: number, send: (i: number) => Pro
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  // CPU per request, independent of what else the machine runs: what two idle cores could sustain.
+  const cpuCost =
+    pids && cpuBefore
+      ? (() => {
+          const server = (cpuMs(pids.server) - cpuBefore[0]!) / total;
+          const postgres = (cpuMs(pids.postgres) - cpuBefore[1]!) / total;
+          return { serverCpuMsPerReq: round(server), postgresCpuMsPerReq: round(postgres), projectedReqPerSecOn2Cores: Math.round(2000 / (server + postgres)) };
+        })()
+      : {};
   return {
+    ...cpuCost,
     requests: total,
     concurrency,
     reqPerSec: Math.round(total / seconds),
@@ -154,6 +181,14 @@ async function main(): Promise<void> {
     await db.query('ANALYZE');
     const session = await login(base);
     const headers = { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf };
+    // The server process and every PostgreSQL backend of its database (its pool), plus the WAL writer.
+    const cpu = () => ({
+      server: [child.pid!],
+      postgres: postgresPids,
+    });
+    const postgresPids: number[] = (
+      await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type IN ('walwriter', 'background writer', 'checkpointer')`)
+    ).rows.map((r) => r.pid as number);
     const book = async (body: object) => (await fetch(`${base}/api/consultations`, { method: 'POST', headers, body: JSON.stringify(body) })).status;
 
     // Slot search over weeks 2–3 of the seeded period, every agent of the administration, every booth of the MSAP.
@@ -171,11 +206,14 @@ async function main(): Promise<void> {
     const sample = JSON.parse(sampleText) as { slots: unknown[]; truncated: boolean };
     const inWindow = (await db.query(`SELECT count(*)::int AS n FROM consultations WHERE starts_at >= $1 AND starts_at < $2`, [searchFrom.toJSDate(), searchFrom.plus({ weeks: 2 }).toJSDate()])).rows[0].n;
     for (let i = 0; i < 20; i++) await fetch(searchUrl(2000), { headers }).then((r) => r.arrayBuffer()); // warm-up
-    const searchFull = await load(SEARCHES, 1, async () => (await fetch(searchUrl(2000), { headers }).then(async (r) => (await r.arrayBuffer(), r.status))));
+    const searchFull = await load(SEARCHES, 1, async () => (await fetch(searchUrl(2000), { headers }).then(async (r) => (await r.arrayBuffer(), r.status))), cpu);
     const searchDefault = await load(SEARCHES, 1, async () => (await fetch(searchUrl(500), { headers }).then(async (r) => (await r.arrayBuffer(), r.status))));
 
     // The floor: an authenticated GET that reads the session and nothing else.
-    const baseline = await load(Math.min(BOOKINGS, 2000), CONCURRENCY, async (_i) => (await fetch(`${base}/api/auth/me`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status))));
+    const warm = await load(CONCURRENCY * 4, CONCURRENCY, async () => (await fetch(`${base}/api/auth/me`, { headers })).status); // fills the pool
+    void warm;
+    postgresPids.splice(0, postgresPids.length, ...(await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type IN ('walwriter', 'background writer', 'checkpointer')`)).rows.map((r) => r.pid as number));
+    const baseline = await load(Math.min(BOOKINGS, 2000), CONCURRENCY, async (_i) => (await fetch(`${base}/api/auth/me`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status))), cpu);
 
     // Free slots: every request a distinct (booth, agent, time) after the seeded period.
     const freeStart = firstMonday.plus({ weeks: 7 });
@@ -188,7 +226,7 @@ async function main(): Promise<void> {
       return { boothId: s.booths[b], agentId: s.agents[(2 * b + slot) % AGENTS], startsAt: at.toISO() };
     };
     for (let i = 0; i < 50; i++) await book({ ...freeSlot(BOOKINGS + i), consultationTypeId: s.typeId, citizen: { name: 'Warm up' } });
-    const free = await load(BOOKINGS, CONCURRENCY, (i) => book({ ...freeSlot(i), consultationTypeId: s.typeId, citizen: { name: 'Citoyen ' + i, phone: '0612345678' } }));
+    const free = await load(BOOKINGS, CONCURRENCY, (i) => book({ ...freeSlot(i), consultationTypeId: s.typeId, citizen: { name: 'Citoyen ' + i, phone: '0612345678' } }), cpu);
 
     // Contended: 100 requests per slot, for BOOKINGS/100 slots, each slot a (booth, agent, time) of its own.
     const contendedStart = freeStart.plus({ weeks: 4 });
@@ -197,7 +235,7 @@ async function main(): Promise<void> {
       const k = i % slots; // interleaved: the 100 requests of a slot are in flight together
       const at = contendedStart.plus({ days: Math.floor(k / 24) }).set({ hour: 8 + Math.floor((k % 24) / 2), minute: (k % 2) * 30 });
       return book({ boothId: s.booths[0], agentId: s.agents[0], consultationTypeId: s.typeId, startsAt: at.toISO(), citizen: { name: 'Contended' } });
-    });
+    }, cpu);
 
     const overlaps = (
       await db.query(
@@ -230,7 +268,9 @@ async function main(): Promise<void> {
     await db.end().catch(() => undefined);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    await database.drop();
+    // BENCH_KEEP_DB=1 leaves the database for EXPLAIN ANALYZE; its URL goes to stderr.
+    if (process.env.BENCH_KEEP_DB) process.stderr.write(`kept database: ${database.url}\n`);
+    else await database.drop();
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { Interval } from './intervals';
 import { WeeklyRange } from './paris-time';
 
@@ -26,8 +27,31 @@ export interface SearchData {
   bookings: Array<Interval & { boothId: string; agentId: string }>;
 }
 
+type Range3 = [number, number, number];
 type Range4 = [string, number, number, number];
 type Span = [number, number];
+
+interface BookingContextRow {
+  booth: BookingContext['booth'];
+  agent: BookingContext['agent'];
+  type: BookingContext['type'];
+  availability: Range3[];
+  opening: Range3[];
+  absences: Span[];
+  closures: Span[];
+}
+
+interface SearchRow {
+  site: SearchData['site'];
+  type: SearchData['type'];
+  booths: SearchData['booths'];
+  agents: SearchData['agents'];
+  opening: Range3[];
+  closures: Span[];
+  availability: Range4[];
+  absences: Array<[string, number, number]>;
+  bookings: Array<[string, string, number, number]>;
+}
 
 const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
 const RANGE = `json_build_array(weekday, start_minute, end_minute)`;
@@ -47,9 +71,10 @@ export class ScheduleReader {
     typeId: string | null,
     from: Date,
     to: Date,
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<BookingContext> {
-    const [row] = await tx.query(
+    const [row] = await preparedQuery<BookingContextRow>(
+      this.dataSource,
+      'scheduling-booking-context',
       `SELECT
         (SELECT json_build_object('id', b.id, 'msapSiteId', b.msap_site_id, 'departement', s.departement)
            FROM booths b JOIN msap_sites s ON s.id = b.msap_site_id WHERE b.id = $1) AS booth,
@@ -65,14 +90,15 @@ export class ScheduleReader {
            WHERE msap_site_id = (SELECT msap_site_id FROM booths WHERE id = $1) AND starts_at < $5 AND ends_at > $4) AS closures`,
       [boothId, agentId, typeId, from, to],
     );
+    if (!row) throw new Error('booking context query returned no row');
     return {
       booth: row.booth,
       agent: row.agent,
       type: row.type,
-      availability: (row.availability as Array<[number, number, number]>).map(toRange),
-      opening: (row.opening as Array<[number, number, number]>).map(toRange),
-      absences: (row.absences as Span[]).map(toSpan),
-      closures: (row.closures as Span[]).map(toSpan),
+      availability: row.availability.map(toRange),
+      opening: row.opening.map(toRange),
+      absences: row.absences.map(toSpan),
+      closures: row.closures.map(toSpan),
     };
   }
 
@@ -84,7 +110,9 @@ export class ScheduleReader {
     from: Date;
     to: Date;
   }): Promise<SearchData> {
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery<SearchRow>(
+      this.dataSource,
+      'scheduling-slot-search',
       `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
             t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
             b AS (SELECT id, name FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
@@ -107,19 +135,20 @@ export class ScheduleReader {
             AND (booth_id IN (SELECT id FROM b) OR agent_id IN (SELECT id FROM a))) AS bookings`,
       [q.siteId, q.boothId, q.agentId, q.typeId, q.from, q.to],
     );
+    if (!row) throw new Error('slot search query returned no row');
     return {
       site: row.site,
       type: row.type,
       booths: row.booths,
       agents: row.agents,
-      opening: (row.opening as Array<[number, number, number]>).map(toRange),
-      closures: (row.closures as Span[]).map(toSpan),
-      availability: (row.availability as Range4[]).map(([agentId, weekday, startMinute, endMinute]) => ({ agentId, weekday, startMinute, endMinute })),
-      absences: (row.absences as Array<[string, number, number]>).map(([agentId, start, end]) => ({ agentId, start, end })),
-      bookings: (row.bookings as Array<[string, string, number, number]>).map(([boothId, agentId, start, end]) => ({ boothId, agentId, start, end })),
+      opening: row.opening.map(toRange),
+      closures: row.closures.map(toSpan),
+      availability: row.availability.map(([agentId, weekday, startMinute, endMinute]) => ({ agentId, weekday, startMinute, endMinute })),
+      absences: row.absences.map(([agentId, start, end]) => ({ agentId, start, end })),
+      bookings: row.bookings.map(([boothId, agentId, start, end]) => ({ boothId, agentId, start, end })),
     };
   }
 }
 
-const toRange = ([weekday, startMinute, endMinute]: [number, number, number]): WeeklyRange => ({ weekday, startMinute, endMinute });
+const toRange = ([weekday, startMinute, endMinute]: Range3): WeeklyRange => ({ weekday, startMinute, endMinute });
 const toSpan = ([start, end]: Span): Interval => ({ start, end });

@@ -32,6 +32,7 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopping = false;
+  private again = false;
 
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
@@ -53,15 +54,23 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
       .catch(() => undefined);
   }
 
-  /** Starts work now (after a confirmation) unless a run is already going. */
+  /** Starts work now (after a confirmation); during a run, asks for another pass right after it. */
   wake(): void {
-    if (this.stopping || this.current) return;
+    if (this.stopping) return;
+    if (this.current) {
+      // The run may be past its last look for jobs: it goes round once more instead of idling.
+      this.again = true;
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
+    this.again = false;
     this.current = this.runAll()
       .catch((error: unknown) => this.logger.error({ err: error }, 'mass cancellation run failed'))
       .finally(() => {
         this.current = null;
-        if (!this.stopping) this.timer = setTimeout(() => this.wake(), IDLE_POLL_MS);
+        if (this.stopping) return;
+        if (this.again) this.wake();
+        else this.timer = setTimeout(() => this.wake(), IDLE_POLL_MS);
       });
   }
 

@@ -349,6 +349,22 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
     expect(ics('reassigned')).toMatch(/METHOD:REQUEST\r\n[\s\S]*SEQUENCE:1\r\n/);
     expect(ics('unassigned')).toMatch(/METHOD:CANCEL\r\n[\s\S]*SEQUENCE:1\r\n/);
     expect(ics('unassigned')).toContain(`UID:consultation-${id}@visio-msap`);
+
+    // A move that also hands it back: the citizen hears of the new time, the colleague loses the entry.
+    await coordinator.agent
+      .patch(`/api/consultations/${id}`)
+      .set('X-CSRF-Token', coordinator.csrf)
+      .send({ startsAt: wednesday.set({ hour: 11 }).toISO(), agentId: agent.id })
+      .expect(200);
+    const moved: Array<{ event: string; revision: number; channel: string; recipient: string }> = await t.dataSource.query(
+      `SELECT event, revision, channel, recipient FROM notification_outbox WHERE consultation_id = $1 AND revision = 2 ORDER BY event, channel`,
+      [id],
+    );
+    expect(moved).toEqual([
+      { event: 'rescheduled', revision: 2, channel: 'agent_email', recipient: AGENT },
+      { event: 'rescheduled', revision: 2, channel: 'email', recipient: 'paul@example.fr' },
+      { event: 'unassigned', revision: 2, channel: 'agent_email', recipient: 'agent2@example.fr' },
+    ]);
     // Put the consultation back out of the way of the next tests' counts.
     await coordinator.agent.post(`/api/consultations/${id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'test' }).expect(200);
     await t.dataSource.query('DELETE FROM notification_outbox WHERE consultation_id = $1', [id]);

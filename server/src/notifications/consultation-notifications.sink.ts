@@ -22,8 +22,12 @@ export class ConsultationNotificationsSink implements ConsultationEventSink, OnM
     const consultationIds = [event.consultationId];
     switch (event.type) {
       case 'booked':
+        return this.outbox.enqueue(tx, { consultationIds, event: 'booked' });
       case 'rescheduled':
-        return this.outbox.enqueue(tx, { consultationIds, event: event.type });
+        await this.outbox.enqueue(tx, { consultationIds, event: 'rescheduled' });
+        // A move may also hand the consultation to another agent: their calendar loses the entry.
+        if (event.previous) await this.outbox.enqueueUnassigned(tx, event.consultationId, event.previous.agentId);
+        return;
       case 'reassigned':
         // Same time, same place for the citizen: only the two agents' calendars change.
         return this.outbox.enqueueReassignment(tx, event.consultationId, event.previous?.agentId ?? null);

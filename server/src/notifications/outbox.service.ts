@@ -81,17 +81,23 @@ export class OutboxService {
     await this.bumpSequences(manager, [consultationId]);
     const [c] = await this.load(manager, [consultationId]);
     if (!c) return;
-    const rows = this.render(c, 'reassigned');
-    if (previousAgentId) {
-      const [previous] = await manager.query(
-        'SELECT u.display_name AS name, u.email FROM agents a JOIN users u ON u.id = a.user_id WHERE a.id = $1',
-        [previousAgentId],
-      );
-      if (previous && previous.email !== c.agent_email) {
-        rows.push(...this.render({ ...c, agent_name: previous.name, agent_email: previous.email }, 'unassigned'));
-      }
-    }
-    await this.insert(manager, rows);
+    await this.insert(manager, [...this.render(c, 'reassigned'), ...(await this.unassignedRows(manager, c, previousAgentId))]);
+  }
+
+  /** After a move that also changed the agent (enqueued as `rescheduled`): the previous agent's entry is cancelled. */
+  async enqueueUnassigned(manager: EntityManager, consultationId: string, previousAgentId: string): Promise<void> {
+    const [c] = await this.load(manager, [consultationId]);
+    if (c) await this.insert(manager, await this.unassignedRows(manager, c, previousAgentId));
+  }
+
+  private async unassignedRows(manager: EntityManager, c: ConsultationRow, previousAgentId: string | null): Promise<OutboxRow[]> {
+    if (!previousAgentId) return [];
+    const [previous] = await manager.query(
+      'SELECT u.display_name AS name, u.email FROM agents a JOIN users u ON u.id = a.user_id WHERE a.id = $1',
+      [previousAgentId],
+    );
+    if (!previous || previous.email === c.agent_email) return [];
+    return this.render({ ...c, agent_name: previous.name, agent_email: previous.email }, 'unassigned');
   }
 
   private async write(manager: EntityManager, ids: string[], event: OutboxEvent, message?: string): Promise<void> {

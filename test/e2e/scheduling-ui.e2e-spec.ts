@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-seed.service';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
-import { at, mondayIn, schedulingIds, SchedulingIds } from '../support/scheduling';
+import { at, createAgent, everyDay, mondayIn, putWeekly, schedulingIds, SchedulingIds } from '../support/scheduling';
 import { signIn, SignedIn } from '../support/session';
 
 const SCREENSHOTS = join(ROOT, 'test-results');
@@ -132,6 +132,20 @@ describe('scheduling screens in Chromium', () => {
     await board.getByRole('listitem').filter({ hasText: '10:00–10:30 Jeanne Martin' }).getByText('Annulé').waitFor();
     const [afterCancel] = await t.dataSource.query(`SELECT status, cancellation_reason FROM consultations WHERE id = $1`, [stored.id]);
     expect(afterCancel).toEqual({ status: 'cancelled', cancellation_reason: 'Usager empêché' });
+
+    // By agent: the same week, one row per agent; a free cell opens the slot search for that agent and day.
+    await page.getByText('Par agent', { exact: true }).click();
+    const agentRow = board.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Antoine Agent' }) });
+    await agentRow.getByRole('button', { name: /10:00–10:30 Jeanne Martin · Cabine 1/ }).waitFor();
+    await agentRow.getByRole('link', { name: /^Voir les créneaux libres : Antoine Agent, mardi/ }).click();
+    await page.waitForURL('**/coordination/creneaux?**');
+    expect(await page.getByLabel('Agent', { exact: true }).locator('option:checked').textContent()).toBe('Antoine Agent');
+    expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe(tuesday);
+    await page.getByLabel('Objet du rendez-vous').selectOption({ label: 'Impôt sur le revenu : déclaration, avis (30 min)' });
+    await page.getByLabel('France Services *').selectOption({ label: 'France Services de Pithiviers' });
+    await page.getByRole('button', { name: 'Rechercher les créneaux libres' }).click();
+    // The cancelled booking freed 10:00 again.
+    await page.getByRole('button', { name: /^Réserver le mardi .* à 10h00$/ }).waitFor();
     await context.close();
   });
 
@@ -185,6 +199,14 @@ describe('scheduling screens in Chromium', () => {
     await searchDay(page, day(3));
     await page.getByRole('button', { name: /^Réserver le jeudi .* à 14h00$/ }).click();
     await page.getByLabel('Nom de l’usager *').fill('Paul Durand');
+    // A 422 from the server lands under the field concerned, in French, and nothing is stored.
+    await page.getByLabel(/Téléphone portable/).fill('12345');
+    await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
+    await page.getByTestId('form-error').getByText('Certains champs sont à corriger. Téléphone : Numéro invalide : 06 12 34 56 78 ou format international (+…).').waitFor();
+    await page.locator('.fr-input-group--error').getByText('Numéro invalide : 06 12 34 56 78 ou format international (+…).').waitFor();
+    expect(await t.dataSource.query(`SELECT id FROM consultations WHERE citizen_name = 'Paul Durand'`)).toEqual([]);
+    // The citizen has no phone: left empty, the booking goes through.
+    await page.getByLabel(/Téléphone portable/).fill('');
     await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
     await page.getByTestId('booking-done').getByText(/^Rendez-vous réservé pour Paul Durand le jeudi .* à 14h00/).waitFor();
     await staff.close();
@@ -224,6 +246,52 @@ describe('scheduling screens in Chromium', () => {
     await agent.getByTestId('ics-message').getByText(/^Lien révoqué/).waitFor();
     expect((await fetch(url)).status).toBe(404);
     await agentContext.close();
+  });
+
+  it('an absence lists the bookings it affects: one goes to a free colleague, the other is cancelled with notice', async () => {
+    const admin = await signIn(t.baseUrl, 'admin');
+    const colleagueId = await createAgent(admin, t.dataSource, 'collegue@demo.visio-msap.fr', ids.ddfipId);
+    await putWeekly(admin, `/api/agents/${colleagueId}/availability`, everyDay('09:00', '17:00'));
+    const mondayNext = monday;
+    const [booth1] = await t.dataSource.query(`SELECT id FROM booths WHERE msap_site_id = $1 AND name = 'Cabine 1'`, [pithiviersId]);
+    for (const [time, name] of [['09:00', 'Alain Confie'], ['10:00', 'Berthe Annulee']]) {
+      await coordinatorApi.agent
+        .post('/api/consultations')
+        .set('X-CSRF-Token', coordinatorApi.csrf)
+        .send({ boothId: booth1.id, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(mondayNext, time!), citizen: { name, phone: '0611111111' } })
+        .expect(201);
+    }
+
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
+    await page.getByRole('link', { name: 'Déclarer une absence' }).click();
+    await page.getByLabel('Agent *').selectOption({ label: 'Antoine Agent' });
+    await page.getByLabel('Début de l’absence').fill(mondayNext.toISODate()!);
+    await page.getByLabel('Fin de l’absence').fill(mondayNext.toISODate()!);
+    await page.getByLabel('Motif', { exact: true }).fill('Formation');
+    await page.getByRole('button', { name: 'Déclarer l’absence' }).click();
+    const result = page.getByRole('heading', { name: 'Absence enregistrée. 2 rendez-vous concerné(s).' });
+    await result.waitFor();
+    expect(await isFocused(result)).toBe(true);
+
+    const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Alain Confie$/ }) });
+    expect(await first.getByLabel('Confier à').locator('option').allTextContents()).toEqual(['collegue']);
+    await first.getByRole('button', { name: 'Confier à ce collègue' }).click();
+    await first.getByRole('status').getByText('Confié à collegue.').waitFor();
+    const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Berthe Annulee$/ }) });
+    await second.getByRole('button', { name: 'Annuler et prévenir l’usager' }).click();
+    await second.getByRole('status').getByText('Annulé, usager prévenu.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'absence.png'), fullPage: true });
+
+    const rows = await t.dataSource.query(
+      `SELECT citizen_name, agent_id, status, cancellation_reason FROM consultations WHERE citizen_name IN ('Alain Confie', 'Berthe Annulee') ORDER BY starts_at`,
+    );
+    expect(rows).toEqual([
+      { citizen_name: 'Alain Confie', agent_id: colleagueId, status: 'scheduled', cancellation_reason: null },
+      { citizen_name: 'Berthe Annulee', agent_id: ids.demoAgentId, status: 'cancelled', cancellation_reason: 'Absence de l’agent' },
+    ]);
+    await context.close();
   });
 
   it('the mass-cancellation wizard previews, counts SMS segments live, runs with a progress bar and ends with the report; the outbox shows the messages', async () => {

@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ShownError } from '../api-errors';
 import { cancelConsultation } from '../api/cancel-consultation';
@@ -28,6 +28,10 @@ export function AbsencePage() {
   const [impact, setImpact] = useState<AbsenceImpact | null>(null);
   const [busy, setBusy] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+  // The answer replaces nothing on screen: focus goes to it so it is read next.
+  useEffect(() => {
+    if (impact) resultHeading.current?.focus();
+  }, [impact]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +44,6 @@ export function AbsencePage() {
     try {
       const declared = await declareAbsence(agentId, { startsAt: parisInstant(from), endsAt: parisNextDay(to), reason: reason.trim() || undefined });
       setImpact(declared);
-      setTimeout(() => resultHeading.current?.focus(), 0);
     } catch (err) {
       // The API names startsAt/endsAt; the form shows them under "from" and "to".
       const shown = describeError(t, err);

@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApi } from '../../../lib/use-api';
@@ -42,6 +42,9 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
   const [chosen, setChosen] = useState<Slot | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (result) resultsHeading.current?.focus();
+  }, [result]);
 
   const search = async () => {
     const fields: Record<string, string> = {};
@@ -69,7 +72,6 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
           limit: 300,
         }),
       );
-      setTimeout(() => resultsHeading.current?.focus(), 0);
     } catch (err) {
       setResult(null);
       setError(describeError(t, err));

@@ -114,8 +114,8 @@ export function WeekBoard() {
 
       <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
         <li>
-          <Button size="small" priority="secondary" iconId="fr-icon-arrow-left-line" onClick={() => update({ semaine: addDays(monday, -7) })}>
-            {t('board.previous')}
+          <Button size="small" priority="secondary" onClick={() => update({ semaine: addDays(monday, -7) })}>
+            <span aria-hidden="true">←</span> {t('board.previous')}
           </Button>
         </li>
         <li>
@@ -124,8 +124,8 @@ export function WeekBoard() {
           </Button>
         </li>
         <li>
-          <Button size="small" priority="secondary" iconId="fr-icon-arrow-right-line" iconPosition="right" onClick={() => update({ semaine: addDays(monday, 7) })}>
-            {t('board.next')}
+          <Button size="small" priority="secondary" onClick={() => update({ semaine: addDays(monday, 7) })}>
+            {t('board.next')} <span aria-hidden="true">→</span>
           </Button>
         </li>
       </ul>

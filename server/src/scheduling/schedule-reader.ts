@@ -131,7 +131,9 @@ export class ScheduleReader {
         (SELECT coalesce(json_agg(json_build_array(agent_id, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
            FROM agent_absences WHERE agent_id IN (SELECT id FROM a) AND starts_at < $6 AND ends_at > $5) AS absences,
         (SELECT coalesce(json_agg(json_build_array(booth_id, agent_id, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
-           FROM consultations WHERE status <> 'cancelled' AND starts_at < $6 AND ends_at > $5
+           FROM consultations
+          -- The expression and predicate of the exclusion constraints: their GiST indexes find the window.
+          WHERE status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($5, $6, '[)')
             AND (booth_id IN (SELECT id FROM b) OR agent_id IN (SELECT id FROM a))) AS bookings`,
       [q.siteId, q.boothId, q.agentId, q.typeId, q.from, q.to],
     );

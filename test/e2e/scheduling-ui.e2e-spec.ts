@@ -71,10 +71,10 @@ describe('scheduling screens in Chromium', () => {
     await searchDay(page, tuesday, { site: 'France Services de Pithiviers', booth: 'Cabine 1' });
 
     // The first free slot of the day is at 09:00 (opening and availability start then).
-    const book = page.getByRole('button', { name: /^Réserver le mardi .* à 09h00$/ });
+    const book = page.getByRole('button', { name: /^Réserver le mardi .* à 9 h$/ });
     await book.focus();
     await page.keyboard.press('Enter');
-    const heading = page.getByRole('heading', { name: /^Réserver le mardi .* à 09h00$/ });
+    const heading = page.getByRole('heading', { name: /^Réserver le mardi .* à 9 h$/ });
     await heading.waitFor();
     expect(await isFocused(heading)).toBe(true);
 
@@ -93,7 +93,7 @@ describe('scheduling screens in Chromium', () => {
     await page.keyboard.press('Enter');
 
     const done = page.getByTestId('booking-done');
-    await done.getByText(/^Rendez-vous réservé pour Jeanne Martin le mardi .* à 09h00 \(Cabine 1, Antoine Agent\)\.$/).waitFor();
+    await done.getByText(/^Rendez-vous réservé pour Jeanne Martin le mardi .* à 9 h \(Cabine 1, Antoine Agent\)\.$/).waitFor();
     expect(await isFocused(done)).toBe(true);
     const [stored] = await t.dataSource.query(`SELECT id, starts_at, citizen_phone, citizen_email, status FROM consultations WHERE citizen_name = 'Jeanne Martin'`);
     expect(stored).toMatchObject({ citizen_phone: '+33612345678', citizen_email: 'jeanne.martin@example.fr', status: 'scheduled' });
@@ -116,7 +116,7 @@ describe('scheduling screens in Chromium', () => {
     expect(await isFocused(page.getByRole('heading', { name: /^Détails du rendez-vous/ }))).toBe(true);
     await page.getByLabel('Heure').fill('10:00');
     await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click();
-    await page.getByTestId('board-message').getByText(/^Rendez-vous déplacé au mardi .* à 10h00\.$/).waitFor();
+    await page.getByTestId('board-message').getByText(/^Rendez-vous déplacé au mardi .* à 10 h\.$/).waitFor();
     const moved = board.getByRole('button', { name: '10:00–10:30 Jeanne Martin · Antoine Agent' });
     await moved.waitFor();
     const [afterMove] = await t.dataSource.query(`SELECT starts_at FROM consultations WHERE id = $1`, [stored.id]);
@@ -139,13 +139,14 @@ describe('scheduling screens in Chromium', () => {
     await agentRow.getByRole('button', { name: /10:00–10:30 Jeanne Martin · Cabine 1/ }).waitFor();
     await agentRow.getByRole('link', { name: /^Voir les créneaux libres : Antoine Agent, mardi/ }).click();
     await page.waitForURL('**/coordination/creneaux?**');
-    expect(await page.getByLabel('Agent', { exact: true }).locator('option:checked').textContent()).toBe('Antoine Agent');
+    // The agent is chosen once the list of agents has loaded.
+    await page.getByLabel('Agent', { exact: true }).locator('option:checked', { hasText: 'Antoine Agent' }).waitFor({ state: 'attached' });
     expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe(tuesday);
     await page.getByLabel('Objet du rendez-vous').selectOption({ label: 'Impôt sur le revenu : déclaration, avis (30 min)' });
     await page.getByLabel('France Services *').selectOption({ label: 'France Services de Pithiviers' });
     await page.getByRole('button', { name: 'Rechercher les créneaux libres' }).click();
     // The cancelled booking freed 10:00 again.
-    await page.getByRole('button', { name: /^Réserver le mardi .* à 10h00$/ }).waitFor();
+    await page.getByRole('button', { name: /^Réserver le mardi .* à 10 h$/ }).waitFor();
     await context.close();
   });
 
@@ -165,7 +166,7 @@ describe('scheduling screens in Chromium', () => {
       .send({ boothId: booth2.id, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(monday.plus({ days: 2 }), '09:00'), citizen: { name: 'Autre Usager' } })
       .expect(201);
 
-    await page.getByRole('button', { name: /^Réserver le mercredi .* à 09h00$/ }).click();
+    await page.getByRole('button', { name: /^Réserver le mercredi .* à 9 h$/ }).click();
     await page.getByLabel('Nom de l’usager *').fill('Usager En Retard');
     await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Conflit de réservation.' });
@@ -182,7 +183,7 @@ describe('scheduling screens in Chromium', () => {
     // Searching again no longer offers 09:00 on a booth that the agent cannot use.
     await page.getByRole('button', { name: 'Actualiser les créneaux' }).click();
     await page.getByRole('heading', { name: /^\d+ créneaux libres$/ }).waitFor();
-    expect(await page.getByRole('button', { name: /^Réserver le mercredi .* à 09h00$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Réserver le mercredi .* à 9 h$/ }).count()).toBe(0);
     await context.close();
   });
 
@@ -197,7 +198,7 @@ describe('scheduling screens in Chromium', () => {
     await page.getByLabel('Cabine', { exact: true }).locator('option', { hasText: 'Cabine 2' }).waitFor({ state: 'attached' });
     expect((await page.getByLabel('Cabine', { exact: true }).locator('option').allTextContents()).sort()).toEqual(['Cabine 1', 'Cabine 2', 'Toute cabine']);
     await searchDay(page, day(3));
-    await page.getByRole('button', { name: /^Réserver le jeudi .* à 14h00$/ }).click();
+    await page.getByRole('button', { name: /^Réserver le jeudi .* à 14 h$/ }).click();
     await page.getByLabel('Nom de l’usager *').fill('Paul Durand');
     // A 422 from the server lands under the field concerned, in French, and nothing is stored.
     await page.getByLabel(/Téléphone portable/).fill('12345');
@@ -208,7 +209,7 @@ describe('scheduling screens in Chromium', () => {
     // The citizen has no phone: left empty, the booking goes through.
     await page.getByLabel(/Téléphone portable/).fill('');
     await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
-    await page.getByTestId('booking-done').getByText(/^Rendez-vous réservé pour Paul Durand le jeudi .* à 14h00/).waitFor();
+    await page.getByTestId('booking-done').getByText(/^Rendez-vous réservé pour Paul Durand le jeudi .* à 14 h/).waitFor();
     await staff.close();
 
     const agentContext = await chrome.browser.newContext();
@@ -336,7 +337,9 @@ describe('scheduling screens in Chromium', () => {
     await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé 🙏');
     expect(await counter.textContent()).toMatch(/ · \d SMS \(UCS-2\)/);
     await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé. Appelez la France Services.');
-    expect(await page.getByTestId('sms-sample').textContent()).toMatch(/^Bonjour Lucie Sms, votre rendez-vous du vendredi .* à 09h00 est annulé\./);
+    const sample = (await page.getByTestId('sms-sample').textContent())!;
+    expect(sample).toMatch(/^Bonjour Lucie Sms, votre rendez-vous du vendredi .* à 9 h est annulé\. Appelez la France Services\.$/);
+    const counted = /^(\d+) caractères · 1 SMS/.exec((await counter.textContent())!)![1];
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByRole('button', { name: 'Annuler 3 rendez-vous' }).click();
 
@@ -362,7 +365,10 @@ describe('scheduling screens in Chromium', () => {
     expect(await sms.count()).toBe(1);
     const smsText = await sms.textContent();
     expect(smsText).toContain('SMS');
-    expect(smsText).toMatch(/Bonjour Lucie Sms, votre rendez-vous du vendredi/);
+    // The wizard measured exactly the text the citizen gets.
+    expect(smsText).toContain(sample);
+    expect(smsText).toContain('1 SMS (GSM-7)');
+    expect([...sample].length).toBe(Number(counted));
     expect(smsText).toContain('Envoyé');
     await outbox.getByRole('row').filter({ hasText: 'marc@example.fr' }).filter({ hasText: 'Annulation' }).first().waitFor();
     expect(await outbox.getByRole('row').filter({ hasText: 'Rose Sanscontact' }).filter({ hasText: 'Annulation' }).filter({ hasNotText: 'Courriel agent' }).count()).toBe(0);

@@ -28,5 +28,13 @@ export const timeOf = (iso: string): string => paris(iso).toFormat('HH:mm');
 export const dayLabel = (date: string): string => DateTime.fromISO(date).setLocale('fr').toFormat('cccc d LLLL');
 /** "lun. 30/03" */
 export const shortDayLabel = (date: string): string => DateTime.fromISO(date).setLocale('fr').toFormat('ccc dd/LL');
-/** "lundi 30 mars 2026 à 09:30" */
-export const whenLabel = (iso: string): string => paris(iso).toFormat("cccc d LLLL yyyy 'à' HH'h'mm");
+/**
+ * "lundi 30 mars 2026 à 9 h 30", "mercredi 1er avril 2026 à 14 h": the French typographic form,
+ * the same as the server's messages to citizens ({date}), so the SMS counter measures the real text.
+ */
+export function whenLabel(iso: string): string {
+  const d = paris(iso);
+  const day = d.day === 1 ? '1er' : String(d.day);
+  const time = d.minute === 0 ? `${d.hour} h` : `${d.hour} h ${d.toFormat('mm')}`;
+  return `${d.toFormat('cccc')} ${day} ${d.toFormat('LLLL yyyy')} à ${time}`;
+}

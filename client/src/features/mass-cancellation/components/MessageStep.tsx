@@ -11,7 +11,7 @@ type Item = MassCancellationPreview['items'][number];
 
 /** The message for one citizen, with values of the first consultation (typical ones where unknown). */
 export function sampleText(text: string, item: Item | undefined): string {
-  const when = item ? whenLabel(item.startsAt) : 'lundi 6 avril 2026 à 09h30';
+  const when = item ? whenLabel(item.startsAt) : 'lundi 6 avril 2026 à 9 h 30';
   const [day, time] = when.split(' à ');
   const values: Record<string, string> = {
     nom: item?.citizenName ?? 'Jeanne Martin',

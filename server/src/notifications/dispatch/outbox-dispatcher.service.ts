@@ -39,6 +39,8 @@ export function backoffMs(attempts: number, baseMs: number, random = Math.random
 export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxDispatcher');
   private readonly smtp: SmtpTransport | null;
+  /** Per message, and well inside the lease, so that a started send ends before others may claim the row. */
+  private readonly sendTimeoutMs: number;
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> | null = null;
   private stopping = false;
@@ -47,7 +49,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from) : null;
+    this.sendTimeoutMs = Math.min(15_000, Math.floor((config.leaseSeconds * 1000) / 3));
+    this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from, this.sendTimeoutMs) : null;
   }
 
   onApplicationBootstrap(): void {
@@ -77,8 +80,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
 
   /** One claim-and-send round; returns how many rows it handled. */
   async runOnce(): Promise<number> {
+    if (this.stopping) return 0;
     await this.expireExhausted();
     const token = randomUUID();
+    const claimedAt = Date.now();
     const rows: ClaimedRow[] = await this.dataSource.query(
       `WITH due AS (
          SELECT id FROM notification_outbox
@@ -100,15 +105,29 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const local = rows.filter((r) => !this.hasProvider(r.channel));
     if (local.length > 0) await this.markLocal(local.map((r) => r.id), token);
     const remote = rows.filter((r) => this.hasProvider(r.channel));
+    // A row is not started once its lease may end before the send times out (another instance
+    // could claim it meanwhile), nor once shutting down: such rows are handed back below.
+    const lastStart = claimedAt + this.config.leaseSeconds * 1000 - this.sendTimeoutMs;
     let next = 0;
     const worker = async () => {
-      while (next < remote.length) {
+      while (next < remote.length && Date.now() < lastStart && !this.stopping) {
         const row = remote[next++]!;
         await this.record(row, token, await this.send(row));
       }
     };
     await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, remote.length) }, worker));
+    if (next < remote.length) await this.release(remote.slice(next).map((r) => r.id), token);
     return rows.length;
+  }
+
+  /** Hands back claimed rows that were not started (shutdown, or lease running out): due at once, attempt not counted. */
+  private async release(ids: string[], token: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_outbox
+          SET status = 'pending', attempts = attempts - 1, claim_token = NULL, next_attempt_at = now(), updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND claim_token = $2`,
+      [ids, token],
+    );
   }
 
   /** Runs rounds until nothing is due (tests and benchmarks; the timer does the same over time). */
@@ -137,7 +156,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       smsEncoding: row.sms_encoding,
       smsSegments: row.sms_segments,
     };
-    if (row.channel === 'sms') return sendSmsHttp(this.config.sms!, message);
+    if (row.channel === 'sms') return sendSmsHttp(this.config.sms!, message, this.sendTimeoutMs);
     return this.smtp!.send(message);
   }
 

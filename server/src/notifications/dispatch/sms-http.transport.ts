@@ -6,14 +6,12 @@ export interface SmsHttpSettings {
   sender: string;
 }
 
-const TIMEOUT_MS = 10_000;
-
 /**
  * A generic JSON-over-HTTP SMS provider adapter (payload documented in the README). The outbox row
  * id goes as `clientReference` and `Idempotency-Key`: a provider that honours either drops the
  * duplicate we would send after a crash between its acceptance and our "sent" mark.
  */
-export async function sendSmsHttp(settings: SmsHttpSettings, message: OutgoingMessage): Promise<SendResult> {
+export async function sendSmsHttp(settings: SmsHttpSettings, message: OutgoingMessage, timeoutMs: number): Promise<SendResult> {
   let response: Response;
   try {
     response = await fetch(settings.url, {
@@ -31,7 +29,7 @@ export async function sendSmsHttp(settings: SmsHttpSettings, message: OutgoingMe
         segments: message.smsSegments,
         clientReference: message.id,
       }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     return { ok: false, permanent: false, error: `SMS provider unreachable: ${error instanceof Error ? error.message : String(error)}` };

@@ -15,7 +15,7 @@ export const messageIdFor = (outboxId: string): string => `<${outboxId}@visio-ms
 export class SmtpTransport {
   private readonly transporter: Transporter;
 
-  constructor(settings: SmtpSettings, private readonly from: string) {
+  constructor(settings: SmtpSettings, private readonly from: string, timeoutMs: number) {
     this.transporter = createTransport({
       host: settings.host,
       port: settings.port,
@@ -23,9 +23,10 @@ export class SmtpTransport {
       ...(settings.auth ? { auth: settings.auth } : {}),
       pool: true,
       maxConnections: 3,
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
+      // Each phase gets a third of the budget the dispatcher allows one message.
+      connectionTimeout: Math.floor(timeoutMs / 3),
+      greetingTimeout: Math.floor(timeoutMs / 3),
+      socketTimeout: Math.floor(timeoutMs / 3),
     });
   }
 

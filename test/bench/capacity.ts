@@ -23,6 +23,9 @@
  *     bandwidth estimator on the receivers' feedback; receivers send receiver reports; NACK/PLI/FIR are
  *     negotiated. --feedback=off gives the first version's traffic (sender reports only, no congestion
  *     control) to compare with figures measured before.
+ *   - the receivers time-stamp transport-cc arrivals with the worker's own abs-send-time (an ideal
+ *     network), not with this process's clock, whose event-loop stalls the worker's delay-based
+ *     estimator would read as congestion and answer by forwarding lower layers (less work).
  *   - the estimate starts at 600 kbit/s, so each step waits until every video consumer is on the
  *     requested layer (up to MAX_WARMUP_SECONDS), and a step with any consumer below it is not
  *     counted as clean: it forwarded less than a real call.

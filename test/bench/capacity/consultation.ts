@@ -5,7 +5,7 @@ import { ReceiverFeedback } from './receiver-feedback';
 import { RtpCounter } from './rtp-counter';
 import { SOURCE_STREAMS } from './media-source';
 import { PLAIN_RTP, randomSrtpMaster, SRTP_SUITE, SrtpSender } from './srtp';
-import { TRANSPORT_CC_URI } from './transport-cc';
+import { ABS_SEND_TIME_URI, TRANSPORT_CC_URI } from './transport-cc';
 
 /** Header extension id the driver stamps its transport sequence numbers under (see capacity.ts). */
 export const INGEST_TRANSPORT_CC_ID = 5;
@@ -219,15 +219,15 @@ async function createParticipant(router: types.Router, options: ConsultationOpti
 }
 
 function receiverFeedback(participant: Participant, options: ConsultationOptions): ReceiverFeedback {
-  const transportCcIds = participant.consumers.flatMap(
-    (c) => c.rtpParameters.headerExtensions?.filter((e) => e.uri === TRANSPORT_CC_URI).map((e) => e.id) ?? [],
-  );
+  const extensionId = (uri: string) =>
+    participant.consumers.flatMap((c) => c.rtpParameters.headerExtensions?.filter((e) => e.uri === uri).map((e) => e.id) ?? [])[0] ?? null;
   return new ReceiverFeedback(
     participant.recvSocket,
     participant.egress.tuple.localPort,
     participant.recvSrtpMaster ? new SrtpSender(participant.recvSrtpMaster) : PLAIN_RTP,
     0x33330000 + Math.floor(Math.random() * 0xffff),
-    transportCcIds[0] ?? null,
+    extensionId(TRANSPORT_CC_URI),
+    extensionId(ABS_SEND_TIME_URI),
     participant.consumers.map((c) => c.rtpParameters.encodings![0]!.ssrc!),
     options.counter,
     options.epochMs,

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:dgram';
 import type { RtpCounter } from './rtp-counter';
 import type { PacketProtector } from './srtp';
-import { FEEDBACK_INTERVAL_MS, readTransportSequence, TransportCcReceiver } from './transport-cc';
+import { AbsSendTimeClock, FEEDBACK_INTERVAL_MS, readAbsSendTime, readTransportSequence, TransportCcReceiver } from './transport-cc';
 
 const RECEIVER_REPORT_INTERVAL_MS = 1000;
 
@@ -12,6 +12,7 @@ const RECEIVER_REPORT_INTERVAL_MS = 1000;
  */
 export class ReceiverFeedback {
   private readonly transportCc: TransportCcReceiver;
+  private readonly clock = new AbsSendTimeClock();
   private lastReportMs = -Infinity;
   private lastFeedbackMs = -Infinity;
   private readonly previous = new Map<number, { expected: number; received: number }>();
@@ -24,18 +25,23 @@ export class ReceiverFeedback {
     private readonly ssrc: number,
     /** Transport-cc header extension id the worker stamps on this receiver's packets, or null. */
     private readonly transportCcId: number | null,
+    /** abs-send-time header extension id, the arrival clock of an ideal network (see AbsSendTimeClock). */
+    private readonly absSendTimeId: number | null,
     /** SSRCs this receiver gets (the consumers' ones), reported on in receiver reports. */
     private readonly mediaSsrcs: number[],
     private readonly counter: RtpCounter,
     epochMs: number,
   ) {
-    this.transportCc = new TransportCcReceiver(ssrc, epochMs);
+    // With abs-send-time the arrival clock is the worker's, which starts anywhere: its own epoch.
+    this.transportCc = new TransportCcReceiver(ssrc, absSendTimeId === null ? epochMs : 0);
   }
 
   onRtp(packet: Buffer, arrivalMs: number): void {
     if (this.transportCcId === null) return;
     const seq = readTransportSequence(packet, this.transportCcId);
-    if (seq !== null) this.transportCc.onPacket(seq, arrivalMs);
+    if (seq === null) return;
+    const sent = this.absSendTimeId === null ? null : readAbsSendTime(packet, this.absSendTimeId);
+    this.transportCc.onPacket(seq, sent === null ? arrivalMs : this.clock.toMs(sent));
   }
 
   /** Called often (every few ms is fine); sends what is due. */

@@ -6,6 +6,7 @@
  */
 
 export const TRANSPORT_CC_URI = 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01' as const;
+export const ABS_SEND_TIME_URI = 'http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time' as const;
 
 /** How often a receiver sends feedback: libwebrtc's default interval. */
 export const FEEDBACK_INTERVAL_MS = 100;
@@ -32,6 +33,18 @@ export function withTransportSequence(packet: Buffer, id: number, seq: number): 
 
 /** The transport sequence number in a received RTP packet's one-byte extensions, or null. */
 export function readTransportSequence(packet: Buffer, id: number): number | null {
+  const at = findExtension(packet, id, 2);
+  return at === null ? null : packet.readUInt16BE(at);
+}
+
+/** abs-send-time (24-bit, 6.18 fixed-point seconds) in a received RTP packet, or null. */
+export function readAbsSendTime(packet: Buffer, id: number): number | null {
+  const at = findExtension(packet, id, 3);
+  return at === null ? null : packet.readUIntBE(at, 3);
+}
+
+/** Offset of the data of one-byte extension `id` when it has `length` bytes, or null. */
+function findExtension(packet: Buffer, id: number, length: number): number | null {
   if ((packet[0]! & 0x10) === 0) return null;
   let offset = 12 + 4 * (packet[0]! & 0x0f);
   if (packet.length < offset + 4 || packet.readUInt16BE(offset) !== 0xbede) return null;
@@ -44,10 +57,10 @@ export function readTransportSequence(packet: Buffer, id: number): number | null
       continue;
     }
     const extId = byte >> 4;
-    const length = (byte & 0x0f) + 1;
+    const size = (byte & 0x0f) + 1;
     if (extId === 15) return null;
-    if (extId === id && length === 2) return packet.readUInt16BE(offset + 1);
-    offset += 1 + length;
+    if (extId === id && size === length && offset + 1 + size <= packet.length) return offset + 1;
+    offset += 1 + size;
   }
   return null;
 }
@@ -144,5 +157,23 @@ export class TransportCcReceiver {
     out[19] = this.feedbackCount++ & 0xff;
     body.copy(out, 20);
     return out;
+  }
+}
+
+/**
+ * Arrival times for an ideal network: the worker's own send time (abs-send-time, which it stamps
+ * on every video packet), unwrapped to milliseconds. Timestamps taken by this process instead
+ * would carry its event-loop stalls, which the worker's delay-based estimator reads as congestion
+ * (and then forwards lower layers, i.e. does less work than in a real call).
+ */
+export class AbsSendTimeClock {
+  private last = -1;
+  private wraps = 0;
+
+  toMs(absSendTime: number): number {
+    // 24 bits of 2^-18 s: wraps every 64 s.
+    if (this.last >= 0 && absSendTime < this.last && this.last - absSendTime > 0x800000) this.wraps++;
+    this.last = absSendTime;
+    return ((this.wraps * 0x1000000 + absSendTime) * 1000) / 262_144;
   }
 }

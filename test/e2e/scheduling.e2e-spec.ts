@@ -50,6 +50,7 @@ describe('scheduling: booking a booth and an agent together', () => {
     const agent = await signIn(t.baseUrl, 'agent');
     const agenda = await agent.agent.get('/api/consultations').query({ from: at(week, '00:00'), to: at(week.plus({ days: 1 }), '00:00') }).expect(200);
     expect(agenda.body.map((c: { id: string }) => c.id)).toContain(res.body.id);
+    expect(new Set(agenda.body.map((c: { agentId: string }) => c.agentId))).toEqual(new Set([ids.demoAgentId]));
     expect(agenda.body[0]).toMatchObject({ boothName: 'Cabine 1', agentName: 'Antoine Agent', subject: expect.stringContaining('Impôt') });
     const board = await coordinator.agent.get('/api/consultations').query({ from: at(week, '00:00'), to: at(week.plus({ days: 1 }), '00:00'), boothId: ids.pithiviersBoothId });
     expect(board.body.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
@@ -63,6 +64,24 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(99);
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM consultations WHERE starts_at = $1`, [new Date(startsAt)]);
+    expect(count).toBe(1);
+  });
+
+  it('14 concurrent moves of consultations of one booth into one free interval: exactly one succeeds', async () => {
+    const friday = week.plus({ weeks: 1, days: 4 }); // MSAP 09:00–12:30 and 13:30–17:30, agents 2 and 3 08:00–18:00
+    const starts = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+    const created: string[] = [];
+    for (const [i, hhmm] of starts.entries()) {
+      const res = await book(coordinator, { ...base(), agentId: i % 2 ? agent2Id : agent3Id, startsAt: at(friday, hhmm) }).expect(201);
+      created.push(res.body.id);
+    }
+    const target = at(week.plus({ weeks: 2 }), '10:00');
+    const statuses = await Promise.all(
+      created.map((id) => coordinator.agent.patch(`/api/consultations/${id}`).set('X-CSRF-Token', coordinator.csrf).send({ startsAt: target }).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(starts.length - 1);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM consultations WHERE starts_at = $1 AND status = 'scheduled'`, [new Date(target)]);
     expect(count).toBe(1);
   });
 

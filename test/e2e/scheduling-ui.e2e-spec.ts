@@ -111,9 +111,24 @@ describe('scheduling screens in Chromium', () => {
     expect(await board.getByRole('row', { name: /Cabine 1/ }).getByRole('button', { name: /Jeanne Martin/ }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'scheduling-board.png'), fullPage: true });
 
-    // Move to 10:00 the same day.
+    // Moving onto a taken interval is refused with the 409, in French, and the consultation stays put.
+    const [booth1] = await t.dataSource.query(`SELECT id FROM booths WHERE msap_site_id = $1 AND name = 'Cabine 1'`, [pithiviersId]);
+    await coordinatorApi.agent
+      .post('/api/consultations')
+      .set('X-CSRF-Token', coordinatorApi.csrf)
+      .send({ boothId: booth1.id, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(monday.plus({ days: 1 }), '11:00'), citizen: { name: 'Déjà Là' } })
+      .expect(201);
     await block.click();
     expect(await isFocused(page.getByRole('heading', { name: /^Détails du rendez-vous/ }))).toBe(true);
+    await page.getByLabel('Heure').fill('11:00');
+    await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click();
+    const refused = page.getByTestId('form-error');
+    await refused.getByText(/^Conflit de réservation\. (Cette cabine est déjà réservée|Cet agent a déjà un rendez-vous) sur ce créneau\.$/).waitFor();
+    expect(await isFocused(refused)).toBe(true);
+    const [notMoved] = await t.dataSource.query(`SELECT starts_at FROM consultations WHERE id = $1`, [stored.id]);
+    expect(new Date(notMoved.starts_at).toISOString()).toBe(new Date(at(monday.plus({ days: 1 }), '09:00')).toISOString());
+
+    // Move to 10:00 the same day.
     await page.getByLabel('Heure').fill('10:00');
     await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click();
     await page.getByTestId('board-message').getByText(/^Rendez-vous déplacé au mardi .* à 10 h\.$/).waitFor();
@@ -182,7 +197,9 @@ describe('scheduling screens in Chromium', () => {
 
     // Searching again no longer offers 09:00 on a booth that the agent cannot use.
     await page.getByRole('button', { name: 'Actualiser les créneaux' }).click();
+    await page.getByRole('button', { name: /^Réserver le mercredi .* à 9 h$/ }).waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: /^\d+ créneaux libres$/ }).waitFor();
+    await page.getByRole('button', { name: /^Réserver le mercredi .* à 9 h 30$/ }).waitFor();
     expect(await page.getByRole('button', { name: /^Réserver le mercredi .* à 9 h$/ }).count()).toBe(0);
     await context.close();
   });
@@ -272,7 +289,7 @@ describe('scheduling screens in Chromium', () => {
     await page.getByLabel('Fin de l’absence').fill(mondayNext.toISODate()!);
     await page.getByLabel('Motif', { exact: true }).fill('Formation');
     await page.getByRole('button', { name: 'Déclarer l’absence' }).click();
-    const result = page.getByRole('heading', { name: 'Absence enregistrée. 2 rendez-vous concerné(s).' });
+    const result = page.getByRole('heading', { name: 'Absence enregistrée. 2 rendez-vous concernés.' });
     await result.waitFor();
     expect(await isFocused(result)).toBe(true);
 
@@ -321,7 +338,7 @@ describe('scheduling screens in Chromium', () => {
     await page.getByRole('button', { name: 'Voir les rendez-vous concernés' }).click();
     const count = page.getByTestId('mass-preview-count');
     await count.getByText('3 rendez-vous seront annulés.').waitFor();
-    expect(await count.textContent()).toContain('dont 1 usager(s) sans téléphone ni adresse électronique');
+    expect(await count.textContent()).toContain('dont 1 usager sans téléphone ni adresse électronique');
     for (const c of citizens) await page.getByRole('rowheader', { name: c.name }).waitFor();
     await page.getByRole('button', { name: 'Suivant' }).click();
 

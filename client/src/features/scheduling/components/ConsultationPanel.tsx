@@ -6,6 +6,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/use-api';
 import { listBooths } from '../../facilitator/api/booths';
+import { listAgents } from '../api/list-agents';
 import { describeError, ShownError } from '../api-errors';
 import { cancelConsultation } from '../api/cancel-consultation';
 import { rescheduleConsultation } from '../api/reschedule-consultation';
@@ -30,7 +31,9 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
   const booths = useApi(() => listBooths(c.msapSiteId), [c.msapSiteId]);
   const [date, setDate] = useState(dateOf(c.startsAt));
   const [time, setTime] = useState(timeOf(c.startsAt));
+  const agents = useApi(() => listAgents(c.administrationId), [c.administrationId]);
   const [boothId, setBoothId] = useState(c.boothId);
+  const [agentId, setAgentId] = useState(c.agentId);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +57,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
       const moved = await rescheduleConsultation(c.id, {
         startsAt: parisInstant(date, time),
         boothId: boothId === c.boothId ? undefined : boothId,
+        agentId: agentId === c.agentId ? undefined : agentId,
       });
       return t('board.moved', { when: whenLabel(moved.startsAt) });
     });
@@ -117,16 +121,30 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
                   nativeInputProps={{ type: 'time', step: 300, value: time, required: true, onChange: (e) => setTime(e.target.value) }}
                 />
               </div>
-              <div className="fr-col-12">
+              <div className="fr-col-12 fr-col-lg-6">
                 <Select
                   label={t('scheduling.fields.booth')}
                   nativeSelectProps={{ value: boothId, onChange: (e) => setBoothId(e.target.value) }}
-                  state={state(err('boothId') ?? err('agentId'))}
-                  stateRelatedMessage={err('boothId') ?? err('agentId')}
+                  state={state(err('boothId'))}
+                  stateRelatedMessage={err('boothId')}
                 >
                   {(booths.data ?? [{ id: c.boothId, name: c.boothName }]).map((b) => (
                     <option key={b.id} value={b.id}>
                       {b.name}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className="fr-col-12 fr-col-lg-6">
+                <Select
+                  label={t('scheduling.fields.agent')}
+                  nativeSelectProps={{ value: agentId, onChange: (e) => setAgentId(e.target.value) }}
+                  state={state(err('agentId'))}
+                  stateRelatedMessage={err('agentId')}
+                >
+                  {(agents.data ?? [{ id: c.agentId, displayName: c.agentName }]).map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.displayName}
                     </option>
                   ))}
                 </Select>

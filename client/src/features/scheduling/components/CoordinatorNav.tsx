@@ -1,10 +1,12 @@
 import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session-context';
 
 const LINKS = [
   ['/coordination/planning', 'board'],
   ['/coordination/creneaux', 'slots'],
   ['/coordination/absences', 'absence'],
+  // The mass-cancellation API is for coordinators (it works within their département).
   ['/coordination/annulation-groupee', 'massCancel'],
   ['/coordination/messages', 'outbox'],
 ] as const;
@@ -12,10 +14,13 @@ const LINKS = [
 /** The coordinator's pages; NavLink sets aria-current="page" on the current one. */
 export function CoordinatorNav() {
   const { t } = useTranslation();
+  const { principal } = useSession();
+  const isCoordinator = principal?.kind === 'user' && principal.role === 'coordinator';
+  const links = LINKS.filter(([, key]) => key !== 'massCancel' || isCoordinator);
   return (
     <nav className="fr-mb-3w" aria-label={t('scheduling.nav.label')}>
       <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-        {LINKS.map(([to, key]) => (
+        {links.map(([to, key]) => (
           <li key={to}>
             <NavLink to={to} className={({ isActive }) => `fr-btn fr-btn--sm ${isActive ? '' : 'fr-btn--secondary'}`}>
               {t(`scheduling.nav.${key}`)}

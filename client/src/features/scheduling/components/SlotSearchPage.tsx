@@ -59,6 +59,8 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
     setBusy(true);
     setError(null);
     setChosen(null);
+    // Stale slots must not stay on screen (and be booked) while the new search runs.
+    setResult(null);
     try {
       setResult(
         await searchSlots({

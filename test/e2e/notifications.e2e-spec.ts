@@ -470,3 +470,36 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
     await coordinator.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', coordinator.csrf).expect(403);
   });
 });
+
+describe('two instances sharing one outbox', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let provider: Awaited<ReturnType<typeof smsProvider>>;
+
+  beforeAll(async () => {
+    provider = await smsProvider(() => 200);
+    const env = { SMS_PROVIDER_URL: provider.url, NOTIFICATIONS_ENABLED: 'false', NOTIFICATIONS_BATCH_SIZE: '50' };
+    first = await startTestApp(env);
+    second = await startTestApp(env, { database: first.db });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+    await new Promise((r) => provider.server.close(r));
+  });
+
+  it('split the work (FOR UPDATE SKIP LOCKED) and send each message once', async () => {
+    const { pithiviersBoothId } = await demoIds(first.dataSource);
+    const ids = await insertCitizenConsultations(first.dataSource, { count: 1000, boothId: pithiviersBoothId, agentUserEmail: AGENT, firstStart: inDays(2), contacts: 'phone' });
+    await first.dataSource.transaction((tx) => first.app.get(OutboxService).enqueue(tx, { consultationIds: ids, event: 'booked' }));
+    const [a, b] = await Promise.all([first.app.get(OutboxDispatcher).drain(), second.app.get(OutboxDispatcher).drain()]);
+    // 1000 SMS and 1000 agent e-mails (local), split between the two.
+    expect(a + b).toBe(2000);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    expect(provider.requests).toHaveLength(1000);
+    expect(new Set(provider.requests.map((r) => r.body.clientReference)).size).toBe(1000);
+    const [{ n }] = await first.dataSource.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE status = 'sent' AND attempts = 1`);
+    expect(n).toBe(2000);
+  });
+});

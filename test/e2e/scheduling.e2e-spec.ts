@@ -264,6 +264,8 @@ describe('scheduling: booking a booth and an agent together', () => {
     const slots = (query: object) => coordinator.agent.get('/api/slots').query(query);
     const q = { consultationTypeId: ids.incomeTaxTypeId, msapSiteId: ids.pithiviersId, from: at(day, '00:00'), to: at(day.plus({ days: 1 }), '00:00') };
     expect((await slots({ ...q, msapSiteId: undefined })).body.errors).toHaveProperty('msapSiteId');
+    expect((await slots({ ...q, msapSiteId: 'x', boothId: ids.pithiviersBoothId })).body.errors).toHaveProperty('msapSiteId');
+    expect((await slots({ ...q, msapSiteId: ids.sullyId, boothId: ids.pithiviersBoothId })).body.errors).toHaveProperty('boothId');
     expect((await slots({ ...q, to: at(day.plus({ days: 400 }), '00:00') })).body.errors).toHaveProperty('to');
     expect((await slots({ ...q, stepMinutes: '7' })).body.errors).toHaveProperty('stepMinutes');
     expect((await slots({ ...q, administrationId: ids.prefectureId })).body.errors).toHaveProperty('administrationId');

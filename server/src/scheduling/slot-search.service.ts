@@ -39,6 +39,7 @@ export class SlotSearchService {
   constructor(private readonly reader: ScheduleReader) {}
 
   async search(user: UserPrincipal, q: SearchSlotsQueryDto, now = Date.now()): Promise<SlotSearchResult> {
+    if (q.msapSiteId === undefined && q.boothId === undefined) throw invalid('msapSiteId', 'or boothId is required');
     const range = parseRange(['from', 'to'], q.from, q.to, { maxDays: MAX_SEARCH_DAYS });
     const from = range.from.getTime();
     const to = range.to.getTime();

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -23,8 +23,8 @@ export class SearchSlotsQueryDto {
   agentId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Every booth of this MSAP (or give boothId)' })
-  @ValidateIf((q: SearchSlotsQueryDto) => q.boothId === undefined)
-  @IsUUID('4', { message: 'msapSiteId (or boothId) must be the id of an MSAP site' })
+  @IsOptional()
+  @IsUUID('4', { message: 'msapSiteId must be the id of an MSAP site' })
   msapSiteId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

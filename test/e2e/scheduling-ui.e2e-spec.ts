@@ -137,8 +137,10 @@ describe('scheduling screens in Chromium', () => {
     const [afterMove] = await t.dataSource.query(`SELECT starts_at FROM consultations WHERE id = $1`, [stored.id]);
     expect(new Date(afterMove.starts_at).toISOString()).toBe(new Date(at(monday.plus({ days: 1 }), '10:00')).toISOString());
 
-    // Cancel: a reason is required, then the block says "Annulé" (text, not only colour).
-    await moved.click();
+    // Cancel (the panel opened with the keyboard): a reason is required, then the block says "Annulé" (text, not only colour).
+    await moved.focus();
+    await page.keyboard.press('Enter');
+    expect(await isFocused(page.getByRole('heading', { name: /^Détails du rendez-vous/ }))).toBe(true);
     await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
     await page.getByText('Indiquez un motif (3 caractères au moins).').first().waitFor();
     await page.getByLabel('Motif *').fill('Usager empêché');
@@ -205,17 +207,18 @@ describe('scheduling screens in Chromium', () => {
   });
 
   it('a facilitator books for a citizen at their MSAP, and the agent sees it in the week agenda with the link to join', async () => {
-    const staff = await chrome.browser.newContext();
+    // On a tablet, by touch: facilitators work at the booth.
+    const staff = await chrome.browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
     const page = await staff.newPage();
     await signInUi(page, t.baseUrl, 'facilitator', '/animation');
-    await page.getByRole('link', { name: 'Prendre rendez-vous pour un usager' }).click();
+    await page.getByRole('link', { name: 'Prendre rendez-vous pour un usager' }).tap();
     await page.waitForURL('**/animation/reserver');
     // Their MSAP is implied: no MSAP to choose, and only its booths are offered.
     expect(await page.getByLabel('France Services *').count()).toBe(0);
     await page.getByLabel('Cabine', { exact: true }).locator('option', { hasText: 'Cabine 2' }).waitFor({ state: 'attached' });
     expect((await page.getByLabel('Cabine', { exact: true }).locator('option').allTextContents()).sort()).toEqual(['Cabine 1', 'Cabine 2', 'Toute cabine']);
     await searchDay(page, day(3));
-    await page.getByRole('button', { name: /^Réserver le jeudi .* à 14 h$/ }).click();
+    await page.getByRole('button', { name: /^Réserver le jeudi .* à 14 h$/ }).tap();
     await page.getByLabel('Nom de l’usager *').fill('Paul Durand');
     // A 422 from the server lands under the field concerned, in French, and nothing is stored.
     await page.getByLabel(/Téléphone portable/).fill('12345');
@@ -225,8 +228,9 @@ describe('scheduling screens in Chromium', () => {
     expect(await t.dataSource.query(`SELECT id FROM consultations WHERE citizen_name = 'Paul Durand'`)).toEqual([]);
     // The citizen has no phone: left empty, the booking goes through.
     await page.getByLabel(/Téléphone portable/).fill('');
-    await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
+    await page.getByRole('button', { name: 'Confirmer la réservation' }).tap();
     await page.getByTestId('booking-done').getByText(/^Rendez-vous réservé pour Paul Durand le jeudi .* à 14 h/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'facilitator-booking-tablet.png'), fullPage: true });
     await staff.close();
 
     const agentContext = await chrome.browser.newContext();
@@ -338,6 +342,7 @@ describe('scheduling screens in Chromium', () => {
     await page.getByRole('button', { name: 'Voir les rendez-vous concernés' }).click();
     const count = page.getByTestId('mass-preview-count');
     await count.getByText('3 rendez-vous seront annulés.').waitFor();
+    expect(await isFocused(page.getByRole('heading', { level: 2, name: /Aperçu/ }))).toBe(true);
     expect(await count.textContent()).toContain('dont 1 usager sans téléphone ni adresse électronique');
     for (const c of citizens) await page.getByRole('rowheader', { name: c.name }).waitFor();
     await page.getByRole('button', { name: 'Suivant' }).click();

@@ -34,9 +34,20 @@ export function MassCancellationWizard() {
   const [report, setReport] = useState<MassCancellationReport | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const stepper = useRef<HTMLDivElement>(null);
 
-  useEffect(() => heading.current?.focus(), [step]);
+  // The stepper's own heading ("Étape 2 sur 5 — Aperçu") takes the focus at each step, so the change is read.
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    const title = stepper.current?.querySelector<HTMLElement>('h2');
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus();
+  }, [step]);
 
   const criteria = (): MassCancellationCriteria => ({
     agentId: selection.by === 'agent' ? selection.agentId || undefined : undefined,
@@ -109,10 +120,9 @@ export function MassCancellationWizard() {
     <div className="fr-container fr-my-4w">
       <h1>{t('massCancel.title')}</h1>
       <CoordinatorNav />
-      <Stepper currentStep={step} stepCount={steps.length} title={steps[step - 1]!} nextTitle={steps[step]} />
-      <h2 className="fr-sr-only" ref={heading} tabIndex={-1}>
-        {steps[step - 1]}
-      </h2>
+      <div ref={stepper}>
+        <Stepper currentStep={step} stepCount={steps.length} title={steps[step - 1]!} nextTitle={steps[step]} />
+      </div>
       <ErrorSummary message={error?.summary ?? null} />
 
       {step === 1 && (

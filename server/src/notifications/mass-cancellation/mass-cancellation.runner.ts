@@ -133,6 +133,7 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
     }
     const ids = items.map((i) => i.consultation_id);
     // Only still-scheduled consultations are cancelled: one moved or cancelled since is left alone.
+    // The reason recorded on each is the coordinator's message, as the citizen received it (unfilled).
     const cancelled: Array<{ id: string; has_contact: boolean }> = await tx.query(
       `WITH done AS (
          UPDATE consultations SET status = 'cancelled', cancellation_reason = $2, cancelled_at = now(), updated_at = now()

@@ -28,6 +28,9 @@ const SELECTION = `
   FROM consultations c
   JOIN booths b ON b.id = c.booth_id
   JOIN msap_sites s ON s.id = b.msap_site_id
+  JOIN agents a ON a.id = c.agent_id
+  JOIN users u ON u.id = a.user_id
+  JOIN administrations adm ON adm.id = c.administration_id
  WHERE c.status = 'scheduled'
    AND s.departement = $1
    AND ($2::uuid IS NULL OR c.agent_id = $2)
@@ -56,8 +59,7 @@ export class MassCancellationService {
       `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone IS NOT NULL AS has_phone,
               c.citizen_email IS NOT NULL AS has_email, s.name AS msap_name, b.name AS booth_name,
               u.display_name AS agent_name, adm.name AS administration
-         ${SELECTION.replace('WHERE', `JOIN agents a ON a.id = c.agent_id JOIN users u ON u.id = a.user_id
-              JOIN administrations adm ON adm.id = c.administration_id WHERE`)}
+         ${SELECTION}
         ORDER BY c.starts_at, c.id LIMIT $7 OFFSET $8`,
       [...params(criteria), pageSize, (page - 1) * pageSize],
     );

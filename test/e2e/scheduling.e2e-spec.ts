@@ -281,6 +281,37 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(backwards.body.errors).toHaveProperty(['ranges[0].end']);
   });
 
+  it('odd bodies and query strings never get a 5xx', async () => {
+    const [consultation] = await t.dataSource.query(`SELECT id FROM consultations LIMIT 1`);
+    const bodies: unknown[] = [[], [{}], { startsAt: null }, { startsAt: 12 }, { citizen: 'x' }, { citizen: [] }, { ranges: {} }, { ranges: [null] }, { reason: ['a'] }, { agentId: {} }];
+    const writes: Array<['post' | 'patch' | 'put', string]> = [
+      ['post', '/api/consultations'],
+      ['patch', `/api/consultations/${consultation.id}`],
+      ['post', `/api/consultations/${consultation.id}/cancel`],
+      ['post', `/api/consultations/${consultation.id}/reassign`],
+      ['post', `/api/consultations/${consultation.id}/outcome`],
+      ['put', `/api/agents/${agent2Id}/availability`],
+      ['post', `/api/agents/${agent2Id}/absences`],
+      ['put', `/api/msap-sites/${ids.pithiviersId}/opening-hours`],
+      ['post', `/api/msap-sites/${ids.pithiviersId}/closures`],
+      ['post', '/api/consultation-types'],
+    ];
+    const not4xx: unknown[] = [];
+    for (const [method, path] of writes) {
+      for (const body of bodies) {
+        const res = await admin.agent[method](path).set('X-CSRF-Token', admin.csrf).send(body as object);
+        if (res.status < 400 || res.status >= 500) not4xx.push({ path, body, status: res.status });
+      }
+    }
+    for (const query of ['from[]=1&to=2', 'consultationTypeId=1&msapSiteId=2&from=3&to=4', 'limit=-1', 'stepMinutes=abc&limit=1e9']) {
+      for (const path of ['/api/slots', '/api/consultations', `/api/agents/${agent2Id}/absences`, `/api/msap-sites/${ids.pithiviersId}/closures`]) {
+        const res = await admin.agent.get(`${path}?${query}`);
+        if (res.status < 400 || res.status >= 500) not4xx.push({ path, query, status: res.status });
+      }
+    }
+    expect(not4xx).toEqual([]);
+  });
+
   it('documents the API with OpenAPI at /api/docs', async () => {
     const html = await request(t.baseUrl).get('/api/docs').redirects(1).expect(200);
     expect(html.text).toMatch(/swagger/i);

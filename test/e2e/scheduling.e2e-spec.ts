@@ -93,6 +93,8 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(boothTaken.body.message).toMatch(/booth/);
     const agentTaken = await book(coordinator, { ...base(), boothId: booth2Id, startsAt: at(day, '13:45') }).expect(409);
     expect(agentTaken.body).toMatchObject({ code: 'CONFLICT', errors: { agentId: [expect.any(String)] } });
+    const bothTaken = await book(coordinator, { ...base(), startsAt: at(day, '14:10') }).expect(409);
+    expect(Object.keys(bothTaken.body.errors).sort()).toEqual(['agentId', 'boothId']);
     // Back to back is not an overlap: intervals are half-open.
     await book(coordinator, { ...base(), startsAt: at(day, '14:30') }).expect(201);
     await book(coordinator, { ...base(), agentId: agent2Id, boothId: booth2Id, startsAt: at(day, '14:00') }).expect(201);

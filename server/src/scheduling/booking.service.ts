@@ -51,14 +51,17 @@ export class BookingService {
     if (why) throw invalid('startsAt', why);
 
     return this.write(async (tx) => {
+      // DO NOTHING works with exclusion constraints: a taken interval inserts no row instead of
+      // aborting the transaction, and concurrent inserts wait for each other without deadlocking.
       const [row] = (await tx.query(
         `INSERT INTO consultations (booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
            citizen_name, citizen_phone, citizen_email, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${CONSULTATION_COLUMNS}`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING ${CONSULTATION_COLUMNS}`,
         [booth.id, agent.id, type.administrationId, type.id, new Date(start), new Date(end), dto.citizen.name, dto.citizen.phone ?? null, dto.citizen.email ?? null, user.userId],
       )) as ConsultationRow[];
-      await this.events.publish(tx, { type: 'booked', consultationId: row!.id, actorUserId: user.userId });
-      return row!;
+      if (!row) throw await this.takenBy(tx, booth.id, agent.id, start, end);
+      await this.events.publish(tx, { type: 'booked', consultationId: row.id, actorUserId: user.userId });
+      return row;
     });
   }
 
@@ -135,6 +138,20 @@ export class BookingService {
       });
       return row;
     });
+  }
+
+  /** The 409 for an interval found taken: names the booth, the agent, or both. */
+  private async takenBy(tx: EntityManager, boothId: string, agentId: string, start: number, end: number): Promise<DomainError> {
+    const [taken] = (await tx.query(
+      `SELECT bool_or(booth_id = $1) AS booth, bool_or(agent_id = $2) AS agent FROM consultations
+        WHERE (booth_id = $1 OR agent_id = $2) AND status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($3, $4, '[)')`,
+      [boothId, agentId, new Date(start), new Date(end)],
+    )) as Array<{ booth: boolean | null; agent: boolean | null }>;
+    const fields: Record<string, string[]> = {};
+    if (taken?.booth) fields.boothId = ['booth already booked at that time'];
+    if (taken?.agent) fields.agentId = ['agent already booked at that time'];
+    const who = taken?.booth && taken.agent ? 'The booth and the agent are' : taken?.booth ? 'The booth is' : taken?.agent ? 'The agent is' : 'This interval was';
+    return new DomainError('CONFLICT', `${who} already booked at that time.`, Object.keys(fields).length > 0 ? fields : { startsAt: ['interval taken'] });
   }
 
   /** Only a consultation still scheduled changes: the WHERE settles a race with a cancellation. */

@@ -190,8 +190,12 @@ describe('scheduling screens in Chromium', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Cette cabine est déjà réservée sur ce créneau\.|Cet agent a déjà un rendez-vous sur ce créneau\./);
     expect(await isFocused(page.getByTestId('form-error'))).toBe(true);
-    // The message also sits under the field concerned (booth or agent select).
-    await page.locator('.fr-select-group--error').getByText(/déjà/).waitFor();
+    // The message also sits under the field(s) concerned (booth and/or agent select, as the API names them).
+    const underFields = page.locator('.fr-select-group--error .fr-error-text');
+    await underFields.first().waitFor();
+    for (const text of await underFields.allTextContents()) {
+      expect(text).toMatch(/^(Cette cabine est déjà réservée|Cet agent a déjà un rendez-vous) sur ce créneau\.$/);
+    }
     await page.getByRole('button', { name: 'Actualiser les créneaux' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'scheduling-conflict.png'), fullPage: true });
     const rows = await t.dataSource.query(`SELECT citizen_name FROM consultations WHERE citizen_name IN ('Autre Usager', 'Usager En Retard')`);
@@ -231,6 +235,13 @@ describe('scheduling screens in Chromium', () => {
     await page.getByRole('button', { name: 'Confirmer la réservation' }).tap();
     await page.getByTestId('booking-done').getByText(/^Rendez-vous réservé pour Paul Durand le jeudi .* à 14 h/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'facilitator-booking-tablet.png'), fullPage: true });
+    // Their week board: the booths of their MSAP only, nothing to choose.
+    await page.getByRole('link', { name: 'Voir le planning de la semaine' }).tap();
+    await page.waitForURL('**/animation/planning');
+    expect(await page.getByLabel('France Services', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Semaine suivante' }).tap();
+    await page.getByTestId('week-board').getByRole('button', { name: '14:00–14:30 Paul Durand · Antoine Agent' }).waitFor();
+    expect(await page.getByTestId('week-board').getByRole('rowheader').allTextContents()).toEqual(['Cabine 1', 'Cabine 2']);
     await staff.close();
 
     const agentContext = await chrome.browser.newContext();

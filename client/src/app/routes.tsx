@@ -12,7 +12,7 @@ import { probeSfu } from '../features/call/media/sfu-probe';
 import { PreCallCheck } from '../features/precall/components/PreCallCheck';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
 import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
-import { FacilitatorBooking } from '../features/facilitator/components/FacilitatorBooking';
+import { FacilitatorBoard, FacilitatorBooking } from '../features/facilitator/components/FacilitatorBooking';
 import { AgentAgenda } from '../features/agent/components/AgentAgenda';
 import { WeekBoard } from '../features/scheduling/components/WeekBoard';
 import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage';
@@ -63,6 +63,7 @@ export function AppRoutes() {
       <Route path="/coordination/annulation-groupee" element={<Authorization allow={['coordinator']}><MassCancellationWizard /></Authorization>} />
       <Route path="/coordination/messages" element={<Authorization allow={['coordinator', 'admin']}><OutboxPage /></Authorization>} />
       <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
+      <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -23,11 +23,18 @@ export function FacilitatorHome() {
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('facilitator.title')}</h1>
-      <p>
-        <Link className="fr-btn" to="/animation/reserver">
-          {t('slots.titleFacilitator')}
-        </Link>
-      </p>
+      <ul className="fr-btns-group fr-btns-group--inline">
+        <li>
+          <Link className="fr-btn" to="/animation/reserver">
+            {t('slots.titleFacilitator')}
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary" to="/animation/planning">
+            {t('board.title')}
+          </Link>
+        </li>
+      </ul>
       <h2>{t('facilitator.booths')}</h2>
       <ul className="fr-btns-group fr-btns-group--inline">
         {booths.data?.map((booth) => (

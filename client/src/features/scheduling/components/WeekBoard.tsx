@@ -29,12 +29,13 @@ interface Row {
  * of buttons rather than drag and drop: every action is reachable with Tab and Enter, and read in
  * order by screen readers; moving is a form in the panel.
  */
-export function WeekBoard() {
+export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/creneaux' }: { fixedSiteId?: string | null; slotSearchPath?: string }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const view: View = params.get('vue') === 'agent' ? 'agent' : 'msap';
+  // A facilitator sees their own MSAP's booths only.
+  const view: View = !fixedSiteId && params.get('vue') === 'agent' ? 'agent' : 'msap';
   const monday = mondayOf(params.get('semaine') ?? todayInParis());
-  const siteId = params.get('site') ?? '';
+  const siteId = fixedSiteId ?? params.get('site') ?? '';
   const administrationId = params.get('administration') ?? '';
   const dir = useDirectory(administrationId, siteId);
   const days = [0, 1, 2, 3, 4, 5].map((i) => addDays(monday, i));
@@ -74,43 +75,45 @@ export function WeekBoard() {
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('board.title')}</h1>
-      <CoordinatorNav />
+      {!fixedSiteId && <CoordinatorNav />}
       <p>{t('board.intro')}</p>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-4">
-          <RadioButtons
-            legend={t('board.view')}
-            options={[
-              { label: t('board.byMsap'), nativeInputProps: { checked: view === 'msap', onChange: () => update({ vue: 'msap' }) } },
-              { label: t('board.byAgent'), nativeInputProps: { checked: view === 'agent', onChange: () => update({ vue: 'agent' }) } },
-            ]}
-          />
+      {!fixedSiteId && (
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            <RadioButtons
+              legend={t('board.view')}
+              options={[
+                { label: t('board.byMsap'), nativeInputProps: { checked: view === 'msap', onChange: () => update({ vue: 'msap' }) } },
+                { label: t('board.byAgent'), nativeInputProps: { checked: view === 'agent', onChange: () => update({ vue: 'agent' }) } },
+              ]}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            {view === 'msap' ? (
+              <Select label={t('scheduling.fields.msap')} nativeSelectProps={{ value: siteId, onChange: (e) => update({ site: e.target.value }) }}>
+                <option value="">{t('scheduling.fields.choose')}</option>
+                {dir.sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <Select
+                label={t('scheduling.fields.administration')}
+                nativeSelectProps={{ value: administrationId, onChange: (e) => update({ administration: e.target.value }) }}
+              >
+                <option value="">{t('scheduling.fields.any')}</option>
+                {dir.administrations.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </div>
         </div>
-        <div className="fr-col-12 fr-col-md-4">
-          {view === 'msap' ? (
-            <Select label={t('scheduling.fields.msap')} nativeSelectProps={{ value: siteId, onChange: (e) => update({ site: e.target.value }) }}>
-              <option value="">{t('scheduling.fields.choose')}</option>
-              {dir.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-          ) : (
-            <Select
-              label={t('scheduling.fields.administration')}
-              nativeSelectProps={{ value: administrationId, onChange: (e) => update({ administration: e.target.value }) }}
-            >
-              <option value="">{t('scheduling.fields.any')}</option>
-              {dir.administrations.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </div>
-      </div>
+      )}
 
       <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
         <li>
@@ -184,7 +187,7 @@ export function WeekBoard() {
                         </ul>
                         <Link
                           className="fr-link fr-text--sm"
-                          to={`/coordination/creneaux?${query.toString()}`}
+                          to={`${slotSearchPath}?${query.toString()}`}
                           aria-label={t('board.createLabel', { row: row.label, day: dayLabel(day) })}
                         >
                           + {t('board.create')}

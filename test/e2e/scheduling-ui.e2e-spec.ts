@@ -80,8 +80,9 @@ describe('scheduling screens in Chromium', () => {
 
     // Keyboard only: Tab through agent, booth, name, phone, e-mail; Enter submits.
     await page.keyboard.press('Tab');
-    expect(await isFocused(page.getByLabel('Agent', { exact: true }).last())).toBe(true);
+    expect(await isFocused(page.getByLabel('Agent du rendez-vous'))).toBe(true);
     await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByLabel('Cabine du rendez-vous'))).toBe(true);
     await page.keyboard.press('Tab');
     expect(await isFocused(page.getByLabel('Nom de l’usager *'))).toBe(true);
     await page.keyboard.type('Jeanne Martin');

@@ -144,6 +144,8 @@ export const frScheduling = {
     another: 'Réserver un autre créneau',
     refresh: 'Actualiser les créneaux',
     documents: 'Documents à apporter : {{documents}}',
+    agent: 'Agent du rendez-vous',
+    booth: 'Cabine du rendez-vous',
   },
   absence: {
     title: 'Déclarer une absence',

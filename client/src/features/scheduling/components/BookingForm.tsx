@@ -85,7 +85,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <Select
-              label={t('scheduling.fields.agent')}
+              label={t('booking.agent')}
               nativeSelectProps={{ value: agentId, onChange: (e) => setAgentId(e.target.value) }}
               state={state(err('agentId'))}
               stateRelatedMessage={err('agentId')}
@@ -99,7 +99,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Select
-              label={t('scheduling.fields.booth')}
+              label={t('booking.booth')}
               nativeSelectProps={{ value: boothId, onChange: (e) => setBoothId(e.target.value) }}
               state={state(err('boothId'))}
               stateRelatedMessage={err('boothId')}

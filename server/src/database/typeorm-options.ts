@@ -2,6 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function typeormOptions(url: string): DataSourceOptions {
@@ -18,6 +19,8 @@ export function typeormOptions(url: string): DataSourceOptions {
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: 20, connectionTimeoutMillis: 5000 },
-    logging: ['error', 'migration'],
+    logger: new TypeOrmLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 1000,
   };
 }

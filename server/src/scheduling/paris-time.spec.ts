@@ -46,12 +46,21 @@ describe('Paris wall-clock schedules', () => {
 });
 
 describe('the computed Paris offset agrees with the IANA database', () => {
-  it('every hour from 2024 to 2040, and every wall-clock quarter hour around each change', () => {
+  it('every hour from 2024 to 2040, around every New Year and change to 2100, and every wall-clock quarter hour of change days', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { DateTime } = require('luxon') as typeof import('luxon');
     for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 3_600_000) {
       const expected = DateTime.fromMillis(ms, { zone: 'Europe/Paris' }).toISO({ suppressMilliseconds: true });
       if (toParisIso(ms) !== expected) throw new Error(`${new Date(ms).toISOString()}: ${toParisIso(ms)} ≠ ${expected}`);
+    }
+    // Around every New Year and every change up to 2100, where an estimated year could slip.
+    for (let year = 2000; year <= 2100; year++) {
+      for (const [month, day] of [[0, 1], [2, 20], [9, 20]] as const) {
+        for (let ms = Date.UTC(year, month, day) - 2 * 86_400_000; ms < Date.UTC(year, month, day) + (month === 0 ? 2 : 14) * 86_400_000; ms += 3_600_000) {
+          const expected = DateTime.fromMillis(ms, { zone: 'Europe/Paris' }).toISO({ suppressMilliseconds: true });
+          if (toParisIso(ms) !== expected) throw new Error(`${new Date(ms).toISOString()}: ${toParisIso(ms)} ≠ ${expected}`);
+        }
+      }
     }
     for (const day of ['2027-03-28', '2027-10-31', '2031-03-30', '2031-10-26']) {
       const [y, m, d] = day.split('-').map(Number);

@@ -11,12 +11,15 @@ export interface WeeklyRange {
 }
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
+const AVERAGE_YEAR = 31_556_952_000;
 
-/** 01:00 UTC on the last Sunday of a month (0-based), when EU clocks change. */
+/** 01:00 UTC on the last Sunday of a month (0-based), when EU clocks change. Arithmetic only: no Date objects. */
 function lastSundayAt1Utc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month + 1, 0));
-  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+  const lastDay = Date.UTC(year, month + 1, 0);
+  const weekday = (((Math.floor(lastDay / DAY) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return lastDay - weekday * DAY + HOUR;
 }
 
 /**
@@ -24,16 +27,18 @@ function lastSundayAt1Utc(year: number, month: number): number {
  * Sunday of October at 01:00 UTC (EU rule, Directive 2000/84/EC), +60 otherwise. Computed rather
  * than asked of Intl: this runs for every slot and every answer, and Intl time-zone lookups were
  * the main cost of a booking. paris-time.spec.ts checks it against the IANA database hour by hour.
+ * The year is estimated from the average year length: near New Year it may be off by one, where
+ * both years' rules give winter time anyway.
  */
 export function parisOffsetMinutes(ms: number): number {
-  const year = new Date(ms).getUTCFullYear();
+  const year = 1970 + Math.floor(ms / AVERAGE_YEAR);
   return ms >= lastSundayAt1Utc(year, 2) && ms < lastSundayAt1Utc(year, 9) ? 120 : 60;
 }
 
 /**
  * The instant of a Paris wall-clock time, given as the local midnight "as if UTC" plus minutes. In
- * the autumn overlap the second (winter-time) instant is taken, as the IANA tools do; a time in the spring gap moves
- * forward by the gap (02:30 → 03:30), as clocks do.
+ * the autumn overlap the second (winter-time) instant is taken, as the IANA tools do; a time in the
+ * spring gap moves forward by the gap (02:30 → 03:30), as clocks do.
  */
 function wallToInstant(wallMs: number): number {
   const winter = wallMs - 60 * MINUTE;

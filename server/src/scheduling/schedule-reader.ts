@@ -22,13 +22,14 @@ export interface SearchData {
   agents: Array<{ id: string; displayName: string }>;
   opening: WeeklyRange[];
   closures: Interval[];
-  availability: Array<WeeklyRange & { agentId: string }>;
-  absences: Array<Interval & { agentId: string }>;
-  bookings: Array<Interval & { boothId: string; agentId: string }>;
+  /** `agent` and `booth` are indexes into `agents` and `booths`; -1 when not among them. */
+  availability: Array<WeeklyRange & { agent: number }>;
+  absences: Array<Interval & { agent: number }>;
+  bookings: Array<Interval & { booth: number; agent: number }>;
 }
 
 type Range3 = [number, number, number];
-type Range4 = [string, number, number, number];
+type Range4 = [number, number, number, number];
 type Span = [number, number];
 
 interface BookingContextRow {
@@ -49,8 +50,8 @@ interface SearchRow {
   opening: Range3[];
   closures: Span[];
   availability: Range4[];
-  absences: Array<[string, number, number]>;
-  bookings: Array<[string, string, number, number]>;
+  absences: Array<[number, number, number]>;
+  bookings: Array<[number, number, number, number]>;
 }
 
 const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
@@ -113,28 +114,32 @@ export class ScheduleReader {
     const [row] = await preparedQuery<SearchRow>(
       this.dataSource,
       'scheduling-slot-search',
+      // Agents and booths are numbered in their answer order; everything else refers to them by that
+      // number (-1: not searched), which keeps a two-week window of bookings small to build and parse.
       `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
             t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
-            b AS (SELECT id, name FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
-            a AS (SELECT ag.id, u.display_name FROM agents ag JOIN users u ON u.id = ag.user_id
+            b AS (SELECT id, name, (row_number() OVER (ORDER BY name, id) - 1)::int AS i
+                    FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
+            a AS (SELECT ag.id, u.display_name, (row_number() OVER (ORDER BY u.display_name, ag.id) - 1)::int AS i
+                    FROM agents ag JOIN users u ON u.id = ag.user_id
                    WHERE ag.administration_id = (SELECT administration_id FROM t) AND u.disabled_at IS NULL AND ($3::uuid IS NULL OR ag.id = $3::uuid))
        SELECT
         (SELECT json_build_object('id', id, 'departement', departement) FROM s) AS site,
         (SELECT json_build_object('id', id, 'administrationId', administration_id, 'durationMinutes', duration_minutes, 'active', active) FROM t) AS type,
-        (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name) ORDER BY name, id), '[]') FROM b) AS booths,
-        (SELECT coalesce(json_agg(json_build_object('id', id, 'displayName', display_name) ORDER BY display_name, id), '[]') FROM a) AS agents,
+        (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name) ORDER BY i), '[]') FROM b) AS booths,
+        (SELECT coalesce(json_agg(json_build_object('id', id, 'displayName', display_name) ORDER BY i), '[]') FROM a) AS agents,
         (SELECT coalesce(json_agg(${RANGE}), '[]') FROM msap_opening_hours WHERE msap_site_id = (SELECT id FROM s)) AS opening,
         (SELECT coalesce(json_agg(${SPAN}), '[]') FROM msap_closures
            WHERE msap_site_id = (SELECT id FROM s) AND starts_at < $6 AND ends_at > $5) AS closures,
-        (SELECT coalesce(json_agg(json_build_array(agent_id, weekday, start_minute, end_minute)), '[]')
-           FROM agent_availabilities WHERE agent_id IN (SELECT id FROM a)) AS availability,
-        (SELECT coalesce(json_agg(json_build_array(agent_id, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
-           FROM agent_absences WHERE agent_id IN (SELECT id FROM a) AND starts_at < $6 AND ends_at > $5) AS absences,
-        (SELECT coalesce(json_agg(json_build_array(booth_id, agent_id, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
-           FROM consultations
+        (SELECT coalesce(json_agg(json_build_array(a.i, weekday, start_minute, end_minute)), '[]')
+           FROM agent_availabilities av JOIN a ON a.id = av.agent_id) AS availability,
+        (SELECT coalesce(json_agg(json_build_array(a.i, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
+           FROM agent_absences ab JOIN a ON a.id = ab.agent_id WHERE starts_at < $6 AND ends_at > $5) AS absences,
+        (SELECT coalesce(json_agg(json_build_array(coalesce(b.i, -1), coalesce(a.i, -1), ${ms('starts_at')}, ${ms('ends_at')})), '[]')
+           FROM consultations c LEFT JOIN b ON b.id = c.booth_id LEFT JOIN a ON a.id = c.agent_id
           -- The expression and predicate of the exclusion constraints: their GiST indexes find the window.
-          WHERE status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($5, $6, '[)')
-            AND (booth_id IN (SELECT id FROM b) OR agent_id IN (SELECT id FROM a))) AS bookings`,
+          WHERE c.status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($5, $6, '[)')
+            AND (b.id IS NOT NULL OR a.id IS NOT NULL)) AS bookings`,
       [q.siteId, q.boothId, q.agentId, q.typeId, q.from, q.to],
     );
     if (!row) throw new Error('slot search query returned no row');
@@ -145,9 +150,9 @@ export class ScheduleReader {
       agents: row.agents,
       opening: row.opening.map(toRange),
       closures: row.closures.map(toSpan),
-      availability: row.availability.map(([agentId, weekday, startMinute, endMinute]) => ({ agentId, weekday, startMinute, endMinute })),
-      absences: row.absences.map(([agentId, start, end]) => ({ agentId, start, end })),
-      bookings: row.bookings.map(([boothId, agentId, start, end]) => ({ boothId, agentId, start, end })),
+      availability: row.availability.map(([agent, weekday, startMinute, endMinute]) => ({ agent, weekday, startMinute, endMinute })),
+      absences: row.absences.map(([agent, start, end]) => ({ agent, start, end })),
+      bookings: row.bookings.map(([booth, agent, start, end]) => ({ booth, agent, start, end })),
     };
   }
 }

@@ -5,7 +5,7 @@ import { canManageSite } from '../directory/site-access';
 import { agentTime, openTime } from './availability-check';
 import { Interval, normalize, subtract } from './intervals';
 import { SearchSlotsQueryDto } from './dto/search-slots.dto';
-import { toParisIso } from './paris-time';
+import { toParisIso, WeeklyRange } from './paris-time';
 import { ScheduleReader } from './schedule-reader';
 import { findSlots } from './slot-finder';
 import { invalid, parseRange } from './time-range';
@@ -61,18 +61,22 @@ export class SlotSearchService {
     if (!canManageSite(user, data.site)) throw new DomainError('FORBIDDEN', 'This MSAP is outside your scope.');
 
     const open = openTime(data, from, to);
-    const agentBusy = groupBy(data.bookings, (b) => b.agentId);
-    const boothBusy = groupBy(data.bookings, (b) => b.boothId);
-    const availabilityOf = groupBy(data.availability, (a) => a.agentId);
-    const absencesOf = groupBy(data.absences, (a) => a.agentId);
-    const agents = data.agents.map(({ id }) => ({
+    const perAgent = <T>() => data.agents.map((): T[] => []);
+    const agentBusy = perAgent<Interval>();
+    const boothBusy = data.booths.map((): Interval[] => []);
+    for (const b of data.bookings) {
+      if (b.agent >= 0) agentBusy[b.agent]!.push(b);
+      if (b.booth >= 0) boothBusy[b.booth]!.push(b);
+    }
+    const availabilityOf = perAgent<WeeklyRange>();
+    for (const r of data.availability) availabilityOf[r.agent]!.push(r);
+    const absencesOf = perAgent<Interval>();
+    for (const a of data.absences) absencesOf[a.agent]!.push(a);
+    const agents = data.agents.map(({ id }, i) => ({
       id,
-      free: subtract(
-        agentTime({ availability: availabilityOf.get(id) ?? [], opening: [], absences: absencesOf.get(id) ?? [], closures: [] }, from, to, open),
-        agentBusy.get(id) ?? [],
-      ),
+      free: subtract(agentTime({ availability: availabilityOf[i]!, opening: [], absences: absencesOf[i]!, closures: [] }, from, to, open), agentBusy[i]!),
     }));
-    const booths = data.booths.map(({ id }) => ({ id, free: subtract(open, boothBusy.get(id) ?? []) }));
+    const booths = data.booths.map(({ id }, i) => ({ id, free: subtract(open, boothBusy[i]!) }));
     const limit = q.limit ?? 500;
     const slots = findSlots({
       open: normalize(open),
@@ -93,15 +97,4 @@ export class SlotSearchService {
       truncated: slots.length > limit,
     };
   }
-}
-
-function groupBy<T extends Interval | object>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

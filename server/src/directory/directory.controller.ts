@@ -12,8 +12,8 @@ export class DirectoryController {
 
   @Get('administrations')
   @Allow(...ROLES)
-  administrations() {
-    return this.directory.listAdministrations();
+  administrations(@CurrentUser() user: UserPrincipal) {
+    return this.directory.listAdministrations(user);
   }
 
   @Get('msap-sites')

@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { AdministrationEntity } from './entities/administration.entity';
 import { BoothEntity } from './entities/booth.entity';
 import { MsapSiteEntity } from './entities/msap-site.entity';
-import { canManageSite } from './site-access';
+import { canManageSite, visibleAdministrations } from './site-access';
 
 @Injectable()
 export class DirectoryService {
@@ -16,8 +16,12 @@ export class DirectoryService {
     @InjectRepository(BoothEntity) private readonly booths: Repository<BoothEntity>,
   ) {}
 
-  listAdministrations(): Promise<AdministrationEntity[]> {
-    return this.administrations.find({ order: { name: 'ASC' } });
+  listAdministrations(user: UserPrincipal): Promise<AdministrationEntity[]> {
+    const scope = visibleAdministrations(user, 1);
+    return this.administrations.query(
+      `SELECT ad.id, ad.name, ad.departement, ad.created_at AS "createdAt" FROM administrations ad WHERE ${scope.sql} ORDER BY ad.name`,
+      scope.params,
+    );
   }
 
   /** Sites the caller may work with; agents see every site (they consult for any of them). */

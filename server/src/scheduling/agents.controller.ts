@@ -20,8 +20,8 @@ export class AgentsController {
 
   @Get()
   @Allow(...ROLES)
-  list(@Query() query: ListConsultationTypesQueryDto) {
-    return this.calendar.listAgents(query.administrationId);
+  list(@CurrentUser() user: UserPrincipal, @Query() query: ListConsultationTypesQueryDto) {
+    return this.calendar.listAgents(user, query.administrationId);
   }
 
   @Get(':id/availability')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
-import { canManageSite } from '../directory/site-access';
+import { canManageSite, visibleAdministrations } from '../directory/site-access';
 import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
 import { MsapClosureEntity } from './entities/unavailability.entity';
 import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from './entities/weekly-range.entity';
@@ -45,13 +45,15 @@ export interface ManagedAgent {
 export class CalendarService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async listAgents(administrationId: string | undefined): Promise<AgentView[]> {
+  /** The agents the caller may see (visibleAdministrations), optionally of one administration. */
+  async listAgents(user: UserPrincipal, administrationId: string | undefined): Promise<AgentView[]> {
+    const scope = visibleAdministrations(user, 2);
     return this.dataSource.query(
       `SELECT a.id, a.user_id AS "userId", u.display_name AS "displayName", a.title, a.administration_id AS "administrationId"
-         FROM agents a JOIN users u ON u.id = a.user_id
-        WHERE u.disabled_at IS NULL AND ($1::uuid IS NULL OR a.administration_id = $1)
+         FROM agents a JOIN users u ON u.id = a.user_id JOIN administrations ad ON ad.id = a.administration_id
+        WHERE u.disabled_at IS NULL AND ($1::uuid IS NULL OR a.administration_id = $1) AND ${scope.sql}
         ORDER BY u.display_name`,
-      [administrationId ?? null],
+      [administrationId ?? null, ...scope.params],
     );
   }
 

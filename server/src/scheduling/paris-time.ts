@@ -11,41 +11,86 @@ export interface WeeklyRange {
 }
 
 const MINUTE = 60_000;
-const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const AVERAGE_YEAR = 31_556_952_000;
 
-/** 01:00 UTC on the last Sunday of a month (0-based), when EU clocks change. Arithmetic only: no Date objects. */
-function lastSundayAt1Utc(year: number, month: number): number {
-  const lastDay = Date.UTC(year, month + 1, 0);
-  const weekday = (((Math.floor(lastDay / DAY) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  return lastDay - weekday * DAY + HOUR;
+const OFFSET_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: SCHEDULING_ZONE, timeZoneName: 'longOffset' });
+
+/** Paris's UTC offset in minutes at an instant, from the time-zone database (slow: Intl). */
+function tzOffsetMinutes(ms: number): number {
+  const name = OFFSET_FORMAT.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The first minute in (lo, hi] whose offset differs from lo's, when exactly one change lies between. */
+function changeBetween(lo: number, hi: number): number {
+  const before = tzOffsetMinutes(lo);
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (tzOffsetMinutes(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+interface YearRule {
+  start: number;
+  standard: number;
+  /** Summer time, when the year has one: [start, end) and its offset. */
+  summer: { start: number; end: number; offset: number } | null;
+}
+
+/** One year's clock changes, read from the time-zone database. */
+function yearRule(year: number): YearRule {
+  const start = Date.UTC(year, 0, 1);
+  const mid = Date.UTC(year, 6, 1);
+  const standard = tzOffsetMinutes(start);
+  const offset = tzOffsetMinutes(mid);
+  if (offset === standard) return { start, standard, summer: null };
+  return { start, standard, summer: { start: changeBetween(start, mid), end: changeBetween(mid, Date.UTC(year + 1, 0, 1)), offset } };
 }
 
 /**
- * UTC offset of Paris, in minutes, at an instant: +120 from the last Sunday of March to the last
- * Sunday of October at 01:00 UTC (EU rule, Directive 2000/84/EC), +60 otherwise. Computed rather
- * than asked of Intl: this runs for every slot and every answer, and Intl time-zone lookups were
- * the main cost of a booking. paris-time.spec.ts checks it against the IANA database hour by hour.
- * The year is estimated from the average year length: near New Year it may be off by one, where
- * both years' rules give winter time anyway.
+ * NOTE: the clock changes of the years around now are read from the time-zone database once, at
+ * load (a few milliseconds), so that an offset costs a few comparisons on the hot paths (every
+ * slot, every answer: Intl there was the main cost of a booking) and still follows the database if
+ * the rule changes (the EU has debated ending summer time). Other years ask Intl directly.
+ * paris-time.spec.ts checks the result against luxon hour by hour.
  */
+const FIRST_YEAR = new Date().getUTCFullYear() - 2;
+const YEAR_RULES: readonly YearRule[] = Array.from({ length: 41 }, (_, i) => yearRule(FIRST_YEAR + i));
+
+/** The rule of the year holding `ms`: estimated from the average year, corrected at its edges. */
+function ruleAt(ms: number): YearRule | undefined {
+  let i = Math.floor(ms / AVERAGE_YEAR) + 1970 - FIRST_YEAR;
+  if (YEAR_RULES[i] && ms < YEAR_RULES[i]!.start) i -= 1;
+  else if (YEAR_RULES[i + 1] && ms >= YEAR_RULES[i + 1]!.start) i += 1;
+  // The last entry only marks where the years covered end.
+  return i < YEAR_RULES.length - 1 ? YEAR_RULES[i] : undefined;
+}
+
+/** UTC offset of Paris, in minutes, at an instant. */
 export function parisOffsetMinutes(ms: number): number {
-  const year = 1970 + Math.floor(ms / AVERAGE_YEAR);
-  return ms >= lastSundayAt1Utc(year, 2) && ms < lastSundayAt1Utc(year, 9) ? 120 : 60;
+  const rule = ruleAt(ms);
+  if (!rule) return tzOffsetMinutes(ms);
+  return rule.summer && ms >= rule.summer.start && ms < rule.summer.end ? rule.summer.offset : rule.standard;
 }
 
 /**
  * The instant of a Paris wall-clock time, given as the local midnight "as if UTC" plus minutes. In
- * the autumn overlap the second (winter-time) instant is taken, as the IANA tools do; a time in the
- * spring gap moves forward by the gap (02:30 → 03:30), as clocks do.
+ * the autumn overlap the second (standard-time) instant is taken, as the IANA tools do; a time in
+ * the spring gap moves forward by the gap (02:30 → 03:30), as clocks do.
  */
 function wallToInstant(wallMs: number): number {
-  const winter = wallMs - 60 * MINUTE;
-  if (parisOffsetMinutes(winter) === 60) return winter;
-  const summer = wallMs - 120 * MINUTE;
-  if (parisOffsetMinutes(summer) === 120) return summer;
-  return winter; // in the spring gap: 02:30 "winter" is 03:30 summer time
+  const rule = ruleAt(wallMs) ?? yearRule(new Date(wallMs).getUTCFullYear());
+  const standard = wallMs - rule.standard * MINUTE;
+  if (parisOffsetMinutes(standard) === rule.standard) return standard;
+  if (rule.summer) {
+    const summer = wallMs - rule.summer.offset * MINUTE;
+    if (parisOffsetMinutes(summer) === rule.summer.offset) return summer;
+  }
+  return standard; // in the spring gap
 }
 
 /** Local midnight of the Paris day holding `ms`, as a wall-clock "as if UTC" value. */

@@ -4,6 +4,7 @@
  * an escape + the character, 2 septets); one character outside both switches the whole message to
  * UCS-2 (70 UTF-16 units, 67 per part). Common French characters that GSM-7 lacks are transliterated
  * first, because a UCS-2 SMS costs more than twice as much for the same text.
+ * Imported by the client too (the mass-cancellation message counter): keep it free of server code.
  */
 
 // The basic table, in code order; 0x1B (escape) is not a character of its own.

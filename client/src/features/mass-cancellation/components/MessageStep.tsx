@@ -2,7 +2,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useTranslation } from 'react-i18next';
 import { whenLabel } from '../../scheduling/paris-time';
 import { MassCancellationPreview } from '../api/types';
-import { measureSms } from '../sms-length';
+// The server's own counter (pure, no server dependency): the figure shown is the one the outbox records.
+import { measureSms } from '../../../../../server/src/notifications/sms/gsm7';
 
 export const PLACEHOLDERS = ['nom', 'date', 'jour', 'heure', 'msap', 'adresse', 'cabine', 'administration', 'agent', 'objet', 'documents'] as const;
 export const MAX_MESSAGE_LENGTH = 480;

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,13 +85,17 @@ function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: Nex
   }
 }
 
+const isServerPath = (path: string) => path.startsWith('/api/') || path === '/api' || path === '/metrics';
+
 /** The built React app, with index.html for every client-side route (not for /api or /metrics). */
 function serveClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', immutable: false });
+  // Only for the client's paths: an API call would otherwise cost a filesystem lookup (stat) each.
+  const assets = express.static(dir, { index: false, maxAge: '1h', immutable: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (isServerPath(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path === '/api' || req.path === '/metrics') return next();
+    if (req.method !== 'GET' || isServerPath(req.path)) return next();
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

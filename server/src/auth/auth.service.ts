@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain.error';
 import { authConfig, AuthConfig } from '../config/configuration';
+import { preparedQuery } from '../database/prepared-query';
 import { DeviceEntity } from '../devices/entities/device.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { SessionEntity } from './entities/session.entity';
@@ -11,7 +12,19 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordService } from './password.service';
 import { DEVICE_COOKIE, SESSION_COOKIE } from './cookies';
 import { DevicePrincipal, Principal, UserPrincipal } from './principal';
+import { Role } from './roles';
 import { hashToken, newToken } from './tokens';
+
+interface SessionRow {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+  role: Role;
+  displayName: string;
+  departement: string | null;
+  msapSiteId: string | null;
+}
 
 export interface IssuedSession {
   token: string;
@@ -33,6 +46,7 @@ export class AuthService {
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     const windowMs = config.loginRateWindowSeconds * 1000;
     this.accountLimiter = new LoginRateLimiter(config.loginRateLimit, windowMs);
@@ -95,11 +109,19 @@ export class AuthService {
 
   /** The account behind a session cookie; throws SESSION_EXPIRED when it no longer opens anything. */
   async authenticateSession(token: string): Promise<UserPrincipal> {
-    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } });
-    if (!session || !session.user || session.revokedAt || session.expiresAt <= new Date() || session.user.disabledAt) {
-      throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
-    }
-    return this.toPrincipal(session.user, session);
+    // Every signed-in request runs this: one named statement on the unique index, no entity hydration.
+    const [row] = await preparedQuery<SessionRow>(
+      this.dataSource,
+      'auth-session',
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", u.id AS "userId", u.role,
+              u.display_name AS "displayName", u.departement, u.msap_site_id AS "msapSiteId"
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
+      [hashToken(token)],
+    );
+    if (!row || row.expiresAt <= new Date()) throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+    const { sessionId, csrfToken, userId, role, displayName, departement, msapSiteId } = row;
+    return { kind: 'user', userId, role, displayName, departement, msapSiteId, sessionId, csrfToken };
   }
 
   /** The booth terminal behind a device cookie; throws DEVICE_REVOKED when it was revoked or expired. */

@@ -7,7 +7,7 @@
  *   npx ts-node --transpile-only test/bench/scheduling.ts [bookings=3000] [concurrency=32] [searches=200]
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
@@ -54,10 +54,59 @@ function cpuMs(pids: number[]): number {
   return ticks * 10;
 }
 
+/**
+ * CPU used by PostgreSQL for one database while running: its backends (found by their process title,
+ * polled every 50 ms so that connections the pool opens or closes meanwhile are counted, a new one
+ * from zero) and, separately, the shared WAL writer, background writer and checkpointer (which also
+ * work for any other database of the server). The bench's own connection is left out.
+ */
+function trackPostgres(database: string, exclude: number) {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const background = new Set<number>();
+  let started = false;
+  const poll = () => {
+    for (const entry of readdirSync('/proc')) {
+      const pid = Number(entry);
+      if (!Number.isInteger(pid) || pid === exclude) continue;
+      let title: string;
+      try {
+        title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!title.startsWith('postgres: ')) continue;
+      const isBackend = title.includes(` ${database} `);
+      const isBackground = / (walwriter|background writer|checkpointer)/.test(title);
+      if (!isBackend && !isBackground) continue;
+      if (isBackground) background.add(pid);
+      const cpu = cpuMs([pid]);
+      if (!first.has(pid)) first.set(pid, started ? 0 : cpu);
+      last.set(pid, cpu);
+    }
+  };
+  poll();
+  started = true;
+  const timer = setInterval(poll, 50);
+  return () => {
+    clearInterval(timer);
+    poll();
+    let backends = 0;
+    let shared = 0;
+    for (const [pid, end] of last) {
+      const used = end - first.get(pid)!;
+      if (background.has(pid)) shared += used;
+      else backends += used;
+    }
+    return { backends, shared };
+  };
+}
+
 /** Runs `total` requests with `concurrency` in flight; returns status counts, latencies and rate. */
-async function load(total: number, concurrency: number, send: (i: number) => Promise<number>, cpu?: () => { server: number[]; postgres: number[] }) {
+async function load(total: number, concurrency: number, send: (i: number) => Promise<number>, cpu?: () => { server: number[]; postgres: () => () => { backends: number; shared: number } }) {
   const pids = cpu?.();
-  const cpuBefore = pids ? [cpuMs(pids.server), cpuMs(pids.postgres)] : null;
+  const stopPostgres = pids?.postgres();
+  const cpuBefore = pids ? [cpuMs(pids.server), process.cpuUsage()] as const : null;
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
@@ -77,11 +126,21 @@ async function load(total: number, concurrency: number, send: (i: number) => Pro
   latencies.sort((a, b) => a - b);
   // CPU per request, independent of what else the machine runs: what two idle cores could sustain.
   const cpuCost =
-    pids && cpuBefore
+    pids && cpuBefore && stopPostgres
       ? (() => {
-          const server = (cpuMs(pids.server) - cpuBefore[0]!) / total;
-          const postgres = (cpuMs(pids.postgres) - cpuBefore[1]!) / total;
-          return { serverCpuMsPerReq: round(server), postgresCpuMsPerReq: round(postgres), projectedReqPerSecOn2Cores: Math.round(2000 / (server + postgres)) };
+          const server = (cpuMs(pids.server) - cpuBefore[0]) / total;
+          const pg = stopPostgres();
+          const postgres = pg.backends / total;
+          const client = process.cpuUsage(cpuBefore[1]);
+          return {
+            serverCpuMsPerReq: round(server),
+            postgresCpuMsPerReq: round(postgres),
+            // WAL writer, background writer, checkpointer: shared with whatever else uses the server.
+            postgresSharedCpuMsPerReq: round(pg.shared / total),
+            // This load generator, on the same two cores: it slows the measured rate, not the CPU figures.
+            clientCpuMsPerReq: round((client.user + client.system) / 1000 / total),
+            projectedReqPerSecOn2Cores: Math.round(2000 / (server + postgres + pg.shared / total)),
+          };
         })()
       : {};
   return {
@@ -182,13 +241,8 @@ async function main(): Promise<void> {
     const session = await login(base);
     const headers = { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf };
     // The server process and every PostgreSQL backend of its database (its pool), plus the WAL writer.
-    const cpu = () => ({
-      server: [child.pid!],
-      postgres: postgresPids,
-    });
-    const postgresPids: number[] = (
-      await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type IN ('walwriter', 'background writer', 'checkpointer')`)
-    ).rows.map((r) => r.pid as number);
+    const [{ name: databaseName, pid: ownPid }] = (await db.query(`SELECT current_database() AS name, pg_backend_pid() AS pid`)).rows;
+    const cpu = () => ({ server: [child.pid!], postgres: () => trackPostgres(databaseName, ownPid) });
     const book = async (body: object) => (await fetch(`${base}/api/consultations`, { method: 'POST', headers, body: JSON.stringify(body) })).status;
 
     // Slot search over weeks 2–3 of the seeded period, every agent of the administration, every booth of the MSAP.
@@ -212,7 +266,6 @@ async function main(): Promise<void> {
     // The floor: an authenticated GET that reads the session and nothing else.
     const warm = await load(CONCURRENCY * 4, CONCURRENCY, async () => (await fetch(`${base}/api/auth/me`, { headers })).status); // fills the pool
     void warm;
-    postgresPids.splice(0, postgresPids.length, ...(await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type IN ('walwriter', 'background writer', 'checkpointer')`)).rows.map((r) => r.pid as number));
     const baseline = await load(Math.min(BOOKINGS, 2000), CONCURRENCY, async (_i) => (await fetch(`${base}/api/auth/me`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status))), cpu);
 
     // Free slots: every request a distinct (booth, agent, time) after the seeded period.

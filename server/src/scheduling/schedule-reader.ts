@@ -51,7 +51,8 @@ interface SearchRow {
   closures: Span[];
   availability: Range4[];
   absences: Array<[number, number, number]>;
-  bookings: Array<[number, number, number, number]>;
+  /** Flat JSON: booth, agent, start and end (seconds from the window start), four numbers a booking. */
+  bookings: string;
 }
 
 const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
@@ -135,7 +136,11 @@ export class ScheduleReader {
            FROM agent_availabilities av JOIN a ON a.id = av.agent_id) AS availability,
         (SELECT coalesce(json_agg(json_build_array(a.i, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
            FROM agent_absences ab JOIN a ON a.id = ab.agent_id WHERE starts_at < $6 AND ends_at > $5) AS absences,
-        (SELECT coalesce(json_agg(json_build_array(coalesce(b.i, -1), coalesce(a.i, -1), ${ms('starts_at')}, ${ms('ends_at')})), '[]')
+        -- Thousands of rows: one flat JSON array of integers (booth, agent, start, end, booth, …), times in
+        -- whole seconds from the window start (start rounded down, end up: never less busy than booked).
+        -- Half the bytes and half the database time of an array of arrays of epoch milliseconds.
+        (SELECT '[' || coalesce(string_agg(concat_ws(',', coalesce(b.i, -1), coalesce(a.i, -1),
+                  floor(date_part('epoch', starts_at - $5))::int, ceil(date_part('epoch', ends_at - $5))::int), ','), '') || ']'
            FROM consultations c LEFT JOIN b ON b.id = c.booth_id LEFT JOIN a ON a.id = c.agent_id
           -- The expression and predicate of the exclusion constraints: their GiST indexes find the window.
           WHERE c.status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($5, $6, '[)')
@@ -152,10 +157,19 @@ export class ScheduleReader {
       closures: row.closures.map(toSpan),
       availability: row.availability.map(([agent, weekday, startMinute, endMinute]) => ({ agent, weekday, startMinute, endMinute })),
       absences: row.absences.map(([agent, start, end]) => ({ agent, start, end })),
-      bookings: row.bookings.map(([booth, agent, start, end]) => ({ booth, agent, start, end })),
+      bookings: unpackBookings(row.bookings, q.from.getTime()),
     };
   }
 }
 
 const toRange = ([weekday, startMinute, endMinute]: Range3): WeeklyRange => ({ weekday, startMinute, endMinute });
 const toSpan = ([start, end]: Span): Interval => ({ start, end });
+
+function unpackBookings(flat: string, origin: number): SearchData['bookings'] {
+  const n = JSON.parse(flat) as number[];
+  const out: SearchData['bookings'] = new Array(n.length / 4);
+  for (let i = 0, k = 0; i < n.length; i += 4, k++) {
+    out[k] = { booth: n[i]!, agent: n[i + 1]!, start: origin + n[i + 2]! * 1000, end: origin + n[i + 3]! * 1000 };
+  }
+  return out;
+}

@@ -22,6 +22,12 @@ export interface WebRtcServerSettings {
   announcedAddress?: string;
   /** Worker i listens on basePort + i: a port cannot be shared between worker processes. */
   basePort: number;
+  /**
+   * Socket buffer size in bytes (send and receive), capped by the kernel (net.core.rmem_max /
+   * wmem_max). One UDP socket carries every call of a worker: the default ~200 kB holds a few
+   * milliseconds of a busy worker's traffic, so any stall would drop packets.
+   */
+  socketBufferBytes?: number;
 }
 
 export interface WorkerPoolOptions {
@@ -179,7 +185,12 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     const rtc = this.options.webRtc;
     if (!rtc) return { worker, webRtcServer: null };
     const port = rtc.basePort + index;
-    const base = { ip: rtc.listenIp, port, ...(rtc.announcedAddress ? { announcedAddress: rtc.announcedAddress } : {}) };
+    const base = {
+      ip: rtc.listenIp,
+      port,
+      ...(rtc.announcedAddress ? { announcedAddress: rtc.announcedAddress } : {}),
+      ...(rtc.socketBufferBytes ? { sendBufferSize: rtc.socketBufferBytes, recvBufferSize: rtc.socketBufferBytes } : {}),
+    };
     try {
       const webRtcServer = await worker.createWebRtcServer({
         listenInfos: [

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import type { types } from 'mediasoup';
 import { MediaWorkerUnavailableError, WorkerPool, type WorkerPoolEvents } from '../../media/src';
@@ -161,6 +162,21 @@ describe('WorkerPool against the real mediasoup worker', () => {
     await until(`worker pids ${pids.join(', ')} to exit`, () => !pids.some(isAlive));
     expect(own.info().every((w) => !w.alive)).toBe(true);
     expect(() => own.pick()).toThrow(MediaWorkerUnavailableError);
+  });
+
+  it('gives each worker’s media socket the configured buffers (one socket carries all its calls)', async () => {
+    const port = 45_000 + Math.floor(Math.random() * 5_000);
+    const withBuffers = await WorkerPool.create(
+      { size: 1, logLevel: 'warn', workerBin: null, webRtc: { listenIp: '127.0.0.1', basePort: port, socketBufferBytes: 1024 * 1024 } },
+      new RecordingLogger(),
+    );
+    try {
+      // ss shows the kernel's figure, twice the size asked (room for its bookkeeping).
+      const out = execFileSync('ss', ['-u', '-a', '-n', '-m', `sport = :${port}`]).toString();
+      expect(Number(/rb(\d+)/.exec(out)?.[1])).toBe(2 * 1024 * 1024);
+    } finally {
+      await withBuffers.close();
+    }
   });
 
   it('refuses to start from a missing worker binary and says how to get one', async () => {

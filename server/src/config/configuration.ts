@@ -69,6 +69,7 @@ export const mediaConfig = registerAs('media', () => {
     webRtc: {
       listenIp: env.RTC_LISTEN_IP,
       basePort: env.RTC_PORT,
+      socketBufferBytes: env.RTC_SOCKET_BUFFER_KB * 1024,
       ...(env.RTC_ANNOUNCED_ADDRESS ? { announcedAddress: env.RTC_ANNOUNCED_ADDRESS } : {}),
     },
   };

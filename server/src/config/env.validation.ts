@@ -158,6 +158,9 @@ export class EnvironmentVariables {
   @IntInRange(1024, 65000, 'port number ')
   RTC_PORT = 40000;
 
+  @IntInRange(64, 65536, 'number of kilobytes ')
+  RTC_SOCKET_BUFFER_KB = 4096;
+
   @IntInRange(0, 120, 'number of minutes ')
   JOIN_MARGIN_MINUTES = 15;
 

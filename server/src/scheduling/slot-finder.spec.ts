@@ -1,4 +1,5 @@
 import { whyUnavailable } from './availability-check';
+import { covers, normalize } from './intervals';
 import { findSlots } from './slot-finder';
 
 const MIN = 60_000;
@@ -48,6 +49,42 @@ describe('findSlots', () => {
   it('aligns starts on the grid even when a window starts off it', () => {
     const slots = findSlots({ ...base, open: [span('09:10', '10:30')], stepMs: 15 * MIN, agents: [{ id: 'a', free: [span('09:10', '10:30')] }], booths: [{ id: 'b', free: [span('09:10', '10:30')] }] });
     expect(slots.map((s) => s.start)).toEqual([at('09:15'), at('09:30'), at('09:45'), at('10:00')]);
+  });
+});
+
+describe('findSlots over many windows and resources', () => {
+  it('finds what a binary search of every free list per start finds', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const day = 24 * 60 * MIN;
+    const origin = at('00:00');
+    // Ten days, opening 08:00–12:00 and 13:00–19:00; resources free in random chunks of 15-minute steps.
+    const open = Array.from({ length: 10 }, (_, d) => [
+      { start: origin + d * day + 8 * 60 * MIN, end: origin + d * day + 12 * 60 * MIN },
+      { start: origin + d * day + 13 * 60 * MIN, end: origin + d * day + 19 * 60 * MIN },
+    ]).flat();
+    const randomFree = () =>
+      normalize(
+        open.flatMap((w) => {
+          const out = [];
+          for (let t = w.start; t < w.end; t += 15 * MIN) if (random() < 0.6) out.push({ start: t, end: t + 15 * MIN * (1 + Math.floor(random() * 3)) });
+          return out;
+        }),
+      );
+    const agents = Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, free: randomFree() }));
+    const booths = Array.from({ length: 5 }, (_, i) => ({ id: `b${i}`, free: randomFree() }));
+    const query = { open, agents, booths, durationMs: 30 * MIN, stepMs: 15 * MIN, notBefore: origin + 2 * day + 9 * 60 * MIN, notAfter: origin + 9 * day, limit: 10_000 };
+    const expected = [];
+    for (const w of open) {
+      for (let start = Math.ceil(Math.max(w.start, query.notBefore) / query.stepMs) * query.stepMs; start + query.durationMs <= w.end && start < query.notAfter; start += query.stepMs) {
+        const end = start + query.durationMs;
+        const a = agents.flatMap((r, i) => (covers(r.free, start, end) ? [i] : []));
+        const b = booths.flatMap((r, i) => (covers(r.free, start, end) ? [i] : []));
+        if (a.length > 0 && b.length > 0) expected.push({ start, end, agents: a, booths: b });
+      }
+    }
+    expect(expected.length).toBeGreaterThan(100);
+    expect(findSlots(query)).toEqual(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { covers, Interval } from './intervals';
+import { Interval } from './intervals';
 
 export interface ResourceFreeTime {
   id: string;
@@ -38,13 +38,17 @@ export interface Slot {
  */
 export function findSlots(q: SlotQuery): Slot[] {
   const slots: Slot[] = [];
+  // Starts only grow (windows are sorted and disjoint): each resource keeps a cursor on its free
+  // list instead of a binary search per start, which makes a two-week search linear.
+  const agentCursors = new Array<number>(q.agents.length).fill(0);
+  const boothCursors = new Array<number>(q.booths.length).fill(0);
   for (const window of q.open) {
     const from = Math.max(window.start, q.notBefore);
     for (let start = Math.ceil(from / q.stepMs) * q.stepMs; start + q.durationMs <= window.end && start < q.notAfter; start += q.stepMs) {
       const end = start + q.durationMs;
-      const agents = freeAt(q.agents, start, end);
+      const agents = freeAt(q.agents, agentCursors, start, end);
       if (agents.length === 0) continue;
-      const booths = freeAt(q.booths, start, end);
+      const booths = freeAt(q.booths, boothCursors, start, end);
       if (booths.length === 0) continue;
       slots.push({ start, end, agents, booths });
       if (slots.length >= q.limit) return slots;
@@ -53,8 +57,16 @@ export function findSlots(q: SlotQuery): Slot[] {
   return slots;
 }
 
-function freeAt(resources: readonly ResourceFreeTime[], start: number, end: number): number[] {
+/** Indexes of the resources free over [start, end); `cursors` move forward only (start never decreases). */
+function freeAt(resources: readonly ResourceFreeTime[], cursors: number[], start: number, end: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < resources.length; i++) if (covers(resources[i]!.free, start, end)) out.push(i);
+  for (let i = 0; i < resources.length; i++) {
+    const free = resources[i]!.free;
+    let c = cursors[i]!;
+    while (c < free.length && free[c]!.end <= start) c++;
+    cursors[i] = c;
+    const interval = free[c];
+    if (interval !== undefined && interval.start <= start && end <= interval.end) out.push(i);
+  }
   return out;
 }

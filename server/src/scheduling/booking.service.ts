@@ -8,6 +8,7 @@ import { whyUnavailable } from './availability-check';
 import { ConsultationEvents, ConsultationEventType } from './consultation-events';
 import { BookConsultationDto } from './dto/book-consultation.dto';
 import { RecordOutcomeDto, RescheduleConsultationDto } from './dto/reschedule-consultation.dto';
+import { preparedTxQuery } from './prepared-tx-query';
 import { BookingContext, ScheduleReader } from './schedule-reader';
 import { canBookAt } from './scheduling-access';
 import { invalid, MAX_RANGE_DAYS } from './time-range';
@@ -53,12 +54,14 @@ export class BookingService {
     return this.write(async (tx) => {
       // DO NOTHING works with exclusion constraints: a taken interval inserts no row instead of
       // aborting the transaction, and concurrent inserts wait for each other without deadlocking.
-      const [row] = (await tx.query(
+      const [row] = await preparedTxQuery<ConsultationRow>(
+        tx,
+        'scheduling-book',
         `INSERT INTO consultations (booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
            citizen_name, citizen_phone, citizen_email, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING ${CONSULTATION_COLUMNS}`,
         [booth.id, agent.id, type.administrationId, type.id, new Date(start), new Date(end), dto.citizen.name, dto.citizen.phone ?? null, dto.citizen.email ?? null, user.userId],
-      )) as ConsultationRow[];
+      );
       if (!row) throw await this.takenBy(tx, booth.id, agent.id, start, end);
       await this.events.publish(tx, { type: 'booked', consultationId: row.id, actorUserId: user.userId });
       return row;
@@ -142,11 +145,13 @@ export class BookingService {
 
   /** The 409 for an interval found taken: names the booth, the agent, or both. */
   private async takenBy(tx: EntityManager, boothId: string, agentId: string, start: number, end: number): Promise<DomainError> {
-    const [taken] = (await tx.query(
+    const [taken] = await preparedTxQuery<{ booth: boolean | null; agent: boolean | null }>(
+      tx,
+      'scheduling-taken-by',
       `SELECT bool_or(booth_id = $1) AS booth, bool_or(agent_id = $2) AS agent FROM consultations
         WHERE (booth_id = $1 OR agent_id = $2) AND status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($3, $4, '[)')`,
       [boothId, agentId, new Date(start), new Date(end)],
-    )) as Array<{ booth: boolean | null; agent: boolean | null }>;
+    );
     const fields: Record<string, string[]> = {};
     if (taken?.booth) fields.boothId = ['booth already booked at that time'];
     if (taken?.agent) fields.agentId = ['agent already booked at that time'];

@@ -41,12 +41,12 @@ async function login(base: string): Promise<Session> {
 }
 
 /** CPU time (user + system, ms) used so far by these processes, from /proc (Linux, 100 Hz ticks). */
-function cpuMs(pids: number[]): number {
+function cpuMs(pids: number[], which: 'all' | 'system' = 'all'): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks += (which === 'all' ? Number(fields[11]) : 0) + Number(fields[12]);
     } catch {
       // process gone
     }
@@ -106,7 +106,7 @@ function trackPostgres(database: string, exclude: number) {
 async function load(total: number, concurrency: number, send: (i: number) => Promise<number>, cpu?: () => { server: number[]; postgres: () => () => { backends: number; shared: number } }) {
   const pids = cpu?.();
   const stopPostgres = pids?.postgres();
-  const cpuBefore = pids ? [cpuMs(pids.server), process.cpuUsage()] as const : null;
+  const cpuBefore = pids ? ([cpuMs(pids.server), process.cpuUsage(), cpuMs(pids.server, 'system')] as const) : null;
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
@@ -134,6 +134,8 @@ async function load(total: number, concurrency: number, send: (i: number) => Pro
           const client = process.cpuUsage(cpuBefore[1]);
           return {
             serverCpuMsPerReq: round(server),
+            // The kernel's part of it: mostly socket writes and reads (HTTP, and PostgreSQL over TCP).
+            serverSystemCpuMsPerReq: round((cpuMs(pids.server, 'system') - cpuBefore[2]) / total),
             postgresCpuMsPerReq: round(postgres),
             // WAL writer, background writer, checkpointer: shared with whatever else uses the server.
             postgresSharedCpuMsPerReq: round(pg.shared / total),

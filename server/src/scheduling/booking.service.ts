@@ -8,7 +8,7 @@ import { whyUnavailable } from './availability-check';
 import { ConsultationEvents, ConsultationEventType } from './consultation-events';
 import { BookConsultationDto } from './dto/book-consultation.dto';
 import { RecordOutcomeDto, RescheduleConsultationDto } from './dto/reschedule-consultation.dto';
-import { preparedTxQuery } from './prepared-tx-query';
+import { preparedTxQuery } from '../database/prepared-query';
 import { BookingContext, ScheduleReader } from './schedule-reader';
 import { canBookAt } from './scheduling-access';
 import { invalid, MAX_RANGE_DAYS } from './time-range';

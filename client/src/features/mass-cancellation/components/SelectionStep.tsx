@@ -1,10 +1,9 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../scheduling/hooks/use-directory';
+import { ChoiceField, DayField } from '../../../components/form-fields';
 
 export interface Selection {
   by: 'agent' | 'administration';
@@ -22,8 +21,6 @@ interface Props {
   fieldErrors: Record<string, string>;
   busy: boolean;
 }
-
-const state = (message: string | undefined) => (message ? ('error' as const) : ('default' as const));
 
 /** Whose consultations (one agent or one administration), where (one MSAP or all), when (Paris days). */
 export function SelectionStep({ value, onChange, onSubmit, fieldErrors, busy }: Props) {
@@ -48,65 +45,42 @@ export function SelectionStep({ value, onChange, onSubmit, fieldErrors, busy }: 
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           {value.by === 'agent' ? (
-            <Select
-              label={`${t('scheduling.fields.agent')} *`}
-              nativeSelectProps={{ value: value.agentId, required: true, onChange: (e) => set({ agentId: e.target.value }) }}
-              state={state(err('agentId'))}
-              stateRelatedMessage={err('agentId')}
-            >
-              <option value="">{t('scheduling.fields.choose')}</option>
-              {dir.agents.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.displayName}
-                </option>
-              ))}
-            </Select>
+            <ChoiceField
+              label={t('scheduling.fields.agent')}
+              value={value.agentId}
+              onChange={(v) => set({ agentId: v })}
+              options={dir.agents.map((a) => ({ id: a.id, label: a.displayName }))}
+              emptyLabel={t('scheduling.fields.choose')}
+              error={err('agentId')}
+              required
+            />
           ) : (
-            <Select
-              label={`${t('scheduling.fields.administration')} *`}
-              nativeSelectProps={{ value: value.administrationId, required: true, onChange: (e) => set({ administrationId: e.target.value }) }}
-              state={state(err('administrationId') ?? err('agentId'))}
-              stateRelatedMessage={err('administrationId') ?? err('agentId')}
-            >
-              <option value="">{t('scheduling.fields.choose')}</option>
-              {dir.administrations.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
+            <ChoiceField
+              label={t('scheduling.fields.administration')}
+              value={value.administrationId}
+              onChange={(v) => set({ administrationId: v })}
+              options={dir.administrations.map((a) => ({ id: a.id, label: a.name }))}
+              emptyLabel={t('scheduling.fields.choose')}
+              error={err('administrationId') ?? err('agentId')}
+              required
+            />
           )}
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Select
+          <ChoiceField
             label={t('scheduling.fields.msap')}
-            nativeSelectProps={{ value: value.msapSiteId, onChange: (e) => set({ msapSiteId: e.target.value }) }}
-            state={state(err('msapSiteId'))}
-            stateRelatedMessage={err('msapSiteId')}
-          >
-            <option value="">{t('massCancel.allMsaps')}</option>
-            {dir.sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-6 fr-col-md-3">
-          <Input
-            label={t('scheduling.fields.from')}
-            nativeInputProps={{ type: 'date', value: value.from, required: true, onChange: (e) => set({ from: e.target.value }) }}
-            state={state(err('from'))}
-            stateRelatedMessage={err('from')}
+            value={value.msapSiteId}
+            onChange={(v) => set({ msapSiteId: v })}
+            options={dir.sites.map((s) => ({ id: s.id, label: s.name }))}
+            emptyLabel={t('massCancel.allMsaps')}
+            error={err('msapSiteId')}
           />
         </div>
         <div className="fr-col-6 fr-col-md-3">
-          <Input
-            label={t('scheduling.fields.to')}
-            nativeInputProps={{ type: 'date', value: value.to, required: true, onChange: (e) => set({ to: e.target.value }) }}
-            state={state(err('to'))}
-            stateRelatedMessage={err('to')}
-          />
+          <DayField label={t('scheduling.fields.from')} value={value.from} onChange={(v) => set({ from: v })} error={err('from')} />
+        </div>
+        <div className="fr-col-6 fr-col-md-3">
+          <DayField label={t('scheduling.fields.to')} value={value.to} onChange={(v) => set({ to: v })} error={err('to')} />
         </div>
       </div>
       <Button type="submit" disabled={busy} className="fr-mt-2w">

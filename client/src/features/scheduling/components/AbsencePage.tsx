@@ -11,10 +11,9 @@ import { useDirectory } from '../hooks/use-directory';
 import { parisInstant, parisNextDay, todayInParis, whenLabel } from '../paris-time';
 import { CoordinatorNav } from './CoordinatorNav';
 import { ErrorSummary, StatusMessage } from './ErrorSummary';
+import { ChoiceField, DayField } from '../../../components/form-fields';
 
 type Affected = AbsenceImpact['affected'][number];
-const state = (message: string | undefined) => (message ? ('error' as const) : ('default' as const));
-
 /** Declares an agent absent, then settles each affected booking: a free colleague, or cancellation. */
 export function AbsencePage() {
   const { t } = useTranslation();
@@ -63,35 +62,21 @@ export function AbsencePage() {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Select
-              label={`${t('scheduling.fields.agent')} *`}
-              nativeSelectProps={{ value: agentId, required: true, onChange: (e) => setAgentId(e.target.value) }}
-              state={state(err('agentId'))}
-              stateRelatedMessage={err('agentId')}
-            >
-              <option value="">{t('scheduling.fields.choose')}</option>
-              {dir.agents.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.displayName}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="fr-col-6 fr-col-md-3">
-            <Input
-              label={t('absence.from')}
-              nativeInputProps={{ type: 'date', value: from, required: true, onChange: (e) => setFrom(e.target.value) }}
-              state={state(err('from'))}
-              stateRelatedMessage={err('from')}
+            <ChoiceField
+              label={t('scheduling.fields.agent')}
+              value={agentId}
+              onChange={setAgentId}
+              options={dir.agents.map((a) => ({ id: a.id, label: a.displayName }))}
+              emptyLabel={t('scheduling.fields.choose')}
+              error={err('agentId')}
+              required
             />
           </div>
           <div className="fr-col-6 fr-col-md-3">
-            <Input
-              label={t('absence.to')}
-              nativeInputProps={{ type: 'date', value: to, required: true, onChange: (e) => setTo(e.target.value) }}
-              state={state(err('to'))}
-              stateRelatedMessage={err('to')}
-            />
+            <DayField label={t('absence.from')} value={from} onChange={setFrom} error={err('from')} />
+          </div>
+          <div className="fr-col-6 fr-col-md-3">
+            <DayField label={t('absence.to')} value={to} onChange={setTo} error={err('to')} />
           </div>
           <div className="fr-col-12">
             <Input label={t('scheduling.fields.reason')} nativeInputProps={{ value: reason, onChange: (e) => setReason(e.target.value) }} />

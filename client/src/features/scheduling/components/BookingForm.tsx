@@ -8,6 +8,7 @@ import { bookConsultation } from '../api/book-consultation';
 import { Consultation, ConsultationType, SlotSearchResult } from '../api/types';
 import { whenLabel } from '../paris-time';
 import { ErrorSummary } from './ErrorSummary';
+import { fieldState } from '../../../components/form-fields';
 
 type Slot = SlotSearchResult['slots'][number];
 
@@ -20,8 +21,6 @@ interface Props {
   /** After a conflict the list is stale: search again. */
   onRefresh(): void;
 }
-
-const state = (message: string | undefined) => (message ? ('error' as const) : ('default' as const));
 
 /** Citizen name (required), optional phone and e-mail, and which of the free agents and booths. */
 export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }: Props) {
@@ -87,7 +86,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
             <Select
               label={t('booking.agent')}
               nativeSelectProps={{ value: agentId, onChange: (e) => setAgentId(e.target.value) }}
-              state={state(err('agentId'))}
+              state={fieldState(err('agentId'))}
               stateRelatedMessage={err('agentId')}
             >
               {slot.agents.map((i) => (
@@ -101,7 +100,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
             <Select
               label={t('booking.booth')}
               nativeSelectProps={{ value: boothId, onChange: (e) => setBoothId(e.target.value) }}
-              state={state(err('boothId'))}
+              state={fieldState(err('boothId'))}
               stateRelatedMessage={err('boothId')}
             >
               {slot.booths.map((i) => (
@@ -115,7 +114,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
             <Input
               label={`${t('scheduling.fields.citizenName')} *`}
               nativeInputProps={{ value: name, required: true, autoComplete: 'off', onChange: (e) => setName(e.target.value) }}
-              state={state(err('citizen.name'))}
+              state={fieldState(err('citizen.name'))}
               stateRelatedMessage={err('citizen.name')}
             />
           </div>
@@ -124,7 +123,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
               label={t('scheduling.fields.phone')}
               hintText={t('scheduling.fields.phoneHint')}
               nativeInputProps={{ type: 'tel', value: phone, autoComplete: 'off', onChange: (e) => setPhone(e.target.value) }}
-              state={state(err('citizen.phone'))}
+              state={fieldState(err('citizen.phone'))}
               stateRelatedMessage={err('citizen.phone')}
             />
           </div>
@@ -133,7 +132,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
               label={t('scheduling.fields.email')}
               hintText={t('scheduling.fields.emailHint')}
               nativeInputProps={{ type: 'email', value: email, autoComplete: 'off', onChange: (e) => setEmail(e.target.value) }}
-              state={state(err('citizen.email'))}
+              state={fieldState(err('citizen.email'))}
               stateRelatedMessage={err('citizen.email')}
             />
           </div>

@@ -13,6 +13,7 @@ import { rescheduleConsultation } from '../api/reschedule-consultation';
 import { Consultation } from '../api/types';
 import { dateOf, parisInstant, timeOf, whenLabel } from '../paris-time';
 import { ErrorSummary } from './ErrorSummary';
+import { fieldState } from '../../../components/form-fields';
 
 export const STATUS_SEVERITY = { scheduled: 'info', cancelled: 'error', done: 'success', no_show: 'warning' } as const;
 
@@ -21,8 +22,6 @@ interface Props {
   onChanged(message: string): void;
   onClose(): void;
 }
-
-const state = (message: string | undefined) => (message ? ('error' as const) : ('default' as const));
 
 /** One consultation of the board: details, then move (date, time, booth) or cancel with a reason. */
 export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props) {
@@ -111,7 +110,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
                 <Input
                   label={t('scheduling.fields.date')}
                   nativeInputProps={{ type: 'date', value: date, required: true, onChange: (e) => setDate(e.target.value) }}
-                  state={state(err('startsAt'))}
+                  state={fieldState(err('startsAt'))}
                   stateRelatedMessage={err('startsAt')}
                 />
               </div>
@@ -125,7 +124,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
                 <Select
                   label={t('scheduling.fields.booth')}
                   nativeSelectProps={{ value: boothId, onChange: (e) => setBoothId(e.target.value) }}
-                  state={state(err('boothId'))}
+                  state={fieldState(err('boothId'))}
                   stateRelatedMessage={err('boothId')}
                 >
                   {(booths.data ?? [{ id: c.boothId, name: c.boothName }]).map((b) => (
@@ -139,7 +138,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
                 <Select
                   label={t('scheduling.fields.agent')}
                   nativeSelectProps={{ value: agentId, onChange: (e) => setAgentId(e.target.value) }}
-                  state={state(err('agentId'))}
+                  state={fieldState(err('agentId'))}
                   stateRelatedMessage={err('agentId')}
                 >
                   {(agents.data ?? [{ id: c.agentId, displayName: c.agentName }]).map((a) => (
@@ -161,7 +160,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
             <Input
               label={`${t('scheduling.fields.reason')} *`}
               nativeInputProps={{ value: reason, required: true, onChange: (e) => setReason(e.target.value) }}
-              state={state(err('reason'))}
+              state={fieldState(err('reason'))}
               stateRelatedMessage={err('reason')}
             />
             <Button type="submit" priority="secondary" disabled={busy} className="fr-mt-2w">

@@ -1,9 +1,9 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../hooks/use-directory';
+import { ChoiceField, DayField, fieldState } from '../../../components/form-fields';
 
 export interface SlotCriteria {
   administrationId: string;
@@ -25,8 +25,6 @@ interface Props {
   busy: boolean;
 }
 
-const state = (message: string | undefined) => (message ? ('error' as const) : ('default' as const));
-
 /** Administration or agent, MSAP or booth, type, date range (Paris days, both included). */
 export function SlotSearchForm({ value, onChange, onSubmit, fixedSiteId, fieldErrors, busy }: Props) {
   const { t } = useTranslation();
@@ -45,22 +43,14 @@ export function SlotSearchForm({ value, onChange, onSubmit, fixedSiteId, fieldEr
       </h2>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Select
+          <ChoiceField
             label={t('scheduling.fields.administration')}
-            nativeSelectProps={{
-              value: value.administrationId,
-              onChange: (e) => set({ administrationId: e.target.value, consultationTypeId: '', agentId: '' }),
-            }}
-            state={state(err('administrationId'))}
-            stateRelatedMessage={err('administrationId')}
-          >
-            <option value="">{t('scheduling.fields.any')}</option>
-            {dir.administrations.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </Select>
+            value={value.administrationId}
+            onChange={(v) => set({ administrationId: v, consultationTypeId: '', agentId: '' })}
+            options={dir.administrations.map((a) => ({ id: a.id, label: a.name }))}
+            emptyLabel={t('scheduling.fields.any')}
+            error={err('administrationId')}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Select
@@ -73,7 +63,7 @@ export function SlotSearchForm({ value, onChange, onSubmit, fixedSiteId, fieldEr
                 set({ consultationTypeId: e.target.value, administrationId: type?.administrationId ?? value.administrationId });
               },
             }}
-            state={state(err('consultationTypeId'))}
+            state={fieldState(err('consultationTypeId'))}
             stateRelatedMessage={err('consultationTypeId')}
           >
             <option value="">{t('scheduling.fields.choose')}</option>
@@ -85,67 +75,43 @@ export function SlotSearchForm({ value, onChange, onSubmit, fixedSiteId, fieldEr
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Select
+          <ChoiceField
             label={t('scheduling.fields.agent')}
-            nativeSelectProps={{ value: value.agentId, onChange: (e) => set({ agentId: e.target.value }) }}
-            state={state(err('agentId'))}
-            stateRelatedMessage={err('agentId')}
-          >
-            <option value="">{t('scheduling.fields.anyAgent')}</option>
-            {dir.agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.displayName}
-              </option>
-            ))}
-          </Select>
+            value={value.agentId}
+            onChange={(v) => set({ agentId: v })}
+            options={dir.agents.map((a) => ({ id: a.id, label: a.displayName }))}
+            emptyLabel={t('scheduling.fields.anyAgent')}
+            error={err('agentId')}
+          />
         </div>
         {!fixedSiteId && (
           <div className="fr-col-12 fr-col-md-6">
-            <Select
-              label={`${t('scheduling.fields.msap')} *`}
-              nativeSelectProps={{ value: value.msapSiteId, required: true, onChange: (e) => set({ msapSiteId: e.target.value, boothId: '' }) }}
-              state={state(err('msapSiteId'))}
-              stateRelatedMessage={err('msapSiteId')}
-            >
-              <option value="">{t('scheduling.fields.choose')}</option>
-              {dir.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
+            <ChoiceField
+              label={t('scheduling.fields.msap')}
+              value={value.msapSiteId}
+              onChange={(v) => set({ msapSiteId: v, boothId: '' })}
+              options={dir.sites.map((s) => ({ id: s.id, label: s.name }))}
+              emptyLabel={t('scheduling.fields.choose')}
+              error={err('msapSiteId')}
+              required
+            />
           </div>
         )}
         <div className="fr-col-12 fr-col-md-6">
-          <Select
+          <ChoiceField
             label={t('scheduling.fields.booth')}
-            nativeSelectProps={{ value: value.boothId, onChange: (e) => set({ boothId: e.target.value }) }}
-            state={state(err('boothId'))}
-            stateRelatedMessage={err('boothId')}
-          >
-            <option value="">{t('scheduling.fields.anyBooth')}</option>
-            {dir.booths.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-6 fr-col-md-3">
-          <Input
-            label={t('scheduling.fields.from')}
-            nativeInputProps={{ type: 'date', value: value.from, required: true, onChange: (e) => set({ from: e.target.value }) }}
-            state={state(err('from'))}
-            stateRelatedMessage={err('from')}
+            value={value.boothId}
+            onChange={(v) => set({ boothId: v })}
+            options={dir.booths.map((b) => ({ id: b.id, label: b.name }))}
+            emptyLabel={t('scheduling.fields.anyBooth')}
+            error={err('boothId')}
           />
         </div>
         <div className="fr-col-6 fr-col-md-3">
-          <Input
-            label={t('scheduling.fields.to')}
-            nativeInputProps={{ type: 'date', value: value.to, required: true, onChange: (e) => set({ to: e.target.value }) }}
-            state={state(err('to'))}
-            stateRelatedMessage={err('to')}
-          />
+          <DayField label={t('scheduling.fields.from')} value={value.from} onChange={(v) => set({ from: v })} error={err('from')} />
+        </div>
+        <div className="fr-col-6 fr-col-md-3">
+          <DayField label={t('scheduling.fields.to')} value={value.to} onChange={(v) => set({ to: v })} error={err('to')} />
         </div>
       </div>
       <Button type="submit" disabled={busy} className="fr-mt-2w">

@@ -1,23 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/http/paging.decorator';
 import { OUTBOX_STATUSES, OutboxStatus } from '../entities/notification-outbox.entity';
 import { Channel, CHANNELS } from '../templates/templates';
 
 export class ListOutboxQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be an integer from 1' })
-  @Min(1, { message: 'page must be an integer from 1' })
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be an integer from 1 to 200' })
-  @Min(1, { message: 'pageSize must be an integer from 1 to 200' })
-  @Max(200, { message: 'pageSize must be an integer from 1 to 200' })
+  @PageSize(200, 50)
   pageSize?: number;
 
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })

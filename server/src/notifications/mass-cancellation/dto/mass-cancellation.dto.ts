@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DateTimeWithOffset } from '../../../common/http/date-time.decorator';
+import { PageNumber, PageSize } from '../../../common/http/paging.decorator';
 
 /** Which consultations: one agent's or one administration's, optionally at one MSAP, in a range. */
 export class MassCancellationCriteriaDto {
@@ -30,19 +30,10 @@ export class MassCancellationCriteriaDto {
 }
 
 export class PreviewMassCancellationQueryDto extends MassCancellationCriteriaDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be an integer from 1' })
-  @Min(1, { message: 'page must be an integer from 1' })
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be an integer from 1 to 500' })
-  @Min(1, { message: 'pageSize must be an integer from 1 to 500' })
-  @Max(500, { message: 'pageSize must be an integer from 1 to 500' })
+  @PageSize(500, 50)
   pageSize?: number;
 }
 
@@ -57,18 +48,9 @@ export class CreateMassCancellationDto extends MassCancellationCriteriaDto {
 }
 
 export class ReportQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be an integer from 1' })
-  @Min(1, { message: 'page must be an integer from 1' })
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be an integer from 1 to 1000' })
-  @Min(1, { message: 'pageSize must be an integer from 1 to 1000' })
-  @Max(1000, { message: 'pageSize must be an integer from 1 to 1000' })
+  @PageSize(1000, 200)
   pageSize?: number;
 }

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link } from 'react-router-dom';
 import { Layout } from './app/Layout';
 import { AppRoutes } from './app/routes';
-import { SessionProvider } from './features/auth/session-context';
+import { SessionProvider } from './lib/session';
 import './i18n';
 
 startReactDsfr({ defaultColorScheme: 'system', Link });

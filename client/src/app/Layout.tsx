@@ -3,7 +3,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../features/auth/session-context';
+import { useSession } from '../lib/session';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { AdminHome } from '../features/admin/components/AdminHome';
 import { AgentHome } from '../features/agent/components/AgentHome';
 import { Authorization } from '../features/auth/components/Authorization';
 import { LoginPage } from '../features/auth/components/LoginPage';
-import { useSession } from '../features/auth/session-context';
+import { useSession } from '../lib/session';
 import { BoothHome } from '../features/booth/components/BoothHome';
 import { PairingPage } from '../features/booth/components/PairingPage';
 import { CallPage } from '../features/call/components/CallPage';
@@ -12,7 +12,6 @@ import { probeSfu } from '../features/call/media/sfu-probe';
 import { PreCallCheck } from '../features/precall/components/PreCallCheck';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
 import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
-import { FacilitatorBoard, FacilitatorBooking } from '../features/facilitator/components/FacilitatorBooking';
 import { AgentAgenda } from '../features/agent/components/AgentAgenda';
 import { WeekBoard } from '../features/scheduling/components/WeekBoard';
 import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage';
@@ -26,6 +25,20 @@ function Home() {
   const { principal } = useSession();
   if (!principal) return <Navigate to="/connexion" replace />;
   return <Navigate to={principal.kind === 'device' ? '/borne' : HOME[principal.role]} replace />;
+}
+
+/** A facilitator books for a citizen at their own MSAP: the slot search is fixed to it. */
+function FacilitatorBooking() {
+  const { principal } = useSession();
+  const siteId = principal?.kind === 'user' ? principal.msapSiteId : null;
+  return <SlotSearchPage fixedSiteId={siteId} boardPath="/animation/planning" />;
+}
+
+/** The week of the facilitator's MSAP: its booths, to move or cancel at the citizen's request. */
+function FacilitatorBoard() {
+  const { principal } = useSession();
+  const siteId = principal?.kind === 'user' ? principal.msapSiteId : null;
+  return <WeekBoard fixedSiteId={siteId ?? ''} slotSearchPath="/animation/reserver" />;
 }
 
 function NotFound() {

@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../lib/use-api';
-import { describeError } from '../../scheduling/api-errors';
-import { listConsultations } from '../../scheduling/api/list-consultations';
-import { STATUS_SEVERITY } from '../../scheduling/components/ConsultationPanel';
-import { ErrorSummary } from '../../scheduling/components/ErrorSummary';
-import { addDays, dateOf, dayLabel, mondayOf, parisInstant, timeOf, todayInParis } from '../../scheduling/paris-time';
+import { describeError } from '../../../lib/api-errors';
+import { listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { ErrorSummary } from '../../../components/error-summary';
+import { addDays, dateOf, dayLabel, mondayOf, parisInstant, timeOf, todayInParis } from '../../../lib/paris-time';
 import { IcsFeed } from './IcsFeed';
 
 type Span = 'day' | 'week';

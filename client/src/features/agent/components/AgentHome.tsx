@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatTime, todayRange } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
-import { listConsultations } from '../../booth/api/consultations';
+import { listConsultations } from '../../../lib/consultations';
 
 export function AgentHome() {
   const { t } = useTranslation();

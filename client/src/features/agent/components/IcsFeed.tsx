@@ -2,8 +2,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../scheduling/api-errors';
-import { ErrorSummary, StatusMessage } from '../../scheduling/components/ErrorSummary';
+import { describeError } from '../../../lib/api-errors';
+import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { revokeIcsFeed } from '../api/revoke-ics-feed';
 import { rotateIcsFeed } from '../api/rotate-ics-feed';
 

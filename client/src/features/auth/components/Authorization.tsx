@@ -1,7 +1,6 @@
 import { ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
-import { Role } from '../api/session';
-import { useSession } from '../session-context';
+import { Role, useSession } from '../../../lib/session';
 
 /** Renders its children only for the given audiences; sends others to the sign-in page. */
 export function Authorization({ allow, children }: { allow: Array<Role | 'device'>; children: ReactNode }) {

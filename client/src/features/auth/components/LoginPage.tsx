@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
 import { useApi } from '../../../lib/use-api';
 import { getProviders, login } from '../api/session';
-import { useSession } from '../session-context';
+import { useSession } from '../../../lib/session';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { formatDay, formatTime, todayRange } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
-import { listConsultations } from '../api/consultations';
+import { listConsultations } from '../../../lib/consultations';
 
 /** How early the booth opens the call (the server accepts 15 min, JOIN_MARGIN_MINUTES). */
 const JOIN_EARLY_MS = 10 * 60_000;

@@ -5,8 +5,8 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
-import { pairDevice } from '../../auth/api/session';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../../../lib/session';
+import { pairDevice } from '../api/pair-device';
 
 export function PairingPage() {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { todayRange } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
-import { listConsultations } from '../../booth/api/consultations';
-import { listSites } from '../../facilitator/api/booths';
-import { CoordinatorNav } from '../../scheduling/components/CoordinatorNav';
+import { listConsultations } from '../../../lib/consultations';
+import { listSites } from '../../../lib/directory';
+import { CoordinatorNav } from '../../../components/coordinator-nav';
 
 export function CoordinatorHome() {
   const { t } = useTranslation();

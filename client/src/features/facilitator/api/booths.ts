@@ -1,16 +1,6 @@
 import { fetchApi } from '../../../lib/api';
+import { Booth } from '../../../lib/directory';
 
-export interface Site {
-  id: string;
-  name: string;
-  city: string;
-  departement: string;
-}
-export interface Booth {
-  id: string;
-  name: string;
-  msapSiteId: string;
-}
 export interface Device {
   id: string;
   label: string;
@@ -21,8 +11,6 @@ export interface Device {
   booth?: Booth;
 }
 
-export const listSites = () => fetchApi<Site[]>('/api/msap-sites');
-export const listBooths = (siteId: string) => fetchApi<Booth[]>(`/api/msap-sites/${siteId}/booths`);
 export const createPairingCode = (boothId: string) =>
   fetchApi<{ code: string; expiresAt: string; boothId: string }>(`/api/booths/${boothId}/pairing-codes`, { method: 'POST' });
 export const listDevices = () => fetchApi<Device[]>('/api/devices');

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../../lib/date';
 import { useApi } from '../../../lib/use-api';
-import { useSession } from '../../auth/session-context';
-import { Booth, createPairingCode, listBooths, listDevices, revokeDevice } from '../api/booths';
+import { Booth, listBooths } from '../../../lib/directory';
+import { useSession } from '../../../lib/session';
+import { createPairingCode, listDevices, revokeDevice } from '../api/booths';
 
 export function FacilitatorHome() {
   const { t } = useTranslation();

@@ -1,5 +1,4 @@
-import { fetchApi } from '../../../lib/api';
-import { query } from '../../scheduling/api/query';
+import { fetchApi, query } from '../../../lib/api';
 import { MassCancellationCriteria, MassCancellationPreview } from './types';
 
 export const previewMassCancellation = (criteria: MassCancellationCriteria, pageSize = 50) =>

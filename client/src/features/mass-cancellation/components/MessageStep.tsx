@@ -1,6 +1,6 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useTranslation } from 'react-i18next';
-import { whenLabel } from '../../scheduling/paris-time';
+import { whenLabel } from '../../../lib/paris-time';
 import { MassCancellationPreview } from '../api/types';
 // The server's own counter (pure, no server dependency): the figure shown is the one the outbox records.
 import { measureSms } from '../../../../../server/src/notifications/sms/gsm7';

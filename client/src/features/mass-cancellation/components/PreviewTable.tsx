@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { whenLabel } from '../../scheduling/paris-time';
+import { whenLabel } from '../../../lib/paris-time';
 import { MassCancellationPreview } from '../api/types';
 
 /** The consultations the selection cancels (first page), with how each citizen can be told. */

@@ -2,7 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDirectory } from '../../scheduling/hooks/use-directory';
+import { useDirectory } from '../../../lib/use-directory';
 import { ChoiceField, DayField } from '../../../components/form-fields';
 
 export interface Selection {

@@ -1,5 +1,4 @@
-import { fetchApi } from '../../../lib/api';
-import { query } from '../../scheduling/api/query';
+import { fetchApi, query } from '../../../lib/api';
 
 export interface OutboxItem {
   id: string;

@@ -4,9 +4,9 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/use-api';
-import { describeError } from '../../scheduling/api-errors';
-import { CoordinatorNav } from '../../scheduling/components/CoordinatorNav';
-import { whenLabel } from '../../scheduling/paris-time';
+import { describeError } from '../../../lib/api-errors';
+import { CoordinatorNav } from '../../../components/coordinator-nav';
+import { whenLabel } from '../../../lib/paris-time';
 import { listOutbox, OutboxItem } from '../api/list-outbox';
 
 const PAGE_SIZE = 50;

@@ -1,5 +1,6 @@
 import { fetchApi } from '../../../lib/api';
-import { CitizenInput, Consultation } from './types';
+import { CitizenInput } from './types';
+import { Consultation } from '../../../lib/consultations';
 
 export interface BookingInput {
   boothId: string;

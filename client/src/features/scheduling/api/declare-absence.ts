@@ -1,5 +1,5 @@
 import { fetchApi } from '../../../lib/api';
-import { Consultation } from './types';
+import { Consultation } from '../../../lib/consultations';
 
 export interface AbsenceImpact {
   absence: { id: string; startsAt: string; endsAt: string; reason: string };

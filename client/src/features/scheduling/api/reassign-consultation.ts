@@ -1,5 +1,5 @@
 import { fetchApi } from '../../../lib/api';
-import { Consultation } from './types';
+import { Consultation } from '../../../lib/consultations';
 
 /** Same time, same booth, another agent of the same administration. */
 export const reassignConsultation = (id: string, agentId: string) =>

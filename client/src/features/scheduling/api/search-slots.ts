@@ -1,5 +1,4 @@
-import { fetchApi } from '../../../lib/api';
-import { query } from './query';
+import { fetchApi, query } from '../../../lib/api';
 import { SlotSearchResult } from './types';
 
 export interface SlotSearch {

@@ -3,11 +3,13 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api-errors';
+import { describeError } from '../../../lib/api-errors';
 import { bookConsultation } from '../api/book-consultation';
-import { Consultation, ConsultationType, SlotSearchResult } from '../api/types';
-import { whenLabel } from '../paris-time';
-import { ErrorSummary } from './ErrorSummary';
+import { Consultation } from '../../../lib/consultations';
+import { ConsultationType } from '../../../lib/directory';
+import { SlotSearchResult } from '../api/types';
+import { whenLabel } from '../../../lib/paris-time';
+import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
 
 type Slot = SlotSearchResult['slots'][number];

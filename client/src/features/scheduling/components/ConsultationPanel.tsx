@@ -5,17 +5,14 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/use-api';
-import { listBooths } from '../../facilitator/api/booths';
-import { listAgents } from '../api/list-agents';
-import { describeError, ShownError } from '../api-errors';
+import { listAgents, listBooths } from '../../../lib/directory';
+import { describeError, ShownError } from '../../../lib/api-errors';
 import { cancelConsultation } from '../api/cancel-consultation';
 import { rescheduleConsultation } from '../api/reschedule-consultation';
-import { Consultation } from '../api/types';
-import { dateOf, parisInstant, timeOf, whenLabel } from '../paris-time';
-import { ErrorSummary } from './ErrorSummary';
+import { Consultation, STATUS_SEVERITY } from '../../../lib/consultations';
+import { dateOf, parisInstant, timeOf, whenLabel } from '../../../lib/paris-time';
+import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
-
-export const STATUS_SEVERITY = { scheduled: 'info', cancelled: 'error', done: 'success', no_show: 'warning' } as const;
 
 interface Props {
   consultation: Consultation;

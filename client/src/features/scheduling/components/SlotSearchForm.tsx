@@ -2,7 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDirectory } from '../hooks/use-directory';
+import { useDirectory } from '../../../lib/use-directory';
 import { ChoiceField, DayField, fieldState } from '../../../components/form-fields';
 
 export interface SlotCriteria {

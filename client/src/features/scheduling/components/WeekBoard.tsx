@@ -6,13 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApi } from '../../../lib/use-api';
-import { Consultation } from '../api/types';
-import { listConsultations } from '../api/list-consultations';
-import { useDirectory } from '../hooks/use-directory';
-import { addDays, dateOf, dayLabel, mondayOf, parisInstant, shortDayLabel, timeOf, todayInParis } from '../paris-time';
-import { ConsultationPanel, STATUS_SEVERITY } from './ConsultationPanel';
-import { CoordinatorNav } from './CoordinatorNav';
-import { StatusMessage } from './ErrorSummary';
+import { Consultation, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { useDirectory } from '../../../lib/use-directory';
+import { addDays, dateOf, dayLabel, mondayOf, parisInstant, shortDayLabel, timeOf, todayInParis } from '../../../lib/paris-time';
+import { ConsultationPanel } from './ConsultationPanel';
+import { CoordinatorNav } from '../../../components/coordinator-nav';
+import { StatusMessage } from '../../../components/error-summary';
 
 type View = 'msap' | 'agent';
 

@@ -1,6 +1,15 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, setCsrfToken } from '../../lib/api';
-import { getMe, logout as apiLogout, Principal } from './api/session';
+import { ApiError, fetchApi, setCsrfToken } from './api';
+
+export type Role = 'admin' | 'coordinator' | 'agent' | 'facilitator';
+
+/** Who is signed in: a person with a role, or a paired booth terminal. */
+export type Principal =
+  | { kind: 'user'; userId: string; role: Role; displayName: string; departement: string | null; msapSiteId: string | null; csrfToken: string }
+  | { kind: 'device'; deviceId: string; boothId: string; msapSiteId: string; csrfToken: string };
+
+const getMe = () => fetchApi<Principal>('/api/auth/me');
+const apiLogout = () => fetchApi<void>('/api/auth/logout', { method: 'POST' });
 
 interface SessionState {
   status: 'loading' | 'ready';

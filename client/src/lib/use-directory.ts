@@ -1,9 +1,5 @@
-import { useApi } from '../../../lib/use-api';
-import { Booth, listBooths, listSites, Site } from '../../facilitator/api/booths';
-import { listAdministrations } from '../api/list-administrations';
-import { listAgents } from '../api/list-agents';
-import { listConsultationTypes } from '../api/list-consultation-types';
-import { AgentSummary } from '../api/types';
+import { useApi } from './use-api';
+import { AgentSummary, Booth, listAdministrations, listAgents, listBooths, listConsultationTypes, listSites, Site } from './directory';
 
 /** The lists forms choose from: administrations, types, MSAPs, and the agents/booths of a choice. */
 export function useDirectory(administrationId: string, siteId: string) {

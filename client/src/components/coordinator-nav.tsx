@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../lib/session';
 
 const LINKS = [
   ['/coordination/planning', 'board'],

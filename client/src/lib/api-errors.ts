@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../lib/api';
+import { ApiError } from './api';
 
 /** A failed call as the forms show it: one sentence on top, and messages under the fields concerned. */
 export interface ShownError {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/app';
@@ -48,6 +49,40 @@ describe('client shell in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Mes téléconsultations du jour' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'agent-home.png') });
     await page.close();
+  });
+
+  it('an agent’s home lists the consultations of the Paris day, whatever zone the computer is set to', async () => {
+    const today = DateTime.now().setZone('Europe/Paris').startOf('day');
+    const [agent] = await t.dataSource.query(
+      `SELECT a.id, a.administration_id FROM agents a JOIN users u ON u.id = a.user_id WHERE u.email = 'agent@demo.visio-msap.fr'`,
+    );
+    const [booth] = await t.dataSource.query(
+      `SELECT b.id FROM booths b JOIN msap_sites s ON s.id = b.msap_site_id WHERE s.name = 'France Services de Pithiviers' AND b.name = 'Cabine 1'`,
+    );
+    // Half an hour inside each end of the Paris day, and just outside it: a "today" taken in
+    // another zone misses some of the first or takes some of the last.
+    const starts = [
+      today.minus({ days: 1 }).set({ hour: 23 }),
+      today.set({ hour: 0, minute: 30 }),
+      today.set({ hour: 23 }),
+      today.plus({ days: 1 }).set({ hour: 0, minute: 30 }),
+    ];
+    // Written directly: the API refuses times in the past and outside opening hours, which these are.
+    for (const start of starts) {
+      await t.dataSource.query(
+        `INSERT INTO consultations (booth_id, agent_id, administration_id, starts_at, ends_at, citizen_name) VALUES ($1, $2, $3, $4, $5, 'Usager')`,
+        [booth.id, agent.id, agent.administration_id, start.toJSDate(), start.plus({ minutes: 30 }).toJSDate()],
+      );
+    }
+    const context = await chrome.browser.newContext({ timezoneId: 'Pacific/Noumea' });
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026', '/agent');
+    await page.getByText(today.setLocale('fr').toFormat('cccc d LLLL'), { exact: true }).waitFor();
+    const items = page.locator('main ul.fr-raw-list > li');
+    await items.first().waitFor();
+    expect((await items.allTextContents()).map((text) => text.slice(0, 13))).toEqual(['00:30 – 01:00', '23:00 – 23:30']);
+    await t.dataSource.query(`DELETE FROM consultations WHERE citizen_name = 'Usager' AND agent_id = $1`, [agent.id]);
+    await context.close();
   });
 
   it('shows a clear error for a wrong password', async () => {

@@ -21,6 +21,20 @@ async function signInUi(page: Page, baseUrl: string, role: string, home: string)
   await page.waitForURL(`**${home}`);
 }
 
+/**
+ * A zone far from Paris for the browser: a date shown in the browser's zone instead of Paris's would
+ * be ten hours off (a day off at night), so a wrong zone fails the assertions on times.
+ */
+const FAR_ZONE = 'Pacific/Noumea';
+
+/** "vendredi 4 décembre 2026 à 9 h" for a Paris instant, the way pages and messages say it. */
+function frenchWhen(instant: DateTime): string {
+  const d = instant.setZone('Europe/Paris').setLocale('fr');
+  const day = d.day === 1 ? '1er' : String(d.day);
+  const time = d.minute === 0 ? `${d.hour} h` : `${d.hour} h ${d.toFormat('mm')}`;
+  return `${d.toFormat('cccc')} ${day} ${d.toFormat('LLLL yyyy')} à ${time}`;
+}
+
 /** Runs in the page; the tests' tsconfig has no DOM types, hence the narrow cast. */
 const isFocused = (locator: Locator) =>
   locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
@@ -344,7 +358,8 @@ describe('scheduling screens in Chromium', () => {
         .expect(201);
     }
 
-    const context = await chrome.browser.newContext();
+    // Times are Paris times whatever the coordinator's computer is set to.
+    const context = await chrome.browser.newContext({ timezoneId: FAR_ZONE });
     const page = await context.newPage();
     await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
     await page.getByRole('link', { name: 'Annulation groupée' }).click();
@@ -357,6 +372,8 @@ describe('scheduling screens in Chromium', () => {
     expect(await isFocused(page.getByRole('heading', { level: 2, name: /Aperçu/ }))).toBe(true);
     expect(await count.textContent()).toContain('dont 1 usager sans téléphone ni adresse électronique');
     for (const c of citizens) await page.getByRole('rowheader', { name: c.name }).waitFor();
+    const lucieRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Lucie Sms' }) });
+    expect(await lucieRow.getByRole('cell').first().textContent()).toBe(frenchWhen(friday.set({ hour: 9 })));
     await page.getByRole('button', { name: 'Suivant' }).click();
 
     // The message: an unknown placeholder is flagged; the counter follows the text.
@@ -387,6 +404,8 @@ describe('scheduling screens in Chromium', () => {
     const toCall = page.getByTestId('to-call');
     await toCall.getByRole('rowheader', { name: 'Rose Sanscontact' }).waitFor();
     expect(await toCall.getByRole('row').count()).toBe(2);
+    const roseRow = toCall.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Rose Sanscontact' }) });
+    expect(await roseRow.getByRole('cell').first().textContent()).toBe(frenchWhen(friday.set({ hour: 11 })));
     await page.screenshot({ path: join(SCREENSHOTS, 'mass-cancellation-report.png'), fullPage: true });
     const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM consultations WHERE citizen_name = ANY($1)`, [citizens.map((c) => c.name)]);
     expect(statuses).toEqual([{ status: 'cancelled' }]);
@@ -404,6 +423,9 @@ describe('scheduling screens in Chromium', () => {
     expect(smsText).toContain('1 SMS (GSM-7)');
     expect([...sample].length).toBe(Number(counted));
     expect(smsText).toContain('Envoyé');
+    // The date column: when the message was written, in Paris.
+    const [written] = await t.dataSource.query(`SELECT created_at FROM notification_outbox WHERE recipient = '+33611223344' AND event = 'cancelled'`);
+    expect(await sms.getByRole('cell').first().textContent()).toBe(frenchWhen(DateTime.fromJSDate(written.created_at)));
     await outbox.getByRole('row').filter({ hasText: 'marc@example.fr' }).filter({ hasText: 'Annulation' }).first().waitFor();
     expect(await outbox.getByRole('row').filter({ hasText: 'Rose Sanscontact' }).filter({ hasText: 'Annulation' }).filter({ hasNotText: 'Courriel agent' }).count()).toBe(0);
     // Filtering by channel keeps only SMS.

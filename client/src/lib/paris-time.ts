@@ -18,11 +18,17 @@ export const parisNextDay = (date: string): string =>
   DateTime.fromISO(date, { zone: PARIS }).plus({ days: 1 }).toISO({ suppressMilliseconds: true })!;
 
 export const todayInParis = (): string => DateTime.now().setZone(PARIS).toISODate()!;
+
+/** The Paris day `date` (today by default) as [from, to) instants for the API: "today" is the MSAPs' day. */
+export const parisDayRange = (date = todayInParis()): { from: string; to: string } => ({ from: parisInstant(date), to: parisNextDay(date) });
 export const addDays = (date: string, days: number): string => DateTime.fromISO(date).plus({ days }).toISODate()!;
 export const mondayOf = (date: string): string => DateTime.fromISO(date).startOf('week').toISODate()!;
 
 export const dateOf = (iso: string): string => paris(iso).toISODate()!;
 export const timeOf = (iso: string): string => paris(iso).toFormat('HH:mm');
+
+/** "30/03/2026 09:30:05": a record's time stamp (audit log). */
+export const stampLabel = (iso: string): string => paris(iso).toFormat('dd/LL/yyyy HH:mm:ss');
 
 /** "lundi 30 mars" */
 export const dayLabel = (date: string): string => DateTime.fromISO(date).setLocale('fr').toFormat('cccc d LLLL');

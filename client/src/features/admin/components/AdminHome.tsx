@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fetchApi } from '../../../lib/api';
+import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 
 interface User {
@@ -34,7 +35,7 @@ export function AdminHome() {
       <ul>
         {audit.data?.map((e) => (
           <li key={e.id}>
-            {new Date(e.at).toLocaleString('fr-FR')} — {e.action}
+            {stampLabel(e.at)} — {e.action}
           </li>
         ))}
       </ul>

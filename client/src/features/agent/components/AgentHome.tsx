@@ -1,18 +1,18 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatTime, todayRange } from '../../../lib/date';
+import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../../../lib/consultations';
 
 export function AgentHome() {
   const { t } = useTranslation();
-  const range = todayRange();
+  const range = parisDayRange();
   const { data, error } = useApi(() => listConsultations(range.from, range.to), []);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('agent.title')}</h1>
-      <p>{formatDay(new Date())}</p>
+      <p>{dayLabel(todayInParis())}</p>
       <p>
         <Link className="fr-link" to="/verification">
           {t('agent.check')}
@@ -30,7 +30,7 @@ export function AgentHome() {
           {data.map((c) => (
             <li key={c.id} className="fr-mb-2w">
               <strong>
-                {formatTime(c.startsAt)} – {formatTime(c.endsAt)}
+                {timeOf(c.startsAt)} – {timeOf(c.endsAt)}
               </strong>{' '}
               <Badge small>{t(`consultation.status.${c.status}`)}</Badge>{' '}
               {c.status === 'scheduled' && (

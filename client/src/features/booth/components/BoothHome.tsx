@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
-import { formatDay, formatTime, todayRange } from '../../../lib/date';
+import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../../../lib/consultations';
 
@@ -11,7 +11,7 @@ const JOIN_EARLY_MS = 10 * 60_000;
 /** The citizen-facing screen: big type, one piece of information, nothing to operate. */
 export function BoothHome() {
   const { t } = useTranslation();
-  const range = todayRange();
+  const range = parisDayRange();
   const { data, reload } = useApi(() => listConsultations(range.from, range.to), []);
   // The booth checks every 30 s, so a consultation opens by itself: the citizen has nothing to press.
   useEffect(() => {
@@ -25,12 +25,12 @@ export function BoothHome() {
     <div className="fr-container fr-my-6w" style={{ fontSize: '1.5rem' }}>
       <h1 className="fr-display--sm">{t('booth.welcome')}</h1>
       <p className="fr-text--lead">{t('booth.intro')}</p>
-      <p>{formatDay(new Date())}</p>
+      <p>{dayLabel(todayInParis())}</p>
       {data && (next ? (
         <div className="fr-callout">
           <h2 className="fr-callout__title">{t('booth.next')}</h2>
           <p className="fr-callout__text">
-            {formatTime(next.startsAt)} – {formatTime(next.endsAt)}
+            {timeOf(next.startsAt)} – {timeOf(next.endsAt)}
           </p>
         </div>
       ) : (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { todayRange } from '../../../lib/date';
+import { parisDayRange } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../../../lib/consultations';
 import { listSites } from '../../../lib/directory';
@@ -7,7 +7,7 @@ import { CoordinatorNav } from '../../../components/coordinator-nav';
 
 export function CoordinatorHome() {
   const { t } = useTranslation();
-  const range = todayRange();
+  const range = parisDayRange();
   const sites = useApi(listSites, []);
   const today = useApi(() => listConsultations(range.from, range.to), []);
   return (

@@ -2,7 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatTime } from '../../../lib/date';
+import { timeOf } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { Booth, listBooths } from '../../../lib/directory';
 import { useSession } from '../../../lib/session';
@@ -52,7 +52,7 @@ export function FacilitatorHome() {
           <p className="fr-display--xs" style={{ letterSpacing: '0.3em' }} data-testid="pairing-code">
             {code.code.slice(0, 4)} {code.code.slice(4)}
           </p>
-          <p className="fr-callout__text">{t('facilitator.codeExpires', { time: formatTime(code.expiresAt) })}</p>
+          <p className="fr-callout__text">{t('facilitator.codeExpires', { time: timeOf(code.expiresAt) })}</p>
         </div>
       )}
       <h2 className="fr-mt-4w">{t('facilitator.terminals')}</h2>

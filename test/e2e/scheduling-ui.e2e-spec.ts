@@ -324,6 +324,8 @@ describe('scheduling screens in Chromium', () => {
     expect(await isFocused(result)).toBe(true);
 
     const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Alain Confie$/ }) });
+    // Each booking says what and where, so the coordinator can tell them apart before settling them.
+    expect(await first.getByTestId('affected-place').textContent()).toMatch(/^Impôt sur le revenu.* · Cabine 1, France Services de Pithiviers$/);
     expect(await first.getByLabel('Confier à').locator('option').allTextContents()).toEqual(['collegue']);
     await first.getByRole('button', { name: 'Confier à ce collègue' }).click();
     await first.getByRole('status').getByText('Confié à collegue.').waitFor();

@@ -198,6 +198,17 @@ describe('scheduling: booking a booth and an agent together', () => {
       .send({ startsAt: at(day, '00:00'), endsAt: at(day.plus({ days: 1 }), '00:00'), reason: 'Formation' })
       .expect(201);
     expect(declared.body.affected.map((a: { consultation: { id: string } }) => a.consultation.id)).toEqual([first.body.id, second.body.id]);
+    // Each booking comes with what tells it apart: citizen, booth, MSAP, type (as on the board).
+    expect(declared.body.affected[0].consultation).toMatchObject({
+      citizen: { name: 'Jeanne Martin' },
+      boothName: 'Cabine 1',
+      msapSiteId: ids.pithiviersId,
+      msapSiteName: 'France Services de Pithiviers',
+      agentName: 'Antoine Agent',
+      administrationName: 'DDFIP du Loiret',
+      subject: expect.stringContaining('Impôt'),
+      startsAt: at(day, '09:00'),
+    });
     const names = (i: number) => declared.body.affected[i].replacements.map((r: { agentId: string }) => r.agentId).sort();
     expect(names(0)).toEqual(expect.arrayContaining([agent2Id, agent3Id]));
     expect(names(1)).toContain(agent2Id);
@@ -209,6 +220,10 @@ describe('scheduling: booking a booth and an agent together', () => {
     // agent3 is busy at 10:00: the database says so even if the list was stale.
     const busy = await coordinator.agent.post(`/api/consultations/${second.body.id}/reassign`).set('X-CSRF-Token', coordinator.csrf).send({ agentId: agent3Id }).expect(409);
     expect(busy.body.errors).toHaveProperty('agentId');
+    const before = await coordinator.agent.get(`/api/agents/${ids.demoAgentId}/absences/${declared.body.absence.id}/impact`).expect(200);
+    expect(before.body.affected.map((a: { consultation: { id: string; boothName: string } }) => [a.consultation.id, a.consultation.boothName])).toEqual([
+      [second.body.id, 'Cabine 1'],
+    ]);
     await coordinator.agent.post(`/api/consultations/${second.body.id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'Agent absent' }).expect(200);
     const impact = await coordinator.agent.get(`/api/agents/${ids.demoAgentId}/absences/${declared.body.absence.id}/impact`).expect(200);
     expect(impact.body.affected).toEqual([]);
@@ -320,5 +335,13 @@ describe('scheduling: booking a booth and an agent together', () => {
     const json = await request(t.baseUrl).get('/api/docs-json').expect(200);
     expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/consultations', '/api/slots', '/api/agents/{id}/absences']));
     expect(json.body.components.schemas.BookConsultationDto.required).toEqual(expect.arrayContaining(['boothId', 'agentId', 'startsAt', 'citizen']));
+    // The absence impact's answer is described down to the names of each affected booking.
+    const declared = json.body.paths['/api/agents/{id}/absences'].post.responses['201'].content['application/json'].schema;
+    expect(declared).toEqual({ $ref: '#/components/schemas/AbsenceImpactView' });
+    const schemas = json.body.components.schemas;
+    expect(schemas.AffectedConsultationView.properties.consultation).toEqual({ $ref: '#/components/schemas/ConsultationListItem' });
+    const listItem = schemas.ConsultationListItem;
+    const properties = listItem.properties ?? listItem.allOf?.find((part: { properties?: object }) => part.properties)?.properties;
+    expect(Object.keys(properties)).toEqual(expect.arrayContaining(['boothName', 'msapSiteName', 'agentName', 'subject']));
   });
 });

@@ -158,6 +158,7 @@ export const frScheduling = {
     declared_other: 'Absence enregistrée. {{count}} rendez-vous concernés.',
     none: 'Aucun rendez-vous prévu pendant cette absence.',
     affected: 'Rendez-vous concernés',
+    place: '{{subject}} · {{booth}}, {{msap}}',
     reassignTo: 'Confier à',
     reassign: 'Confier à ce collègue',
     noReplacement: 'Aucun collègue libre à cette heure : annulez le rendez-vous.',

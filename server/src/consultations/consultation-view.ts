@@ -1,32 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { toParisIso } from '../scheduling/paris-time';
-import { ConsultationStatus } from './entities/consultation.entity';
+import { CONSULTATION_STATUSES, ConsultationStatus } from './entities/consultation.entity';
 
-/** A consultation as the API shows it: instants with their Paris offset, citizen grouped. */
-export interface ConsultationView {
-  id: string;
-  status: ConsultationStatus;
-  boothId: string;
-  agentId: string;
-  administrationId: string;
-  consultationTypeId: string | null;
-  startsAt: string;
-  endsAt: string;
-  citizen: { name: string; phone: string | null; email: string | null };
-  cancellationReason: string | null;
-  cancelledAt: string | null;
-  createdById: string | null;
-  createdAt: string;
-  updatedAt: string;
+/** The citizen's contact as booked (no account: the booking holds it). */
+export class CitizenView {
+  @ApiProperty({ example: 'Jeanne Martin' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '+33612345678', description: 'E.164' })
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'jeanne.martin@example.fr' })
+  email!: string | null;
 }
 
-/** Names shown on boards and agendas, joined when listing. */
-export interface ConsultationListItem extends ConsultationView {
-  boothName: string;
-  msapSiteId: string;
-  msapSiteName: string;
-  agentName: string;
-  administrationName: string;
-  subject: string | null;
+/** A consultation as the API shows it: instants with their Paris offset, citizen grouped. */
+export class ConsultationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: CONSULTATION_STATUSES, enumName: 'ConsultationStatus' })
+  status!: ConsultationStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  boothId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agentId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  administrationId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  consultationTypeId!: string | null;
+
+  @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
+  startsAt!: string;
+
+  @ApiProperty({ example: '2026-03-30T10:00:00+02:00' })
+  endsAt!: string;
+
+  @ApiProperty({ type: CitizenView })
+  citizen!: CitizenView;
+
+  @ApiProperty({ type: String, nullable: true })
+  cancellationReason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  cancelledAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty()
+  updatedAt!: string;
+}
+
+/** Names shown on boards, agendas and absence impacts, joined when listing. */
+export class ConsultationListItem extends ConsultationView {
+  @ApiProperty({ example: 'Cabine 1' })
+  boothName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  msapSiteId!: string;
+
+  @ApiProperty({ example: 'France Services de Pithiviers' })
+  msapSiteName!: string;
+
+  @ApiProperty({ example: 'Antoine Agent' })
+  agentName!: string;
+
+  @ApiProperty({ example: 'DDFIP du Loiret' })
+  administrationName!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The consultation type, when the booking has one' })
+  subject!: string | null;
 }
 
 /** The columns every view is built from, as selected by raw SQL (see CONSULTATION_COLUMNS). */
@@ -68,5 +119,39 @@ export function toConsultationView(r: ConsultationRow): ConsultationView {
     createdById: r.created_by_id,
     createdAt: toParisIso(r.created_at),
     updatedAt: toParisIso(r.updated_at),
+  };
+}
+
+/** A consultation row with the names of its booth, MSAP, agent, administration and type. */
+export interface ConsultationListRow extends ConsultationRow {
+  booth_name: string;
+  msap_site_id: string;
+  msap_site_name: string;
+  agent_name: string;
+  administration_name: string;
+  subject: string | null;
+}
+
+/**
+ * SELECT … FROM of consultation list rows, `c` being the consultation, `s` its MSAP and `a` its
+ * agent; the caller appends WHERE and ORDER BY.
+ */
+export const CONSULTATION_LIST_SELECT = `SELECT ${CONSULTATION_COLUMNS.replace(/(\w+)/g, 'c.$1')}, b.name AS booth_name, s.id AS msap_site_id,
+        s.name AS msap_site_name, u.display_name AS agent_name, ad.name AS administration_name, t.subject
+   FROM consultations c
+   JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id
+   JOIN agents a ON a.id = c.agent_id JOIN users u ON u.id = a.user_id
+   JOIN administrations ad ON ad.id = c.administration_id
+   LEFT JOIN consultation_types t ON t.id = c.consultation_type_id`;
+
+export function toConsultationListItem(r: ConsultationListRow): ConsultationListItem {
+  return {
+    ...toConsultationView(r),
+    boothName: r.booth_name,
+    msapSiteId: r.msap_site_id,
+    msapSiteName: r.msap_site_name,
+    agentName: r.agent_name,
+    administrationName: r.administration_name,
+    subject: r.subject,
   };
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { CurrentPrincipal } from '../auth/decorators/principal.decorator';
 import { Principal } from '../auth/principal';
 import { ROLES } from '../auth/roles';
 import { uuidParam } from '../common/http/uuid-param';
 import { parseRange } from '../scheduling/time-range';
+import { ConsultationListItem } from './consultation-view';
 import { ConsultationsService } from './consultations.service';
 import { ListConsultationsQueryDto } from './dto/list-consultations.dto';
 
@@ -17,6 +18,7 @@ export class ConsultationsController {
   /** Agendas and boards: the caller's consultations over at most a year, with names. */
   @Get()
   @Allow(...ROLES, 'device')
+  @ApiOkResponse({ type: [ConsultationListItem] })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListConsultationsQueryDto) {
     const { from, to, ...filters } = query;
     const range = parseRange(['from', 'to'], from, to);
@@ -25,6 +27,7 @@ export class ConsultationsController {
 
   @Get(':id')
   @Allow(...ROLES, 'device')
+  @ApiOkResponse({ type: ConsultationListItem })
   get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string) {
     return this.consultations.get(principal, id);
   }

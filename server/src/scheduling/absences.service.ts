@@ -3,25 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
-import { CONSULTATION_COLUMNS, ConsultationRow, ConsultationView, toConsultationView } from '../consultations/consultation-view';
-import { CalendarService, toUnavailabilityView, UnavailabilityView } from './calendar.service';
+import { CONSULTATION_LIST_SELECT, ConsultationListRow, toConsultationListItem } from '../consultations/consultation-view';
+import { CalendarService, toUnavailabilityView } from './calendar.service';
+import { AbsenceImpactView, AffectedConsultationView } from './dto/absence-impact.view';
 import { DateRangeQueryDto, UnavailabilityDto } from './dto/calendar.dto';
+import { UnavailabilityView } from './dto/unavailability.view';
 import { AgentAbsenceEntity } from './entities/unavailability.entity';
 import { covers } from './intervals';
 import { weeklyToIntervals, WeeklyRange } from './paris-time';
 import { parseRange } from './time-range';
-
-/** One booking hit by an absence, and who could take it over. */
-export interface AffectedConsultation {
-  consultation: ConsultationView;
-  /** Agents of the same administration available, not absent and not booked over that interval. */
-  replacements: Array<{ agentId: string; displayName: string }>;
-}
-
-export interface AbsenceImpact {
-  absence: UnavailabilityView;
-  affected: AffectedConsultation[];
-}
 
 /** Plenty for a long leave; a longer list is better handled by a mass cancellation. */
 const MAX_AFFECTED = 500;
@@ -48,7 +38,7 @@ export class AbsencesService {
     return rows.map(toUnavailabilityView);
   }
 
-  async declare(user: UserPrincipal, agentId: string, dto: UnavailabilityDto): Promise<AbsenceImpact> {
+  async declare(user: UserPrincipal, agentId: string, dto: UnavailabilityDto): Promise<AbsenceImpactView> {
     await this.calendar.agent(user, agentId, true);
     const { from, to } = parseRange(['startsAt', 'endsAt'], dto.startsAt, dto.endsAt);
     const absence = await this.dataSource.manager.save(
@@ -58,7 +48,7 @@ export class AbsencesService {
   }
 
   /** The same list again, as bookings get reassigned or cancelled one by one. */
-  async impact(user: UserPrincipal, agentId: string, absenceId: string): Promise<AbsenceImpact> {
+  async impact(user: UserPrincipal, agentId: string, absenceId: string): Promise<AbsenceImpactView> {
     await this.calendar.agent(user, agentId, true);
     const absence = await this.find(agentId, absenceId);
     return { absence: toUnavailabilityView(absence), affected: await this.affected(agentId, absence.startsAt, absence.endsAt) };
@@ -76,14 +66,15 @@ export class AbsencesService {
     return absence;
   }
 
-  private async affected(agentId: string, from: Date, to: Date): Promise<AffectedConsultation[]> {
+  /** With the names of the booth, MSAP and type beside the citizen's: the coordinator must tell the bookings apart. */
+  private async affected(agentId: string, from: Date, to: Date): Promise<AffectedConsultationView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT ${CONSULTATION_COLUMNS} FROM consultations
-        WHERE agent_id = $1 AND status = 'scheduled' AND starts_at < $3 AND ends_at > $2 ORDER BY starts_at LIMIT ${MAX_AFFECTED}`,
+      `${CONSULTATION_LIST_SELECT}
+        WHERE c.agent_id = $1 AND c.status = 'scheduled' AND c.starts_at < $3 AND c.ends_at > $2 ORDER BY c.starts_at, c.id LIMIT ${MAX_AFFECTED}`,
       [agentId, from, to],
-    )) as ConsultationRow[];
-    const out: AffectedConsultation[] = [];
-    for (const row of rows) out.push({ consultation: toConsultationView(row), replacements: await this.replacements(row) });
+    )) as ConsultationListRow[];
+    const out: AffectedConsultationView[] = [];
+    for (const row of rows) out.push({ consultation: toConsultationListItem(row), replacements: await this.replacements(row) });
     return out;
   }
 
@@ -91,7 +82,7 @@ export class AbsencesService {
    * Free colleagues for one booking. Bookings and absences are checked in SQL, the weekly
    * availability in local time here (the same rule as booking, so a proposed agent is bookable).
    */
-  private async replacements(c: ConsultationRow): Promise<AffectedConsultation['replacements']> {
+  private async replacements(c: ConsultationListRow): Promise<AffectedConsultationView['replacements']> {
     const candidates = (await this.dataSource.query(
       `SELECT a.id AS "agentId", u.display_name AS "displayName",
               coalesce((SELECT json_agg(json_build_array(weekday, start_minute, end_minute)) FROM agent_availabilities WHERE agent_id = a.id), '[]') AS ranges

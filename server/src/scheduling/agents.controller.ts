@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -7,7 +7,9 @@ import { ROLES } from '../auth/roles';
 import { uuidParam } from '../common/http/uuid-param';
 import { AbsencesService } from './absences.service';
 import { CalendarService } from './calendar.service';
+import { AbsenceImpactView } from './dto/absence-impact.view';
 import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
+import { UnavailabilityView } from './dto/unavailability.view';
 import { ListConsultationTypesQueryDto } from './dto/consultation-type.dto';
 
 @ApiTags('agents')
@@ -38,6 +40,7 @@ export class AgentsController {
 
   @Get(':id/absences')
   @Allow(...ROLES)
+  @ApiOkResponse({ type: [UnavailabilityView] })
   listAbsences(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: DateRangeQueryDto) {
     return this.absences.list(user, id, query);
   }
@@ -45,12 +48,14 @@ export class AgentsController {
   /** 201 with the absence and the bookings it affects, each with the colleagues free to take it. */
   @Post(':id/absences')
   @Allow('admin', 'coordinator', 'agent')
+  @ApiCreatedResponse({ type: AbsenceImpactView })
   declareAbsence(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UnavailabilityDto) {
     return this.absences.declare(user, id, dto);
   }
 
   @Get(':id/absences/:absenceId/impact')
   @Allow('admin', 'coordinator', 'agent')
+  @ApiOkResponse({ type: AbsenceImpactView })
   absenceImpact(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Param('absenceId', uuidParam('absenceId')) absenceId: string) {
     return this.absences.impact(user, id, absenceId);
   }

@@ -5,6 +5,7 @@ import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { canManageSite, visibleAdministrations } from '../directory/site-access';
 import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
+import { UnavailabilityView } from './dto/unavailability.view';
 import { MsapClosureEntity } from './entities/unavailability.entity';
 import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from './entities/weekly-range.entity';
 import { hhmmToMinute, minuteToHhmm, toParisIso } from './paris-time';
@@ -15,14 +16,6 @@ export interface WeeklyRangeView {
   weekday: number;
   start: string;
   end: string;
-}
-
-export interface UnavailabilityView {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  reason: string;
-  createdById: string | null;
 }
 
 export interface AgentView {

@@ -3,7 +3,8 @@ import { Consultation } from '../../../lib/consultations';
 
 export interface AbsenceImpact {
   absence: { id: string; startsAt: string; endsAt: string; reason: string };
-  affected: Array<{ consultation: Omit<Consultation, 'boothName' | 'msapSiteId' | 'msapSiteName' | 'agentName' | 'administrationName' | 'subject'>; replacements: Array<{ agentId: string; displayName: string }> }>;
+  /** Each booking with the names of its booth, MSAP and type, and the colleagues free to take it. */
+  affected: Array<{ consultation: Consultation; replacements: Array<{ agentId: string; displayName: string }> }>;
 }
 
 /** Records the absence and answers the bookings it affects, each with the colleagues free to take it. */

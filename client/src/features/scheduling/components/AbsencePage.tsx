@@ -128,6 +128,9 @@ function AffectedBooking({ affected }: { affected: Affected }) {
       <h3 id={titleId} className="fr-h6">
         {whenLabel(c.startsAt)} — {c.citizen.name}
       </h3>
+      <p className="fr-text--sm fr-mb-1w" data-testid="affected-place">
+        {t('absence.place', { subject: c.subject ?? c.administrationName, booth: c.boothName, msap: c.msapSiteName })}
+      </p>
       <ErrorSummary message={error?.summary ?? null} />
       <StatusMessage message={done} />
       {!done && (

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** An agent's absence or an MSAP's closure, as the API answers it (Paris offsets). */
+export class UnavailabilityView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '2026-04-06T00:00:00+02:00' })
+  startsAt!: string;
+
+  @ApiProperty({ example: '2026-04-11T00:00:00+02:00' })
+  endsAt!: string;
+
+  @ApiProperty({ example: 'Formation', description: 'Empty when none was given' })
+  reason!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  createdById!: string | null;
+}

@@ -443,10 +443,20 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
 
   it('gives agents a revocable, token-protected ICS feed of their agenda', async () => {
     const agent = await signIn(t.baseUrl, 'agent');
+    const status = async () => (await agent.agent.get('/api/notifications/ics-feed').expect(200)).body;
+    expect(await status()).toEqual({ active: false, createdAt: null, lastUsedAt: null });
     const created = await agent.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', agent.csrf).expect(201);
     const url = new URL(created.body.url as string);
     expect(url.pathname).toMatch(/^\/api\/ics\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(created.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+0[12]:00$/);
+    // Afterwards the agent sees that a feed is live and since when, never its URL (only a hash is kept).
+    const live = await status();
+    expect(live).toEqual({ active: true, createdAt: created.body.createdAt, lastUsedAt: null });
+    expect(JSON.stringify(live)).not.toContain(url.pathname.slice('/api/ics/'.length, -'.ics'.length));
     const feed = await request(t.baseUrl).get(url.pathname).expect(200);
+    const read = await status();
+    expect(read.lastUsedAt).toMatch(/\+0[12]:00$/);
+    expect(new Date(read.lastUsedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.body.createdAt).getTime());
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(feed.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const [{ n }] = await t.dataSource.query(
@@ -461,13 +471,18 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
 
     const rotated = await agent.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', agent.csrf).expect(201);
     await request(t.baseUrl).get(url.pathname).expect(404);
+    // A new URL: new creation time, not read yet.
+    expect(await status()).toEqual({ active: true, createdAt: rotated.body.createdAt, lastUsedAt: null });
     const rotatedPath = new URL(rotated.body.url as string).pathname;
     await request(t.baseUrl).get(rotatedPath).expect(200);
     await agent.agent.delete('/api/notifications/ics-feed').set('X-CSRF-Token', agent.csrf).expect(204);
     await request(t.baseUrl).get(rotatedPath).expect(404);
+    expect(await status()).toEqual({ active: false, createdAt: null, lastUsedAt: null });
     await request(t.baseUrl).get('/api/ics/not-a-token.ics').expect(404);
     const coordinator = await signIn(t.baseUrl, 'coordinator');
     await coordinator.agent.post('/api/notifications/ics-feed').set('X-CSRF-Token', coordinator.csrf).expect(403);
+    await coordinator.agent.get('/api/notifications/ics-feed').expect(403);
+    await request(t.baseUrl).get('/api/notifications/ics-feed').expect(401);
   });
 });
 

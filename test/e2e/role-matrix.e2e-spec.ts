@@ -111,6 +111,7 @@ const MATRIX: Row[] = [
   { method: 'POST', pattern: '/api/consultation-types', path: () => '/api/consultation-types', body: {}, expect: only({ admin: 422, coordinator: 422 }) },
   { method: 'PATCH', pattern: '/api/consultation-types/:id', path: () => `/api/consultation-types/${UNKNOWN_ID}`, body: {}, expect: only({ admin: 404, coordinator: 404 }) },
   { method: 'GET', pattern: '/api/notifications/outbox', path: () => '/api/notifications/outbox', expect: only({ admin: 200, coordinator: 200 }) },
+  { method: 'GET', pattern: '/api/notifications/ics-feed', path: () => '/api/notifications/ics-feed', expect: only({ agent: 200 }) },
   { method: 'POST', pattern: '/api/notifications/ics-feed', path: () => '/api/notifications/ics-feed', expect: only({ agent: 201 }) },
   { method: 'DELETE', pattern: '/api/notifications/ics-feed', path: () => '/api/notifications/ics-feed', expect: only({ agent: 204 }) },
   // Public: the token in the path is the credential; an unknown one is a 404 for everyone.

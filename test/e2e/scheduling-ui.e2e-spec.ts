@@ -283,15 +283,27 @@ describe('scheduling screens in Chromium', () => {
     expect(await agent.getByTestId('agenda-day').count()).toBe(1);
     await agent.screenshot({ path: join(SCREENSHOTS, 'agent-agenda.png'), fullPage: true });
 
-    // The ICS feed: created, readable without a session, revoked.
+    // The ICS feed: none yet; created, readable without a session; still known after a reload (its
+    // URL is not: only its hash is kept); revoked.
+    const feedStatus = agent.getByTestId('ics-status');
+    await feedStatus.getByText('Aucun lien d’abonnement actif.').waitFor();
+    expect(await agent.getByRole('button', { name: 'Révoquer le lien' }).count()).toBe(0);
     await agent.getByRole('button', { name: 'Obtenir un lien d’abonnement' }).click();
     const url = await agent.getByLabel('Lien d’abonnement').inputValue();
     expect(url).toMatch(/\/api\/ics\/.+/);
+    const [token] = await t.dataSource.query(`SELECT created_at FROM ics_feed_tokens`);
+    const created = frenchWhen(DateTime.fromJSDate(token.created_at));
+    await feedStatus.getByText(`Un lien d’abonnement est actif depuis le ${created} ; aucun agenda ne l’a encore lu.`).waitFor();
     const feed = await fetch(url);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await agent.reload();
+    await feedStatus.getByText(new RegExp(`^Un lien d’abonnement est actif depuis le ${created} ; dernière lecture par un agenda le .+\\. Par sécurité`)).waitFor();
+    expect(await agent.getByLabel('Lien d’abonnement').count()).toBe(0);
+    await agent.getByRole('button', { name: 'Remplacer le lien (l’ancien ne marchera plus)' }).waitFor();
     await agent.getByRole('button', { name: 'Révoquer le lien' }).click();
     await agent.getByTestId('ics-message').getByText(/^Lien révoqué/).waitFor();
+    await feedStatus.getByText('Aucun lien d’abonnement actif.').waitFor();
     expect((await fetch(url)).status).toBe(404);
     await agentContext.close();
   });

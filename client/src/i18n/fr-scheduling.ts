@@ -250,5 +250,10 @@ export const frScheduling = {
     feedUrl: 'Lien d’abonnement',
     feedCreated: 'Lien créé. Il ne sera plus affiché : copiez-le maintenant.',
     feedRevoked: 'Lien révoqué : les agendas abonnés ne se mettent plus à jour.',
+    feedNone: 'Aucun lien d’abonnement actif.',
+    feedActive: 'Un lien d’abonnement est actif depuis le {{created}} ; {{used}}.',
+    feedUsed: 'dernière lecture par un agenda le {{when}}',
+    feedNeverUsed: 'aucun agenda ne l’a encore lu',
+    feedLost: 'Par sécurité, il n’est affiché qu’à sa création : si vous l’avez perdu, remplacez-le.',
   },
 } as const;

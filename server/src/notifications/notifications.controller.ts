@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
+import { IcsFeedCreatedView, IcsFeedStatusView } from './dto/ics-feed.view';
 import { ListOutboxQueryDto } from './dto/list-outbox.dto';
 import { IcsFeedService } from './ics/ics-feed.service';
 import { OutboxQueryService } from './outbox-query.service';
@@ -23,9 +24,18 @@ export class NotificationsController {
     return this.outbox.list(user, query);
   }
 
+  /** Whether the agent's calendar feed exists, since when, and when it was last read (never its URL). */
+  @Get('notifications/ics-feed')
+  @Allow('agent')
+  @ApiOkResponse({ type: IcsFeedStatusView })
+  feedStatus(@CurrentUser() user: UserPrincipal) {
+    return this.feeds.status(user);
+  }
+
   /** Creates or rotates the agent's calendar feed; the URL is shown only in this answer. */
   @Post('notifications/ics-feed')
   @Allow('agent')
+  @ApiCreatedResponse({ type: IcsFeedCreatedView })
   createFeed(@CurrentUser() user: UserPrincipal, @Req() req: Request) {
     return this.feeds.rotate(user, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
   }

@@ -5,6 +5,8 @@ import { UserPrincipal } from '../../auth/principal';
 import { hashToken, newToken } from '../../auth/tokens';
 import { DomainError } from '../../common/errors/domain.error';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
+import { toParisIso } from '../../scheduling/paris-time';
+import { IcsFeedCreatedView, IcsFeedStatusView } from '../dto/ics-feed.view';
 import { buildCalendar, consultationUid } from './ics';
 
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
@@ -15,7 +17,8 @@ const MAX_EVENTS = 5000;
 /**
  * An agent's agenda as a calendar subscription URL. The secret is in the URL (calendar apps cannot
  * send cookies), so it is long, stored hashed like session and device tokens, shown once, and can
- * be rotated (the old URL stops working) or revoked.
+ * be rotated (the old URL stops working) or revoked. The agent can see whether one is live and when
+ * a calendar last read it, never the URL again.
  */
 @Injectable()
 export class IcsFeedService {
@@ -24,7 +27,16 @@ export class IcsFeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async rotate(user: UserPrincipal, requestOrigin: string): Promise<{ url: string; createdAt: string }> {
+  async status(user: UserPrincipal): Promise<IcsFeedStatusView> {
+    const [row]: Array<{ created_at: Date; last_used_at: Date | null }> = await this.dataSource.query(
+      'SELECT created_at, last_used_at FROM ics_feed_tokens WHERE user_id = $1',
+      [user.userId],
+    );
+    if (!row) return { active: false, createdAt: null, lastUsedAt: null };
+    return { active: true, createdAt: toParisIso(row.created_at), lastUsedAt: row.last_used_at ? toParisIso(row.last_used_at) : null };
+  }
+
+  async rotate(user: UserPrincipal, requestOrigin: string): Promise<IcsFeedCreatedView> {
     const [agent] = await this.dataSource.query('SELECT id FROM agents WHERE user_id = $1', [user.userId]);
     if (!agent) throw new DomainError('FORBIDDEN', 'Only agents have an agenda feed.');
     const token = newToken();
@@ -35,7 +47,7 @@ export class IcsFeedService {
       [user.userId, hashToken(token)],
     );
     const base = (this.config.publicUrl ?? requestOrigin).replace(/\/$/, '');
-    return { url: `${base}/api/ics/${token}.ics`, createdAt: (row.created_at as Date).toISOString() };
+    return { url: `${base}/api/ics/${token}.ics`, createdAt: toParisIso(row.created_at as Date) };
   }
 
   async revoke(user: UserPrincipal): Promise<void> {

@@ -3,16 +3,24 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-errors';
+import { whenLabel } from '../../../lib/paris-time';
+import { useApi } from '../../../lib/use-api';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
+import { getIcsFeed } from '../api/get-ics-feed';
 import { revokeIcsFeed } from '../api/revoke-ics-feed';
 import { rotateIcsFeed } from '../api/rotate-ics-feed';
 
-/** The agent's calendar subscription: the secret URL is shown once, when created or replaced. */
+/**
+ * The agent's calendar subscription: whether a link is live, since when and when a calendar last
+ * read it. The secret URL is shown once, when created or replaced: only its hash is stored.
+ */
 export function IcsFeed() {
   const { t } = useTranslation();
+  const status = useApi(getIcsFeed, []);
   const [url, setUrl] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const active = status.data?.active ?? false;
   const run = async (action: () => Promise<void>) => {
     setError(null);
     setMessage(null);
@@ -21,6 +29,7 @@ export function IcsFeed() {
     } catch (err) {
       setError(describeError(t, err).summary);
     }
+    status.reload();
   };
   return (
     <section className="fr-mt-6w" aria-labelledby="ics-title">
@@ -28,8 +37,19 @@ export function IcsFeed() {
         {t('agenda.feed')}
       </h2>
       <p>{t('agenda.feedIntro')}</p>
-      <ErrorSummary message={error} />
+      <ErrorSummary message={error ?? (status.error ? describeError(t, status.error).summary : null)} />
       <StatusMessage message={message} testId="ics-message" />
+      {status.data && (
+        <p data-testid="ics-status">
+          {status.data.active && status.data.createdAt
+            ? t('agenda.feedActive', {
+                created: whenLabel(status.data.createdAt),
+                used: status.data.lastUsedAt ? t('agenda.feedUsed', { when: whenLabel(status.data.lastUsedAt) }) : t('agenda.feedNeverUsed'),
+              })
+            : t('agenda.feedNone')}
+          {status.data.active && !url && ` ${t('agenda.feedLost')}`}
+        </p>
+      )}
       {url && (
         <Input label={t('agenda.feedUrl')} nativeInputProps={{ value: url, readOnly: true, onFocus: (e) => e.target.select() }} />
       )}
@@ -37,6 +57,7 @@ export function IcsFeed() {
         <li>
           <Button
             size="small"
+            disabled={!status.data}
             onClick={() =>
               void run(async () => {
                 const feed = await rotateIcsFeed();
@@ -45,24 +66,26 @@ export function IcsFeed() {
               })
             }
           >
-            {url ? t('agenda.feedRotate') : t('agenda.feedCreate')}
+            {active ? t('agenda.feedRotate') : t('agenda.feedCreate')}
           </Button>
         </li>
-        <li>
-          <Button
-            size="small"
-            priority="secondary"
-            onClick={() =>
-              void run(async () => {
-                await revokeIcsFeed();
-                setUrl(null);
-                setMessage(t('agenda.feedRevoked'));
-              })
-            }
-          >
-            {t('agenda.feedRevoke')}
-          </Button>
-        </li>
+        {active && (
+          <li>
+            <Button
+              size="small"
+              priority="secondary"
+              onClick={() =>
+                void run(async () => {
+                  await revokeIcsFeed();
+                  setUrl(null);
+                  setMessage(t('agenda.feedRevoked'));
+                })
+              }
+            >
+              {t('agenda.feedRevoke')}
+            </Button>
+          </li>
+        )}
       </ul>
     </section>
   );

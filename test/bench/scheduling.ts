@@ -6,8 +6,9 @@
  *
  *   npx ts-node --transpile-only test/bench/scheduling.ts [bookings=3000] [concurrency=32] [searches=200]
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
@@ -23,6 +24,28 @@ const PARIS = 'Europe/Paris';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The load generator: node:http over a keep-alive pool, one socket per request in flight. fetch
+ * (undici) cost this process about as much CPU per request as the server, on the same two cores;
+ * real clients are browsers on other machines.
+ */
+function httpClient(base: string, headers: Record<string, string>, sockets: number) {
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  return (method: string, path: string, body?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+}
 
 interface Session {
   cookie: string;
@@ -209,12 +232,14 @@ async function main(): Promise<void> {
   const port = await freePort();
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server, to see where a request's time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', 'server/src/main.ts'], {
+  // The server as `npm start` runs it: the compiled build (ts-node would load node:repl, hence
+  // node:domain, whose hooks slow every EventEmitter and promise), brought up to date first.
+  execFileSync('bash', ['scripts/setup.sh'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '--enable-source-maps', 'dist/server/src/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/root',
-      TS_NODE_PROJECT: 'tsconfig.json',
       DATABASE_URL: database.url,
       DEMO_SEED: '1',
       PORT: String(port),
@@ -245,30 +270,30 @@ async function main(): Promise<void> {
     // The server process and every PostgreSQL backend of its database (its pool), plus the WAL writer.
     const [{ name: databaseName, pid: ownPid }] = (await db.query(`SELECT current_database() AS name, pg_backend_pid() AS pid`)).rows;
     const cpu = () => ({ server: [child.pid!], postgres: () => trackPostgres(databaseName, ownPid) });
-    const book = async (body: object) => (await fetch(`${base}/api/consultations`, { method: 'POST', headers, body: JSON.stringify(body) })).status;
+    const request = httpClient(base, headers, CONCURRENCY);
+    const status = async (method: string, path: string, body?: object) => (await request(method, path, body && JSON.stringify(body))).status;
+    const book = (body: object) => status('POST', '/api/consultations', body);
 
     // Slot search over weeks 2–3 of the seeded period, every agent of the administration, every booth of the MSAP.
     const searchFrom = firstMonday.plus({ weeks: 1 });
     const searchUrl = (limit: number) =>
-      `${base}/api/slots?${new URLSearchParams({
+      `/api/slots?${new URLSearchParams({
         consultationTypeId: s.typeId,
         msapSiteId: s.siteId,
         from: searchFrom.toISO()!,
         to: searchFrom.plus({ weeks: 2 }).toISO()!,
         limit: String(limit),
       })}`;
-    const sampleRes = await fetch(searchUrl(2000), { headers });
-    const sampleText = await sampleRes.text();
+    const { body: sampleText } = await request('GET', searchUrl(2000));
     const sample = JSON.parse(sampleText) as { slots: unknown[]; truncated: boolean };
     const inWindow = (await db.query(`SELECT count(*)::int AS n FROM consultations WHERE starts_at >= $1 AND starts_at < $2`, [searchFrom.toJSDate(), searchFrom.plus({ weeks: 2 }).toJSDate()])).rows[0].n;
-    for (let i = 0; i < 20; i++) await fetch(searchUrl(2000), { headers }).then((r) => r.arrayBuffer()); // warm-up
-    const searchFull = await load(SEARCHES, 1, async () => (await fetch(searchUrl(2000), { headers }).then(async (r) => (await r.arrayBuffer(), r.status))), cpu);
-    const searchDefault = await load(SEARCHES, 1, async () => (await fetch(searchUrl(500), { headers }).then(async (r) => (await r.arrayBuffer(), r.status))));
+    for (let i = 0; i < 20; i++) await request('GET', searchUrl(2000)); // warm-up
+    const searchFull = await load(SEARCHES, 1, () => status('GET', searchUrl(2000)), cpu);
+    const searchDefault = await load(SEARCHES, 1, () => status('GET', searchUrl(500)));
 
     // The floor: an authenticated GET that reads the session and nothing else.
-    const warm = await load(CONCURRENCY * 4, CONCURRENCY, async () => (await fetch(`${base}/api/auth/me`, { headers })).status); // fills the pool
-    void warm;
-    const baseline = await load(Math.min(BOOKINGS, 2000), CONCURRENCY, async (_i) => (await fetch(`${base}/api/auth/me`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status))), cpu);
+    await load(CONCURRENCY * 4, CONCURRENCY, () => status('GET', '/api/auth/me')); // fills the pools
+    const baseline = await load(Math.min(BOOKINGS, 2000), CONCURRENCY, () => status('GET', '/api/auth/me'), cpu);
 
     // Free slots: every request a distinct (booth, agent, time) after the seeded period.
     const freeStart = firstMonday.plus({ weeks: 7 });

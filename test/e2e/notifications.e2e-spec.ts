@@ -196,6 +196,9 @@ describe('outbox dispatcher with an SMS provider over HTTP', () => {
     expect(mine[0]!.body).toMatchObject({ to: '+33610000000', encoding: 'GSM-7', segments: row.body.length > 160 ? 2 : 1 });
     expect(row).toMatchObject({ attempts: 3, transport: 'sms_http', last_error: null });
     expect(row.provider_message_id).toMatch(/^prov-\d+$/);
+    // No SMTP here: the agent's invitation goes to the local outbox, in the same rounds.
+    const others: OutboxRow[] = await t.dataSource.query(`SELECT * FROM notification_outbox WHERE consultation_id = $1 AND channel <> 'sms'`, [id]);
+    expect(others.map((r) => [r.channel, r.status, r.transport, r.attempts])).toEqual([['agent_email', 'sent', 'local', 1]]);
     // Nothing else goes out for it afterwards.
     await new Promise((r) => setTimeout(r, 400));
     expect(provider.requests.filter((r) => r.body.clientReference === row.id)).toHaveLength(3);

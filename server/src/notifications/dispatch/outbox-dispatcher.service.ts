@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
 import { sendSmsHttp } from './sms-http.transport';
 import { SmtpTransport } from './smtp.transport';
+import { Channel, CHANNELS } from '../templates/templates';
 import { OutgoingMessage, SendResult } from './transport';
 
 interface ClaimedRow {
@@ -44,6 +45,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> | null = null;
   private stopping = false;
+  private readonly localChannels: Channel[];
+  private readonly remoteChannels: Channel[];
 
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
@@ -51,6 +54,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   ) {
     this.sendTimeoutMs = Math.min(15_000, Math.floor((config.leaseSeconds * 1000) / 3));
     this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from, this.sendTimeoutMs) : null;
+    this.localChannels = CHANNELS.filter((c) => !this.hasProvider(c));
+    this.remoteChannels = CHANNELS.filter((c) => this.hasProvider(c));
   }
 
   onApplicationBootstrap(): void {
@@ -82,12 +87,41 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   async runOnce(): Promise<number> {
     if (this.stopping) return 0;
     await this.expireExhausted();
+    const local = this.localChannels.length > 0 ? await this.deliverLocally() : 0;
+    return local + (this.remoteChannels.length > 0 ? await this.sendRemote() : 0);
+  }
+
+  /**
+   * Channels with no provider configured: their messages are delivered to the local outbox, read
+   * through the API. Nothing is sent, so there is no lease to take: one statement claims and marks.
+   */
+  private async deliverLocally(): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT id FROM notification_outbox
+          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2 AND channel = ANY($3::text[])
+          ORDER BY next_attempt_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED),
+       delivered AS (
+         UPDATE notification_outbox o
+            SET status = 'sent', transport = 'local', attempts = o.attempts + 1, sent_at = now(), updated_at = now(),
+                claim_token = NULL, last_error = NULL
+           FROM due WHERE o.id = due.id
+         RETURNING o.id)
+       SELECT id FROM delivered`,
+      [this.config.batchSize, this.config.maxAttempts, this.localChannels],
+    );
+    return rows.length;
+  }
+
+  private async sendRemote(): Promise<number> {
     const token = randomUUID();
     const claimedAt = Date.now();
     const rows: ClaimedRow[] = await this.dataSource.query(
       `WITH due AS (
          SELECT id FROM notification_outbox
-          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2
+          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2 AND channel = ANY($5::text[])
           ORDER BY next_attempt_at
           LIMIT $1
           FOR UPDATE SKIP LOCKED),
@@ -99,12 +133,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
          RETURNING o.id, o.channel, o.recipient, o.subject, o.body, o.ics, o.sms_encoding, o.sms_segments, o.attempts)
        -- Selecting from the CTE makes the driver answer plain rows (a bare UPDATE answers [rows, count]).
        SELECT * FROM claimed`,
-      [this.config.batchSize, this.config.maxAttempts, token, this.config.leaseSeconds],
+      [this.config.batchSize, this.config.maxAttempts, token, this.config.leaseSeconds, this.remoteChannels],
     );
     if (rows.length === 0) return 0;
-    const local = rows.filter((r) => !this.hasProvider(r.channel));
-    if (local.length > 0) await this.markLocal(local.map((r) => r.id), token);
-    const remote = rows.filter((r) => this.hasProvider(r.channel));
+    const remote = rows;
     // A row is not started once its lease may end before the send times out (another instance
     // could claim it meanwhile), nor once shutting down: such rows are handed back below.
     const lastStart = claimedAt + this.config.leaseSeconds * 1000 - this.sendTimeoutMs;
@@ -158,16 +190,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     };
     if (row.channel === 'sms') return sendSmsHttp(this.config.sms!, message, this.sendTimeoutMs);
     return this.smtp!.send(message);
-  }
-
-  /** No provider configured: the message is delivered to the local outbox, read through the API. */
-  private async markLocal(ids: string[], token: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification_outbox
-          SET status = 'sent', transport = 'local', sent_at = now(), updated_at = now(), claim_token = NULL, last_error = NULL
-        WHERE id = ANY($1::uuid[]) AND claim_token = $2`,
-      [ids, token],
-    );
   }
 
   // The claim token guards every mark: a process whose lease ran out cannot overwrite the outcome

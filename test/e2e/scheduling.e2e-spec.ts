@@ -65,6 +65,15 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(99);
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM consultations WHERE starts_at = $1`, [new Date(startsAt)]);
     expect(count).toBe(1);
+    // Its messages are written by the booking's own statement: once, and none for the 99 losers.
+    const messages: { event: string; channel: string }[] = await t.dataSource.query(
+      `SELECT o.event, o.channel FROM notification_outbox o JOIN consultations c ON c.id = o.consultation_id WHERE c.starts_at = $1 ORDER BY o.channel`,
+      [new Date(startsAt)],
+    );
+    expect(messages).toEqual([
+      { event: 'booked', channel: 'agent_email' },
+      { event: 'booked', channel: 'sms' },
+    ]);
   });
 
   it('14 concurrent moves of consultations of one booth into one free interval: exactly one succeeds', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConsultationEvent, ConsultationEvents, ConsultationEventSink } from '../scheduling/consultation-events';
+import { CompanionRows, ConsultationEvent, ConsultationEvents, ConsultationEventSink, NewBooking } from '../scheduling/consultation-events';
 import { OutboxService } from './outbox.service';
 
 /**
@@ -16,6 +16,10 @@ export class ConsultationNotificationsSink implements ConsultationEventSink, OnM
 
   onModuleInit(): void {
     this.events.register(this);
+  }
+
+  companionsOfBooking(booking: NewBooking): CompanionRows[] {
+    return [this.outbox.bookingRows(booking)];
   }
 
   async onConsultationEvent(tx: EntityManager, event: ConsultationEvent): Promise<void> {

@@ -5,6 +5,7 @@ import { notificationsConfig, NotificationsConfig } from '../config/configuratio
 import { buildCalendar, consultationUid } from './ics/ics';
 import { measureSms } from './sms/gsm7';
 import { placeholderValues, TemplateContext } from './templates/placeholders';
+import { CompanionRows, NewBooking } from '../scheduling/consultation-events';
 import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderMessage } from './templates/templates';
 
 export interface EnqueueInput {
@@ -82,6 +83,32 @@ export class OutboxService {
 
   async enqueue(manager: EntityManager, input: EnqueueInput): Promise<void> {
     await this.write(manager, input.consultationIds, input.event, input.message);
+  }
+
+  /**
+   * A new booking's messages, rendered from what the booking already knows, for its own INSERT
+   * statement to write (no reload of the consultation, no transaction around).
+   */
+  bookingRows(b: NewBooking, stamp = new Date()): CompanionRows {
+    const c: ConsultationRow = {
+      id: b.id,
+      starts_at: b.startsAt,
+      ends_at: b.endsAt,
+      citizen_name: b.citizen.name,
+      citizen_phone: b.citizen.phone,
+      citizen_email: b.citizen.email,
+      booth_name: b.booth.name,
+      msap_name: b.booth.msapName,
+      msap_address: b.booth.msapAddress,
+      departement: b.booth.departement,
+      administration: b.administration,
+      agent_name: b.agent.name,
+      agent_email: b.agent.email,
+      subject: b.type?.subject ?? null,
+      documents: b.type?.documents ?? null,
+      sequence: 0,
+    };
+    return outboxRows(this.render(c, 'booked', undefined, stamp));
   }
 
   /** Reminder rows for the given consultations; the caller has checked the window. */
@@ -201,28 +228,37 @@ export class OutboxService {
 
   private async insert(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const col = <K extends keyof OutboxRow>(key: K) => rows.map((r) => r[key]);
-    // ON CONFLICT DO NOTHING: a second enqueue of the same (consultation, event, revision, channel)
-    // is a no-op, which is what makes retries and resumed jobs safe.
-    await manager.query(
-      `INSERT INTO notification_outbox
-         (consultation_id, event, revision, channel, recipient, subject, body, ics, sms_encoding, sms_segments, departement)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                            $9::text[], $10::smallint[], $11::varchar[])
-       ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING`,
-      [
-        col('consultationId'),
-        col('event'),
-        col('revision'),
-        col('channel'),
-        col('recipient'),
-        col('subject'),
-        col('body'),
-        col('ics'),
-        col('smsEncoding'),
-        col('smsSegments'),
-        col('departement'),
-      ],
-    );
+    const { table, columns, values, onConflict } = outboxRows(rows);
+    const list = columns.map(([name]) => name).join(', ');
+    const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+    await manager.query(`INSERT INTO ${table} (${list}) SELECT * FROM unnest(${arrays}) ${onConflict}`, values);
   }
+}
+
+/** Outbox columns, their SQL types and the row field each comes from. */
+const OUTBOX_COLUMNS = [
+  ['consultation_id', 'uuid', 'consultationId'],
+  ['event', 'text', 'event'],
+  ['revision', 'int', 'revision'],
+  ['channel', 'text', 'channel'],
+  ['recipient', 'text', 'recipient'],
+  ['subject', 'text', 'subject'],
+  ['body', 'text', 'body'],
+  ['ics', 'text', 'ics'],
+  ['sms_encoding', 'text', 'smsEncoding'],
+  ['sms_segments', 'smallint', 'smsSegments'],
+  ['departement', 'varchar', 'departement'],
+] as const satisfies ReadonlyArray<readonly [string, string, keyof OutboxRow]>;
+
+/**
+ * Rendered rows as one array per column. ON CONFLICT DO NOTHING: a second enqueue of the same
+ * (consultation, event, revision, channel) is a no-op, which is what makes retries and resumed jobs safe.
+ */
+function outboxRows(rows: OutboxRow[]): Required<CompanionRows> {
+  return {
+    table: 'notification_outbox',
+    columns: OUTBOX_COLUMNS.map(([name, type]) => [name, type] as const),
+    values: OUTBOX_COLUMNS.map(([, , key]) => rows.map((r) => r[key])),
+    onConflict: 'ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING',
+  };
 }

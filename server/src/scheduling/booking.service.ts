@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { CONSULTATION_COLUMNS, ConsultationRow, ConsultationView, toConsultationView } from '../consultations/consultation-view';
 import { whyUnavailable } from './availability-check';
-import { ConsultationEvents, ConsultationEventType } from './consultation-events';
+import { CompanionRows, ConsultationEvents, ConsultationEventType, NewBooking } from './consultation-events';
 import { BookConsultationDto } from './dto/book-consultation.dto';
 import { RecordOutcomeDto, RescheduleConsultationDto } from './dto/reschedule-consultation.dto';
-import { preparedTxQuery } from '../database/prepared-query';
+import { preparedQuery } from '../database/prepared-query';
 import { BookingContext, ScheduleReader } from './schedule-reader';
 import { canBookAt } from './scheduling-access';
 import { invalid, MAX_RANGE_DAYS } from './time-range';
@@ -51,21 +52,35 @@ export class BookingService {
     const why = whyUnavailable(ctx, start, end);
     if (why) throw invalid('startsAt', why);
 
-    return this.write(async (tx) => {
-      // DO NOTHING works with exclusion constraints: a taken interval inserts no row instead of
-      // aborting the transaction, and concurrent inserts wait for each other without deadlocking.
-      const [row] = await preparedTxQuery<ConsultationRow>(
-        tx,
-        'scheduling-book',
-        `INSERT INTO consultations (booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
-           citizen_name, citizen_phone, citizen_email, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING ${CONSULTATION_COLUMNS}`,
-        [booth.id, agent.id, type.administrationId, type.id, new Date(start), new Date(end), dto.citizen.name, dto.citizen.phone ?? null, dto.citizen.email ?? null, user.userId],
-      );
-      if (!row) throw await this.takenBy(tx, booth.id, agent.id, start, end);
-      await this.events.publish(tx, { type: 'booked', consultationId: row.id, actorUserId: user.userId });
-      return row;
-    });
+    const booking: NewBooking = {
+      id: randomUUID(),
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+      citizen: { name: dto.citizen.name, phone: dto.citizen.phone ?? null, email: dto.citizen.email ?? null },
+      booth: { name: booth.name, msapName: booth.msapName, msapAddress: booth.msapAddress, departement: booth.departement },
+      administration: agent.administrationName,
+      agent: { name: agent.displayName, email: agent.email },
+      type: { subject: type.subject, documents: type.documents },
+    };
+    const companions = this.events.companionsOfBooking(booking);
+    const { name, text } = bookingStatement(companions);
+    // One statement, so no transaction to open and commit: the consultation and its companions
+    // (outbox rows) are written together or not at all. DO NOTHING works with exclusion constraints:
+    // a taken interval inserts no row (and so no companion) instead of raising, and concurrent
+    // inserts wait for each other without deadlocking.
+    const params = [
+      booking.id, booth.id, agent.id, type.administrationId, type.id, booking.startsAt, booking.endsAt,
+      booking.citizen.name, booking.citizen.phone, booking.citizen.email, user.userId,
+      ...companions.flatMap((c) => c.values),
+    ];
+    let row: ConsultationRow | undefined;
+    try {
+      [row] = await withRetries(() => preparedQuery<ConsultationRow>(this.dataSource, name, text, params));
+    } catch (error) {
+      throw translateWriteError(error);
+    }
+    if (!row) throw await this.takenBy(booth.id, agent.id, start, end);
+    return toConsultationView(row);
   }
 
   /** Moves a consultation in time, to another booth or to another agent, atomically. */
@@ -144,9 +159,9 @@ export class BookingService {
   }
 
   /** The 409 for an interval found taken: names the booth, the agent, or both. */
-  private async takenBy(tx: EntityManager, boothId: string, agentId: string, start: number, end: number): Promise<DomainError> {
-    const [taken] = await preparedTxQuery<{ booth: boolean | null; agent: boolean | null }>(
-      tx,
+  private async takenBy(boothId: string, agentId: string, start: number, end: number): Promise<DomainError> {
+    const [taken] = await preparedQuery<{ booth: boolean | null; agent: boolean | null }>(
+      this.dataSource,
       'scheduling-taken-by',
       `SELECT bool_or(booth_id = $1) AS booth, bool_or(agent_id = $2) AS agent FROM consultations
         WHERE (booth_id = $1 OR agent_id = $2) AND status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($3, $4, '[)')`,
@@ -214,4 +229,31 @@ function checkLength(start: number, end: number | null): void {
   if (end === null) return;
   if (end <= start) throw invalid('endsAt', 'must be after startsAt');
   if (end - start > MAX_LENGTH_MS) throw invalid('endsAt', 'must be at most 8 hours after startsAt');
+}
+
+const BOOKING_INSERT = `INSERT INTO consultations (id, booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
+           citizen_name, citizen_phone, citizen_email, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING ${CONSULTATION_COLUMNS}`;
+const BOOKING_PARAMS = 11;
+const statements = new Map<string, { name: string; text: string }>();
+
+/**
+ * The booking's INSERT with one data-modifying CTE per companion, each writing its rows only if the
+ * consultation was inserted. The text depends only on the companions' shape (tables, columns), so
+ * it is a named statement, planned once per connection; its name is derived from the text.
+ */
+function bookingStatement(companions: CompanionRows[]): { name: string; text: string } {
+  let next = BOOKING_PARAMS + 1;
+  const ctes = companions.map((c, i) => {
+    const columns = c.columns.map(([column]) => column).join(', ');
+    const arrays = c.columns.map(([, type]) => `$${next++}::${type}[]`).join(', ');
+    return `companion${i} AS (INSERT INTO ${c.table} (${columns}) SELECT * FROM unnest(${arrays}) WHERE EXISTS (SELECT 1 FROM booked) ${c.onConflict ?? ''})`;
+  });
+  const text = `WITH booked AS (${BOOKING_INSERT})${ctes.map((cte) => `, ${cte}`).join('')} SELECT * FROM booked`;
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = { name: `scheduling-book-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text };
+    statements.set(text, statement);
+  }
+  return statement;
 }

@@ -15,9 +15,37 @@ export interface ConsultationEvent {
   reason?: string;
 }
 
+/** A booking about to be written, with everything known of it: what a sink needs to describe it. */
+export interface NewBooking {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  citizen: { name: string; phone: string | null; email: string | null };
+  booth: { name: string; msapName: string; msapAddress: string; departement: string };
+  administration: string;
+  agent: { name: string; email: string };
+  type: { subject: string; documents: string[] } | null;
+}
+
+/**
+ * Rows a sink writes with a new booking, inserted by the booking's own statement: they exist if and
+ * only if the booking does, with no transaction around and no extra round trip. One array of values
+ * per column (an `unnest`), so any number of rows, zero included, keeps the statement's shape.
+ */
+export interface CompanionRows {
+  table: string;
+  /** Column names and their SQL types, e.g. ['consultation_id', 'uuid']. */
+  columns: ReadonlyArray<readonly [name: string, sqlType: string]>;
+  values: unknown[][];
+  /** Appended to the INSERT, e.g. `ON CONFLICT ON CONSTRAINT … DO NOTHING`. */
+  onConflict?: string;
+}
+
 /** Something that must happen in the same transaction as a scheduling change (e.g. an outbox row). */
 export interface ConsultationEventSink {
   onConsultationEvent(tx: EntityManager, event: ConsultationEvent): Promise<void>;
+  /** A new booking (the hot path): what `booked` would write, as rows for the booking's statement. */
+  companionsOfBooking(booking: NewBooking): CompanionRows[];
 }
 
 /**
@@ -35,5 +63,10 @@ export class ConsultationEvents {
 
   async publish(tx: EntityManager, event: ConsultationEvent): Promise<void> {
     for (const sink of this.sinks) await sink.onConsultationEvent(tx, event);
+  }
+
+  /** A booking's `booked` event, as rows its own INSERT statement writes (see CompanionRows). */
+  companionsOfBooking(booking: NewBooking): CompanionRows[] {
+    return this.sinks.flatMap((sink) => sink.companionsOfBooking(booking));
   }
 }

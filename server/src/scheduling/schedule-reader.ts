@@ -5,10 +5,11 @@ import { preparedQuery } from '../database/prepared-query';
 import { Interval } from './intervals';
 import { WeeklyRange } from './paris-time';
 
+/** A booking's resources, with the names its notifications need (no second read to announce it). */
 export interface BookingContext {
-  booth: { id: string; msapSiteId: string; departement: string } | null;
-  agent: { id: string; userId: string; administrationId: string; departement: string } | null;
-  type: { id: string; administrationId: string; durationMinutes: number; active: boolean } | null;
+  booth: { id: string; msapSiteId: string; departement: string; name: string; msapName: string; msapAddress: string } | null;
+  agent: { id: string; userId: string; administrationId: string; departement: string; administrationName: string; displayName: string; email: string } | null;
+  type: { id: string; administrationId: string; durationMinutes: number; active: boolean; subject: string; documents: string[] } | null;
   availability: WeeklyRange[];
   opening: WeeklyRange[];
   absences: Interval[];
@@ -78,11 +79,14 @@ export class ScheduleReader {
       this.dataSource,
       'scheduling-booking-context',
       `SELECT
-        (SELECT json_build_object('id', b.id, 'msapSiteId', b.msap_site_id, 'departement', s.departement)
+        (SELECT json_build_object('id', b.id, 'msapSiteId', b.msap_site_id, 'departement', s.departement, 'name', b.name,
+                  'msapName', s.name, 'msapAddress', s.address || ', ' || s.postal_code || ' ' || s.city)
            FROM booths b JOIN msap_sites s ON s.id = b.msap_site_id WHERE b.id = $1) AS booth,
-        (SELECT json_build_object('id', a.id, 'userId', a.user_id, 'administrationId', a.administration_id, 'departement', ad.departement)
-           FROM agents a JOIN administrations ad ON ad.id = a.administration_id WHERE a.id = $2) AS agent,
-        (SELECT json_build_object('id', t.id, 'administrationId', t.administration_id, 'durationMinutes', t.duration_minutes, 'active', t.active)
+        (SELECT json_build_object('id', a.id, 'userId', a.user_id, 'administrationId', a.administration_id, 'departement', ad.departement,
+                  'administrationName', ad.name, 'displayName', u.display_name, 'email', u.email)
+           FROM agents a JOIN administrations ad ON ad.id = a.administration_id JOIN users u ON u.id = a.user_id WHERE a.id = $2) AS agent,
+        (SELECT json_build_object('id', t.id, 'administrationId', t.administration_id, 'durationMinutes', t.duration_minutes, 'active', t.active,
+                  'subject', t.subject, 'documents', t.documents)
            FROM consultation_types t WHERE t.id = $3::uuid) AS type,
         (SELECT coalesce(json_agg(${RANGE}), '[]') FROM agent_availabilities WHERE agent_id = $2) AS availability,
         (SELECT coalesce(json_agg(${RANGE}), '[]') FROM msap_opening_hours

@@ -11,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from './common/errors/domain.error';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { httpMetrics } from './health/http-metrics.middleware';
+import { MetricsService } from './health/metrics.service';
 import { AppConfig, appConfig, databaseConfig, DatabaseConfig } from './config/configuration';
 import { DEMO_ACCOUNTS, DemoSeedService } from './seed/demo-seed.service';
 
@@ -22,6 +24,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(httpMetrics(app.get(MetricsService)));
   app.use(cookieParser());
   // Only JSON bodies are accepted: this also stops cross-site HTML form posts (a CSRF vector).
   app.use((req: Request, _res: Response, next: NextFunction) => {

@@ -21,10 +21,16 @@ describe('operations endpoints', () => {
 
   it('GET /metrics serves Prometheus text with worker and HTTP metrics', async () => {
     await request(t.baseUrl).get('/api/health');
+    // A route with a parameter is counted under its pattern, a 401 included; an unknown path is not counted.
+    await request(t.baseUrl).get('/api/consultations/7d0e5a56-1c1f-4d5e-9a39-4a0a3f0e2b11').expect(401);
+    await request(t.baseUrl).get('/api/no-such-route-4711').expect(404);
     const res = await request(t.baseUrl).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(/^visio_media_workers_alive 2$/m);
     expect(res.text).toMatch(/visio_http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(res.text).toMatch(/visio_http_requests_total\{method="GET",route="\/api\/consultations\/:id",status="401"\} 1$/m);
+    expect(res.text).toMatch(/visio_http_request_duration_seconds_count\{method="GET",route="\/api\/health"\} \d+/);
+    expect(res.text).not.toMatch(/no-such-route|route="unmatched"/);
     expect(res.text).toMatch(/visio_process_cpu_seconds_total/);
   });
 

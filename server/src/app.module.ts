@@ -13,6 +13,7 @@ import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RetentionModule } from './retention/retention.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SeedModule } from './seed/seed.module';
 import { SignallingModule } from './signalling/signalling.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ConsultationsModule,
         SchedulingModule,
         NotificationsModule,
+        RetentionModule,
         HealthModule,
         SeedModule,
         SignallingModule,

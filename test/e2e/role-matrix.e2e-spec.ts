@@ -38,6 +38,7 @@ const MATRIX: Row[] = [
   { method: 'POST', pattern: '/api/users', path: () => '/api/users', body: {}, expect: only({ admin: 422 }) },
   { method: 'PATCH', pattern: '/api/users/:id/role', path: () => `/api/users/${UNKNOWN_ID}/role`, body: { role: 'agent' }, expect: only({ admin: 404 }) },
   { method: 'GET', pattern: '/api/audit', path: () => '/api/audit', expect: only({ admin: 200 }) },
+  { method: 'GET', pattern: '/api/retention', path: () => '/api/retention', expect: only({ admin: 200 }) },
   { method: 'GET', pattern: '/api/administrations', path: () => '/api/administrations', expect: only(users(200)) },
   { method: 'GET', pattern: '/api/msap-sites', path: () => '/api/msap-sites', expect: only(users(200)) },
   {

@@ -1,3 +1,4 @@
+import { frRetention } from './fr-retention';
 import { frScheduling } from './fr-scheduling';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
@@ -86,4 +87,5 @@ export const fr = {
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
   ...frScheduling,
+  ...frRetention,
 } as const;

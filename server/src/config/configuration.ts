@@ -130,10 +130,23 @@ export const notificationsConfig = registerAs('notifications', () => {
   };
 });
 
+export const retentionConfig = registerAs('retention', () => {
+  const env = readEnv();
+  return {
+    enabled: env.RETENTION_ENABLED,
+    intervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
+    batchSize: env.RETENTION_BATCH_SIZE,
+    citizenDataDays: env.CITIZEN_DATA_RETENTION_DAYS,
+    outboxDays: env.OUTBOX_RETENTION_DAYS,
+    auditDays: env.AUDIT_RETENTION_DAYS,
+  };
+});
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
 export type MediaConfig = ReturnType<typeof mediaConfig>;
 export type SignallingConfig = ReturnType<typeof signallingConfig>;
 export type NotificationsConfig = ReturnType<typeof notificationsConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig];
+export type RetentionConfig = ReturnType<typeof retentionConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig];

@@ -11,6 +11,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -32,6 +33,22 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 function IntInRange(min: number, max: number, unit = ''): PropertyDecorator {
   const message = `must be an integer ${unit}from ${min} to ${max}`;
   return applyDecorators(Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+}
+
+/** A number setting that must not exceed another one (checked only once both are valid integers). */
+function NotAbove(other: string, why: string): PropertyDecorator {
+  const limitOf = (object: object): unknown => (object as Record<string, unknown>)[other];
+  return ValidateBy({
+    name: 'notAbove',
+    constraints: [other],
+    validator: {
+      validate: (value: unknown, args) => {
+        const limit = args ? limitOf(args.object) : undefined;
+        return typeof value !== 'number' || typeof limit !== 'number' || value <= limit;
+      },
+      defaultMessage: (args) => `must not exceed ${other} (${String(args ? limitOf(args.object) : '?')}): ${why}`,
+    },
+  });
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -255,6 +272,27 @@ export class EnvironmentVariables {
 
   @IntInRange(5, 3600, 'number of seconds ')
   MASS_CANCEL_LEASE_SECONDS = 60;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  RETENTION_ENABLED = true;
+
+  @IntInRange(1, 1440, 'number of minutes ')
+  RETENTION_INTERVAL_MINUTES = 60;
+
+  @IntInRange(10, 10_000)
+  RETENTION_BATCH_SIZE = 500;
+
+  @IntInRange(1, 3650, 'number of days ')
+  CITIZEN_DATA_RETENTION_DAYS = 90;
+
+  @IntInRange(1, 3650, 'number of days ')
+  @NotAbove('CITIZEN_DATA_RETENTION_DAYS', "the messages hold the citizen's name and contact")
+  OUTBOX_RETENTION_DAYS = 30;
+
+  // Below a month the security log would not cover the time it takes to notice an intrusion.
+  @IntInRange(30, 3650, 'number of days ')
+  AUDIT_RETENTION_DAYS = 365;
 }
 
 export class ConfigurationError extends Error {

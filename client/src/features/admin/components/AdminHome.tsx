@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchApi } from '../../../lib/api';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
+import { RetentionPanel } from './RetentionPanel';
 
 interface User {
   id: string;
@@ -39,6 +40,7 @@ export function AdminHome() {
           </li>
         ))}
       </ul>
+      <RetentionPanel />
     </div>
   );
 }

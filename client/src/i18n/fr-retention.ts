@@ -1,0 +1,35 @@
+/** French strings of the retention panel on the admin home page, spread into fr.ts. */
+export const frRetention = {
+  retention: {
+    title: 'Conservation des données personnelles',
+    policy: {
+      citizen_one:
+        'Nom, téléphone et adresse électronique des usagers, et motif d’annulation : effacés {{count}} jour après la fin ou l’annulation du rendez-vous (le nom devient « {{name}} » ; le rendez-vous reste compté dans les statistiques).',
+      citizen_other:
+        'Nom, téléphone et adresse électronique des usagers, et motif d’annulation : effacés {{count}} jours après la fin ou l’annulation du rendez-vous (le nom devient « {{name}} » ; le rendez-vous reste compté dans les statistiques).',
+      outbox_one: 'Destinataire et texte des messages envoyés (SMS, courriels) : effacés {{count}} jour après l’envoi, une fois le rendez-vous passé.',
+      outbox_other: 'Destinataire et texte des messages envoyés (SMS, courriels) : effacés {{count}} jours après l’envoi, une fois le rendez-vous passé.',
+      audit_one: 'Journal d’audit : conservé {{count}} jour.',
+      audit_other: 'Journal d’audit : conservé {{count}} jours.',
+      sessions: 'Sessions expirées ou fermées : supprimées à la passe suivante.',
+      devices_one: 'Bornes révoquées ou expirées : supprimées après {{count}} jour ; codes d’appairage : {{codes}} jour après leur expiration.',
+      devices_other: 'Bornes révoquées ou expirées : supprimées après {{count}} jours ; codes d’appairage : {{codes}} jour après leur expiration.',
+    },
+    schedule_one: 'L’effacement passe toutes les minutes sur ce serveur.',
+    schedule_other: 'L’effacement passe toutes les {{count}} minutes sur ce serveur.',
+    disabled: 'L’effacement automatique est désactivé sur ce serveur (RETENTION_ENABLED=false) ; un autre serveur peut l’assurer.',
+    never: 'Aucun passage enregistré pour l’instant.',
+    lastRun: 'Dernier passage : {{when}}.',
+    failed: 'Échec : {{error}}',
+    runs: 'Derniers passages ayant effacé des données',
+    columns: {
+      when: 'Date',
+      consultationsErased: 'Rendez-vous anonymisés',
+      outboxErased: 'Messages effacés',
+      auditEventsDeleted: 'Entrées d’audit supprimées',
+      sessionsDeleted: 'Sessions supprimées',
+      pairingCodesDeleted: 'Codes d’appairage supprimés',
+      devicesDeleted: 'Bornes supprimées',
+    },
+  },
+} as const;

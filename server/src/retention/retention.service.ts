@@ -1,0 +1,268 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { retentionConfig, RetentionConfig } from '../config/configuration';
+import { toParisIso } from '../scheduling/paris-time';
+import { RetentionPolicyView, RetentionRunView, RetentionStatusView } from './dto/retention-status.view';
+
+/** What an erased consultation shows instead of the citizen's name (the column is NOT NULL). */
+export const ERASED_CITIZEN_NAME = 'Usager (effacé)';
+/** Pairing codes live minutes; a day later they are of no use, even to explain a failed pairing. */
+export const PAIRING_CODE_PURGE_DAYS = 1;
+
+const LOCK_KEY = 'visio-msap-retention';
+/** The start of an UPDATE blanking outbox messages (alias o); the caller adds FROM … WHERE. */
+const BLANK_OUTBOX = `UPDATE notification_outbox o SET recipient = '', body = '', ics = NULL, last_error = NULL, erased_at = now()`;
+const RECENT_RUNS = 10;
+
+export interface RetentionFigures {
+  consultationsErased: number;
+  outboxErased: number;
+  auditEventsDeleted: number;
+  sessionsDeleted: number;
+  pairingCodesDeleted: number;
+  devicesDeleted: number;
+}
+
+export interface RetentionRunResult extends RetentionFigures {
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+type Counted = { erased: number; outbox?: number };
+
+/**
+ * Enforces the retention policy (RGPD art. 5-1-e). Personal fields are erased, rows stay: a
+ * consultation keeps its status, administration, booth and times, so statistics are unchanged;
+ * an outbox message keeps its channel, event and status, but not its recipient and text. Only
+ * logs and credentials that no longer open anything are deleted (audit events, sessions, pairing
+ * codes, terminals).
+ *
+ * Each batch is one autocommitted statement over at most `batchSize` rows picked with
+ * `FOR UPDATE SKIP LOCKED`, so a large backlog never holds locks for long and a row is erased once.
+ * A run holds a session advisory lock on its own connection: instances sweep one at a time (a
+ * second one finds the lock taken and skips its turn), and the lock goes with the connection if
+ * the process dies.
+ */
+@Injectable()
+export class RetentionService {
+  constructor(
+    @Inject(retentionConfig.KEY) private readonly config: RetentionConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** One sweep of every kind of data; null when another instance is sweeping right now. */
+  async run(): Promise<RetentionRunResult | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK_KEY]);
+      if (!locked) return null;
+      try {
+        return await this.sweep(runner);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The policy in force, the last run, and the last runs that erased something (or failed). */
+  async status(): Promise<RetentionStatusView> {
+    const [last]: RunRow[] = await this.dataSource.query('SELECT * FROM retention_runs ORDER BY id DESC LIMIT 1');
+    const recent: RunRow[] = await this.dataSource.query(
+      `SELECT * FROM retention_runs
+        WHERE consultations_erased + outbox_erased + audit_events_deleted + sessions_deleted
+              + pairing_codes_deleted + devices_deleted > 0 OR error IS NOT NULL
+        ORDER BY id DESC LIMIT $1`,
+      [RECENT_RUNS],
+    );
+    return { policy: this.policy(), lastRun: last ? toRunView(last) : null, recentRuns: recent.map(toRunView) };
+  }
+
+  policy(): RetentionPolicyView {
+    const c = this.config;
+    return {
+      enabled: c.enabled,
+      intervalMinutes: c.intervalMs / 60_000,
+      batchSize: c.batchSize,
+      citizenDataDays: c.citizenDataDays,
+      outboxDays: c.outboxDays,
+      auditDays: c.auditDays,
+      devicesDays: c.auditDays,
+      pairingCodesDays: PAIRING_CODE_PURGE_DAYS,
+      erasedCitizenName: ERASED_CITIZEN_NAME,
+    };
+  }
+
+  private async sweep(runner: QueryRunner): Promise<RetentionRunResult> {
+    const startedAt = new Date();
+    const figures: RetentionFigures = {
+      consultationsErased: 0,
+      outboxErased: 0,
+      auditEventsDeleted: 0,
+      sessionsDeleted: 0,
+      pairingCodesDeleted: 0,
+      devicesDeleted: 0,
+    };
+    let error: string | null = null;
+    try {
+      await this.batches(runner, (q) => this.eraseCitizens(q), (c) => {
+        figures.consultationsErased += c.erased;
+        figures.outboxErased += c.outbox ?? 0;
+      });
+      await this.batches(runner, (q) => this.eraseOutbox(q), (c) => (figures.outboxErased += c.erased));
+      await this.batches(runner, (q) => this.deleteSessions(q), (c) => (figures.sessionsDeleted += c.erased));
+      await this.batches(runner, (q) => this.deletePairingCodes(q), (c) => (figures.pairingCodesDeleted += c.erased));
+      await this.batches(runner, (q) => this.deleteAuditEvents(q), (c) => (figures.auditEventsDeleted += c.erased));
+      await this.batches(runner, (q) => this.deleteDevices(q), (c) => (figures.devicesDeleted += c.erased));
+      // The run log itself holds no personal data; it is kept as long as the audit log.
+      await runner.query(`DELETE FROM retention_runs WHERE finished_at < now() - make_interval(days => $1)`, [this.config.auditDays]);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    // Recorded even after a failure: what was erased before it stays erased and is accounted for.
+    const [row]: Array<{ finished_at: Date }> = await runner.query(
+      `INSERT INTO retention_runs (started_at, policy, consultations_erased, outbox_erased, audit_events_deleted,
+                                   sessions_deleted, pairing_codes_deleted, devices_deleted, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING finished_at`,
+      [
+        startedAt,
+        JSON.stringify(this.policy()),
+        figures.consultationsErased,
+        figures.outboxErased,
+        figures.auditEventsDeleted,
+        figures.sessionsDeleted,
+        figures.pairingCodesDeleted,
+        figures.devicesDeleted,
+        error,
+      ],
+    );
+    if (error !== null) throw new Error(`retention run failed: ${error}`);
+    return { ...figures, startedAt, finishedAt: row!.finished_at };
+  }
+
+  /** Repeats one batch statement until a batch comes back short: the backlog is done. */
+  private async batches(runner: QueryRunner, batch: (q: QueryRunner) => Promise<Counted>, add: (c: Counted) => void): Promise<void> {
+    for (;;) {
+      const counted = await batch(runner);
+      add(counted);
+      if (counted.erased < this.config.batchSize) return;
+    }
+  }
+
+  /**
+   * Citizen name → placeholder, phone, e-mail and the cancellation reason (free text, often about
+   * the citizen) → NULL, for consultations cancelled or ended more than the limit ago; an upcoming
+   * consultation's end is in the future, so it is never picked. The sent or failed messages of
+   * those consultations are blanked in the same statement, whatever the outbox limit: nothing is
+   * left that names an erased citizen.
+   */
+  private async eraseCitizens(runner: QueryRunner): Promise<Counted> {
+    const [row] = await runner.query(
+      `WITH picked AS (
+         SELECT id FROM consultations
+          WHERE citizen_erased_at IS NULL
+            AND (CASE WHEN status = 'cancelled' THEN COALESCE(cancelled_at, ends_at) ELSE ends_at END)
+                < now() - make_interval(days => $1)
+          LIMIT $2 FOR UPDATE SKIP LOCKED),
+       erased AS (
+         UPDATE consultations c
+            SET citizen_name = $3, citizen_phone = NULL, citizen_email = NULL, cancellation_reason = NULL, citizen_erased_at = now()
+           FROM picked WHERE c.id = picked.id
+         RETURNING c.id),
+       messages AS (
+         SELECT o.id FROM notification_outbox o JOIN erased e ON e.id = o.consultation_id
+          WHERE o.erased_at IS NULL AND o.status IN ('sent', 'failed')
+          FOR UPDATE OF o SKIP LOCKED),
+       blanked AS (
+         ${BLANK_OUTBOX} FROM messages WHERE o.id = messages.id RETURNING o.id)
+       SELECT (SELECT count(*) FROM erased)::int AS erased, (SELECT count(*) FROM blanked)::int AS outbox`,
+      [this.config.citizenDataDays, this.config.batchSize, ERASED_CITIZEN_NAME],
+    );
+    return row as Counted;
+  }
+
+  /**
+   * Recipient, text, calendar invitation and provider error (it often quotes the address) of
+   * messages sent or failed more than the limit ago; pending and sending ones belong to the
+   * dispatcher, and those of a consultation still to come are kept as what was promised.
+   */
+  private async eraseOutbox(runner: QueryRunner): Promise<Counted> {
+    const [row] = await runner.query(
+      `WITH picked AS (
+         SELECT o.id FROM notification_outbox o JOIN consultations c ON c.id = o.consultation_id
+          WHERE o.erased_at IS NULL AND o.status IN ('sent', 'failed')
+            AND o.updated_at < now() - make_interval(days => $1)
+            AND (c.status = 'cancelled' OR c.ends_at <= now())
+          LIMIT $2 FOR UPDATE OF o SKIP LOCKED),
+       blanked AS (
+         ${BLANK_OUTBOX} FROM picked WHERE o.id = picked.id RETURNING o.id)
+       SELECT count(*)::int AS erased FROM blanked`,
+      [this.config.outboxDays, this.config.batchSize],
+    );
+    return row as Counted;
+  }
+
+  /** Expired or signed-out sessions open nothing (an unknown cookie gets the same answer). */
+  private deleteSessions(runner: QueryRunner): Promise<Counted> {
+    return this.deleteBatch(runner, 'sessions', 'expires_at < now() OR revoked_at IS NOT NULL', []);
+  }
+
+  private deletePairingCodes(runner: QueryRunner): Promise<Counted> {
+    return this.deleteBatch(runner, 'pairing_codes', 'expires_at < now() - make_interval(days => $2)', [PAIRING_CODE_PURGE_DAYS]);
+  }
+
+  private deleteAuditEvents(runner: QueryRunner): Promise<Counted> {
+    return this.deleteBatch(runner, 'audit_events', 'at < now() - make_interval(days => $2)', [this.config.auditDays]);
+  }
+
+  /** Terminals revoked or expired longer ago than the audit log that names them is kept. */
+  private deleteDevices(runner: QueryRunner): Promise<Counted> {
+    return this.deleteBatch(
+      runner,
+      'devices',
+      '(revoked_at < now() - make_interval(days => $2) OR expires_at < now() - make_interval(days => $2))',
+      [this.config.auditDays],
+    );
+  }
+
+  private async deleteBatch(runner: QueryRunner, table: string, where: string, params: unknown[]): Promise<Counted> {
+    const [row] = await runner.query(
+      `WITH picked AS (SELECT id FROM ${table} WHERE ${where} LIMIT $1 FOR UPDATE SKIP LOCKED),
+       deleted AS (DELETE FROM ${table} t USING picked WHERE t.id = picked.id RETURNING t.id)
+       SELECT count(*)::int AS erased FROM deleted`,
+      [this.config.batchSize, ...params],
+    );
+    return row as Counted;
+  }
+}
+
+interface RunRow {
+  id: string;
+  started_at: Date;
+  finished_at: Date;
+  consultations_erased: number;
+  outbox_erased: number;
+  audit_events_deleted: number;
+  sessions_deleted: number;
+  pairing_codes_deleted: number;
+  devices_deleted: number;
+  error: string | null;
+}
+
+function toRunView(r: RunRow): RetentionRunView {
+  return {
+    id: r.id,
+    startedAt: toParisIso(r.started_at),
+    finishedAt: toParisIso(r.finished_at),
+    consultationsErased: r.consultations_erased,
+    outboxErased: r.outbox_erased,
+    auditEventsDeleted: r.audit_events_deleted,
+    sessionsDeleted: r.sessions_deleted,
+    pairingCodesDeleted: r.pairing_codes_deleted,
+    devicesDeleted: r.devices_deleted,
+    error: r.error,
+  };
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-seed.service';
+import { RetentionService } from '../../server/src/retention/retention.service';
+import { startTestApp, TestApp } from '../support/app';
+import { launchChromium, TestBrowser } from '../support/browser';
+import { insertCitizenConsultations } from '../support/citizen-consultations';
+import { demoIds } from '../support/demo-data';
+import { ROOT } from '../support/process';
+
+const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+
+describe('retention panel on the admin home page, in Chromium', () => {
+  let t: TestApp;
+  let chrome: TestBrowser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) {
+      throw new Error("dist/client is missing: run 'npm run build:client' first");
+    }
+    t = await startTestApp({ RETENTION_ENABLED: 'false', CITIZEN_DATA_RETENTION_DAYS: '60', OUTBOX_RETENTION_DAYS: '20' });
+    chrome = await launchChromium();
+    const ids = await demoIds(t.dataSource);
+    await insertCitizenConsultations(t.dataSource, {
+      count: 3, boothId: ids.pithiviersBoothId, agentUserEmail: 'agent@demo.visio-msap.fr', firstStart: new Date(Date.now() - 70 * 86_400_000),
+    });
+    await t.app.get(RetentionService).run();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await t?.close();
+  });
+
+  it('shows the policy in force and what the last sweep erased, in French', async () => {
+    const page = await (await chrome.browser.newContext({ timezoneId: 'Pacific/Noumea' })).newPage();
+    await page.goto(`${t.baseUrl}/connexion`);
+    await page.getByLabel('Adresse électronique').fill(admin.email);
+    await page.getByLabel('Mot de passe').fill(admin.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/admin');
+    const panel = page.getByTestId('retention');
+    await panel.getByRole('heading', { name: 'Conservation des données personnelles' }).waitFor();
+    const policy = panel.getByTestId('retention-policy');
+    await expectText(policy, /effacés 60 jours après la fin ou l’annulation du rendez-vous \(le nom devient « Usager \(effacé\) »/);
+    await expectText(policy, /effacés 20 jours après l’envoi/);
+    await expectText(policy, /Journal d’audit : conservé 365 jours/);
+    await expectText(panel, /L’effacement automatique est désactivé sur ce serveur/);
+    // The run's time is shown in Paris time whatever the browser's zone.
+    const [run] = await t.dataSource.query(`SELECT to_char(finished_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY HH24:MI') AS paris FROM retention_runs`);
+    await expectText(panel.getByTestId('retention-last'), new RegExp(`Dernier passage : ${run.paris.replace(/\//g, '\\/')}:\\d\\d\\.`));
+    const row = panel.getByTestId('retention-runs').locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').first().textContent()).toBe('3');
+    expect(await panel.getByRole('columnheader', { name: 'Rendez-vous anonymisés' }).count()).toBe(1);
+  });
+});
+
+async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
+  expect(await locator.textContent()).toMatch(pattern);
+}

@@ -47,6 +47,20 @@ const MATRIX: Row[] = [
     path: (ids) => `/api/msap-sites/${ids.pithiviersId}/booths`,
     expect: only({ admin: 200, coordinator: 200, facilitator: 200 }),
   },
+  // Directory management: allowed callers pass the guard, then fail validation (422) or find nothing (404).
+  { method: 'POST', pattern: '/api/administrations', path: () => '/api/administrations', body: {}, expect: only({ admin: 422 }) },
+  { method: 'PATCH', pattern: '/api/administrations/:id', path: () => `/api/administrations/${UNKNOWN_ID}`, body: { name: 'X' }, expect: only({ admin: 404 }) },
+  { method: 'POST', pattern: '/api/msap-sites', path: () => '/api/msap-sites', body: {}, expect: only({ admin: 422, coordinator: 422 }) },
+  { method: 'PATCH', pattern: '/api/msap-sites/:id', path: () => `/api/msap-sites/${UNKNOWN_ID}`, body: { name: 'X' }, expect: only({ admin: 404, coordinator: 404 }) },
+  {
+    method: 'POST',
+    pattern: '/api/msap-sites/:id/booths',
+    path: () => `/api/msap-sites/${UNKNOWN_ID}/booths`,
+    body: { name: 'X' },
+    expect: only({ admin: 404, coordinator: 404 }),
+  },
+  { method: 'PATCH', pattern: '/api/booths/:id', path: () => `/api/booths/${UNKNOWN_ID}`, body: { name: 'X' }, expect: only({ admin: 404, coordinator: 404, facilitator: 404 }) },
+  { method: 'POST', pattern: '/api/booths/:id/retire', path: () => `/api/booths/${UNKNOWN_ID}/retire`, expect: only({ admin: 404, coordinator: 404 }) },
   {
     method: 'POST',
     pattern: '/api/booths/:boothId/pairing-codes',

@@ -18,6 +18,7 @@ import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage
 import { AbsencePage } from '../features/scheduling/components/AbsencePage';
 import { MassCancellationWizard } from '../features/mass-cancellation/components/MassCancellationWizard';
 import { OutboxPage } from '../features/outbox/components/OutboxPage';
+import { DirectoryPage } from '../features/directory/components/DirectoryPage';
 
 const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
 
@@ -75,6 +76,7 @@ export function AppRoutes() {
       <Route path="/coordination/absences" element={<Authorization allow={['coordinator', 'admin']}><AbsencePage /></Authorization>} />
       <Route path="/coordination/annulation-groupee" element={<Authorization allow={['coordinator']}><MassCancellationWizard /></Authorization>} />
       <Route path="/coordination/messages" element={<Authorization allow={['coordinator', 'admin']}><OutboxPage /></Authorization>} />
+      <Route path="/coordination/annuaire" element={<Authorization allow={['coordinator', 'admin']}><DirectoryPage /></Authorization>} />
       <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
       <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />

@@ -9,6 +9,7 @@ const LINKS = [
   // The mass-cancellation API is for coordinators (it works within their département).
   ['/coordination/annulation-groupee', 'massCancel'],
   ['/coordination/messages', 'outbox'],
+  ['/coordination/annuaire', 'directory'],
 ] as const;
 
 /** The coordinator's pages; NavLink sets aria-current="page" on the current one. */

@@ -8,6 +8,7 @@ export const frScheduling = {
       absence: 'Déclarer une absence',
       massCancel: 'Annulation groupée',
       outbox: 'Messages envoyés',
+      directory: 'Annuaire',
     },
     fields: {
       administration: 'Administration',

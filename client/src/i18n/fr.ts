@@ -1,4 +1,5 @@
 import { frRetention } from './fr-retention';
+import { frDirectory } from './fr-directory';
 import { frScheduling } from './fr-scheduling';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
@@ -87,5 +88,6 @@ export const fr = {
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
   ...frScheduling,
+  ...frDirectory,
   ...frRetention,
 } as const;

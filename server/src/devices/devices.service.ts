@@ -7,6 +7,7 @@ import { DevicePrincipal, UserPrincipal } from '../auth/principal';
 import { hashToken, newPairingCode, newToken } from '../auth/tokens';
 import { DomainError } from '../common/errors/domain.error';
 import { authConfig, AuthConfig } from '../config/configuration';
+import { isRetiredBoothError } from '../directory/booth-in-service';
 import { DirectoryService } from '../directory/directory.service';
 import { BoothEntity } from '../directory/entities/booth.entity';
 import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
@@ -36,7 +37,8 @@ export class DevicesService {
   }
 
   async createPairingCode(user: UserPrincipal, boothId: string): Promise<{ code: string; expiresAt: Date; boothId: string }> {
-    await this.directory.getManagedBooth(user, boothId);
+    const booth = await this.directory.getManagedBooth(user, boothId);
+    if (booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is retired: no terminal can be paired with it.', { boothId: ['booth retired'] });
     const expiresAt = new Date(Date.now() + this.config.pairingCodeTtlMinutes * 60_000);
     // A clash with a live code is astronomically rare but must not pair the wrong booth: retry.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -74,6 +76,7 @@ export class DevicesService {
         `WITH used AS (
            UPDATE pairing_codes SET used_at = now()
             WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+              AND NOT EXISTS (SELECT 1 FROM booths b WHERE b.id = pairing_codes.booth_id AND b.retired_at IS NOT NULL)
             RETURNING booth_id, created_by_id)
          SELECT booth_id, created_by_id FROM used`,
         [hashToken(code)],
@@ -109,6 +112,10 @@ export class DevicesService {
         csrfToken,
       };
       return { token, expiresAt, principal };
+      // A booth retired while this pairing ran: the database refused the terminal (trigger booth_in_service).
+    }).catch((error: unknown) => {
+      if (isRetiredBoothError(error)) return null;
+      throw error;
     });
     if (!result) {
       this.limiter.recordFailure([key]);

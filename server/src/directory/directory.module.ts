@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { DirectoryAdminService } from './directory-admin.service';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
 import { AdministrationEntity } from './entities/administration.entity';
@@ -7,9 +9,9 @@ import { BoothEntity } from './entities/booth.entity';
 import { MsapSiteEntity } from './entities/msap-site.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AdministrationEntity, MsapSiteEntity, BoothEntity])],
+  imports: [TypeOrmModule.forFeature([AdministrationEntity, MsapSiteEntity, BoothEntity]), AuditModule],
   controllers: [DirectoryController],
-  providers: [DirectoryService],
+  providers: [DirectoryService, DirectoryAdminService],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

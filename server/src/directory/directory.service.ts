@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { AdministrationEntity } from './entities/administration.entity';
@@ -30,9 +30,10 @@ export class DirectoryService {
     return user.role === 'agent' ? all : all.filter((site) => canManageSite(user, site));
   }
 
-  async listBooths(user: UserPrincipal, siteId: string): Promise<BoothEntity[]> {
+  /** The MSAP's booths in service; with `includeRetired`, the retired ones too (the directory page). */
+  async listBooths(user: UserPrincipal, siteId: string, includeRetired = false): Promise<BoothEntity[]> {
     await this.getManagedSite(user, siteId);
-    return this.booths.find({ where: { msapSiteId: siteId }, order: { name: 'ASC' } });
+    return this.booths.find({ where: { msapSiteId: siteId, ...(includeRetired ? {} : { retiredAt: IsNull() }) }, order: { name: 'ASC' } });
   }
 
   /** The booth with its site, once the caller is known to manage that site. */

@@ -12,6 +12,12 @@ describe('translateWriteError', () => {
     expect(agent).toMatchObject({ code: 'CONFLICT', fields: { agentId: [expect.any(String)] } });
   });
 
+  it('names the booth when the database refuses a retired one (trigger booth_in_service)', () => {
+    expect(translateWriteError(pgFailure('23514', 'booth_in_service'))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { boothId: ['names a retired booth'] } });
+    const otherCheck = pgFailure('23514', 'some_other_check');
+    expect(translateWriteError(otherCheck)).toBe(otherCheck);
+  });
+
   it('turns a lasting deadlock into a conflict and a vanished reference into a 422; other errors pass through', () => {
     expect(translateWriteError(pgFailure('40P01'))).toMatchObject({ code: 'CONFLICT' });
     expect(translateWriteError(pgFailure('23503'))).toMatchObject({ code: 'VALIDATION_FAILED' });

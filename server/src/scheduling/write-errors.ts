@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../common/errors/domain.error';
+import { isRetiredBoothError } from '../directory/booth-in-service';
 
 interface PgError {
   code?: string;
@@ -37,6 +38,9 @@ export function translateWriteError(error: unknown): unknown {
   // Still deadlocked after the retries: two writers kept taking the same interval, one must lose.
   if (pg.code !== undefined && RETRYABLE.has(pg.code)) {
     return new DomainError('CONFLICT', 'Another booking took this interval at the same moment.', { startsAt: ['interval taken concurrently'] });
+  }
+  if (isRetiredBoothError(error)) {
+    return new DomainError('VALIDATION_FAILED', 'The booth is retired.', { boothId: ['names a retired booth'] });
   }
   // A booth, agent or type deleted between our read and our write.
   if (pg.code === '23503') return new DomainError('VALIDATION_FAILED', 'A referenced booth, agent or type no longer exists.');

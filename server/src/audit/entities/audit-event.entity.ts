@@ -11,6 +11,13 @@ export const AUDIT_ACTIONS = [
   'device.paired',
   'device.pairing_failed',
   'device.revoked',
+  'administration.created',
+  'administration.updated',
+  'msap_site.created',
+  'msap_site.updated',
+  'booth.created',
+  'booth.renamed',
+  'booth.retired',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,4 +20,8 @@ export class BoothEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set when the booth leaves service: it keeps its consultations and terminals' history, takes no new ones. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { fetchApi } from '../../../lib/api';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
@@ -24,6 +25,11 @@ export function AdminHome() {
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('admin.title')}</h1>
+      <p>
+        <Link className="fr-link" to="/coordination/annuaire">
+          {t('directory.adminLink')}
+        </Link>
+      </p>
       <h2>{t('admin.users')}</h2>
       <ul>
         {users.data?.map((u) => (

@@ -60,16 +60,19 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
     setSelected(null);
   };
 
+  const consultations = board.data ?? [];
+  // Booths in service, and any retired one that still holds consultations this week (its history).
+  const booths = [...dir.booths.map((b) => ({ id: b.id, name: b.name }))];
+  for (const c of consultations) if (!booths.some((b) => b.id === c.boothId)) booths.push({ id: c.boothId, name: c.boothName });
   const rows: Row[] =
     view === 'msap'
-      ? dir.booths.map((b) => ({ id: b.id, label: b.name, search: { msapSiteId: siteId, boothId: b.id }, matches: (c) => c.boothId === b.id }))
+      ? booths.map((b) => ({ id: b.id, label: b.name, search: { msapSiteId: siteId, boothId: b.id }, matches: (c) => c.boothId === b.id }))
       : dir.agents.map((a) => ({
           id: a.id,
           label: a.displayName,
           search: { administrationId: a.administrationId, agentId: a.id },
           matches: (c) => c.agentId === a.id,
         }));
-  const consultations = board.data ?? [];
 
   return (
     <div className="fr-container fr-my-4w">

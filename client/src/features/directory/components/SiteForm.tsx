@@ -1,0 +1,101 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../components/error-summary';
+import { fieldState } from '../../../components/form-fields';
+import type { ShownError } from '../../../lib/api-errors';
+import { SiteInput } from '../api/types';
+import { describeDirectoryError } from '../directory-errors';
+
+const FIELDS = ['name', 'address', 'postalCode', 'city', 'departement'] as const;
+const EMPTY: SiteInput = { name: '', address: '', postalCode: '', city: '', departement: '' };
+
+/**
+ * Creates or edits an MSAP site. A coordinator's département is fixed (`fixedDepartement`): they
+ * manage the sites of theirs only. Required fields are checked here first, the server checks again.
+ */
+export function SiteForm({
+  initial,
+  fixedDepartement,
+  submitLabel,
+  save,
+  onCancel,
+  idPrefix,
+}: {
+  initial?: SiteInput;
+  fixedDepartement: string | null;
+  submitLabel: string;
+  save(input: SiteInput): Promise<void>;
+  onCancel?: () => void;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation();
+  const start = initial ?? { ...EMPTY, departement: fixedDepartement ?? '' };
+  const [values, setValues] = useState<SiteInput>(start);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof SiteInput) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing = FIELDS.filter((f) => !values[f].trim());
+    if (missing.length > 0) {
+      const fields = Object.fromEntries(missing.map((f) => [f, t('directory.errors.required')]));
+      const named = missing.map((f) => `${t(`directory.fields.${f}`)} : ${t('directory.errors.required')}`).join(' ; ');
+      setError({ summary: `${t('directory.errors.summary')} ${named}`, fields });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const trimmed = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()])) as unknown as SiteInput;
+      await save(trimmed);
+      if (!initial) setValues({ ...EMPTY, departement: fixedDepartement ?? '' });
+    } catch (err) {
+      setError(describeDirectoryError(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = (name: keyof SiteInput, extra: { hint?: string; inputMode?: 'numeric'; autoComplete?: string; disabled?: boolean } = {}) => (
+    <Input
+      label={`${t(`directory.fields.${name}`)} *`}
+      hintText={extra.hint}
+      disabled={extra.disabled}
+      nativeInputProps={{
+        id: `${idPrefix}-${name}`,
+        value: values[name],
+        required: true,
+        inputMode: extra.inputMode,
+        autoComplete: extra.autoComplete ?? 'off',
+        onChange: set(name),
+      }}
+      state={fieldState(error?.fields[name])}
+      stateRelatedMessage={error?.fields[name]}
+    />
+  );
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <ErrorSummary message={error?.summary ?? null} />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">{field('name')}</div>
+        <div className="fr-col-12 fr-col-md-6">{field('address', { autoComplete: 'street-address' })}</div>
+        <div className="fr-col-6 fr-col-md-3">{field('postalCode', { inputMode: 'numeric', autoComplete: 'postal-code' })}</div>
+        <div className="fr-col-6 fr-col-md-5">{field('city', { autoComplete: 'address-level2' })}</div>
+        <div className="fr-col-12 fr-col-md-4">{field('departement', { hint: t('directory.fields.departementHint'), disabled: fixedDepartement !== null })}</div>
+      </div>
+      <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+        <Button type="submit" size="small" disabled={busy}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button type="button" size="small" priority="secondary" onClick={onCancel}>
+            {t('directory.cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+/** Metropolitan (01–95, 2A, 2B) and overseas (971–976) département codes. */
+export const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+
+/** Optional fields may be left out, but not sent as null: null is not a name. */
+const whenGiven = ValidateIf((_dto: object, value: unknown) => value !== undefined);
+
+/** Inner runs of spaces collapse and ends are trimmed: "Cabine  1 " and "Cabine 1" are one name. */
+const tidy = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value);
+
+/** A display name or address line: text, not blank once trimmed, at most `max` characters. */
+export function TextField(field: string, max: number, options: { optional?: boolean; example?: string } = {}) {
+  return applyDecorators(
+    options.optional ? ApiPropertyOptional({ maxLength: max, example: options.example }) : ApiProperty({ maxLength: max, example: options.example }),
+    ...(options.optional ? [whenGiven] : []),
+    Transform(tidy),
+    IsString({ message: `${field} must be a string` }),
+    IsNotEmpty({ message: `${field} must not be empty` }),
+    MaxLength(max, { message: `${field} must be at most ${max} characters` }),
+  );
+}
+
+export function DepartementField(options: { optional?: boolean } = {}) {
+  return applyDecorators(
+    options.optional ? ApiPropertyOptional({ example: '45', pattern: DEPARTEMENT.source }) : ApiProperty({ example: '45', pattern: DEPARTEMENT.source }),
+    ...(options.optional ? [whenGiven] : []),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
+    IsString({ message: 'departement must be a French département code (e.g. 45, 2A, 974)' }),
+    Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)' }),
+  );
+}
+
+export function PostalCodeField(options: { optional?: boolean } = {}) {
+  return applyDecorators(
+    options.optional ? ApiPropertyOptional({ example: '45300', pattern: '^\\d{5}$' }) : ApiProperty({ example: '45300', pattern: '^\\d{5}$' }),
+    ...(options.optional ? [whenGiven] : []),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString({ message: 'postalCode must be 5 digits' }),
+    Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' }),
+  );
+}

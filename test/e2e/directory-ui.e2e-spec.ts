@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-seed.service';
+import { startTestApp, TestApp } from '../support/app';
+import { launchChromium, TestBrowser } from '../support/browser';
+import { ROOT } from '../support/process';
+
+const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+
+async function signInUi(page: Page, baseUrl: string, role: string, home: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel('Adresse électronique').fill(account(role).email);
+  await page.getByLabel('Mot de passe').fill(account(role).password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**${home}`);
+}
+
+/** Runs in the page; the tests' tsconfig has no DOM types, hence the narrow cast. */
+const isFocused = (locator: Locator) =>
+  locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+
+describe('directory page in Chromium', () => {
+  let t: TestApp;
+  let chrome: TestBrowser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) {
+      throw new Error("dist/client is missing: run 'npm run build:client' first");
+    }
+    t = await startTestApp({ LOGIN_RATE_LIMIT: '100' });
+    chrome = await launchChromium();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await t?.close();
+  });
+
+  it('a coordinator adds, renames and retires a booth and adds a site, with errors shown and focused, by keyboard', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
+    await page.goto(`${t.baseUrl}/coordination/planning`);
+    await page.getByRole('link', { name: 'Annuaire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Annuaire' }).waitFor();
+    // Administrations are read-only for a coordinator: listed, no form.
+    await page.getByText('Seule l’administration technique crée et renomme les administrations.').waitFor();
+    await page.getByRole('cell', { name: 'DDFIP du Loiret' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Créer l’administration' }).count()).toBe(0);
+
+    const pithiviers = page.getByTestId('site-France Services de Pithiviers');
+    const newBooth = pithiviers.getByLabel('Nom de la nouvelle cabine *');
+
+    // A duplicate name (another case) is refused: the summary takes the focus and names the field.
+    await newBooth.fill('cabine 1');
+    await newBooth.press('Enter');
+    const summary = pithiviers.getByTestId('form-error');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Nom : ce nom est déjà utilisé');
+    expect(await isFocused(summary)).toBe(true);
+
+    await newBooth.fill('Cabine 4');
+    await newBooth.press('Enter');
+    await pithiviers.getByText('Cabine « Cabine 4 » ajoutée.').waitFor();
+    await pithiviers.getByTestId('booth-Cabine 4').waitFor();
+
+    // Rename in place: the field opens focused, Enter saves.
+    await pithiviers.getByRole('button', { name: 'Renommer « Cabine 4 »' }).press('Enter');
+    const rename = pithiviers.getByLabel('Nouveau nom de « Cabine 4 »');
+    expect(await isFocused(rename)).toBe(true);
+    await rename.fill('Cabine 4 bis');
+    await rename.press('Enter');
+    await pithiviers.getByText('Cabine renommée en « Cabine 4 bis ».').waitFor();
+
+    // Retire asks first; Escape goes back to the button, the confirmation retires it.
+    const retire = pithiviers.getByRole('button', { name: 'Retirer « Cabine 4 bis »' });
+    await retire.press('Enter');
+    const dialog = pithiviers.getByRole('alertdialog', { name: 'Retirer « Cabine 4 bis » ?' });
+    await dialog.waitFor();
+    expect(await isFocused(dialog)).toBe(true);
+    await page.keyboard.press('Escape');
+    await retire.waitFor();
+    await page.waitForFunction(() => {
+      const active = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement;
+      return active?.getAttribute('aria-label') === 'Retirer « Cabine 4 bis »';
+    });
+    await retire.press('Enter');
+    await dialog.getByRole('button', { name: 'Confirmer le retrait' }).click();
+    await pithiviers.getByText('Cabine « Cabine 4 bis » retirée du service.').waitFor();
+    await pithiviers.getByTestId('booth-Cabine 4 bis').getByText(/^Retirée le \d\d\/\d\d\/\d{4}$/).waitFor();
+    expect(await pithiviers.getByRole('button', { name: 'Retirer « Cabine 4 bis »' }).count()).toBe(0);
+    const [row] = await t.dataSource.query(`SELECT retired_at FROM booths WHERE name = 'Cabine 4 bis'`);
+    expect(row.retired_at).toBeInstanceOf(Date);
+
+    // A new site: empty required fields are named in the summary; the département is the coordinator's.
+    const createSite = page.getByRole('button', { name: 'Créer le site' });
+    await createSite.click();
+    const siteSummary = page.getByTestId('form-error').last();
+    await siteSummary.waitFor();
+    expect(await siteSummary.textContent()).toMatch(/Nom : à renseigner ; Adresse : à renseigner ; Code postal : à renseigner ; Commune : à renseigner/);
+    expect(await isFocused(siteSummary)).toBe(true);
+    const form = page.locator('form').filter({ has: createSite });
+    expect(await form.getByLabel('Département *').inputValue()).toBe('45');
+    expect(await form.getByLabel('Département *').isDisabled()).toBe(true);
+    await form.getByLabel('Nom *').fill('France Services de Montargis');
+    await form.getByLabel('Adresse *').fill('1 rue du Port');
+    await form.getByLabel('Code postal *').fill('4520');
+    await form.getByLabel('Commune *').fill('Montargis');
+    await createSite.click();
+    await form.getByText('5 chiffres', { exact: true }).waitFor();
+    await form.getByLabel('Code postal *').fill('45200');
+    await createSite.click();
+    await page.getByText('Site « France Services de Montargis » créé.').waitFor();
+    await page.getByTestId('site-France Services de Montargis').getByText('1 rue du Port, 45200 Montargis (45)').waitFor();
+    await context.close();
+  });
+
+  it('an admin creates and renames an administration from the admin home', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'admin', '/admin');
+    await page.getByRole('link', { name: 'Gérer l’annuaire (administrations, sites, cabines)' }).click();
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Administrations', level: 2 }) });
+    await section.getByLabel('Nom *').fill('DDETS du Loiret');
+    await section.getByLabel(/^Département \*/).fill('99');
+    await section.getByRole('button', { name: 'Créer l’administration' }).click();
+    await section.getByText('code de département inconnu (par exemple 45, 2A ou 974)', { exact: true }).waitFor();
+    await section.getByLabel(/^Département \*/).fill('45');
+    await section.getByRole('button', { name: 'Créer l’administration' }).click();
+    await section.getByText('Administration « DDETS du Loiret » créée.').waitFor();
+    await section.getByRole('button', { name: 'Renommer « DDETS du Loiret »' }).click();
+    await section.getByLabel('Nouveau nom de « DDETS du Loiret »').fill('DDETS du Loiret (Orléans)');
+    await section.getByRole('button', { name: 'Enregistrer' }).click();
+    await section.getByRole('cell', { name: 'DDETS du Loiret (Orléans)' }).waitFor();
+    const [event] = await t.dataSource.query(`SELECT details FROM audit_events WHERE action = 'administration.updated'`);
+    expect(event.details.changes.name).toEqual({ from: 'DDETS du Loiret', to: 'DDETS du Loiret (Orléans)' });
+    await context.close();
+  });
+});

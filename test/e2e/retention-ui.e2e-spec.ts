@@ -22,9 +22,14 @@ describe('retention panel on the admin home page, in Chromium', () => {
     t = await startTestApp({ RETENTION_ENABLED: 'false', CITIZEN_DATA_RETENTION_DAYS: '60', OUTBOX_RETENTION_DAYS: '20' });
     chrome = await launchChromium();
     const ids = await demoIds(t.dataSource);
-    await insertCitizenConsultations(t.dataSource, {
+    const [first] = await insertCitizenConsultations(t.dataSource, {
       count: 3, boothId: ids.pithiviersBoothId, agentUserEmail: 'agent@demo.visio-msap.fr', firstStart: new Date(Date.now() - 70 * 86_400_000),
     });
+    await t.dataSource.query(
+      `INSERT INTO notification_outbox (consultation_id, event, channel, recipient, body, departement, status, created_at, updated_at, sent_at)
+       VALUES ($1, 'booked', 'sms', '+33612345678', 'Bonjour Usager 0', '45', 'sent', now() - interval '80 days', now() - interval '80 days', now() - interval '80 days')`,
+      [first],
+    );
     await t.app.get(RetentionService).run();
   });
   afterAll(async () => {
@@ -53,6 +58,12 @@ describe('retention panel on the admin home page, in Chromium', () => {
     expect(await row.count()).toBe(1);
     expect(await row.locator('td').first().textContent()).toBe('3');
     expect(await panel.getByRole('columnheader', { name: 'Rendez-vous anonymisés' }).count()).toBe(1);
+
+    // The outbox page still lists the message, saying it was erased instead of whom it reached.
+    await page.goto(`${t.baseUrl}/coordination/messages`);
+    const erased = page.getByText(/^Destinataire et texte effacés le .+ \(durée de conservation\)$/);
+    await erased.waitFor();
+    expect(await page.getByText('+33612345678').count()).toBe(0);
   });
 });
 

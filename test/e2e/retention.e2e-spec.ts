@@ -209,6 +209,10 @@ describe('retention of personal data and logs', () => {
       expect(res.body.recentRuns[0].startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00$/);
       const coordinator = await signIn(t.baseUrl, 'coordinator');
       await coordinator.agent.get('/api/retention').expect(403);
+      // The outbox still lists an erased message, saying when it was erased instead of whom it reached.
+      const outbox = await admin.agent.get(`/api/notifications/outbox?consultationId=${expired[0]}&channel=sms`).expect(200);
+      expect(outbox.body.items).toHaveLength(1);
+      expect(outbox.body.items[0]).toMatchObject({ recipient: '', text: '', status: 'sent', erasedAt: expect.stringMatching(/^\d{4}-/) });
     });
   });
 
@@ -221,6 +225,24 @@ describe('retention of personal data and logs', () => {
         expect(await retention.run()).toBeNull();
         await other.query(`SELECT pg_advisory_unlock(hashtext('visio-msap-retention'))`);
         expect(await retention.run()).not.toBeNull();
+      } finally {
+        await other.end();
+      }
+    });
+
+    it('never waits for a row another transaction holds: it is erased at a later sweep', async () => {
+      const due = await insertCitizenConsultations(t.dataSource, { count: 3, boothId: ids.pithiviersBoothId, agentUserEmail: AGENT, firstStart: ago(500) });
+      const other = new Client({ connectionString: t.db.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT id FROM consultations WHERE id = $1 FOR UPDATE', [due[0]]);
+        const sweep = await retention.run();
+        expect(sweep?.consultationsErased).toBe(2);
+        await other.query('COMMIT');
+        expect((await retention.run())?.consultationsErased).toBe(1);
+        const [left] = await t.dataSource.query(`SELECT count(*)::int AS n FROM consultations WHERE id = ANY($1::uuid[]) AND citizen_erased_at IS NULL`, [due]);
+        expect(left.n).toBe(0);
       } finally {
         await other.end();
       }

@@ -2,6 +2,7 @@
 export const frRetention = {
   retention: {
     title: 'Conservation des données personnelles',
+    outboxErased: 'Destinataire et texte effacés le {{when}} (durée de conservation)',
     policy: {
       citizen_one:
         'Nom, téléphone et adresse électronique des usagers, et motif d’annulation : effacés {{count}} jour après la fin ou l’annulation du rendez-vous (le nom devient « {{name}} » ; le rendez-vous reste compté dans les statistiques).',

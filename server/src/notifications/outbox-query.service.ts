@@ -23,6 +23,8 @@ export interface OutboxItemView {
   createdAt: string;
   nextAttemptAt: string | null;
   sentAt: string | null;
+  /** When retention erased its recipient, text and invitation (the row and its status stay). */
+  erasedAt: string | null;
   consultation: { startsAt: string; citizenName: string; msapSiteName: string; boothName: string };
 }
 
@@ -44,6 +46,7 @@ interface Row {
   created_at: Date;
   next_attempt_at: Date;
   sent_at: Date | null;
+  erased_at: Date | null;
   starts_at: Date;
   citizen_name: string;
   msap_name: string;
@@ -75,7 +78,7 @@ export class OutboxQueryService {
     const rows: Row[] = await this.dataSource.query(
       `SELECT o.id, o.consultation_id, o.event, o.channel, o.transport, o.recipient, o.subject, o.body, o.sms_encoding,
               o.sms_segments, o.ics IS NOT NULL AS has_ics, o.status, o.attempts, o.last_error, o.created_at,
-              o.next_attempt_at, o.sent_at, c.starts_at, c.citizen_name, s.name AS msap_name, b.name AS booth_name,
+              o.next_attempt_at, o.sent_at, o.erased_at, c.starts_at, c.citizen_name, s.name AS msap_name, b.name AS booth_name,
               count(*) OVER () AS total
          FROM notification_outbox o
          JOIN consultations c ON c.id = o.consultation_id
@@ -117,6 +120,7 @@ function toView(r: Row): OutboxItemView {
     createdAt: r.created_at.toISOString(),
     nextAttemptAt: r.status === 'pending' || r.status === 'sending' ? r.next_attempt_at.toISOString() : null,
     sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+    erasedAt: r.erased_at ? r.erased_at.toISOString() : null,
     consultation: { startsAt: r.starts_at.toISOString(), citizenName: r.citizen_name, msapSiteName: r.msap_name, boothName: r.booth_name },
   };
 }

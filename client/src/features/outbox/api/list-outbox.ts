@@ -15,6 +15,8 @@ export interface OutboxItem {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** Retention erased its recipient and text (RGPD); channel, event and status stay. */
+  erasedAt: string | null;
   consultation: { startsAt: string; citizenName: string; msapSiteName: string; boothName: string };
 }
 

@@ -130,7 +130,7 @@ function OutboxRow({ m }: { m: OutboxItem }) {
     <tr>
       <td>{whenLabel(m.createdAt)}</td>
       <th scope="row">
-        {m.recipient}
+        {m.erasedAt ? <em>{t('retention.outboxErased', { when: whenLabel(m.erasedAt) })}</em> : m.recipient}
         <br />
         <span className="fr-text--xs">
           {m.consultation.citizenName} · {m.consultation.msapSiteName}

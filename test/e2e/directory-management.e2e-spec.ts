@@ -254,6 +254,16 @@ describe('directory management', () => {
       await t.dataSource.query(`UPDATE consultations SET status = 'no_show' WHERE id = $1`, [pastId]);
     });
 
+    it('is not offered by the slot search', async () => {
+      const window = { consultationTypeId: ids.incomeTaxTypeId, from: at(week, '08:00'), to: at(week.plus({ days: 1 }), '08:00') };
+      const search = await coordinator.agent.get('/api/slots').query({ ...window, msapSiteId: ids.pithiviersId }).expect(200);
+      const offered = search.body.booths.map((b: { id: string }) => b.id);
+      expect(offered).toContain(ids.pithiviersBoothId);
+      expect(offered).not.toContain(boothId);
+      const one = await coordinator.agent.get('/api/slots').query({ ...window, boothId }).expect(422);
+      expect(one.body.errors).toEqual({ boothId: ['boothId is not a booth in service at this MSAP site'] });
+    });
+
     it('is listed with its retirement date only when asked; it can still be renamed', async () => {
       const active = await coordinator.agent.get(`/api/msap-sites/${ids.pithiviersId}/booths`).expect(200);
       expect(active.body.map((b: { id: string }) => b.id)).not.toContain(boothId);

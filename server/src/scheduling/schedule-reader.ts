@@ -124,7 +124,7 @@ export class ScheduleReader {
       `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
             t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
             b AS (SELECT id, name, (row_number() OVER (ORDER BY name, id) - 1)::int AS i
-                    FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid)),
+                    FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid) AND retired_at IS NULL),
             a AS (SELECT ag.id, u.display_name, (row_number() OVER (ORDER BY u.display_name, ag.id) - 1)::int AS i
                     FROM agents ag JOIN users u ON u.id = ag.user_id
                    WHERE ag.administration_id = (SELECT administration_id FROM t) AND u.disabled_at IS NULL AND ($3::uuid IS NULL OR ag.id = $3::uuid))

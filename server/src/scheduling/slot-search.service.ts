@@ -56,7 +56,7 @@ export class SlotSearchService {
       throw invalid('administrationId', 'is not the administration of this consultation type');
     }
     if (!data.site) throw invalid(q.boothId ? 'boothId' : 'msapSiteId', q.boothId ? 'does not name a booth' : 'does not name an MSAP site');
-    if (q.boothId && data.booths.length === 0) throw invalid('boothId', 'is not a booth of this MSAP site');
+    if (q.boothId && data.booths.length === 0) throw invalid('boothId', 'is not a booth in service at this MSAP site');
     if (q.agentId && data.agents.length === 0) throw invalid('agentId', 'does not name an agent of the administration of this type');
     if (!canManageSite(user, data.site)) throw new DomainError('FORBIDDEN', 'This MSAP is outside your scope.');
 

@@ -15,6 +15,8 @@
 #     libsrtp 3 API on top of it (include/srtp.h). There is deliberately no fallback to the NSS
 #     binary: it would silently make every SRTP packet ~3x dearer and the capacity figures wrong;
 #     a missing source stops the build with a message saying how to provide it;
+#   - the binary is linked against Debian's mimalloc, which takes over malloc/free (7-10 % less
+#     worker CPU per consultation than glibc's malloc);
 #   - DtlsTransport.cpp: the OpenSSL BIO callback must test the BIO_CB_RETURN *bit*. Debian's libssl
 #     is built with kernel TLS support; returning 1 for post-operation calls makes libssl think kTLS
 #     send is on, so it never allocates its DTLS write buffer and the worker dies (SIGSEGV) on the
@@ -76,8 +78,11 @@ log "libsrtp $LIBSRTP_DEB_VERSION (Debian source package) will be built over Ope
 
 # 5. Configure and build only the worker executable.
 log "configuring (meson $(meson --version))"
+# mimalloc first among the libraries the binary needs, so that its malloc/free are the ones bound
+# (glibc's took about a fifth of the worker's time: std::map nodes, packet copies, OpenSSL contexts).
 meson setup "$work/build" "$src" \
   --wrap-mode=nodownload --buildtype=release -Db_ndebug=true \
+  -Dcpp_link_args="-Wl,--push-state,--no-as-needed -lmimalloc -Wl,--pop-state" \
   -Dms_disable_liburing=true >"$work/setup.log" 2>&1 || { tail -n 40 "$work/setup.log" >&2; die "meson setup failed"; }
 log "generating FlatBuffers headers"
 meson compile -C "$work/build" flatbuffers-generator >"$work/fbs.log" 2>&1 || { tail -n 40 "$work/fbs.log" >&2; die "flatbuffers generation failed"; }

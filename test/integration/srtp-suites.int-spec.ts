@@ -8,6 +8,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { types } from 'mediasoup';
 import { WorkerPool } from '../../media/src';
 import { RecordingLogger, until } from '../support/media';
@@ -46,6 +47,12 @@ describe('SRTP suites of the project-built worker', () => {
   afterAll(async () => {
     socket?.close();
     await pool?.close();
+  });
+
+  it('runs on the libraries the build chose: mimalloc as its allocator, libsrtp built in (no NSS, no libsrtp2.so)', () => {
+    const maps = readFileSync(`/proc/${pool.pick().pid}/maps`, 'utf8');
+    expect(maps).toMatch(/\/libmimalloc\.so/);
+    expect(maps).not.toMatch(/libnss3|libsrtp2\.so/);
   });
 
   it.each(SUITES)('%s: what one transport protects, another unprotects, payloads intact', async (suite) => {

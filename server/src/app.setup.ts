@@ -37,6 +37,7 @@ export function configureApp(app: NestExpressApplication): void {
   });
   app.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
   app.use(bodyParserErrors);
+  app.use(refuseNulCharacters);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useWebSocketAdapter(new WsAdapter(app));
@@ -86,6 +87,30 @@ function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: Nex
     default:
       return next(err);
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, which JSON and URLs can carry ("\u0000", %00): refused here,
+ * naming where it was, for every route, instead of failing in the database as a 500.
+ */
+function refuseNulCharacters(req: Request, _res: Response, next: NextFunction): void {
+  const where = nulPath(req.body, '') ?? nulPath(req.query, '');
+  if (where === null) return next();
+  const field = where || 'body';
+  next(new DomainError('VALIDATION_FAILED', `${field} contains a NUL character.`, { [field]: ['must not contain a NUL character'] }));
+}
+
+/** The dotted path ('' for the value itself) of the first string or key holding U+0000, or null. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null || depth > 32) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return at;
+    const found = nulPath(item, at, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 const isServerPath = (path: string) => path.startsWith('/api/') || path === '/api' || path === '/metrics';

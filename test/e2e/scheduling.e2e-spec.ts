@@ -338,6 +338,18 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(not4xx).toEqual([]);
   });
 
+  it('refuses the NUL character (which PostgreSQL text cannot hold) anywhere in a body or a query, naming where', async () => {
+    const booking = await book(coordinator, { ...base(), startsAt: at(week.plus({ days: 2 }), '10:00'), citizen: { name: 'Jeanne\u0000Martin' } }).expect(422);
+    expect(booking.body.errors).toEqual({ 'citizen.name': ['must not contain a NUL character'] });
+    const [consultation] = await t.dataSource.query(`SELECT id FROM consultations WHERE status = 'scheduled' LIMIT 1`);
+    const cancel = await coordinator.agent.post(`/api/consultations/${consultation.id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'a\u0000b' }).expect(422);
+    expect(cancel.body.errors).toEqual({ reason: ['must not contain a NUL character'] });
+    const search = await coordinator.agent.get('/api/consultations?from=2026%00').expect(422);
+    expect(search.body.errors).toEqual({ from: ['must not contain a NUL character'] });
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM consultations WHERE id = $1`, [consultation.id]);
+    expect(status).toBe('scheduled');
+  });
+
   it('documents the API with OpenAPI at /api/docs', async () => {
     const html = await request(t.baseUrl).get('/api/docs').redirects(1).expect(200);
     expect(html.text).toMatch(/swagger/i);

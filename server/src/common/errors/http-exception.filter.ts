@@ -80,6 +80,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
             : String((res as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForHttpStatus(status), message, requestId };
     }
+    // A character PostgreSQL cannot store that slipped past validation (NUL is refused up front).
+    if (UNSTORABLE_TEXT.has(pgCode(exception) ?? '')) {
+      return { statusCode: 422, code: 'VALIDATION_FAILED', message: 'The text contains a character that cannot be stored.', requestId };
+    }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error.', requestId };
   }
+}
+
+/** invalid_byte_sequence_for_encoding, untranslatable_character, character_not_in_repertoire. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05', '22P06']);
+
+function pgCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const driver = (error as { driverError?: { code?: unknown } }).driverError;
+  const code = driver?.code ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
+import { signIn } from '../support/session';
 
 const SCREENSHOTS = join(ROOT, 'test-results');
 
@@ -129,6 +130,39 @@ describe('client shell in Chromium', () => {
     await page.getByText('Terminal Cabine 1').first().waitFor();
     await staff.close();
     await booth.close();
+  });
+
+  it('a booth terminal left on overnight turns to the new Paris day by itself and opens its first consultation', async () => {
+    const tomorrow = DateTime.now().setZone('Europe/Paris').startOf('day').plus({ days: 1 });
+    const [booth] = await t.dataSource.query(
+      `SELECT b.id FROM booths b JOIN msap_sites s ON s.id = b.msap_site_id WHERE s.name = 'France Services de Pithiviers' AND b.name = 'Cabine 2'`,
+    );
+    const [agent] = await t.dataSource.query(`SELECT a.id, a.administration_id FROM agents a JOIN users u ON u.id = a.user_id WHERE u.email = 'agent@demo.visio-msap.fr'`);
+    // Five minutes past midnight: outside opening hours, so written directly.
+    const [early] = await t.dataSource.query(
+      `INSERT INTO consultations (booth_id, agent_id, administration_id, starts_at, ends_at, citizen_name) VALUES ($1, $2, $3, $4, $5, 'Usager de nuit') RETURNING id`,
+      [booth.id, agent.id, agent.administration_id, tomorrow.plus({ minutes: 5 }).toJSDate(), tomorrow.plus({ minutes: 35 }).toJSDate()],
+    );
+    const admin = await signIn(t.baseUrl, 'admin');
+    const { body } = await admin.agent.post(`/api/booths/${booth.id}/pairing-codes`).set('X-CSRF-Token', admin.csrf).expect(201);
+
+    // The terminal's clock says 23:58, Paris time, the day before.
+    const context = await chrome.browser.newContext();
+    await context.clock.install({ time: tomorrow.minus({ minutes: 2 }).toJSDate() });
+    const terminal = await context.newPage();
+    await terminal.goto(`${t.baseUrl}/borne/appairage`);
+    await terminal.getByLabel('Code d’appairage').fill(String(body.code));
+    await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
+    await terminal.waitForURL('**/borne');
+    await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+    expect(terminal.url()).toMatch(/\/borne$/);
+
+    // Three minutes later it is the next day: the 30-second check asks for the new day's list,
+    // finds the consultation of 00:05 and opens it, with nobody touching the screen.
+    await terminal.clock.fastForward(3 * 60_000);
+    await terminal.waitForURL(`**/borne/consultation/${early.id}`);
+    await context.close();
+    await t.dataSource.query(`DELETE FROM consultations WHERE id = $1`, [early.id]);
   });
 
   it('a deep link to another role’s page sends the user back to their own home', async () => {

@@ -8,7 +8,7 @@ import { listConsultations } from '../../../lib/consultations';
 export function AgentHome() {
   const { t } = useTranslation();
   const range = parisDayRange();
-  const { data, error } = useApi(() => listConsultations(range.from, range.to), []);
+  const { data, error } = useApi(() => listConsultations(range.from, range.to), [range.from, range.to]);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('agent.title')}</h1>

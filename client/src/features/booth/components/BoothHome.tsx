@@ -12,7 +12,7 @@ const JOIN_EARLY_MS = 10 * 60_000;
 export function BoothHome() {
   const { t } = useTranslation();
   const range = parisDayRange();
-  const { data, reload } = useApi(() => listConsultations(range.from, range.to), []);
+  const { data, reload } = useApi(() => listConsultations(range.from, range.to), [range.from, range.to]);
   // The booth checks every 30 s, so a consultation opens by itself: the citizen has nothing to press.
   useEffect(() => {
     const timer = setInterval(reload, 30_000);

@@ -9,7 +9,7 @@ export function CoordinatorHome() {
   const { t } = useTranslation();
   const range = parisDayRange();
   const sites = useApi(listSites, []);
-  const today = useApi(() => listConsultations(range.from, range.to), []);
+  const today = useApi(() => listConsultations(range.from, range.to), [range.from, range.to]);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('coordinator.title')}</h1>

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -91,6 +92,24 @@ describe('directory page in Chromium', () => {
     expect(await pithiviers.getByRole('button', { name: 'Retirer « Cabine 4 bis »' }).count()).toBe(0);
     const [row] = await t.dataSource.query(`SELECT retired_at FROM booths WHERE name = 'Cabine 4 bis'`);
     expect(row.retired_at).toBeInstanceOf(Date);
+
+    // The week board keeps a retired booth's row while it holds consultations of the week (history),
+    // marked as retired and with no link to book in it; booths in service keep theirs.
+    const monday = DateTime.now().setZone('Europe/Paris').startOf('week');
+    const [held] = await t.dataSource.query(
+      `SELECT b.id AS booth, b.msap_site_id AS site, a.id AS agent, a.administration_id AS administration
+         FROM booths b, agents a JOIN users u ON u.id = a.user_id WHERE b.name = 'Cabine 4 bis' AND u.email = 'agent@demo.visio-msap.fr'`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO consultations (booth_id, agent_id, administration_id, starts_at, ends_at, status, citizen_name) VALUES ($1, $2, $3, $4, $5, 'done', 'Historique')`,
+      [held.booth, held.agent, held.administration, monday.set({ hour: 9 }).toJSDate(), monday.set({ hour: 9, minute: 30 }).toJSDate()],
+    );
+    await page.goto(`${t.baseUrl}/coordination/planning?site=${held.site}&semaine=${monday.toISODate()}`);
+    const rowOf = (name: string) => page.getByTestId('week-board').getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await rowOf('Cabine 4 bis (retirée du service)').getByText(/Historique/).waitFor();
+    expect(await rowOf('Cabine 4 bis (retirée du service)').getByRole('link').count()).toBe(0);
+    expect(await rowOf('Cabine 1').getByRole('link').count()).toBe(6);
+    await page.goto(`${t.baseUrl}/coordination/annuaire`);
 
     // A new site: empty required fields are named in the summary; the département is the coordinator's.
     const createSite = page.getByRole('button', { name: 'Créer le site' });

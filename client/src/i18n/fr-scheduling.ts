@@ -85,6 +85,7 @@ export const frScheduling = {
   },
   board: {
     title: 'Planning de la semaine',
+    retiredBooth: '{{name}} (retirée du service)',
     intro: 'Rendez-vous du lundi au samedi, heure de Paris. Choisissez une vue par France Services (cabines) ou par agent.',
     view: 'Vue',
     byMsap: 'Par France Services et cabine',

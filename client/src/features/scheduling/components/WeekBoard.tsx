@@ -18,8 +18,8 @@ type View = 'msap' | 'agent';
 interface Row {
   id: string;
   label: string;
-  /** Query of the slot search opened from a free cell of this row. */
-  search: Record<string, string>;
+  /** Query of the slot search opened from a free cell of this row; null: nothing can be booked there. */
+  search: Record<string, string> | null;
   matches(c: Consultation): boolean;
 }
 
@@ -62,11 +62,16 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
 
   const consultations = board.data ?? [];
   // Booths in service, and any retired one that still holds consultations this week (its history).
-  const booths = [...dir.booths.map((b) => ({ id: b.id, name: b.name }))];
-  for (const c of consultations) if (!booths.some((b) => b.id === c.boothId)) booths.push({ id: c.boothId, name: c.boothName });
+  const booths = [...dir.booths.map((b) => ({ id: b.id, name: b.name, retired: false }))];
+  for (const c of consultations) if (!booths.some((b) => b.id === c.boothId)) booths.push({ id: c.boothId, name: c.boothName, retired: true });
   const rows: Row[] =
     view === 'msap'
-      ? booths.map((b) => ({ id: b.id, label: b.name, search: { msapSiteId: siteId, boothId: b.id }, matches: (c) => c.boothId === b.id }))
+      ? booths.map((b) => ({
+          id: b.id,
+          label: b.retired ? t('board.retiredBooth', { name: b.name }) : b.name,
+          search: b.retired ? null : { msapSiteId: siteId, boothId: b.id },
+          matches: (c) => c.boothId === b.id,
+        }))
       : dir.agents.map((a) => ({
           id: a.id,
           label: a.displayName,
@@ -162,7 +167,7 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
                   <th scope="row">{row.label}</th>
                   {days.map((day) => {
                     const here = consultations.filter((c) => row.matches(c) && dateOf(c.startsAt) === day);
-                    const query = new URLSearchParams({ ...row.search, from: day, to: day });
+                    const search = row.search;
                     return (
                       <td key={day} style={{ verticalAlign: 'top', minWidth: '9rem' }}>
                         <ul className="fr-raw-list">
@@ -187,13 +192,15 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
                             </li>
                           ))}
                         </ul>
-                        <Link
-                          className="fr-link fr-text--sm"
-                          to={`${slotSearchPath}?${query.toString()}`}
-                          aria-label={t('board.createLabel', { row: row.label, day: dayLabel(day) })}
-                        >
-                          + {t('board.create')}
-                        </Link>
+                        {search && (
+                          <Link
+                            className="fr-link fr-text--sm"
+                            to={`${slotSearchPath}?${new URLSearchParams({ ...search, from: day, to: day }).toString()}`}
+                            aria-label={t('board.createLabel', { row: row.label, day: dayLabel(day) })}
+                          >
+                            + {t('board.create')}
+                          </Link>
+                        )}
                       </td>
                     );
                   })}

@@ -248,7 +248,7 @@ describe('retention of personal data and logs', () => {
       }
     });
 
-    it('two instances sweeping a backlog at once erase each row once, without deadlock', async () => {
+    it('two instances started on a backlog at once take turns (advisory lock): each row erased once, no deadlock', async () => {
       const second = await startTestApp(ENV, { database: t.db });
       try {
         const backlog = await insertCitizenConsultations(t.dataSource, {

@@ -26,6 +26,8 @@ export class ConsultationNotificationsSink implements ConsultationEventSink, OnM
     const consultationIds = [event.consultationId];
     switch (event.type) {
       case 'booked':
+        // The booking service writes a new booking's messages through companionsOfBooking (same
+        // renderer, no reload); this is for any other writer that publishes `booked`.
         return this.outbox.enqueue(tx, { consultationIds, event: 'booked' });
       case 'rescheduled':
         await this.outbox.enqueue(tx, { consultationIds, event: 'rescheduled' });

@@ -154,8 +154,9 @@ export class RetentionService {
 
   /**
    * Citizen name → placeholder, phone, e-mail and the cancellation reason (free text, often about
-   * the citizen) → NULL, for consultations cancelled or ended more than the limit ago; an upcoming
-   * consultation's end is in the future, so it is never picked. The sent or failed messages of
+   * the citizen) → NULL, for consultations cancelled or ended more than the limit ago; a scheduled
+   * upcoming consultation's end is in the future, so it is never picked, while a cancelled one is
+   * erased the limit after its cancellation, even if its slot was later. The sent or failed messages of
    * those consultations are blanked in the same statement, whatever the outbox limit: nothing is
    * left that names an erased citizen.
    */

@@ -32,6 +32,9 @@ interface Current extends ConsultationRow {
  */
 @Injectable()
 export class BookingService {
+  /** The booking statement's text and name per companion shape (one in practice). */
+  private readonly statements = new Map<string, { name: string; text: string }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reader: ScheduleReader,
@@ -63,7 +66,7 @@ export class BookingService {
       type: { subject: type.subject, documents: type.documents },
     };
     const companions = this.events.companionsOfBooking(booking);
-    const { name, text } = bookingStatement(companions);
+    const { name, text } = bookingStatement(companions, this.statements);
     // One statement, so no transaction to open and commit: the consultation and its companions
     // (outbox rows) are written together or not at all. DO NOTHING works with exclusion constraints:
     // a taken interval inserts no row (and so no companion) instead of raising, and concurrent
@@ -235,14 +238,13 @@ const BOOKING_INSERT = `INSERT INTO consultations (id, booth_id, agent_id, admin
            citizen_name, citizen_phone, citizen_email, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING ${CONSULTATION_COLUMNS}`;
 const BOOKING_PARAMS = 11;
-const statements = new Map<string, { name: string; text: string }>();
 
 /**
  * The booking's INSERT with one data-modifying CTE per companion, each writing its rows only if the
  * consultation was inserted. The text depends only on the companions' shape (tables, columns), so
  * it is a named statement, planned once per connection; its name is derived from the text.
  */
-function bookingStatement(companions: CompanionRows[]): { name: string; text: string } {
+function bookingStatement(companions: CompanionRows[], statements: Map<string, { name: string; text: string }>): { name: string; text: string } {
   let next = BOOKING_PARAMS + 1;
   const ctes = companions.map((c, i) => {
     const columns = c.columns.map(([column]) => column).join(', ');

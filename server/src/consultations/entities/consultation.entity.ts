@@ -10,7 +10,9 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 /**
  * A video consultation between a booth and an agent over a half-open time interval. The migration
  * adds two exclusion constraints (consultations_booth_no_overlap, consultations_agent_no_overlap):
- * no two consultations that are not cancelled share a booth or an agent at the same instant.
+ * no two consultations that are not cancelled share a booth or an agent at the same instant, and
+ * an expression index TypeORM cannot declare (IDX_consultations_retention_due, migration Retention):
+ * the consultations whose citizen data the retention sweep has still to erase.
  */
 @Entity('consultations')
 @Check('consultations_interval_valid', `"ends_at" > "starts_at"`)
@@ -83,4 +85,8 @@ export class ConsultationEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When the retention sweep erased the citizen's name, phone and e-mail (RGPD); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  citizenErasedAt!: Date | null;
 }

@@ -17,6 +17,7 @@ export type Transport = (typeof TRANSPORTS)[number];
 @Unique('notification_outbox_once', ['consultationId', 'event', 'revision', 'channel'])
 @Index('IDX_notification_outbox_due', ['nextAttemptAt'], { where: `"status" IN ('pending', 'sending')` })
 @Index('IDX_notification_outbox_departement', ['departement', 'createdAt'])
+@Index('IDX_notification_outbox_retention_due', ['updatedAt'], { where: `"erased_at" IS NULL AND "status" IN ('sent', 'failed')` })
 export class NotificationOutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -88,4 +89,8 @@ export class NotificationOutboxEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** When the retention sweep blanked recipient, text and ICS (RGPD); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }

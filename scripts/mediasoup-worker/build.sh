@@ -15,7 +15,7 @@
 #     libsrtp 3 API on top of it (include/srtp.h). There is deliberately no fallback to the NSS
 #     binary: it would silently make every SRTP packet ~3x dearer and the capacity figures wrong;
 #     a missing source stops the build with a message saying how to provide it;
-#   - the binary is linked against Debian's mimalloc, which takes over malloc/free (7-10 % less
+#   - the binary is linked against Debian's mimalloc, which takes over malloc/free (about 5 % less
 #     worker CPU per consultation than glibc's malloc);
 #   - DtlsTransport.cpp: the OpenSSL BIO callback must test the BIO_CB_RETURN *bit*. Debian's libssl
 #     is built with kernel TLS support; returning 1 for post-operation calls makes libssl think kTLS

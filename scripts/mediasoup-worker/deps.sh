@@ -4,7 +4,7 @@
 # because Debian's libsrtp2 binary is built over NSS and spent ~45 % of the worker's CPU in a call.
 # libmimalloc-dev: the worker is linked against mimalloc, which replaces glibc's malloc in it (glibc's
 # malloc/free took about a fifth of the worker's time in a call; mimalloc cuts its CPU per
-# consultation by 7-10 % in bench:capacity).
+# consultation by about 5 % in bench:capacity).
 MS_BUILD_DEPS=(build-essential dpkg-dev pkg-config meson ninja-build libssl-dev libuv1-dev libabsl-dev
   flatbuffers-compiler libflatbuffers-dev libusrsctp-dev libmimalloc-dev)
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { retentionConfig, RetentionConfig } from '../config/configuration';
+import { PeriodicTask } from '../common/background/periodic-task';
 import { RetentionService } from './retention.service';
 
 // Not at boot: a start (or a rolling restart of every instance) should not begin with a sweep.
@@ -13,35 +14,27 @@ const FIRST_RUN_DELAY_MS = 60_000;
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Retention');
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
-  private stopping = false;
+  private readonly task: PeriodicTask<void>;
 
   constructor(
     @Inject(retentionConfig.KEY) private readonly config: RetentionConfig,
     private readonly retention: RetentionService,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      run: async () => {
+        const result = await this.retention.run();
+        if (result) this.logger.log({ ...result }, 'retention sweep done');
+      },
+      intervalMs: config.intervalMs,
+      onError: (error) => this.logger.error({ err: error }, 'retention sweep failed'),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.enabled) this.schedule(Math.min(FIRST_RUN_DELAY_MS, this.config.intervalMs));
+    if (this.config.enabled) this.task.start(Math.min(FIRST_RUN_DELAY_MS, this.config.intervalMs));
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current?.catch(() => undefined);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.current = this.retention
-        .run()
-        .then((result) => {
-          if (result) this.logger.log({ ...result }, 'retention sweep done');
-        })
-        .catch((error: unknown) => this.logger.error({ err: error }, 'retention sweep failed'))
-        .finally(() => this.schedule(this.config.intervalMs));
-    }, delayMs);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 }

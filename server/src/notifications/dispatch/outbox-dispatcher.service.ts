@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
 import { sendSmsHttp } from './sms-http.transport';
 import { SmtpTransport } from './smtp.transport';
+import { PeriodicTask } from '../../common/background/periodic-task';
 import { Channel, CHANNELS } from '../templates/templates';
 import { OutgoingMessage, SendResult } from './transport';
 
@@ -42,8 +43,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private readonly smtp: SmtpTransport | null;
   /** Per message, and well inside the lease, so that a started send ends before others may claim the row. */
   private readonly sendTimeoutMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
+  private readonly task: PeriodicTask<number>;
   private stopping = false;
   private readonly localChannels: Channel[];
   private readonly remoteChannels: Channel[];
@@ -56,31 +56,22 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from, this.sendTimeoutMs) : null;
     this.localChannels = CHANNELS.filter((c) => !this.hasProvider(c));
     this.remoteChannels = CHANNELS.filter((c) => this.hasProvider(c));
+    this.task = new PeriodicTask({
+      run: () => this.runOnce(),
+      intervalMs: config.intervalMs,
+      again: (count) => count >= config.batchSize,
+      onError: (error) => this.logger.error({ err: error }, 'outbox dispatch failed'),
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.enabled) this.schedule(0);
+    if (this.config.enabled) this.task.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current?.catch(() => undefined);
+    await this.task.stop();
     this.smtp?.close();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      const run = this.runOnce().then(
-        (count) => this.schedule(count >= this.config.batchSize ? 0 : this.config.intervalMs),
-        (error: unknown) => {
-          this.logger.error({ err: error }, 'outbox dispatch failed');
-          this.schedule(this.config.intervalMs);
-        },
-      );
-      this.current = run;
-    }, delayMs);
   }
 
   /** One claim-and-send round; returns how many rows it handled. */

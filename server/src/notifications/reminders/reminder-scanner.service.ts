@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
+import { PeriodicTask } from '../../common/background/periodic-task';
 import { OutboxService } from '../outbox.service';
 
 const SCAN_BATCH = 1000;
@@ -15,33 +16,26 @@ const SCAN_BATCH = 1000;
 @Injectable()
 export class ReminderScanner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ReminderScanner');
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
-  private stopping = false;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      run: () => this.scan(),
+      intervalMs: config.reminderScanIntervalMs,
+      onError: (error) => this.logger.error({ err: error }, 'reminder scan failed'),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.enabled && this.config.reminderOffsets.length > 0) this.schedule(0);
+    if (this.config.enabled && this.config.reminderOffsets.length > 0) this.task.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current?.catch(() => undefined);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.current = this.scan()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'reminder scan failed'))
-        .finally(() => this.schedule(this.config.reminderScanIntervalMs));
-    }, delayMs);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass over every offset; returns how many consultations got a reminder enqueued. */

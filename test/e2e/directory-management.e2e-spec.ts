@@ -10,6 +10,10 @@ import { signIn, SignedIn } from '../support/session';
  * sites and booths, in which scope; duplicates; and what retiring a booth does to bookings, moves,
  * pairing and history.
  */
+
+/** Answers give instants with their Paris offset, like the rest of the API. */
+const PARIS_TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00$/);
+
 describe('directory management', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>> & SchedulingIds;
@@ -41,7 +45,7 @@ describe('directory management', () => {
   describe('administrations', () => {
     it('an admin creates one, audited; the same name in the département (any case, extra spaces) is a 409', async () => {
       const res = await send(admin, 'post', '/api/administrations', { name: '  DDETS   du Loiret ', departement: '45' }).expect(201);
-      expect(res.body).toMatchObject({ id: expect.any(String), name: 'DDETS du Loiret', departement: '45' });
+      expect(res.body).toEqual({ id: expect.any(String), name: 'DDETS du Loiret', departement: '45', createdAt: PARIS_TIME });
       expect(await audit('administration.created', res.body.id)).toEqual([
         { actor_user_id: admin.userId, details: { name: 'DDETS du Loiret', departement: '45' } },
       ]);
@@ -107,6 +111,7 @@ describe('directory management', () => {
 
       // A site of another département (made by an admin) is out of the coordinator's reach and sight.
       const paris = await send(admin, 'post', '/api/msap-sites', { ...site('France Services Paris 20e', '75'), postalCode: '75020', city: 'Paris' }).expect(201);
+      expect(paris.body.createdAt).toEqual(PARIS_TIME);
       await send(coordinator, 'patch', `/api/msap-sites/${paris.body.id}`, { name: 'Mine' }).expect(403);
       const listed = await coordinator.agent.get('/api/msap-sites').expect(200);
       expect(listed.body.map((s: { id: string }) => s.id)).not.toContain(paris.body.id);
@@ -144,7 +149,7 @@ describe('directory management', () => {
   describe('booths', () => {
     it('a coordinator creates a booth at an MSAP of their département; duplicates (any case) are a 409; outside their scope a 403', async () => {
       const created = await send(coordinator, 'post', `/api/msap-sites/${ids.pithiviersId}/booths`, { name: 'Cabine 3' }).expect(201);
-      expect(created.body).toMatchObject({ name: 'Cabine 3', msapSiteId: ids.pithiviersId, retiredAt: null });
+      expect(created.body).toEqual({ id: expect.any(String), name: 'Cabine 3', msapSiteId: ids.pithiviersId, createdAt: PARIS_TIME, retiredAt: null });
       expect(await audit('booth.created', created.body.id)).toEqual([
         { actor_user_id: coordinator.userId, details: { name: 'Cabine 3', msapSiteId: ids.pithiviersId } },
       ]);
@@ -216,7 +221,7 @@ describe('directory management', () => {
       await send(agentCaller, 'post', `/api/booths/${boothId}/retire`).expect(403);
 
       const res = await send(coordinator, 'post', `/api/booths/${boothId}/retire`).expect(200);
-      expect(res.body).toMatchObject({ id: boothId, name: 'Cabine à retirer', retiredAt: expect.any(String) });
+      expect(res.body).toMatchObject({ id: boothId, name: 'Cabine à retirer', retiredAt: PARIS_TIME });
       expect((await terminal.agent.get('/api/auth/me').expect(401)).body.code).toBe('DEVICE_REVOKED');
       expect(await audit('booth.retired', boothId)).toEqual([{ actor_user_id: coordinator.userId, details: { name: 'Cabine à retirer', revokedDevices: 1 } }]);
       expect(await audit('device.revoked', terminal.deviceId)).toHaveLength(1);
@@ -268,7 +273,7 @@ describe('directory management', () => {
       const active = await coordinator.agent.get(`/api/msap-sites/${ids.pithiviersId}/booths`).expect(200);
       expect(active.body.map((b: { id: string }) => b.id)).not.toContain(boothId);
       const all = await coordinator.agent.get(`/api/msap-sites/${ids.pithiviersId}/booths?includeRetired=true`).expect(200);
-      expect(all.body.find((b: { id: string }) => b.id === boothId)).toMatchObject({ retiredAt: expect.any(String) });
+      expect(all.body.find((b: { id: string }) => b.id === boothId)).toMatchObject({ retiredAt: PARIS_TIME, createdAt: PARIS_TIME });
       await coordinator.agent.get(`/api/msap-sites/${ids.pithiviersId}/booths?includeRetired=yes`).expect(422);
       // Its name stays taken: history keeps telling the booths apart.
       const dup = await send(coordinator, 'post', `/api/msap-sites/${ids.pithiviersId}/booths`, { name: 'Cabine à retirer' }).expect(409);

@@ -9,7 +9,7 @@ import { DirectoryAdminService } from './directory-admin.service';
 import { DirectoryService } from './directory.service';
 import { CreateAdministrationDto, UpdateAdministrationDto } from './dto/administration.dto';
 import { BoothNameDto, ListBoothsQueryDto } from './dto/booth.dto';
-import { AdministrationView, BoothView, MsapSiteView } from './dto/directory.view';
+import { AdministrationView, BoothView, MsapSiteView, toAdministrationView, toBoothView, toSiteView } from './dto/directory.view';
 import { CreateMsapSiteDto, UpdateMsapSiteDto } from './dto/msap-site.dto';
 
 @ApiTags('directory')
@@ -23,67 +23,67 @@ export class DirectoryController {
   @Get('administrations')
   @Allow(...ROLES)
   @ApiOkResponse({ type: [AdministrationView] })
-  administrations(@CurrentUser() user: UserPrincipal) {
-    return this.directory.listAdministrations(user);
+  async administrations(@CurrentUser() user: UserPrincipal) {
+    return (await this.directory.listAdministrations(user)).map(toAdministrationView);
   }
 
   @Post('administrations')
   @Allow('admin')
   @ApiCreatedResponse({ type: AdministrationView })
   @ApiOperation({ summary: '409 when an administration of the département already has the name (case-insensitive)' })
-  createAdministration(@CurrentUser() user: UserPrincipal, @Body() dto: CreateAdministrationDto) {
-    return this.admin.createAdministration(user, dto);
+  async createAdministration(@CurrentUser() user: UserPrincipal, @Body() dto: CreateAdministrationDto) {
+    return toAdministrationView(await this.admin.createAdministration(user, dto));
   }
 
   @Patch('administrations/:id')
   @Allow('admin')
   @ApiOkResponse({ type: AdministrationView })
-  updateAdministration(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateAdministrationDto) {
-    return this.admin.updateAdministration(user, id, dto);
+  async updateAdministration(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateAdministrationDto) {
+    return toAdministrationView(await this.admin.updateAdministration(user, id, dto));
   }
 
   @Get('msap-sites')
   @Allow(...ROLES)
   @ApiOkResponse({ type: [MsapSiteView] })
-  sites(@CurrentUser() user: UserPrincipal) {
-    return this.directory.listSites(user);
+  async sites(@CurrentUser() user: UserPrincipal) {
+    return (await this.directory.listSites(user)).map(toSiteView);
   }
 
   @Post('msap-sites')
   @Allow('admin', 'coordinator')
   @ApiCreatedResponse({ type: MsapSiteView })
   @ApiOperation({ summary: 'Coordinators create sites of their own département only; 409 on a name already used in the département' })
-  createSite(@CurrentUser() user: UserPrincipal, @Body() dto: CreateMsapSiteDto) {
-    return this.admin.createSite(user, dto);
+  async createSite(@CurrentUser() user: UserPrincipal, @Body() dto: CreateMsapSiteDto) {
+    return toSiteView(await this.admin.createSite(user, dto));
   }
 
   @Patch('msap-sites/:id')
   @Allow('admin', 'coordinator')
   @ApiOkResponse({ type: MsapSiteView })
-  updateSite(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateMsapSiteDto) {
-    return this.admin.updateSite(user, id, dto);
+  async updateSite(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateMsapSiteDto) {
+    return toSiteView(await this.admin.updateSite(user, id, dto));
   }
 
   @Get('msap-sites/:id/booths')
   @Allow('admin', 'coordinator', 'facilitator')
   @ApiOkResponse({ type: [BoothView] })
-  booths(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: ListBoothsQueryDto) {
-    return this.directory.listBooths(user, id, query.includeRetired === 'true');
+  async booths(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: ListBoothsQueryDto) {
+    return (await this.directory.listBooths(user, id, query.includeRetired === 'true')).map(toBoothView);
   }
 
   @Post('msap-sites/:id/booths')
   @Allow('admin', 'coordinator')
   @ApiCreatedResponse({ type: BoothView })
   @ApiOperation({ summary: '409 when a booth of the MSAP (retired ones included) already has the name' })
-  createBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: BoothNameDto) {
-    return this.admin.createBooth(user, id, dto.name);
+  async createBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: BoothNameDto) {
+    return toBoothView(await this.admin.createBooth(user, id, dto.name));
   }
 
   @Patch('booths/:id')
   @Allow('admin', 'coordinator', 'facilitator')
   @ApiOkResponse({ type: BoothView })
-  renameBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: BoothNameDto) {
-    return this.admin.renameBooth(user, id, dto.name);
+  async renameBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: BoothNameDto) {
+    return toBoothView(await this.admin.renameBooth(user, id, dto.name));
   }
 
   @Post('booths/:id/retire')
@@ -94,7 +94,7 @@ export class DirectoryController {
     summary: 'Takes the booth out of service: no new booking or pairing, its terminals revoked, its history kept',
     description: '409 while consultations are still scheduled on it ahead (move or cancel them first), or when already retired.',
   })
-  retireBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
-    return this.admin.retireBooth(user, id);
+  async retireBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
+    return toBoothView(await this.admin.retireBooth(user, id));
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { toParisIso } from '../../scheduling/paris-time';
 
 export class AdministrationView {
   @ApiProperty({ format: 'uuid' })
@@ -10,8 +11,8 @@ export class AdministrationView {
   @ApiProperty({ example: '45' })
   departement!: string;
 
-  @ApiProperty()
-  createdAt!: Date;
+  @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
+  createdAt!: string;
 }
 
 export class MsapSiteView {
@@ -33,8 +34,8 @@ export class MsapSiteView {
   @ApiProperty({ example: '45' })
   departement!: string;
 
-  @ApiProperty()
-  createdAt!: Date;
+  @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
+  createdAt!: string;
 }
 
 export class BoothView {
@@ -47,9 +48,35 @@ export class BoothView {
   @ApiProperty({ example: 'Cabine 1' })
   name!: string;
 
-  @ApiProperty()
-  createdAt!: Date;
+  @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
+  createdAt!: string;
 
-  @ApiProperty({ type: Date, nullable: true, description: 'Set once the booth is retired: no new booking, no pairing, history kept' })
-  retiredAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-03-30T09:30:00+02:00', description: 'Set once the booth is retired: no new booking, no pairing, history kept' })
+  retiredAt!: string | null;
 }
+
+/** What the API answers, whatever the row carries besides (relations): instants with their Paris offset. */
+export const toAdministrationView = (a: { id: string; name: string; departement: string; createdAt: Date }): AdministrationView => ({
+  id: a.id,
+  name: a.name,
+  departement: a.departement,
+  createdAt: toParisIso(a.createdAt),
+});
+
+export const toSiteView = (s: { id: string; name: string; address: string; postalCode: string; city: string; departement: string; createdAt: Date }): MsapSiteView => ({
+  id: s.id,
+  name: s.name,
+  address: s.address,
+  postalCode: s.postalCode,
+  city: s.city,
+  departement: s.departement,
+  createdAt: toParisIso(s.createdAt),
+});
+
+export const toBoothView = (b: { id: string; msapSiteId: string; name: string; createdAt: Date; retiredAt: Date | null }): BoothView => ({
+  id: b.id,
+  msapSiteId: b.msapSiteId,
+  name: b.name,
+  createdAt: toParisIso(b.createdAt),
+  retiredAt: b.retiredAt ? toParisIso(b.retiredAt) : null,
+});

@@ -280,5 +280,23 @@ describe('directory management', () => {
       expect(dup.body.errors.name[0]).toMatch(/retired booth/);
       await send(coordinator, 'patch', `/api/booths/${boothId}`, { name: 'Cabine retirée' }).expect(200);
     });
+
+    it('can be put back in service: bookable, searchable and pairable again, audited; its old terminals stay revoked', async () => {
+      await send(facilitator, 'post', `/api/booths/${boothId}/reinstate`).expect(403);
+      await send(coordinator, 'post', `/api/booths/${UNKNOWN_ID}/reinstate`).expect(404);
+      const res = await send(coordinator, 'post', `/api/booths/${boothId}/reinstate`).expect(200);
+      expect(res.body).toEqual({ id: boothId, msapSiteId: ids.pithiviersId, name: 'Cabine retirée', createdAt: PARIS_TIME, retiredAt: null });
+      expect(await audit('booth.reinstated', boothId)).toEqual([{ actor_user_id: coordinator.userId, details: { name: 'Cabine retirée', retiredAt: expect.any(String) } }]);
+      await send(coordinator, 'post', `/api/booths/${boothId}/reinstate`).expect(409);
+
+      const window = { consultationTypeId: ids.incomeTaxTypeId, from: at(week, '08:00'), to: at(week.plus({ days: 1 }), '08:00') };
+      const search = await coordinator.agent.get('/api/slots').query({ ...window, msapSiteId: ids.pithiviersId }).expect(200);
+      expect(search.body.booths.map((b: { id: string }) => b.id)).toContain(boothId);
+      await book(boothId, at(week, '14:00')).expect(201);
+      const [{ live }] = await t.dataSource.query(`SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM devices WHERE booth_id = $1`, [boothId]);
+      expect(live).toBe(0);
+      const terminal = await pairDevice(t.baseUrl, boothId);
+      await terminal.agent.get('/api/auth/me').expect(200);
+    });
   });
 });

@@ -61,6 +61,7 @@ const MATRIX: Row[] = [
   },
   { method: 'PATCH', pattern: '/api/booths/:id', path: () => `/api/booths/${UNKNOWN_ID}`, body: { name: 'X' }, expect: only({ admin: 404, coordinator: 404, facilitator: 404 }) },
   { method: 'POST', pattern: '/api/booths/:id/retire', path: () => `/api/booths/${UNKNOWN_ID}/retire`, expect: only({ admin: 404, coordinator: 404 }) },
+  { method: 'POST', pattern: '/api/booths/:id/reinstate', path: () => `/api/booths/${UNKNOWN_ID}/reinstate`, expect: only({ admin: 404, coordinator: 404 }) },
   {
     method: 'POST',
     pattern: '/api/booths/:boothId/pairing-codes',

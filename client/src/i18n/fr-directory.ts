@@ -45,6 +45,9 @@ export const frDirectory = {
         'La cabine ne pourra plus être réservée ni appairée, et ses terminaux seront révoqués. Ses rendez-vous passés restent dans l’historique. Les rendez-vous à venir doivent d’abord être déplacés ou annulés.',
       confirm: 'Confirmer le retrait',
       retired: 'Cabine « {{name}} » retirée du service.',
+      reinstate: 'Remettre en service',
+      reinstateAria: 'Remettre « {{name}} » en service',
+      reinstated: 'Cabine « {{name}} » remise en service. Ses anciens terminaux restent révoqués : appairez-en un nouveau.',
     },
     fields: {
       name: 'Nom',

@@ -146,6 +146,20 @@ export class DirectoryAdminService {
     });
   }
 
+  /**
+   * Puts a retired booth back in service (a retirement made by mistake, or a booth reopened): it can
+   * be booked and paired again. Its terminals stay revoked: they must be paired anew.
+   */
+  reinstateBooth(user: UserPrincipal, boothId: string): Promise<BoothEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const booth = await this.managedBoothForUpdate(tx, user, boothId);
+      if (!booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is in service.', { boothId: ['booth is in service'] });
+      await tx.query(`UPDATE booths SET retired_at = NULL WHERE id = $1`, [boothId]);
+      await this.record(tx, user, 'booth.reinstated', 'booth', boothId, { name: booth.name, retiredAt: booth.retiredAt.toISOString() });
+      return { ...booth, retiredAt: null };
+    });
+  }
+
   private async managedBoothForUpdate(tx: EntityManager, user: UserPrincipal, boothId: string): Promise<BoothEntity> {
     const booth = await tx.findOne(BoothEntity, { where: { id: boothId }, lock: { mode: 'pessimistic_write' } });
     if (!booth) throw new DomainError('NOT_FOUND', 'No such booth.');

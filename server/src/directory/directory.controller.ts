@@ -97,4 +97,16 @@ export class DirectoryController {
   async retireBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
     return toBoothView(await this.admin.retireBooth(user, id));
   }
+
+  @Post('booths/:id/reinstate')
+  @Allow('admin', 'coordinator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BoothView })
+  @ApiOperation({
+    summary: 'Puts a retired booth back in service: it can be booked and paired again (its old terminals stay revoked)',
+    description: '409 when the booth is in service.',
+  })
+  async reinstateBooth(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
+    return toBoothView(await this.admin.reinstateBooth(user, id));
+  }
 }

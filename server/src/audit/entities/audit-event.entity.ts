@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'booth.created',
   'booth.renamed',
   'booth.retired',
+  'booth.reinstated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,6 +10,7 @@ import { useApi } from '../../../lib/use-api';
 import { createBooth } from '../api/create-booth';
 import { listAllBooths } from '../api/list-booths';
 import { renameBooth } from '../api/rename-booth';
+import { reinstateBooth } from '../api/reinstate-booth';
 import { retireBooth } from '../api/retire-booth';
 import { BoothRecord, SiteRecord } from '../api/types';
 import { describeDirectoryError } from '../directory-errors';
@@ -60,6 +61,8 @@ export function SiteBooths({ site, canCreate, canRetire }: { site: SiteRecord; c
 function BoothRow({ booth, canRetire, onDone }: { booth: BoothRecord; canRetire: boolean; onDone(message: string): void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ShownError | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const retireButton = useRef<HTMLButtonElement>(null);
   const back = (to: 'rename' | 'retire') => {
@@ -87,6 +90,7 @@ function BoothRow({ booth, canRetire, onDone }: { booth: BoothRecord; canRetire:
       </td>
       <td>{booth.retiredAt ? t('directory.booths.retiredOn', { date: stampLabel(booth.retiredAt).slice(0, 10) }) : t('directory.booths.active')}</td>
       <td>
+        <ErrorSummary message={error?.summary ?? null} />
         {mode === 'confirm' ? (
           <RetireConfirmation booth={booth} onCancel={() => back('retire')} onRetired={() => {
               setMode('view');
@@ -101,6 +105,28 @@ function BoothRow({ booth, canRetire, onDone }: { booth: BoothRecord; canRetire:
               {canRetire && !booth.retiredAt && (
                 <Button ref={retireButton} size="small" priority="tertiary" nativeButtonProps={{ 'aria-label': t('directory.booths.retireAria', { name: booth.name }) }} onClick={() => setMode('confirm')}>
                   {t('directory.booths.retire')}
+                </Button>
+              )}
+              {canRetire && booth.retiredAt && (
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  disabled={busy}
+                  nativeButtonProps={{ 'aria-label': t('directory.booths.reinstateAria', { name: booth.name }) }}
+                  onClick={async () => {
+                    setBusy(true);
+                    setError(null);
+                    try {
+                      await reinstateBooth(booth.id);
+                      onDone(t('directory.booths.reinstated', { name: booth.name }));
+                    } catch (err) {
+                      setError(describeDirectoryError(t, err));
+                    } finally {
+                      setBusy(false);
+                    }
+                  }}
+                >
+                  {t('directory.booths.reinstate')}
                 </Button>
               )}
             </div>

@@ -1,22 +1,13 @@
 import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
+import { signInUi } from '../support/ui';
 import { signIn } from '../support/session';
 
 const SCREENSHOTS = join(ROOT, 'test-results');
-
-/** Signs in through the form with the keyboard only, and waits for the role's home page. */
-async function signInUi(page: Page, baseUrl: string, email: string, password: string, home: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`**${home}`);
-}
 
 describe('client shell in Chromium', () => {
   let t: TestApp;
@@ -77,7 +68,7 @@ describe('client shell in Chromium', () => {
     }
     const context = await chrome.browser.newContext({ timezoneId: 'Pacific/Noumea' });
     const page = await context.newPage();
-    await signInUi(page, t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026', '/agent');
+    await signInUi(page, t.baseUrl, { email: 'agent@demo.visio-msap.fr', password: 'demo-agent-2026' }, '/agent');
     await page.getByText(today.setLocale('fr').toFormat('cccc d LLLL'), { exact: true }).waitFor();
     const items = page.locator('main ul.fr-raw-list > li');
     await items.first().waitFor();
@@ -100,7 +91,7 @@ describe('client shell in Chromium', () => {
   it('a facilitator generates a code and a booth terminal pairs with it, through the UI', async () => {
     const staff = await chrome.browser.newContext();
     const page = await staff.newPage();
-    await signInUi(page, t.baseUrl, 'animation@demo.visio-msap.fr', 'demo-anim-2026', '/animation');
+    await signInUi(page, t.baseUrl, { email: 'animation@demo.visio-msap.fr', password: 'demo-anim-2026' }, '/animation');
     await page.getByRole('button', { name: /Cabine 1 — Générer un code/ }).click();
     const code = (await page.getByTestId('pairing-code').textContent())!.trim();
     expect(code).toMatch(/^\d{4} \d{4}$/);
@@ -168,7 +159,7 @@ describe('client shell in Chromium', () => {
   it('a deep link to another role’s page sends the user back to their own home', async () => {
     const context = await chrome.browser.newContext();
     const page = await context.newPage();
-    await signInUi(page, t.baseUrl, 'agent@demo.visio-msap.fr', 'demo-agent-2026', '/agent');
+    await signInUi(page, t.baseUrl, { email: 'agent@demo.visio-msap.fr', password: 'demo-agent-2026' }, '/agent');
     await page.goto(`${t.baseUrl}/admin`);
     await page.waitForURL('**/agent');
     await context.close();

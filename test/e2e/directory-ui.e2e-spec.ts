@@ -1,25 +1,10 @@
 import { DateTime } from 'luxon';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-seed.service';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
-
-const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
-
-async function signInUi(page: Page, baseUrl: string, role: string, home: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(account(role).email);
-  await page.getByLabel('Mot de passe').fill(account(role).password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`**${home}`);
-}
-
-/** Runs in the page; the tests' tsconfig has no DOM types, hence the narrow cast. */
-const isFocused = (locator: Locator) =>
-  locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+import { isFocused, signInUi } from '../support/ui';
 
 describe('directory page in Chromium', () => {
   let t: TestApp;

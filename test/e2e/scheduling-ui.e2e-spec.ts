@@ -1,25 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
-import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-seed.service';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
+import { isFocused, signInUi } from '../support/ui';
 import { at, createAgent, everyDay, mondayIn, putWeekly, schedulingIds, SchedulingIds } from '../support/scheduling';
 import { signIn, SignedIn } from '../support/session';
 
 const SCREENSHOTS = join(ROOT, 'test-results');
-const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
-
-/** Signs in through the form and waits for the role's home page. */
-async function signInUi(page: Page, baseUrl: string, role: string, home: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(account(role).email);
-  await page.getByLabel('Mot de passe').fill(account(role).password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`**${home}`);
-}
 
 /**
  * A zone far from Paris for the browser: a date shown in the browser's zone instead of Paris's would
@@ -34,10 +24,6 @@ function frenchWhen(instant: DateTime): string {
   const time = d.minute === 0 ? `${d.hour} h` : `${d.hour} h ${d.toFormat('mm')}`;
   return `${d.toFormat('cccc')} ${day} ${d.toFormat('LLLL yyyy')} à ${time}`;
 }
-
-/** Runs in the page; the tests' tsconfig has no DOM types, hence the narrow cast. */
-const isFocused = (locator: Locator) =>
-  locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
 
 /** Fills the slot search (type, MSAP/booth, one Paris day) and runs it. */
 async function searchDay(page: Page, day: string, options: { site?: string; booth?: string } = {}): Promise<void> {

@@ -184,6 +184,7 @@ describe('directory management', () => {
   describe('retiring a booth', () => {
     let boothId: string;
     let pastId: string;
+    let staleCode: string;
     const book = (boothIdToBook: string, startsAt: string) =>
       send(coordinator, 'post', '/api/consultations', {
         boothId: boothIdToBook,
@@ -216,7 +217,7 @@ describe('directory management', () => {
     it('revokes its terminals, keeps its consultations, and is audited; facilitators and agents may not retire', async () => {
       const terminal = await pairDevice(t.baseUrl, boothId);
       await terminal.agent.get('/api/auth/me').expect(200);
-      const staleCode = await send(admin, 'post', `/api/booths/${boothId}/pairing-codes`).expect(201);
+      staleCode = (await send(admin, 'post', `/api/booths/${boothId}/pairing-codes`).expect(201)).body.code;
       await send(facilitator, 'post', `/api/booths/${boothId}/retire`).expect(403);
       await send(agentCaller, 'post', `/api/booths/${boothId}/retire`).expect(403);
 
@@ -233,7 +234,7 @@ describe('directory management', () => {
       expect(count).toBe(2);
 
       // A code made before the retirement no longer pairs; no new code is given.
-      const pair = await request(t.baseUrl).post('/api/devices/pair').send({ code: staleCode.body.code }).expect(400);
+      const pair = await request(t.baseUrl).post('/api/devices/pair').send({ code: staleCode }).expect(400);
       expect(pair.body.code).toBe('PAIRING_CODE_INVALID');
       const code = await send(admin, 'post', `/api/booths/${boothId}/pairing-codes`).expect(409);
       expect(code.body.errors).toHaveProperty('boothId');
@@ -295,6 +296,9 @@ describe('directory management', () => {
       await book(boothId, at(week, '14:00')).expect(201);
       const [{ live }] = await t.dataSource.query(`SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM devices WHERE booth_id = $1`, [boothId]);
       expect(live).toBe(0);
+      // A code made before the retirement stays dead: only a new one pairs.
+      const pair = await request(t.baseUrl).post('/api/devices/pair').send({ code: staleCode }).expect(400);
+      expect(pair.body.code).toBe('PAIRING_CODE_INVALID');
       const terminal = await pairDevice(t.baseUrl, boothId);
       await terminal.agent.get('/api/auth/me').expect(200);
     });

@@ -141,6 +141,8 @@ export class DirectoryAdminService {
       for (const device of revoked) {
         await this.record(tx, user, 'device.revoked', 'device', device.id, { reason: 'booth_retired', boothId });
       }
+      // Codes handed out and not used yet end now: a reinstatement must not bring them back.
+      await tx.query(`UPDATE pairing_codes SET expires_at = now() WHERE booth_id = $1 AND used_at IS NULL AND expires_at > now()`, [boothId]);
       await this.record(tx, user, 'booth.retired', 'booth', boothId, { name: booth.name, revokedDevices: revoked.length });
       return { ...booth, retiredAt: retired.retiredAt };
     });

@@ -5,7 +5,7 @@ import { notificationsConfig, NotificationsConfig } from '../config/configuratio
 import { buildCalendar, consultationUid } from './ics/ics';
 import { measureSms } from './sms/gsm7';
 import { placeholderValues, TemplateContext } from './templates/placeholders';
-import { CompanionRows, NewBooking } from '../scheduling/consultation-events';
+import { companionInsert, CompanionRows, NewBooking } from '../scheduling/consultation-events';
 import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderMessage } from './templates/templates';
 
 export interface EnqueueInput {
@@ -228,10 +228,8 @@ export class OutboxService {
 
   private async insert(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const { table, columns, values, onConflict } = outboxRows(rows);
-    const list = columns.map(([name]) => name).join(', ');
-    const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-    await manager.query(`INSERT INTO ${table} (${list}) SELECT * FROM unnest(${arrays}) ${onConflict}`, values);
+    const outbox = outboxRows(rows);
+    await manager.query(companionInsert(outbox), outbox.values);
   }
 }
 

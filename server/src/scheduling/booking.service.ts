@@ -6,7 +6,7 @@ import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { CONSULTATION_COLUMNS, ConsultationRow, ConsultationView, toConsultationView } from '../consultations/consultation-view';
 import { whyUnavailable } from './availability-check';
-import { CompanionRows, ConsultationEvents, ConsultationEventType, NewBooking } from './consultation-events';
+import { companionInsert, CompanionRows, ConsultationEvents, ConsultationEventType, NewBooking } from './consultation-events';
 import { BookConsultationDto } from './dto/book-consultation.dto';
 import { RecordOutcomeDto, RescheduleConsultationDto } from './dto/reschedule-consultation.dto';
 import { preparedQuery } from '../database/prepared-query';
@@ -247,9 +247,9 @@ const BOOKING_PARAMS = 11;
 function bookingStatement(companions: CompanionRows[], statements: Map<string, { name: string; text: string }>): { name: string; text: string } {
   let next = BOOKING_PARAMS + 1;
   const ctes = companions.map((c, i) => {
-    const columns = c.columns.map(([column]) => column).join(', ');
-    const arrays = c.columns.map(([, type]) => `$${next++}::${type}[]`).join(', ');
-    return `companion${i} AS (INSERT INTO ${c.table} (${columns}) SELECT * FROM unnest(${arrays}) WHERE EXISTS (SELECT 1 FROM booked) ${c.onConflict ?? ''})`;
+    const sql = companionInsert(c, next, 'WHERE EXISTS (SELECT 1 FROM booked)');
+    next += c.columns.length;
+    return `companion${i} AS (${sql})`;
   });
   const text = `WITH booked AS (${BOOKING_INSERT})${ctes.map((cte) => `, ${cte}`).join('')} SELECT * FROM booked`;
   let statement = statements.get(text);

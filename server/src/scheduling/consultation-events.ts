@@ -41,6 +41,16 @@ export interface CompanionRows {
   onConflict?: string;
 }
 
+/**
+ * The INSERT writing `rows`, its arrays bound from `$firstParam` on in column order; `condition`
+ * (e.g. `WHERE EXISTS (…)`) decides whether any row is written at all.
+ */
+export function companionInsert(rows: CompanionRows, firstParam = 1, condition = ''): string {
+  const columns = rows.columns.map(([name]) => name).join(', ');
+  const arrays = rows.columns.map(([, type], i) => `$${firstParam + i}::${type}[]`).join(', ');
+  return `INSERT INTO ${rows.table} (${columns}) SELECT * FROM unnest(${arrays}) ${condition} ${rows.onConflict ?? ''}`;
+}
+
 /** Something that must happen in the same transaction as a scheduling change (e.g. an outbox row). */
 export interface ConsultationEventSink {
   onConsultationEvent(tx: EntityManager, event: ConsultationEvent): Promise<void>;

@@ -22,6 +22,16 @@ interface ClaimedRow {
 }
 
 const SEND_CONCURRENCY = 8;
+
+/**
+ * Rows due now on the channels `$3`, oldest first, at most `$1`, below `$2` attempts; skipped when
+ * another instance holds them. Shared by local delivery and by the claim of rows to send.
+ */
+const DUE_ROWS = `SELECT id FROM notification_outbox
+          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2 AND channel = ANY($3::text[])
+          ORDER BY next_attempt_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`;
 const MAX_BACKOFF_MS = 3_600_000;
 
 /** Delay before the next try after `attempts` failed ones: base · 2^(attempts−1), capped, +0–10 % jitter. */
@@ -88,12 +98,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
    */
   private async deliverLocally(): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT id FROM notification_outbox
-          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2 AND channel = ANY($3::text[])
-          ORDER BY next_attempt_at
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED),
+      `WITH due AS (${DUE_ROWS}),
        delivered AS (
          UPDATE notification_outbox o
             SET status = 'sent', transport = 'local', attempts = o.attempts + 1, sent_at = now(), updated_at = now(),
@@ -110,36 +115,30 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const token = randomUUID();
     const claimedAt = Date.now();
     const rows: ClaimedRow[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT id FROM notification_outbox
-          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $2 AND channel = ANY($5::text[])
-          ORDER BY next_attempt_at
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED),
+      `WITH due AS (${DUE_ROWS}),
        claimed AS (
          UPDATE notification_outbox o
-            SET status = 'sending', attempts = o.attempts + 1, claim_token = $3, updated_at = now(),
-                next_attempt_at = now() + make_interval(secs => $4)
+            SET status = 'sending', attempts = o.attempts + 1, claim_token = $4, updated_at = now(),
+                next_attempt_at = now() + make_interval(secs => $5)
            FROM due WHERE o.id = due.id
          RETURNING o.id, o.channel, o.recipient, o.subject, o.body, o.ics, o.sms_encoding, o.sms_segments, o.attempts)
        -- Selecting from the CTE makes the driver answer plain rows (a bare UPDATE answers [rows, count]).
        SELECT * FROM claimed`,
-      [this.config.batchSize, this.config.maxAttempts, token, this.config.leaseSeconds, this.remoteChannels],
+      [this.config.batchSize, this.config.maxAttempts, this.remoteChannels, token, this.config.leaseSeconds],
     );
     if (rows.length === 0) return 0;
-    const remote = rows;
     // A row is not started once its lease may end before the send times out (another instance
     // could claim it meanwhile), nor once shutting down: such rows are handed back below.
     const lastStart = claimedAt + this.config.leaseSeconds * 1000 - this.sendTimeoutMs;
     let next = 0;
     const worker = async () => {
-      while (next < remote.length && Date.now() < lastStart && !this.stopping) {
-        const row = remote[next++]!;
+      while (next < rows.length && Date.now() < lastStart && !this.stopping) {
+        const row = rows[next++]!;
         await this.record(row, token, await this.send(row));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, remote.length) }, worker));
-    if (next < remote.length) await this.release(remote.slice(next).map((r) => r.id), token);
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, rows.length) }, worker));
+    if (next < rows.length) await this.release(rows.slice(next).map((r) => r.id), token);
     return rows.length;
   }
 

@@ -51,3 +51,12 @@ export function describeDirectoryError(t: TFunction, error: unknown): ShownError
       return { summary: t('directory.errors.generic'), fields };
   }
 }
+
+/** Fields left empty, checked before sending: the same summary and field messages as the server's. */
+export function missingFieldsError(t: TFunction, missing: readonly string[]): ShownError {
+  const required = t('directory.errors.required');
+  return {
+    summary: `${t('directory.errors.summary')} ${missing.map((f) => `${t(`directory.fields.${f}`)} : ${required}`).join(' ; ')}`,
+    fields: Object.fromEntries(missing.map((f) => [f, required])),
+  };
+}

@@ -9,7 +9,7 @@ import { Administration, listAdministrations } from '../../../lib/directory';
 import { useApi } from '../../../lib/use-api';
 import { createAdministration } from '../api/create-administration';
 import { updateAdministration } from '../api/update-administration';
-import { describeDirectoryError } from '../directory-errors';
+import { describeDirectoryError, missingFieldsError } from '../directory-errors';
 import { InlineNameForm } from './InlineNameForm';
 
 /** Administrations in the caller's scope; admins create and rename them, others read. */
@@ -112,10 +112,7 @@ function NewAdministrationForm({ onCreated }: { onCreated(name: string): void })
     e.preventDefault();
     const missing = (['name', 'departement'] as const).filter((f) => !(f === 'name' ? name : departement).trim());
     if (missing.length > 0) {
-      setError({
-        summary: `${t('directory.errors.summary')} ${missing.map((f) => `${t(`directory.fields.${f}`)} : ${t('directory.errors.required')}`).join(' ; ')}`,
-        fields: Object.fromEntries(missing.map((f) => [f, t('directory.errors.required')])),
-      });
+      setError(missingFieldsError(t, missing));
       return;
     }
     setBusy(true);

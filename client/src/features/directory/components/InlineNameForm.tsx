@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
 import type { ShownError } from '../../../lib/api-errors';
-import { describeDirectoryError } from '../directory-errors';
+import { describeDirectoryError, missingFieldsError } from '../directory-errors';
 
 /**
  * One name to type and save, in place of the row it renames. The input takes the focus when it
@@ -37,7 +37,7 @@ export function InlineNameForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
-      setError({ summary: `${t('directory.errors.summary')} ${t('directory.fields.name')} : ${t('directory.errors.required')}`, fields: { name: t('directory.errors.required') } });
+      setError(missingFieldsError(t, ['name']));
       return;
     }
     setBusy(true);

@@ -13,7 +13,7 @@ import { renameBooth } from '../api/rename-booth';
 import { reinstateBooth } from '../api/reinstate-booth';
 import { retireBooth } from '../api/retire-booth';
 import { BoothRecord, SiteRecord } from '../api/types';
-import { describeDirectoryError } from '../directory-errors';
+import { describeDirectoryError, missingFieldsError } from '../directory-errors';
 import { InlineNameForm } from './InlineNameForm';
 
 /** The booths of one MSAP: in service and retired, with create, rename and (confirmed) retire. */
@@ -195,7 +195,7 @@ function NewBoothForm({ siteId, onCreated }: { siteId: string; onCreated(name: s
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
-      setError({ summary: `${t('directory.errors.summary')} ${t('directory.fields.name')} : ${t('directory.errors.required')}`, fields: { name: t('directory.errors.required') } });
+      setError(missingFieldsError(t, ['name']));
       return;
     }
     setBusy(true);

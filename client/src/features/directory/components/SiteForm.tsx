@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
 import type { ShownError } from '../../../lib/api-errors';
 import { SiteInput } from '../api/types';
-import { describeDirectoryError } from '../directory-errors';
+import { describeDirectoryError, missingFieldsError } from '../directory-errors';
 
 const FIELDS = ['name', 'address', 'postalCode', 'city', 'departement'] as const;
 const EMPTY: SiteInput = { name: '', address: '', postalCode: '', city: '', departement: '' };
@@ -41,9 +41,7 @@ export function SiteForm({
     e.preventDefault();
     const missing = FIELDS.filter((f) => !values[f].trim());
     if (missing.length > 0) {
-      const fields = Object.fromEntries(missing.map((f) => [f, t('directory.errors.required')]));
-      const named = missing.map((f) => `${t(`directory.fields.${f}`)} : ${t('directory.errors.required')}`).join(' ; ');
-      setError({ summary: `${t('directory.errors.summary')} ${named}`, fields });
+      setError(missingFieldsError(t, missing));
       return;
     }
     setBusy(true);

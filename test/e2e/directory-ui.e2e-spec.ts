@@ -143,7 +143,7 @@ describe('directory page in Chromium', () => {
     await section.getByRole('button', { name: 'Renommer « DDETS du Loiret »' }).click();
     await section.getByLabel('Nouveau nom de « DDETS du Loiret »').fill('DDETS du Loiret (Orléans)');
     await section.getByRole('button', { name: 'Enregistrer' }).click();
-    await section.getByRole('cell', { name: 'DDETS du Loiret (Orléans)' }).waitFor();
+    await section.getByRole('cell', { name: 'DDETS du Loiret (Orléans)', exact: true }).waitFor();
     const [event] = await t.dataSource.query(`SELECT details FROM audit_events WHERE action = 'administration.updated'`);
     expect(event.details.changes.name).toEqual({ from: 'DDETS du Loiret', to: 'DDETS du Loiret (Orléans)' });
     await context.close();

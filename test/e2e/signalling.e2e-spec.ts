@@ -116,6 +116,9 @@ describe('signalling over WebSocket', () => {
       const transport = await booth.request('createTransport', { direction: 'send' });
       expect(transport.iceCandidates.length).toBe(2);
       expect(transport.iceServers).toEqual([]);
+      // Nothing is produced yet: a receive transport comes with an empty list of producers to consume.
+      expect(transport.producers).toEqual([]);
+      expect((await booth.request('createTransport', { direction: 'recv' })).producers).toEqual([]);
 
       // Only the agent shares a screen.
       const refusal = await booth.refusal('produce', { transportId: transport.id, kind: 'video', rtpParameters: {} as never, source: 'screen' });

@@ -49,7 +49,8 @@ export interface RequestMap {
   /** Enter the consultation: the booth and the facilitator wait in the lobby, the agent is in the call. */
   join: { req: { displayName?: string }; res: { self: Participant; participants: Participant[]; routerRtpCapabilities: types.RtpCapabilities } };
   admit: { req: { participantId: string }; res: Record<string, never> };
-  createTransport: { req: { direction: 'send' | 'recv' }; res: TransportOptions };
+  /** A receive transport's answer also lists the producers already there to consume (later ones are notified). */
+  createTransport: { req: { direction: 'send' | 'recv' }; res: TransportOptions & { producers: NotificationMap['newProducer'][] } };
   connectTransport: { req: { transportId: string; dtlsParameters: types.DtlsParameters }; res: Record<string, never> };
   restartIce: { req: { transportId: string }; res: { iceParameters: types.IceParameters } };
   produce: {

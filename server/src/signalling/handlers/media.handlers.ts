@@ -28,13 +28,10 @@ export function mediaHandlers(
       const dto = await validateRequest(CreateTransportDto, data);
       const { room, peer, member } = media(ctx);
       const transport = await room.createTransport(peer, dto.direction);
-      if (dto.direction === 'recv') {
-        // Tell the newcomer what it can consume already; later producers come as notifications.
-        setImmediate(() => {
-          for (const producer of ctx.call.existingProducers(member)) ctx.connection.notify('newProducer', producer);
-        });
-      }
-      return { ...transport, iceServers: iceServers(member.access.participantId), iceTransportPolicy };
+      // NOTE: what the newcomer can consume already comes with its receive transport, in one list,
+      // so that it negotiates all of them at once; later producers come as notifications.
+      const producers = dto.direction === 'recv' ? ctx.call.existingProducers(member) : [];
+      return { ...transport, iceServers: iceServers(member.access.participantId), iceTransportPolicy, producers };
     },
     async connectTransport(ctx, data) {
       const dto = await validateRequest(ConnectTransportDto, data);

@@ -44,6 +44,8 @@ export class CallEngine {
   private pendingCapabilities: types.RtpCapabilities | null = null;
   private readonly renderedHeights = new Map<string, number>();
   private readonly waitingProducers: string[] = [];
+  /** Producers consumed on the current receive transport: each is announced once, but may be listed too. */
+  private readonly consumedProducers = new Set<string>();
   /** What each announced producer carries ('camera', 'microphone', 'screen'). */
   private readonly producerSources = new Map<string, string>();
 
@@ -211,15 +213,21 @@ export class CallEngine {
 
   private async enterMedia(generation: number, routerRtpCapabilities: types.RtpCapabilities): Promise<void> {
     const socket = this.socket!;
+    // NOTE: both transports are asked for while the device loads (the browser's capability probe
+    // takes tens of milliseconds): the server needs nothing from the device to create them.
+    // Receiving first: the remote picture depends only on the receive path, so its transport, and
+    // then the consumers it announces, come before our own producing (requests are served in order).
+    const recvRequest = socket.request('createTransport', { direction: 'recv' });
+    const sendRequest = socket.request('createTransport', { direction: 'send' });
+    // An abandoned attempt must not leave a rejection unobserved.
+    for (const request of [recvRequest, sendRequest]) request.catch(() => undefined);
     const device = await Device.factory();
     await device.load({ routerRtpCapabilities });
     if (generation !== this.generation) return;
     this.device = device;
     this.mark('deviceLoaded');
 
-    // NOTE: receiving first: the remote picture depends only on the receive path, so consuming
-    // starts before our own producing (requests are served in order on the socket).
-    const recvOptions = await socket.request('createTransport', { direction: 'recv' });
+    const { producers: present, ...recvOptions } = await recvRequest;
     if (generation !== this.generation) return;
     const recv = device.createRecvTransport(recvOptions);
     this.recv = recv;
@@ -227,9 +235,10 @@ export class CallEngine {
     recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
     recv.on('connectionstatechange', (state) => state === 'connected' && this.mark('recvConnected'));
     this.watchIce(recv, socket);
-    for (const producerId of this.waitingProducers.splice(0)) this.onNewProducer(producerId);
+    for (const producer of present) this.onAnnounced(producer);
+    this.consumeAll([...present.map((p) => p.producerId), ...this.waitingProducers.splice(0)]);
 
-    const sendOptions = await socket.request('createTransport', { direction: 'send' });
+    const sendOptions = await sendRequest;
     if (generation !== this.generation) return;
     const send = device.createSendTransport(sendOptions);
     this.send = send;
@@ -287,21 +296,37 @@ export class CallEngine {
     await Promise.all([this.send, this.recv].filter((t): t is types.Transport => t !== null).map((t) => this.restartIce(t, socket)));
   }
 
-  private async consume(producerId: string): Promise<void> {
+  /** Consumes each of these producers once per receive transport (one may be listed and announced). */
+  private consumeAll(producerIds: string[]): void {
     const recv = this.recv;
     const device = this.device;
     const socket = this.socket;
     if (!recv || !device || !socket) return;
+    for (const producerId of producerIds) {
+      if (this.consumedProducers.has(producerId)) continue;
+      this.consumedProducers.add(producerId);
+      void this.consume(recv, device, socket, producerId).catch((e: unknown) => console.warn('consume failed', e));
+    }
+  }
+
+  private async consume(recv: types.Transport, device: Device, socket: SignallingSocket, producerId: string): Promise<void> {
     const params = await socket.request('consume', { producerId, rtpCapabilities: device.rtpCapabilities });
+    if (recv !== this.recv) return;
     this.mark(`consumeAnswered:${params.kind}`);
+    // NOTE: the server creates consumers paused so that no video keyframe reaches us before our
+    // receiver exists; audio has no keyframe to lose, so it is resumed at once, in parallel with
+    // the local negotiation. Each consumer is negotiated on its own: the first (audio, quick) lets
+    // ICE and DTLS start while the video's heavier negotiation goes on.
+    const resumed = params.kind === 'audio' ? socket.request('resumeConsumer', { consumerId: params.consumerId }) : null;
+    resumed?.catch(() => undefined);
     const consumer = await recv.consume({ id: params.consumerId, producerId, kind: params.kind, rtpParameters: params.rtpParameters });
     this.consumers.set(consumer.id, consumer);
     consumer.appData.participantId = params.participantId;
     consumer.appData.source = this.producerSources.get(producerId) ?? params.kind;
     this.attachRemote(params.participantId, consumer);
+    this.mark(`consumed:${consumer.kind}`);
     if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
-    // The server created it paused so that no keyframe is lost before we were ready.
-    await socket.request('resumeConsumer', { consumerId: consumer.id });
+    await (resumed ?? socket.request('resumeConsumer', { consumerId: consumer.id }));
     this.mark(`resumed:${consumer.kind}`);
     const height = this.renderedHeights.get(params.participantId);
     if (height !== undefined) this.setRenderedHeight(params.participantId, height);
@@ -335,9 +360,10 @@ export class CallEngine {
         break;
       case 'newProducer': {
         const producer = data as NotificationMap['newProducer'];
-        this.producerSources.set(producer.producerId, producer.source);
-        this.onRemotePaused(producer);
-        this.onNewProducer(producer.producerId);
+        this.onAnnounced(producer);
+        // Announced before our receive transport exists (it is being created): consumed with it.
+        if (!this.recv) this.waitingProducers.push(producer.producerId);
+        else this.consumeAll([producer.producerId]);
         break;
       }
       case 'producerPaused':
@@ -362,11 +388,11 @@ export class CallEngine {
     if (remoteMedia !== this.snapshot.remoteMedia) this.update({ remoteMedia });
   }
 
-  private onNewProducer(producerId: string): void {
-    // Announced before our receive transport exists (it is being created): consume right after.
-    if (!this.recv) this.waitingProducers.push(producerId);
-    else void this.consume(producerId).catch((e: unknown) => console.warn('consume failed', e));
+  private onAnnounced(producer: NotificationMap['newProducer']): void {
+    this.producerSources.set(producer.producerId, producer.source);
+    this.onRemotePaused(producer);
   }
+
 
   /**
    * NOTE: a shared screen is a stream of its own, beside the camera's: it must neither replace the
@@ -421,6 +447,7 @@ export class CallEngine {
     this.device = null;
     this.pendingCapabilities = null;
     this.waitingProducers.length = 0;
+    this.consumedProducers.clear();
     this.producerSources.clear();
     // Producers are announced again, with their paused state, after the next join.
     const { remoteStreams, remoteMedia, remoteScreens } = this.snapshot;

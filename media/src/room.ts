@@ -188,6 +188,12 @@ export class Room extends EventEmitter<RoomEvents> {
     await peer.consumer(consumerId).resume();
   }
 
+  /** A receiver stops one of its consumers (audio-only mode): the SFU stops forwarding it. */
+  async pauseConsumer(peer: Peer, consumerId: string): Promise<void> {
+    this.assertMember(peer);
+    await peer.consumer(consumerId).pause();
+  }
+
   /** A participant pauses one of its own producers (mute); consumers stop receiving at once. */
   async setProducerPaused(peer: Peer, producerId: string, paused: boolean): Promise<void> {
     this.assertMember(peer);

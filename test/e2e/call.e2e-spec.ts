@@ -73,6 +73,32 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     await agent.getByTestId('remote-indicators').waitFor({ state: 'detached' });
   });
 
+  it('audio-only mode stops the video both ways at the SFU, keeps the sound, and brings the video back', async () => {
+    const registry = t.app.get<RoomRegistry>(ROOM_REGISTRY);
+    const agentVideoConsumer = async () => {
+      const agentPeer = (await registry.find(consultationId))!.listPeers().find((p) => p.info.role === 'agent')!;
+      return [...agentPeer.consumers.values()].find((c) => c.kind === 'video')!;
+    };
+    await agent.getByRole('button', { name: 'Passer en audio seul' }).click();
+    await agent.getByRole('button', { name: 'Réactiver la vidéo' }).waitFor();
+    // Not only hidden: the SFU stops forwarding the booth's video to the agent (what saves a weak link).
+    await waitFor('the agent’s video consumer paused at the SFU', async () => ((await agentVideoConsumer()).paused ? true : undefined));
+    await new Promise((r) => setTimeout(r, 700)); // packets already in flight
+    const [agentBefore, boothBefore] = [await inbound(agent), await inbound(booth)];
+    await new Promise((r) => setTimeout(r, 1500));
+    const [agentAfter, boothAfter] = [await inbound(agent), await inbound(booth)];
+    expect(total(agentAfter, 'video', 'packetsReceived')).toBe(total(agentBefore, 'video', 'packetsReceived'));
+    // The agent's camera stops too, so the booth receives no video from the agent either.
+    expect(total(boothAfter, 'video', 'framesDecoded')).toBe(total(boothBefore, 'video', 'framesDecoded'));
+    expect(total(agentAfter, 'audio', 'packetsReceived')).toBeGreaterThan(total(agentBefore, 'audio', 'packetsReceived'));
+    expect(total(boothAfter, 'audio', 'packetsReceived')).toBeGreaterThan(total(boothBefore, 'audio', 'packetsReceived'));
+
+    await agent.getByRole('button', { name: 'Réactiver la vidéo' }).click();
+    await mediaFlowing(agent, 'the agent after audio-only mode', total(agentAfter, 'video', 'framesDecoded'));
+    await mediaFlowing(booth, 'the booth after the agent’s audio-only mode', total(boothAfter, 'video', 'framesDecoded'));
+    expect((await agentVideoConsumer()).paused).toBe(false);
+  });
+
   it('the size of the agent’s video tile decides which simulcast layer the SFU sends it', async () => {
     const registry = t.app.get<RoomRegistry>(ROOM_REGISTRY);
     const preferred = async () => {

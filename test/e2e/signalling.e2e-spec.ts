@@ -168,6 +168,8 @@ describe('signalling over WebSocket', () => {
       const bad = await agent.raw('connectTransport', { transportId: transport.id, dtlsParameters: { fingerprints: 'nope' } });
       expect(bad.code).toBe('VALIDATION_FAILED');
       expect((await agent.raw('resumeConsumer', { consumerId: '8b0f3c1e-2f6a-4d7e-9c4b-1a2b3c4d5e6f' })).code).toBe('UNKNOWN_CONSUMER');
+      expect((await agent.raw('pauseConsumer', { consumerId: '8b0f3c1e-2f6a-4d7e-9c4b-1a2b3c4d5e6f' })).code).toBe('UNKNOWN_CONSUMER');
+      expect((await agent.raw('pauseConsumer', { consumerId: 'not-an-id' })).code).toBe('VALIDATION_FAILED');
       await new Promise((r) => setTimeout(r, 100));
       expect(agent.strayAcks.map((a) => a.code)).toEqual(['BAD_FRAME', 'BAD_FRAME', 'BAD_FRAME']);
       expect(agent.socket.readyState).toBe(agent.socket.OPEN);

@@ -53,13 +53,17 @@ describe('rooms on the real worker', () => {
   });
 
   it('creates consumers paused, and resumes them on request', async () => {
-    const { room, agent, producer } = await call('c-consume');
+    const { room, booth, agent, producer } = await call('c-consume');
     const params = await room.consume(agent, producer.id, room.rtpCapabilities);
     const consumer = agent.consumers.get(params.id)!;
     expect(consumer.paused).toBe(true);
     expect(params.producerPeerId).toBe('booth');
     await room.resumeConsumer(agent, params.id);
     expect(consumer.paused).toBe(false);
+    // Audio-only mode: the receiver pauses it again; only its own consumers.
+    await room.pauseConsumer(agent, params.id);
+    expect(consumer.paused).toBe(true);
+    await expect(room.pauseConsumer(booth, params.id)).rejects.toMatchObject({ code: 'UNKNOWN_CONSUMER' });
   });
 
   it('a receiver pins a simulcast layer, and per-participant stats describe its media', async () => {

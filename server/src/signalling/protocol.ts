@@ -62,6 +62,8 @@ export interface RequestMap {
     res: { consumerId: string; producerId: string; participantId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters };
   };
   resumeConsumer: { req: { consumerId: string }; res: Record<string, never> };
+  /** Stops receiving one consumer (audio-only mode) until resumeConsumer. */
+  pauseConsumer: { req: { consumerId: string }; res: Record<string, never> };
   /** Mute / camera off: the SFU stops forwarding, so nothing reaches the others (not even comfort noise). */
   pauseProducer: { req: { producerId: string; paused: boolean }; res: Record<string, never> };
   /** Stops a producer for good (end of a screen share): the others' consumers of it close. */
@@ -88,6 +90,7 @@ export const METHODS = [
   'produce',
   'consume',
   'resumeConsumer',
+  'pauseConsumer',
   'pauseProducer',
   'closeProducer',
   'setPreferredLayer',

@@ -2,6 +2,7 @@ import { CloseProducerDto } from '../dto/close-producer.dto';
 import { ConnectTransportDto } from '../dto/connect-transport.dto';
 import { ConsumeDto } from '../dto/consume.dto';
 import { CreateTransportDto } from '../dto/create-transport.dto';
+import { PauseConsumerDto } from '../dto/pause-consumer.dto';
 import { PauseProducerDto } from '../dto/pause-producer.dto';
 import { ProduceDto } from '../dto/produce.dto';
 import { RestartIceDto } from '../dto/restart-ice.dto';
@@ -22,7 +23,7 @@ const media = (ctx: HandlerContext) => {
 export function mediaHandlers(
   iceServers: (participantId: string) => RTCIceServerInit[],
   iceTransportPolicy: 'all' | 'relay',
-): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'getStats'> {
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'getStats'> {
   return {
     async createTransport(ctx, data) {
       const dto = await validateRequest(CreateTransportDto, data);
@@ -69,6 +70,12 @@ export function mediaHandlers(
       const dto = await validateRequest(ResumeConsumerDto, data);
       const { room, peer } = media(ctx);
       await room.resumeConsumer(peer, dto.consumerId);
+      return {};
+    },
+    async pauseConsumer(ctx, data) {
+      const dto = await validateRequest(PauseConsumerDto, data);
+      const { room, peer } = media(ctx);
+      await room.pauseConsumer(peer, dto.consumerId);
       return {};
     },
     async pauseProducer(ctx, data) {

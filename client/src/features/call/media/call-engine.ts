@@ -97,12 +97,21 @@ export class CallEngine {
     this.update({ cameraOn: on });
   }
 
+  /**
+   * Audio only: our camera stops, and so does the video we receive, at the SFU and not only on
+   * screen (it is what saves a weak link). Resuming makes the SFU ask the sender for a keyframe.
+   */
   setAudioOnly(on: boolean, auto = false): void {
+    if (on === this.snapshot.audioOnly) {
+      if (this.snapshot.audioOnlyAuto !== (on && auto)) this.update({ audioOnlyAuto: on && auto });
+      return;
+    }
     this.setProducerPaused('camera', on || !this.snapshot.cameraOn);
     for (const consumer of this.consumers.values()) {
       if (consumer.kind !== 'video') continue;
       if (on) consumer.pause();
       else consumer.resume();
+      void this.socket?.request(on ? 'pauseConsumer' : 'resumeConsumer', { consumerId: consumer.id }).catch(() => undefined);
     }
     this.update({ audioOnly: on, audioOnlyAuto: on && auto });
   }
@@ -325,8 +334,9 @@ export class CallEngine {
     consumer.appData.source = this.producerSources.get(producerId) ?? params.kind;
     this.attachRemote(params.participantId, consumer);
     this.mark(`consumed:${consumer.kind}`);
+    // In audio-only mode a new video consumer stays paused at the SFU until the mode ends.
     if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
-    await (resumed ?? socket.request('resumeConsumer', { consumerId: consumer.id }));
+    else await (resumed ?? socket.request('resumeConsumer', { consumerId: consumer.id }));
     this.mark(`resumed:${consumer.kind}`);
     const height = this.renderedHeights.get(params.participantId);
     if (height !== undefined) this.setRenderedHeight(params.participantId, height);

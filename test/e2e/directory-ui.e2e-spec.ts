@@ -148,4 +148,29 @@ describe('directory page in Chromium', () => {
     expect(event.details.changes.name).toEqual({ from: 'DDETS du Loiret', to: 'DDETS du Loiret (Orléans)' });
     await context.close();
   });
+
+  it('a facilitator renames a booth of their MSAP from their home, and may neither add nor retire one', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, t.baseUrl, 'facilitator', '/animation');
+    await page.getByRole('link', { name: 'Renommer les cabines' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Les cabines de mon site' }).waitFor();
+    const booths = page.getByTestId('booths-France Services de Pithiviers');
+    await booths.getByTestId('booth-Cabine 2').waitFor();
+    // Only their own MSAP; no form to add a booth, no retire button.
+    expect(await page.getByTestId(/^booths-/).count()).toBe(1);
+    expect(await page.getByLabel('Nom de la nouvelle cabine *').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Retirer/ }).count()).toBe(0);
+
+    await booths.getByRole('button', { name: 'Renommer « Cabine 2 »' }).click();
+    const rename = booths.getByLabel('Nouveau nom de « Cabine 2 »');
+    expect(await isFocused(rename)).toBe(true);
+    await rename.fill('Cabine 2 (salle B)');
+    await rename.press('Enter');
+    await booths.getByText('Cabine renommée en « Cabine 2 (salle B) ».').waitFor();
+    await booths.getByTestId('booth-Cabine 2 (salle B)').waitFor();
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM booths WHERE name = 'Cabine 2 (salle B)'`);
+    expect(row.n).toBe(1);
+    await context.close();
+  });
 });

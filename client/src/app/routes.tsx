@@ -19,6 +19,7 @@ import { AbsencePage } from '../features/scheduling/components/AbsencePage';
 import { MassCancellationWizard } from '../features/mass-cancellation/components/MassCancellationWizard';
 import { OutboxPage } from '../features/outbox/components/OutboxPage';
 import { DirectoryPage } from '../features/directory/components/DirectoryPage';
+import { MyBoothsPage } from '../features/directory/components/MyBoothsPage';
 
 const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
 
@@ -79,6 +80,7 @@ export function AppRoutes() {
       <Route path="/coordination/annuaire" element={<Authorization allow={['coordinator', 'admin']}><DirectoryPage /></Authorization>} />
       <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
       <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
+      <Route path="/animation/cabines" element={<Authorization allow={['facilitator']}><MyBoothsPage /></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -3,19 +3,16 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
-import { fetchApi } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { useApi } from '../../../lib/use-api';
 import { createSite } from '../api/create-site';
+import { listSiteRecords } from '../api/list-sites';
 import { SiteRecord } from '../api/types';
 import { updateSite } from '../api/update-site';
 import { describeDirectoryError } from '../directory-errors';
 import { AdministrationsSection } from './AdministrationsSection';
 import { SiteBooths } from './SiteBooths';
 import { SiteForm } from './SiteForm';
-
-// The listing answers every column of a site; lib/directory's Site type keeps only what forms choose from.
-const listSiteRecords = () => fetchApi<SiteRecord[]>('/api/msap-sites');
 
 /**
  * "Annuaire": the administrations, MSAP sites and booths in the caller's scope. Admins manage

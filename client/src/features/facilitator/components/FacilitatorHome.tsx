@@ -35,6 +35,11 @@ export function FacilitatorHome() {
             {t('board.title')}
           </Link>
         </li>
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" to="/animation/cabines">
+            {t('directory.booths.manageMine')}
+          </Link>
+        </li>
       </ul>
       <h2>{t('facilitator.booths')}</h2>
       <ul className="fr-btns-group fr-btns-group--inline">

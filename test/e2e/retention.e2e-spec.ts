@@ -201,7 +201,10 @@ describe('retention of personal data and logs', () => {
         auditDays: 365,
         devicesDays: 365,
         pairingCodesDays: 1,
+        disabledAccountDays: 365,
         erasedCitizenName: ERASED_CITIZEN_NAME,
+        erasedText: '(effacé)',
+        erasedAccountName: 'Compte (effacé)',
       });
       // The last run found nothing; the one before is listed with what it erased, at Paris times.
       expect(res.body.lastRun).toMatchObject({ consultationsErased: 0, error: null });

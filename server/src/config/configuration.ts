@@ -139,6 +139,7 @@ export const retentionConfig = registerAs('retention', () => {
     citizenDataDays: env.CITIZEN_DATA_RETENTION_DAYS,
     outboxDays: env.OUTBOX_RETENTION_DAYS,
     auditDays: env.AUDIT_RETENTION_DAYS,
+    disabledAccountDays: env.RETENTION_DISABLED_ACCOUNT_DAYS,
   };
 });
 

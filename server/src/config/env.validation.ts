@@ -293,6 +293,10 @@ export class EnvironmentVariables {
   // Below a month the security log would not cover the time it takes to notice an intrusion.
   @IntInRange(30, 3650, 'number of days ')
   AUDIT_RETENTION_DAYS = 365;
+
+  // Pseudonymisation cannot be undone: a month at least to notice an account disabled by mistake.
+  @IntInRange(30, 3650, 'number of days ')
+  RETENTION_DISABLED_ACCOUNT_DAYS = 365;
 }
 
 export class ConfigurationError extends Error {

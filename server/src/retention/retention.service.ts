@@ -7,6 +7,12 @@ import { RetentionPolicyView, RetentionRunView, RetentionStatusView } from './dt
 
 /** What an erased consultation shows instead of the citizen's name (the column is NOT NULL). */
 export const ERASED_CITIZEN_NAME = 'Usager (effacé)';
+/** What an erased free text shows instead (an absence's or closure's reason, a mass cancellation's message). */
+export const ERASED_TEXT = '(effacé)';
+/** What a pseudonymised account shows instead of its holder's name. */
+export const ERASED_ACCOUNT_NAME = 'Compte (effacé)';
+/** A pseudonymised account's e-mail: unique (the row id) and never delivered (.invalid, RFC 2606). */
+export const erasedAccountEmail = (userId: string) => `compte-${userId}@efface.invalid`;
 /** Pairing codes live minutes; a day later they are of no use, even to explain a failed pairing. */
 export const PAIRING_CODE_PURGE_DAYS = 1;
 
@@ -22,6 +28,10 @@ export interface RetentionFigures {
   sessionsDeleted: number;
   pairingCodesDeleted: number;
   devicesDeleted: number;
+  absenceReasonsErased: number;
+  closureReasonsErased: number;
+  massCancellationMessagesErased: number;
+  accountsPseudonymised: number;
 }
 
 export interface RetentionRunResult extends RetentionFigures {
@@ -29,12 +39,14 @@ export interface RetentionRunResult extends RetentionFigures {
   finishedAt: Date;
 }
 
-type Counted = { erased: number; outbox?: number };
+type Counted = { erased: number; outbox?: number; sessions?: number };
 
 /**
  * Enforces the retention policy (RGPD art. 5-1-e). Personal fields are erased, rows stay: a
  * consultation keeps its status, administration, booth and times, so statistics are unchanged;
- * an outbox message keeps its channel, event and status, but not its recipient and text. Only
+ * an outbox message keeps its channel, event and status, but not its recipient and text; an
+ * absence, a closure and a mass cancellation keep their times and counts, not their free text; a
+ * long-disabled account keeps its role and scope, not its holder's name, e-mail or credentials. Only
  * logs and credentials that no longer open anything are deleted (audit events, sessions, pairing
  * codes, terminals).
  *
@@ -74,7 +86,8 @@ export class RetentionService {
     const recent: RunRow[] = await this.dataSource.query(
       `SELECT * FROM retention_runs
         WHERE consultations_erased + outbox_erased + audit_events_deleted + sessions_deleted
-              + pairing_codes_deleted + devices_deleted > 0 OR error IS NOT NULL
+              + pairing_codes_deleted + devices_deleted + absence_reasons_erased + closure_reasons_erased
+              + mass_cancellation_messages_erased + accounts_pseudonymised > 0 OR error IS NOT NULL
         ORDER BY id DESC LIMIT $1`,
       [RECENT_RUNS],
     );
@@ -92,7 +105,10 @@ export class RetentionService {
       auditDays: c.auditDays,
       devicesDays: c.auditDays,
       pairingCodesDays: PAIRING_CODE_PURGE_DAYS,
+      disabledAccountDays: c.disabledAccountDays,
       erasedCitizenName: ERASED_CITIZEN_NAME,
+      erasedText: ERASED_TEXT,
+      erasedAccountName: ERASED_ACCOUNT_NAME,
     };
   }
 
@@ -105,6 +121,10 @@ export class RetentionService {
       sessionsDeleted: 0,
       pairingCodesDeleted: 0,
       devicesDeleted: 0,
+      absenceReasonsErased: 0,
+      closureReasonsErased: 0,
+      massCancellationMessagesErased: 0,
+      accountsPseudonymised: 0,
     };
     let error: string | null = null;
     try {
@@ -113,6 +133,13 @@ export class RetentionService {
         figures.outboxErased += c.outbox ?? 0;
       });
       await this.batches(runner, (q) => this.eraseOutbox(q), (c) => (figures.outboxErased += c.erased));
+      await this.batches(runner, (q) => this.eraseReasons(q, 'agent_absences'), (c) => (figures.absenceReasonsErased += c.erased));
+      await this.batches(runner, (q) => this.eraseReasons(q, 'msap_closures'), (c) => (figures.closureReasonsErased += c.erased));
+      await this.batches(runner, (q) => this.eraseMassCancellationMessages(q), (c) => (figures.massCancellationMessagesErased += c.erased));
+      await this.batches(runner, (q) => this.pseudonymiseAccounts(q), (c) => {
+        figures.accountsPseudonymised += c.erased;
+        figures.sessionsDeleted += c.sessions ?? 0;
+      });
       await this.batches(runner, (q) => this.deleteSessions(q), (c) => (figures.sessionsDeleted += c.erased));
       await this.batches(runner, (q) => this.deletePairingCodes(q), (c) => (figures.pairingCodesDeleted += c.erased));
       await this.batches(runner, (q) => this.deleteAuditEvents(q), (c) => (figures.auditEventsDeleted += c.erased));
@@ -125,8 +152,9 @@ export class RetentionService {
     // Recorded even after a failure: what was erased before it stays erased and is accounted for.
     const [row]: Array<{ finished_at: Date }> = await runner.query(
       `INSERT INTO retention_runs (started_at, policy, consultations_erased, outbox_erased, audit_events_deleted,
-                                   sessions_deleted, pairing_codes_deleted, devices_deleted, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING finished_at`,
+                                   sessions_deleted, pairing_codes_deleted, devices_deleted, absence_reasons_erased,
+                                   closure_reasons_erased, mass_cancellation_messages_erased, accounts_pseudonymised, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING finished_at`,
       [
         startedAt,
         JSON.stringify(this.policy()),
@@ -136,6 +164,10 @@ export class RetentionService {
         figures.sessionsDeleted,
         figures.pairingCodesDeleted,
         figures.devicesDeleted,
+        figures.absenceReasonsErased,
+        figures.closureReasonsErased,
+        figures.massCancellationMessagesErased,
+        figures.accountsPseudonymised,
         error,
       ],
     );
@@ -206,6 +238,74 @@ export class RetentionService {
     return row as Counted;
   }
 
+  /**
+   * The reason of an agent's absence or an MSAP's closure (free text: "congé maladie", "M. X en
+   * formation") once it ended more than the citizen-data limit ago; its times stay, so the
+   * schedule's history and availability figures are unchanged. An empty reason has nothing to erase.
+   */
+  private async eraseReasons(runner: QueryRunner, table: 'agent_absences' | 'msap_closures'): Promise<Counted> {
+    const [row] = await runner.query(
+      `WITH picked AS (
+         SELECT id FROM ${table}
+          WHERE reason_erased_at IS NULL AND reason <> '' AND ends_at < now() - make_interval(days => $1)
+          LIMIT $2 FOR UPDATE SKIP LOCKED),
+       erased AS (
+         UPDATE ${table} t SET reason = $3, reason_erased_at = now() FROM picked WHERE t.id = picked.id RETURNING t.id)
+       SELECT count(*)::int AS erased FROM erased`,
+      [this.config.citizenDataDays, this.config.batchSize, ERASED_TEXT],
+    );
+    return row as Counted;
+  }
+
+  /**
+   * A finished mass cancellation's message (the coordinator's text, which may name an agent or a
+   * citizen) after the citizen-data limit; its range, target and counters stay. A running job
+   * still needs its message, and has no end yet.
+   */
+  private async eraseMassCancellationMessages(runner: QueryRunner): Promise<Counted> {
+    const [row] = await runner.query(
+      `WITH picked AS (
+         SELECT id FROM mass_cancellation_jobs
+          WHERE message_erased_at IS NULL AND finished_at IS NOT NULL AND finished_at < now() - make_interval(days => $1)
+          LIMIT $2 FOR UPDATE SKIP LOCKED),
+       erased AS (
+         UPDATE mass_cancellation_jobs j SET message = $3, message_erased_at = now() FROM picked WHERE j.id = picked.id RETURNING j.id)
+       SELECT count(*)::int AS erased FROM erased`,
+      [this.config.citizenDataDays, this.config.batchSize, ERASED_TEXT],
+    );
+    return row as Counted;
+  }
+
+  /**
+   * Accounts disabled longer than the limit: name → placeholder, e-mail → a unique address that is
+   * never delivered, password hash and OIDC subject → NULL, the agent's title (free text) blanked,
+   * their sessions and calendar-feed tokens deleted. The row stays with its role, département and
+   * MSAP, for the consultations and audit entries that point at it; a constraint keeps it disabled
+   * and without credentials for ever.
+   */
+  private async pseudonymiseAccounts(runner: QueryRunner): Promise<Counted> {
+    // NOTE: PostgreSQL runs every data-modifying CTE to completion even when the final SELECT does
+    // not read it (titles, feeds).
+    const [row] = await runner.query(
+      `WITH picked AS (
+         SELECT id FROM users
+          WHERE pseudonymised_at IS NULL AND disabled_at IS NOT NULL AND disabled_at < now() - make_interval(days => $1)
+          LIMIT $2 FOR UPDATE SKIP LOCKED),
+       done AS (
+         UPDATE users u
+            SET display_name = $3, email = 'compte-' || u.id || '@efface.invalid', password_hash = NULL, oidc_subject = NULL,
+                pseudonymised_at = now(), updated_at = now()
+           FROM picked WHERE u.id = picked.id
+         RETURNING u.id),
+       titles AS (UPDATE agents a SET title = '' FROM done WHERE a.user_id = done.id AND a.title <> '' RETURNING a.id),
+       feeds AS (DELETE FROM ics_feed_tokens f USING done WHERE f.user_id = done.id RETURNING f.id),
+       sessions AS (DELETE FROM sessions s USING done WHERE s.user_id = done.id RETURNING s.id)
+       SELECT (SELECT count(*) FROM done)::int AS erased, (SELECT count(*) FROM sessions)::int AS sessions`,
+      [this.config.disabledAccountDays, this.config.batchSize, ERASED_ACCOUNT_NAME],
+    );
+    return { erased: row.erased as number, sessions: row.sessions as number };
+  }
+
   /** Expired or signed-out sessions open nothing (an unknown cookie gets the same answer). */
   private deleteSessions(runner: QueryRunner): Promise<Counted> {
     return this.deleteBatch(runner, 'sessions', 'expires_at < now() OR revoked_at IS NOT NULL', []);
@@ -250,6 +350,10 @@ interface RunRow {
   sessions_deleted: number;
   pairing_codes_deleted: number;
   devices_deleted: number;
+  absence_reasons_erased: number;
+  closure_reasons_erased: number;
+  mass_cancellation_messages_erased: number;
+  accounts_pseudonymised: number;
   error: string | null;
 }
 
@@ -264,6 +368,10 @@ function toRunView(r: RunRow): RetentionRunView {
     sessionsDeleted: r.sessions_deleted,
     pairingCodesDeleted: r.pairing_codes_deleted,
     devicesDeleted: r.devices_deleted,
+    absenceReasonsErased: r.absence_reasons_erased,
+    closureReasonsErased: r.closure_reasons_erased,
+    massCancellationMessagesErased: r.mass_cancellation_messages_erased,
+    accountsPseudonymised: r.accounts_pseudonymised,
     error: r.error,
   };
 }

@@ -3,6 +3,14 @@ import { Scheduling1795441100000 } from './1795441100000-Scheduling';
 import { Notifications1795441231010 } from './1795441231010-Notifications';
 import { Retention1795460000000 } from './1795460000000-Retention';
 import { BoothRetirement1795500000000 } from './1795500000000-BoothRetirement';
+import { RetentionFreeTextAndAccounts1795510000000 } from './1795510000000-RetentionFreeTextAndAccounts';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
-export const MIGRATIONS = [Initial1795430701781, Scheduling1795441100000, Notifications1795441231010, Retention1795460000000, BoothRetirement1795500000000];
+export const MIGRATIONS = [
+  Initial1795430701781,
+  Scheduling1795441100000,
+  Notifications1795441231010,
+  Retention1795460000000,
+  BoothRetirement1795500000000,
+  RetentionFreeTextAndAccounts1795510000000,
+];

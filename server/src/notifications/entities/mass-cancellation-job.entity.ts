@@ -6,6 +6,7 @@ export type JobState = (typeof JOB_STATES)[number];
 /** A coordinator's confirmed mass cancellation, processed in the background in batches. */
 @Entity('mass_cancellation_jobs')
 @Index('IDX_mass_cancellation_jobs_state', ['state'])
+@Index('IDX_mass_cancellation_jobs_retention_due', ['finishedAt'], { where: `"message_erased_at" IS NULL AND "finished_at" IS NOT NULL` })
 export class MassCancellationJobEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -65,6 +66,10 @@ export class MassCancellationJobEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+
+  /** When the retention sweep replaced the coordinator's message with a marker (RGPD); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  messageErasedAt!: Date | null;
 }
 
 export const ITEM_STATES = ['pending', 'cancelled', 'skipped'] as const;

@@ -11,7 +11,11 @@ export class RetentionPolicyView {
   @ApiProperty({ example: 500, description: 'Rows erased or deleted per statement' })
   batchSize!: number;
 
-  @ApiProperty({ example: 90, description: "Days after a consultation's end or cancellation before the citizen's name, phone, e-mail and the cancellation reason are erased" })
+  @ApiProperty({
+    example: 90,
+    description:
+      "Days after a consultation's end or cancellation before the citizen's name, phone, e-mail and the cancellation reason are erased; also after an absence's or closure's end (its reason) and a mass cancellation's end (its message)",
+  })
   citizenDataDays!: number;
 
   @ApiProperty({ example: 30, description: 'Days after a message was sent or failed before its recipient, text and calendar invitation are erased' })
@@ -26,8 +30,17 @@ export class RetentionPolicyView {
   @ApiProperty({ example: 1, description: 'Days an expired pairing code is kept' })
   pairingCodesDays!: number;
 
+  @ApiProperty({ example: 365, description: 'Days an account stays disabled before it is pseudonymised (RETENTION_DISABLED_ACCOUNT_DAYS)' })
+  disabledAccountDays!: number;
+
   @ApiProperty({ example: 'Usager (effacé)', description: "What an erased consultation shows instead of the citizen's name" })
   erasedCitizenName!: string;
+
+  @ApiProperty({ example: '(effacé)', description: "What an erased absence or closure reason and mass cancellation message show instead" })
+  erasedText!: string;
+
+  @ApiProperty({ example: 'Compte (effacé)', description: "What a pseudonymised account shows instead of its holder's name" })
+  erasedAccountName!: string;
 }
 
 /** What one sweep erased or deleted, and when. */
@@ -58,6 +71,18 @@ export class RetentionRunView {
 
   @ApiProperty({ example: 0 })
   devicesDeleted!: number;
+
+  @ApiProperty({ example: 3, description: "Agents' absences whose reason was erased" })
+  absenceReasonsErased!: number;
+
+  @ApiProperty({ example: 1, description: "MSAP closures whose reason was erased" })
+  closureReasonsErased!: number;
+
+  @ApiProperty({ example: 0, description: 'Finished mass cancellations whose message was erased' })
+  massCancellationMessagesErased!: number;
+
+  @ApiProperty({ example: 0, description: 'Accounts disabled for too long that were pseudonymised' })
+  accountsPseudonymised!: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the run stopped early; what it erased before stays erased' })
   error!: string | null;

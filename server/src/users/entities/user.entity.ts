@@ -4,6 +4,8 @@ import { MsapSiteEntity } from '../../directory/entities/msap-site.entity';
 
 @Entity('users')
 @Check('users_email_lowercase', `"email" = lower("email")`)
+@Check('users_pseudonymised_closed', `"pseudonymised_at" IS NULL OR ("disabled_at" IS NOT NULL AND "password_hash" IS NULL AND "oidc_subject" IS NULL)`)
+@Index('IDX_users_retention_due', ['disabledAt'], { where: `"pseudonymised_at" IS NULL AND "disabled_at" IS NOT NULL` })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -40,6 +42,14 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /**
+   * When the retention sweep pseudonymised the account, disabled for too long (RGPD): name and
+   * e-mail replaced, credentials gone. The row stays for the consultations and audit entries that
+   * name it; it can never sign in again (constraint users_pseudonymised_closed).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  pseudonymisedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -19,7 +19,7 @@ describe('retention panel on the admin home page, in Chromium', () => {
     if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) {
       throw new Error("dist/client is missing: run 'npm run build:client' first");
     }
-    t = await startTestApp({ RETENTION_ENABLED: 'false', CITIZEN_DATA_RETENTION_DAYS: '60', OUTBOX_RETENTION_DAYS: '20' });
+    t = await startTestApp({ RETENTION_ENABLED: 'false', CITIZEN_DATA_RETENTION_DAYS: '60', OUTBOX_RETENTION_DAYS: '20', RETENTION_DISABLED_ACCOUNT_DAYS: '400' });
     chrome = await launchChromium();
     const ids = await demoIds(t.dataSource);
     const [first] = await insertCitizenConsultations(t.dataSource, {
@@ -29,6 +29,10 @@ describe('retention panel on the admin home page, in Chromium', () => {
       `INSERT INTO notification_outbox (consultation_id, event, channel, recipient, body, departement, status, created_at, updated_at, sent_at)
        VALUES ($1, 'booked', 'sms', '+33612345678', 'Bonjour Usager 0', '45', 'sent', now() - interval '80 days', now() - interval '80 days', now() - interval '80 days')`,
       [first],
+    );
+    await t.dataSource.query(
+      `INSERT INTO msap_closures (msap_site_id, starts_at, ends_at, reason) VALUES ($1, now() - interval '71 days', now() - interval '70 days', 'Deuil')`,
+      [ids.pithiviersId],
     );
     await t.app.get(RetentionService).run();
   });
@@ -50,6 +54,8 @@ describe('retention panel on the admin home page, in Chromium', () => {
     await expectText(policy, /effacés 60 jours après la fin ou l’annulation du rendez-vous \(le nom devient « Usager \(effacé\) »/);
     await expectText(policy, /effacés 20 jours après l’envoi/);
     await expectText(policy, /Journal d’audit : conservé 365 jours/);
+    await expectText(policy, /message des annulations groupées : remplacés par « \(effacé\) » 60 jours après la fin/);
+    await expectText(policy, /Comptes désactivés depuis plus de 400 jours : pseudonymisés \(le nom devient « Compte \(effacé\) »/);
     await expectText(panel, /L’effacement automatique est désactivé sur ce serveur/);
     // The run's time is shown in Paris time whatever the browser's zone.
     const [run] = await t.dataSource.query(`SELECT to_char(finished_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY HH24:MI') AS paris FROM retention_runs`);
@@ -58,6 +64,10 @@ describe('retention panel on the admin home page, in Chromium', () => {
     expect(await row.count()).toBe(1);
     expect(await row.locator('td').first().textContent()).toBe('3');
     expect(await panel.getByRole('columnheader', { name: 'Rendez-vous anonymisés' }).count()).toBe(1);
+    const headers = await panel.getByTestId('retention-runs').locator('thead th').allTextContents();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[headers.indexOf('Motifs de fermeture effacés') - 1]).toBe('1');
+    expect(cells[headers.indexOf('Comptes pseudonymisés') - 1]).toBe('0');
 
     // The outbox page still lists the message, saying it was erased instead of whom it reached.
     await page.goto(`${t.baseUrl}/coordination/messages`);

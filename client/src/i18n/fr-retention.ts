@@ -10,6 +10,14 @@ export const frRetention = {
         'Nom, téléphone et adresse électronique des usagers, et motif d’annulation : effacés {{count}} jours après la fin ou l’annulation du rendez-vous (le nom devient « {{name}} » ; le rendez-vous reste compté dans les statistiques).',
       outbox_one: 'Destinataire et texte des messages envoyés (SMS, courriels) : effacés {{count}} jour après l’envoi, une fois le rendez-vous passé.',
       outbox_other: 'Destinataire et texte des messages envoyés (SMS, courriels) : effacés {{count}} jours après l’envoi, une fois le rendez-vous passé.',
+      freeText_one:
+        'Motifs d’absence des agents et de fermeture des MSAP, message des annulations groupées : remplacés par « {{marker}} » {{count}} jour après la fin de l’absence, de la fermeture ou de l’annulation groupée (dates et comptes conservés).',
+      freeText_other:
+        'Motifs d’absence des agents et de fermeture des MSAP, message des annulations groupées : remplacés par « {{marker}} » {{count}} jours après la fin de l’absence, de la fermeture ou de l’annulation groupée (dates et comptes conservés).',
+      accounts_one:
+        'Comptes désactivés depuis plus de {{count}} jour : pseudonymisés (le nom devient « {{name}} », l’adresse électronique, le mot de passe et le lien ProConnect sont effacés ; le compte ne peut plus se connecter, ses rendez-vous restent comptés).',
+      accounts_other:
+        'Comptes désactivés depuis plus de {{count}} jours : pseudonymisés (le nom devient « {{name}} », l’adresse électronique, le mot de passe et le lien ProConnect sont effacés ; le compte ne peut plus se connecter, ses rendez-vous restent comptés).',
       audit_one: 'Journal d’audit : conservé {{count}} jour.',
       audit_other: 'Journal d’audit : conservé {{count}} jours.',
       sessions: 'Sessions expirées ou fermées : supprimées à la passe suivante.',
@@ -27,6 +35,10 @@ export const frRetention = {
       when: 'Date',
       consultationsErased: 'Rendez-vous anonymisés',
       outboxErased: 'Messages effacés',
+      absenceReasonsErased: 'Motifs d’absence effacés',
+      closureReasonsErased: 'Motifs de fermeture effacés',
+      massCancellationMessagesErased: 'Messages d’annulation groupée effacés',
+      accountsPseudonymised: 'Comptes pseudonymisés',
       auditEventsDeleted: 'Entrées d’audit supprimées',
       sessionsDeleted: 'Sessions supprimées',
       pairingCodesDeleted: 'Codes d’appairage supprimés',

@@ -9,7 +9,10 @@ export interface RetentionPolicy {
   auditDays: number;
   devicesDays: number;
   pairingCodesDays: number;
+  disabledAccountDays: number;
   erasedCitizenName: string;
+  erasedText: string;
+  erasedAccountName: string;
 }
 
 export interface RetentionRun {
@@ -22,6 +25,10 @@ export interface RetentionRun {
   sessionsDeleted: number;
   pairingCodesDeleted: number;
   devicesDeleted: number;
+  absenceReasonsErased: number;
+  closureReasonsErased: number;
+  massCancellationMessagesErased: number;
+  accountsPseudonymised: number;
   error: string | null;
 }
 

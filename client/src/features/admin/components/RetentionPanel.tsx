@@ -5,7 +5,18 @@ import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { getRetention, RetentionRun } from '../api/get-retention';
 
-const FIGURES = ['consultationsErased', 'outboxErased', 'auditEventsDeleted', 'sessionsDeleted', 'pairingCodesDeleted', 'devicesDeleted'] as const;
+const FIGURES = [
+  'consultationsErased',
+  'outboxErased',
+  'absenceReasonsErased',
+  'closureReasonsErased',
+  'massCancellationMessagesErased',
+  'accountsPseudonymised',
+  'auditEventsDeleted',
+  'sessionsDeleted',
+  'pairingCodesDeleted',
+  'devicesDeleted',
+] as const;
 
 /** The retention policy in force (RGPD) and what the last sweeps erased, and when. */
 export function RetentionPanel() {
@@ -22,6 +33,8 @@ export function RetentionPanel() {
           <ul data-testid="retention-policy">
             <li>{t('retention.policy.citizen', { count: policy.citizenDataDays, name: policy.erasedCitizenName })}</li>
             <li>{t('retention.policy.outbox', { count: policy.outboxDays })}</li>
+            <li>{t('retention.policy.freeText', { count: policy.citizenDataDays, marker: policy.erasedText })}</li>
+            <li>{t('retention.policy.accounts', { count: policy.disabledAccountDays, name: policy.erasedAccountName })}</li>
             <li>{t('retention.policy.audit', { count: policy.auditDays })}</li>
             <li>{t('retention.policy.sessions')}</li>
             <li>{t('retention.policy.devices', { count: policy.devicesDays, codes: policy.pairingCodesDays })}</li>

@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionEntity } from './entities/session.entity';
 import { AuthGuard } from './guards/auth.guard';
+import { LoginRateLimiter } from './login-rate-limiter';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
 import { PasswordService } from './password.service';
@@ -15,7 +16,7 @@ import { PasswordService } from './password.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, DeviceEntity]), AuditModule],
   controllers: [AuthController, OidcController],
-  providers: [AuthService, PasswordService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, PasswordService],
+  providers: [AuthService, PasswordService, OidcService, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordService, LoginRateLimiter],
 })
 export class AuthModule {}

@@ -34,11 +34,6 @@ export interface IssuedSession {
 
 @Injectable()
 export class AuthService {
-  // Per account: LOGIN_RATE_LIMIT failures per window. Per IP: ten times that, because a whole
-  // prefecture or MSAP often reaches us through one NAT address and must not be locked out together.
-  private readonly accountLimiter: LoginRateLimiter;
-  private readonly ipLimiter: LoginRateLimiter;
-
   constructor(
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -47,17 +42,18 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    const windowMs = config.loginRateWindowSeconds * 1000;
-    this.accountLimiter = new LoginRateLimiter(config.loginRateLimit, windowMs);
-    this.ipLimiter = new LoginRateLimiter(config.loginRateLimit * 10, windowMs);
-  }
+    private readonly limiter: LoginRateLimiter,
+  ) {}
 
   async login(email: string, password: string, ip: string | null): Promise<IssuedSession> {
-    const ipKey = [`ip:${ip ?? 'unknown'}`];
-    const accountKey = [`email:${email}`];
-    const wait = Math.max(this.ipLimiter.retryAfterSeconds(ipKey), this.accountLimiter.retryAfterSeconds(accountKey));
-    if (wait > 0) {
+    // Per account, and per address for guesses spread over many accounts; the attempt counts as a
+    // failure from here on unless the password is right.
+    const attempt = await this.limiter.attempt([
+      { scope: 'account', key: email },
+      { scope: 'ip', key: ip ?? 'unknown' },
+    ]);
+    if (!attempt.allowed) {
+      const wait = attempt.retryAfterSeconds;
       await this.audit.record({ action: 'login.rate_limited', ip, details: { email } });
       throw new DomainError('RATE_LIMITED', `Too many failed attempts. Try again in ${wait} s.`, undefined, wait);
     }
@@ -68,12 +64,10 @@ export class AuthService {
       .getOne();
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabledAt !== null) {
-      this.ipLimiter.recordFailure(ipKey);
-      this.accountLimiter.recordFailure(accountKey);
       await this.audit.record({ action: 'login.failed', actorUserId: user?.id ?? null, ip, details: { email } });
       throw new DomainError('INVALID_CREDENTIALS', 'Unknown e-mail or wrong password.');
     }
-    this.accountLimiter.reset(accountKey[0]!);
+    await this.limiter.succeeded(attempt.permit, ['account']);
     return this.openSession(user, ip, 'password');
   }
 

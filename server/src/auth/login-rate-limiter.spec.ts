@@ -1,42 +1,35 @@
-import { LoginRateLimiter } from './login-rate-limiter';
+import { retryAfterSeconds } from './login-rate-limiter';
 
-describe('LoginRateLimiter', () => {
-  let now: number;
-  let sut: LoginRateLimiter;
+describe('retryAfterSeconds', () => {
+  const now = new Date(1_000_000);
+  const ago = (ms: number) => new Date(now.getTime() - ms);
 
-  beforeEach(() => {
-    now = 1_000_000;
-    sut = new LoginRateLimiter(3, 60_000, () => now);
+  it('lets an attempt through under the limit', () => {
+    expect(retryAfterSeconds([ago(1000), ago(2000)], 3, 60_000, now)).toBe(0);
   });
 
-  it('allows attempts under the limit', () => {
-    sut.recordFailure(['ip:1']);
-    sut.recordFailure(['ip:1']);
-    expect(sut.retryAfterSeconds(['ip:1'])).toBe(0);
+  it('at the limit, waits until the oldest attempt leaves the window', () => {
+    expect(retryAfterSeconds([ago(10_000), ago(5000), ago(1000)], 3, 60_000, now)).toBe(50);
   });
 
-  it('blocks at the limit and tells how long to wait', () => {
-    for (let i = 0; i < 3; i++) sut.recordFailure(['ip:1']);
-    now += 10_000;
-    expect(sut.retryAfterSeconds(['ip:1'])).toBe(50);
+  it('rounds a partial second up', () => {
+    expect(retryAfterSeconds([ago(10_500), ago(0), ago(0)], 3, 60_000, now)).toBe(50);
   });
 
-  it('forgets failures once the window has passed', () => {
-    for (let i = 0; i < 3; i++) sut.recordFailure(['ip:1']);
-    now += 60_001;
-    expect(sut.retryAfterSeconds(['ip:1'])).toBe(0);
+  it('forgets attempts older than the window', () => {
+    expect(retryAfterSeconds([ago(60_001), ago(60_000), ago(1000)], 3, 60_000, now)).toBe(0);
   });
 
-  it('blocks when any key is over the limit', () => {
-    for (let i = 0; i < 3; i++) sut.recordFailure(['ip:1', 'email:a@b.fr']);
-    expect(sut.retryAfterSeconds(['ip:2', 'email:a@b.fr'])).toBeGreaterThan(0);
-    expect(sut.retryAfterSeconds(['ip:2', 'email:c@d.fr'])).toBe(0);
+  it('does not depend on the order the instants are given in', () => {
+    expect(retryAfterSeconds([ago(1000), ago(20_000), ago(5000)], 3, 60_000, now)).toBe(40);
   });
 
-  it('reset clears one key only', () => {
-    for (let i = 0; i < 3; i++) sut.recordFailure(['ip:1', 'email:a@b.fr']);
-    sut.reset('email:a@b.fr');
-    expect(sut.retryAfterSeconds(['email:a@b.fr'])).toBe(0);
-    expect(sut.retryAfterSeconds(['ip:1'])).toBeGreaterThan(0);
+  it('over the limit (a limit lowered since), waits until only limit - 1 remain', () => {
+    const attempts = [ago(40_000), ago(30_000), ago(20_000), ago(10_000)];
+    expect(retryAfterSeconds(attempts, 2, 60_000, now)).toBe(40);
+  });
+
+  it('never answers less than one second while the key is full', () => {
+    expect(retryAfterSeconds([ago(59_999)], 1, 60_000, now)).toBe(1);
   });
 });

@@ -1,42 +1,165 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { authConfig, AuthConfig } from '../config/configuration';
+
+/** What a key counts: one account's passwords, one address's passwords, one address's pairing codes. */
+export type AttemptScope = 'account' | 'ip' | 'pairing';
+
+export interface AttemptKey {
+  scope: AttemptScope;
+  /** The e-mail (already normalised by the DTO) or the client address; stored only as a SHA-256. */
+  key: string;
+}
+
+/** An attempt under way: it counts as a failure unless `succeeded` is called with it. */
+export interface AttemptPermit {
+  readonly keys: readonly HashedKey[];
+  /** The instant recorded for it, as the database wrote it (millisecond precision). */
+  readonly at: Date;
+}
+
+export type AttemptOutcome = { allowed: true; permit: AttemptPermit } | { allowed: false; retryAfterSeconds: number };
+
+interface HashedKey {
+  scope: AttemptScope;
+  hash: Buffer;
+}
+
+/** Expired windows deleted by each attempt: every attempt can add at most one row per key. */
+const PURGE_BATCH = 100;
+
 /**
- * Sliding-window counter of failed attempts per key (IP and account), kept in memory: a single
- * process is the unit of deployment today; several instances would move this to Redis.
+ * Seconds until one more attempt fits in a sliding window that holds at most `limit` attempts per
+ * `windowMs`, given the instants of the attempts recorded for one key; 0 when one fits now.
  */
+export function retryAfterSeconds(attempts: readonly Date[], limit: number, windowMs: number, now: Date): number {
+  const recent = attempts
+    .map((a) => a.getTime())
+    .filter((t) => t > now.getTime() - windowMs)
+    .sort((a, b) => a - b);
+  if (recent.length < limit) return 0;
+  // Once this one leaves the window, exactly limit - 1 remain in it.
+  const freeing = recent[recent.length - limit]!;
+  return Math.max(1, Math.ceil((freeing + windowMs - now.getTime()) / 1000));
+}
+
+/**
+ * Sliding-window limit of failed attempts per key, shared by every instance through PostgreSQL
+ * (table failed_attempts: one row per key with the instants of its recent attempts), so that N
+ * instances behind a load balancer still allow LOGIN_RATE_LIMIT failures per window, and a restart
+ * forgets nothing.
+ *
+ * NOTE: an attempt is counted when it starts, not when it has failed: `attempt` takes a place in the
+ * window of every key in the same statement that checks the limit (INSERT … ON CONFLICT DO UPDATE
+ * … WHERE, which locks the key's row and re-reads its newest version), so concurrent requests on
+ * any instance cannot all pass a check before any of them is recorded. A success gives its place
+ * back. A request that dies half-way leaves its attempt counted, which errs on the safe side.
+ */
+@Injectable()
 export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly windowSeconds: number;
+  private readonly limits: Record<AttemptScope, number>;
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    @Inject(authConfig.KEY) config: AuthConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.windowSeconds = config.loginRateWindowSeconds;
+    this.limits = {
+      account: config.loginRateLimit,
+      // Ten times more per address, because a whole prefecture or MSAP often reaches us through one
+      // NAT address and must not be locked out together.
+      ip: config.loginRateLimit * 10,
+      // 10^8 pairing codes: a handful of tries per window and address, like passwords.
+      pairing: config.loginRateLimit,
+    };
+  }
 
-  /** Seconds to wait before trying again, or 0 when an attempt is allowed for every key. */
-  retryAfterSeconds(keys: string[]): number {
-    const now = this.now();
-    let wait = 0;
-    for (const key of keys) {
-      const recent = this.recent(key, now);
-      if (recent.length >= this.limit) {
-        wait = Math.max(wait, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+  /**
+   * Takes one attempt on every key if each of them has room for it, otherwise on none, and says
+   * how long to wait (the longest wait of the keys that are full).
+   */
+  async attempt(keys: readonly AttemptKey[]): Promise<AttemptOutcome> {
+    // Keys are always locked in the same order (account, then ip), so two attempts never deadlock.
+    const order: AttemptScope[] = ['account', 'ip', 'pairing'];
+    const hashed = [...keys]
+      .sort((a, b) => order.indexOf(a.scope) - order.indexOf(b.scope))
+      .map((k) => ({ scope: k.scope, hash: createHash('sha256').update(k.key).digest() }));
+    const taken: Array<{ scope: AttemptScope; key_hash: Buffer; at: Date }> = await this.dataSource.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[]) WITH ORDINALITY AS i(scope, key_hash, max_attempts, ord)
+       ), taken AS (
+         INSERT INTO failed_attempts AS f (scope, key_hash, attempted_at, last_attempt_at)
+         SELECT scope, key_hash, ARRAY[date_trunc('milliseconds', now())], now() FROM input ORDER BY ord
+         ON CONFLICT (scope, key_hash) DO UPDATE
+           SET attempted_at = ARRAY(SELECT a FROM unnest(f.attempted_at) a WHERE a > now() - make_interval(secs => $4) ORDER BY a)
+                              || date_trunc('milliseconds', now()),
+               last_attempt_at = now()
+           WHERE (SELECT count(*) FROM unnest(f.attempted_at) a WHERE a > now() - make_interval(secs => $4))
+                 < (SELECT i.max_attempts FROM input i WHERE i.scope = f.scope AND i.key_hash = f.key_hash)
+         RETURNING f.scope, f.key_hash
+       )
+       SELECT scope, key_hash, date_trunc('milliseconds', now()) AS at FROM taken`,
+      [hashed.map((k) => k.scope), hashed.map((k) => k.hash), hashed.map((k) => this.limits[k.scope]), this.windowSeconds],
+    );
+    await this.purge();
+    const at = taken[0]?.at ?? new Date();
+    if (taken.length === hashed.length) return { allowed: true, permit: { keys: hashed, at } };
+
+    // Some key was full: give back the places taken on the others, then say how long to wait.
+    const isTaken = (k: HashedKey) => taken.some((t) => t.scope === k.scope && t.key_hash.equals(k.hash));
+    for (const key of hashed.filter(isTaken)) await this.giveBack(key, at);
+    const full = hashed.filter((k) => !isTaken(k));
+    const rows: Array<{ scope: AttemptScope; attempted_at: Date[]; now: Date }> = await this.dataSource.query(
+      `SELECT f.scope, f.attempted_at, now() AS now
+         FROM failed_attempts f JOIN unnest($1::text[], $2::bytea[]) AS i(scope, key_hash) USING (scope, key_hash)`,
+      [full.map((k) => k.scope), full.map((k) => k.hash)],
+    );
+    const wait = Math.max(
+      1,
+      ...rows.map((r) => retryAfterSeconds(r.attempted_at, this.limits[r.scope], this.windowSeconds * 1000, r.now)),
+    );
+    return { allowed: false, retryAfterSeconds: wait };
+  }
+
+  /** The attempt succeeded: it does not count, and the keys of the `reset` scopes forget their failures. */
+  async succeeded(permit: AttemptPermit, reset: readonly AttemptScope[] = []): Promise<void> {
+    // One statement per key, in the order `attempt` locks them: never two row locks held at once.
+    for (const key of permit.keys) {
+      if (reset.includes(key.scope)) {
+        await this.dataSource.query(`DELETE FROM failed_attempts WHERE scope = $1 AND key_hash = $2`, [key.scope, key.hash]);
+      } else {
+        await this.giveBack(key, permit.at);
       }
     }
-    return wait;
   }
 
-  recordFailure(keys: string[]): void {
-    const now = this.now();
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
+  /** Removes one occurrence of `at` from the key's attempts (another attempt may share the instant). */
+  private async giveBack(key: HashedKey, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE failed_attempts f
+          SET attempted_at = f.attempted_at[:array_position(f.attempted_at, $3::timestamptz) - 1]
+                             || f.attempted_at[array_position(f.attempted_at, $3::timestamptz) + 1:]
+        WHERE f.scope = $1 AND f.key_hash = $2 AND $3::timestamptz = ANY (f.attempted_at)`,
+      [key.scope, key.hash, at],
+    );
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
+  /**
+   * A key with no attempt inside the window is of no use: deleted here, a batch per attempt, rather
+   * than by a timer, so the table holds little more than the windows in progress. SKIP LOCKED: it
+   * never waits for (or deadlocks with) the attempts running on other instances.
+   */
+  private async purge(): Promise<void> {
+    await this.dataSource.query(
+      `WITH picked AS (
+         SELECT scope, key_hash FROM failed_attempts
+          WHERE last_attempt_at < now() - make_interval(secs => $1)
+          LIMIT $2 FOR UPDATE SKIP LOCKED)
+       DELETE FROM failed_attempts f USING picked WHERE f.scope = picked.scope AND f.key_hash = picked.key_hash`,
+      [this.windowSeconds, PURGE_BATCH],
+    );
   }
 }

@@ -23,18 +23,14 @@ export interface PairedDevice {
 
 @Injectable()
 export class DevicesService {
-  // Wrong codes are rate limited per IP like passwords: 10^8 codes, a handful of tries per window.
-  private readonly limiter: LoginRateLimiter;
-
   constructor(
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
-  ) {
-    this.limiter = new LoginRateLimiter(config.loginRateLimit, config.loginRateWindowSeconds * 1000);
-  }
+    private readonly limiter: LoginRateLimiter,
+  ) {}
 
   async createPairingCode(user: UserPrincipal, boothId: string): Promise<{ code: string; expiresAt: Date; boothId: string }> {
     const booth = await this.directory.getManagedBooth(user, boothId);
@@ -65,9 +61,13 @@ export class DevicesService {
   }
 
   async pair(code: string, label: string | undefined, ip: string | null): Promise<PairedDevice> {
-    const key = `pair-ip:${ip ?? 'unknown'}`;
-    const wait = this.limiter.retryAfterSeconds([key]);
-    if (wait > 0) throw new DomainError('RATE_LIMITED', `Too many wrong codes. Try again in ${wait} s.`, undefined, wait);
+    // Wrong codes are limited per address like passwords (10^8 codes, a handful of tries per window);
+    // the attempt counts as a failure unless the code pairs this terminal.
+    const attempt = await this.limiter.attempt([{ scope: 'pairing', key: ip ?? 'unknown' }]);
+    if (!attempt.allowed) {
+      const wait = attempt.retryAfterSeconds;
+      throw new DomainError('RATE_LIMITED', `Too many wrong codes. Try again in ${wait} s.`, undefined, wait);
+    }
 
     const result = await this.dataSource.transaction(async (tx) => {
       // Consuming the code and creating the device commit together: a code pairs exactly one terminal.
@@ -118,10 +118,10 @@ export class DevicesService {
       throw error;
     });
     if (!result) {
-      this.limiter.recordFailure([key]);
       await this.audit.record({ action: 'device.pairing_failed', ip });
       throw new DomainError('PAIRING_CODE_INVALID', 'This code is wrong, expired or already used. Ask for a new code.');
     }
+    await this.limiter.succeeded(attempt.permit);
     return result;
   }
 

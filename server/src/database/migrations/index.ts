@@ -4,6 +4,7 @@ import { Notifications1795441231010 } from './1795441231010-Notifications';
 import { Retention1795460000000 } from './1795460000000-Retention';
 import { BoothRetirement1795500000000 } from './1795500000000-BoothRetirement';
 import { RetentionFreeTextAndAccounts1795510000000 } from './1795510000000-RetentionFreeTextAndAccounts';
+import { FailedAttempts1795512000000 } from './1795512000000-FailedAttempts';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Retention1795460000000,
   BoothRetirement1795500000000,
   RetentionFreeTextAndAccounts1795510000000,
+  FailedAttempts1795512000000,
 ];

@@ -245,7 +245,11 @@ export class CallEngine {
     recv.on('connectionstatechange', (state) => state === 'connected' && this.mark('recvConnected'));
     this.watchIce(recv, socket);
     for (const producer of present) this.onAnnounced(producer);
-    this.consumeAll([...present.map((p) => p.producerId), ...this.waitingProducers.splice(0)]);
+    // NOTE: what the others send is consumed and resumed before we start sending: on the socket's
+    // queue and in the browser, our own producing (simulcast encoders starting) would otherwise
+    // compete with the remote picture's first keyframe. Ours follows a few tens of ms later.
+    await this.consumeAll([...present.map((p) => p.producerId), ...this.waitingProducers.splice(0)]);
+    if (generation !== this.generation) return;
 
     const sendOptions = await sendRequest;
     if (generation !== this.generation) return;
@@ -306,16 +310,14 @@ export class CallEngine {
   }
 
   /** Consumes each of these producers once per receive transport (one may be listed and announced). */
-  private consumeAll(producerIds: string[]): void {
+  private async consumeAll(producerIds: string[]): Promise<void> {
     const recv = this.recv;
     const device = this.device;
     const socket = this.socket;
     if (!recv || !device || !socket) return;
-    for (const producerId of producerIds) {
-      if (this.consumedProducers.has(producerId)) continue;
-      this.consumedProducers.add(producerId);
-      void this.consume(recv, device, socket, producerId).catch((e: unknown) => console.warn('consume failed', e));
-    }
+    const fresh = producerIds.filter((id) => !this.consumedProducers.has(id));
+    for (const producerId of fresh) this.consumedProducers.add(producerId);
+    await Promise.all(fresh.map((producerId) => this.consume(recv, device, socket, producerId).catch((e: unknown) => console.warn('consume failed', e))));
   }
 
   private async consume(recv: types.Transport, device: Device, socket: SignallingSocket, producerId: string): Promise<void> {
@@ -373,7 +375,7 @@ export class CallEngine {
         this.onAnnounced(producer);
         // Announced before our receive transport exists (it is being created): consumed with it.
         if (!this.recv) this.waitingProducers.push(producer.producerId);
-        else this.consumeAll([producer.producerId]);
+        else void this.consumeAll([producer.producerId]);
         break;
       }
       case 'producerPaused':

@@ -21,7 +21,9 @@ describe('the built server as a process', () => {
     [{ DATABASE_URL: 'mysql://localhost/x' }, /DATABASE_URL must be a postgres:\/\/ connection URL/],
     [{ OIDC_ENABLED: 'true' }, /OIDC_ISSUER must be the issuer URL when OIDC_ENABLED=true/],
     [{ MEDIA_WORKERS: '0' }, /MEDIA_WORKERS must be an integer from 1 to 64/],
-    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be false, the number of reverse proxies in front of the service/],
+    // Express would take the leftmost X-Forwarded-For entry, which the client writes.
+    [{ TRUST_PROXY: 'true' }, /true is refused: it would trust an X-Forwarded-For written by the client \(got "true"\)/],
     [{ OUTBOX_RETENTION_DAYS: '120' }, /OUTBOX_RETENTION_DAYS must not exceed CITIZEN_DATA_RETENTION_DAYS \(90\)/],
     [{ AUDIT_RETENTION_DAYS: '7' }, /AUDIT_RETENTION_DAYS must be an integer number of days from 30 to 3650 \(got "7"\)/],
   ])('refuses to start with %j and names the variable', async (env, message) => {

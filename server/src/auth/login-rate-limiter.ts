@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,6 +26,23 @@ export type AttemptOutcome = { allowed: true; permit: AttemptPermit } | { allowe
 interface HashedKey {
   scope: AttemptScope;
   hash: Buffer;
+}
+
+/**
+ * What an address is counted as: an IPv4 address as itself (also when written as an IPv4-mapped
+ * IPv6 address), an IPv6 address by its /64, the block one subscriber line or host usually holds,
+ * so that walking through the addresses of one's own /64 does not give a fresh window each time.
+ */
+export function addressKey(address: string): string {
+  const ip = address.trim().toLowerCase().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  if (!isIPv6(ip) || ip.includes('.')) return ip;
+  const [head, tail] = ip.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 /** Expired windows deleted by each attempt: every attempt can add at most one row per key. */
@@ -86,7 +104,7 @@ export class LoginRateLimiter {
     const order: AttemptScope[] = ['account', 'ip', 'pairing'];
     const hashed = [...keys]
       .sort((a, b) => order.indexOf(a.scope) - order.indexOf(b.scope))
-      .map((k) => ({ scope: k.scope, hash: createHash('sha256').update(k.key).digest() }));
+      .map((k) => ({ scope: k.scope, hash: createHash('sha256').update(k.scope === 'account' ? k.key : addressKey(k.key)).digest() }));
     const taken: Array<{ scope: AttemptScope; key_hash: Buffer; at: Date }> = await this.dataSource.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[]) WITH ORDINALITY AS i(scope, key_hash, max_attempts, ord)

@@ -1,7 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { validateEnv } from './env.validation';
+import { trustProxySetting, validateEnv } from './env.validation';
 
 // The only module that reads process.env (convention 4). Values are validated by validateEnv.
 export const readEnv = () => validateEnv(process.env);
@@ -22,7 +22,7 @@ export const appConfig = registerAs('app', () => {
     publicUrl: env.PUBLIC_URL ?? null,
     logLevel: env.LOG_LEVEL,
     bodyLimitKb: env.BODY_LIMIT_KB,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN ?? null,
     clientDistDir: join(projectRoot(), 'dist', 'client'),
   };

@@ -15,6 +15,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -51,6 +52,24 @@ function NotAbove(other: string, why: string): PropertyDecorator {
   });
 }
 
+/** One entry of a TRUST_PROXY list: a name proxy-addr knows, an IP address, or a subnet in CIDR form. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const isTrustProxy = (value: unknown): boolean =>
+  typeof value === 'string' && (value === 'false' || /^[1-9]$/.test(value) || value.split(',').every((e) => isProxyAddress(e.trim())));
+
+/** The TRUST_PROXY setting as Express takes it: false, a number of hops, or a list of addresses. */
+export function trustProxySetting(value: string): false | number | string {
+  if (value === 'false') return false;
+  return /^[1-9]$/.test(value) ? Number(value) : value;
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const MEDIA_LOG_LEVELS = ['debug', 'warn', 'error', 'none'] as const;
 /** `relay`: browsers use TURN only (networks where nothing but the TURN server is reachable). */
@@ -81,9 +100,18 @@ export class EnvironmentVariables {
   @IntInRange(1, 10240, 'number of kilobytes ')
   BODY_LIMIT_KB = 100;
 
-  @Transform(toBool)
-  @IsBoolean({ message: 'must be true or false' })
-  TRUST_PROXY = false;
+  /**
+   * Express's 'trust proxy'. Not `true`: Express would then take the leftmost X-Forwarded-For entry,
+   * which the client writes itself (proxies append to the header), and every address-based limit
+   * would fall to a forged header.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? (['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase()) ? 'false' : value.trim()) : value))
+  @ValidateBy({ name: 'trustProxy', validator: { validate: isTrustProxy } }, {
+    message:
+      'must be false, the number of reverse proxies in front of the service (e.g. 1), or their addresses or subnets ' +
+      '(e.g. loopback or 10.0.0.0/8, comma-separated); true is refused: it would trust an X-Forwarded-For written by the client',
+  })
+  TRUST_PROXY = 'false';
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })

@@ -12,7 +12,8 @@ export const ERASED_TEXT = '(effacé)';
 /** What a pseudonymised account shows instead of its holder's name. */
 export const ERASED_ACCOUNT_NAME = 'Compte (effacé)';
 /** A pseudonymised account's e-mail: unique (the row id) and never delivered (.invalid, RFC 2606). */
-export const erasedAccountEmail = (userId: string) => `compte-${userId}@efface.invalid`;
+const ERASED_EMAIL = { before: 'compte-', after: '@efface.invalid' } as const;
+export const erasedAccountEmail = (userId: string) => `${ERASED_EMAIL.before}${userId}${ERASED_EMAIL.after}`;
 /** Pairing codes live minutes; a day later they are of no use, even to explain a failed pairing. */
 export const PAIRING_CODE_PURGE_DAYS = 1;
 
@@ -20,6 +21,15 @@ const LOCK_KEY = 'visio-msap-retention';
 /** The start of an UPDATE blanking outbox messages (alias o); the caller adds FROM … WHERE. */
 const BLANK_OUTBOX = `UPDATE notification_outbox o SET recipient = '', body = '', ics = NULL, last_error = NULL, erased_at = now()`;
 const RECENT_RUNS = 10;
+
+/** The free texts erased after the citizen-data limit: where each lives and what ends its row. */
+const FREE_TEXTS = {
+  absenceReason: { table: 'agent_absences', column: 'reason', erasedAt: 'reason_erased_at', endedAt: 'ends_at' },
+  closureReason: { table: 'msap_closures', column: 'reason', erasedAt: 'reason_erased_at', endedAt: 'ends_at' },
+  // A running job has no finished_at: the comparison is NULL, so it is never picked.
+  massCancellationMessage: { table: 'mass_cancellation_jobs', column: 'message', erasedAt: 'message_erased_at', endedAt: 'finished_at' },
+} as const;
+type FreeTextKind = keyof typeof FREE_TEXTS;
 
 export interface RetentionFigures {
   consultationsErased: number;
@@ -133,9 +143,9 @@ export class RetentionService {
         figures.outboxErased += c.outbox ?? 0;
       });
       await this.batches(runner, (q) => this.eraseOutbox(q), (c) => (figures.outboxErased += c.erased));
-      await this.batches(runner, (q) => this.eraseReasons(q, 'agent_absences'), (c) => (figures.absenceReasonsErased += c.erased));
-      await this.batches(runner, (q) => this.eraseReasons(q, 'msap_closures'), (c) => (figures.closureReasonsErased += c.erased));
-      await this.batches(runner, (q) => this.eraseMassCancellationMessages(q), (c) => (figures.massCancellationMessagesErased += c.erased));
+      await this.batches(runner, (q) => this.eraseFreeText(q, 'absenceReason'), (c) => (figures.absenceReasonsErased += c.erased));
+      await this.batches(runner, (q) => this.eraseFreeText(q, 'closureReason'), (c) => (figures.closureReasonsErased += c.erased));
+      await this.batches(runner, (q) => this.eraseFreeText(q, 'massCancellationMessage'), (c) => (figures.massCancellationMessagesErased += c.erased));
       await this.batches(runner, (q) => this.pseudonymiseAccounts(q), (c) => {
         figures.accountsPseudonymised += c.erased;
         figures.sessionsDeleted += c.sessions ?? 0;
@@ -239,37 +249,21 @@ export class RetentionService {
   }
 
   /**
-   * The reason of an agent's absence or an MSAP's closure (free text: "congé maladie", "M. X en
-   * formation") once it ended more than the citizen-data limit ago; its times stay, so the
-   * schedule's history and availability figures are unchanged. An empty reason has nothing to erase.
+   * A free text that may name people, once its row ended more than the citizen-data limit ago: the
+   * reason of an agent's absence or an MSAP's closure ("congé maladie", "M. X en formation"), a
+   * finished mass cancellation's message. Times, targets and counters stay, so the schedule's
+   * history and the figures are unchanged. An empty text has nothing to erase; a running job has no
+   * end yet and still needs its message.
    */
-  private async eraseReasons(runner: QueryRunner, table: 'agent_absences' | 'msap_closures'): Promise<Counted> {
+  private async eraseFreeText(runner: QueryRunner, kind: FreeTextKind): Promise<Counted> {
+    const { table, column, erasedAt, endedAt } = FREE_TEXTS[kind];
     const [row] = await runner.query(
       `WITH picked AS (
          SELECT id FROM ${table}
-          WHERE reason_erased_at IS NULL AND reason <> '' AND ends_at < now() - make_interval(days => $1)
+          WHERE ${erasedAt} IS NULL AND ${column} <> '' AND ${endedAt} < now() - make_interval(days => $1)
           LIMIT $2 FOR UPDATE SKIP LOCKED),
        erased AS (
-         UPDATE ${table} t SET reason = $3, reason_erased_at = now() FROM picked WHERE t.id = picked.id RETURNING t.id)
-       SELECT count(*)::int AS erased FROM erased`,
-      [this.config.citizenDataDays, this.config.batchSize, ERASED_TEXT],
-    );
-    return row as Counted;
-  }
-
-  /**
-   * A finished mass cancellation's message (the coordinator's text, which may name an agent or a
-   * citizen) after the citizen-data limit; its range, target and counters stay. A running job
-   * still needs its message, and has no end yet.
-   */
-  private async eraseMassCancellationMessages(runner: QueryRunner): Promise<Counted> {
-    const [row] = await runner.query(
-      `WITH picked AS (
-         SELECT id FROM mass_cancellation_jobs
-          WHERE message_erased_at IS NULL AND finished_at IS NOT NULL AND finished_at < now() - make_interval(days => $1)
-          LIMIT $2 FOR UPDATE SKIP LOCKED),
-       erased AS (
-         UPDATE mass_cancellation_jobs j SET message = $3, message_erased_at = now() FROM picked WHERE j.id = picked.id RETURNING j.id)
+         UPDATE ${table} t SET ${column} = $3, ${erasedAt} = now() FROM picked WHERE t.id = picked.id RETURNING t.id)
        SELECT count(*)::int AS erased FROM erased`,
       [this.config.citizenDataDays, this.config.batchSize, ERASED_TEXT],
     );
@@ -293,7 +287,7 @@ export class RetentionService {
           LIMIT $2 FOR UPDATE SKIP LOCKED),
        done AS (
          UPDATE users u
-            SET display_name = $3, email = 'compte-' || u.id || '@efface.invalid', password_hash = NULL, oidc_subject = NULL,
+            SET display_name = $3, email = $4 || u.id || $5, password_hash = NULL, oidc_subject = NULL,
                 pseudonymised_at = now(), updated_at = now()
            FROM picked WHERE u.id = picked.id
          RETURNING u.id),
@@ -301,7 +295,7 @@ export class RetentionService {
        feeds AS (DELETE FROM ics_feed_tokens f USING done WHERE f.user_id = done.id RETURNING f.id),
        sessions AS (DELETE FROM sessions s USING done WHERE s.user_id = done.id RETURNING s.id)
        SELECT (SELECT count(*) FROM done)::int AS erased, (SELECT count(*) FROM sessions)::int AS sessions`,
-      [this.config.disabledAccountDays, this.config.batchSize, ERASED_ACCOUNT_NAME],
+      [this.config.disabledAccountDays, this.config.batchSize, ERASED_ACCOUNT_NAME, ERASED_EMAIL.before, ERASED_EMAIL.after],
     );
     return { erased: row.erased as number, sessions: row.sessions as number };
   }

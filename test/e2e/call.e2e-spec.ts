@@ -122,6 +122,26 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     const camera = booth.getByTestId('remote-video');
     expect(await camera.evaluate((v: { videoWidth: number }) => v.videoWidth)).toBeGreaterThan(0);
 
+    // The booth switches to audio only: the agent's camera stops reaching it, the shared document does not.
+    await booth.getByRole('button', { name: 'Passer en audio seul' }).click();
+    const screenFrames = () => screen.evaluate((v: { getVideoPlaybackQuality(): { totalVideoFrames: number } }) => v.getVideoPlaybackQuality().totalVideoFrames);
+    await new Promise((r) => setTimeout(r, 700));
+    const [framesBefore, boothBefore] = [await screenFrames(), await inbound(booth)];
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await screenFrames()).toBeGreaterThan(framesBefore);
+    // At the SFU: the booth's consumer of the agent's camera is paused, the one of the screen is not.
+    const callRoom = await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId);
+    const sourceOf = (producerId: string) =>
+      callRoom!.listPeers().flatMap((p) => [...p.producers.values()]).find((p) => p.id === producerId)?.appData.source;
+    const boothPeer = callRoom!.listPeers().find((p) => p.info.role === 'booth')!;
+    const pausedBySource = Object.fromEntries(
+      [...boothPeer.consumers.values()].filter((c) => c.kind === 'video').map((c) => [String(sourceOf(c.producerId)), c.paused]),
+    );
+    expect(pausedBySource).toEqual({ camera: true, screen: false });
+    expect(total(await inbound(booth), 'video', 'packetsReceived')).toBeGreaterThan(total(boothBefore, 'video', 'packetsReceived'));
+    await booth.getByRole('button', { name: 'Réactiver la vidéo' }).click();
+    await waitFor('the booth’s camera consumer resumed', async () => ([...boothPeer.consumers.values()].every((c) => !c.paused) ? true : undefined));
+
     await agent.getByRole('button', { name: 'Arrêter le partage' }).click();
     await screen.waitFor({ state: 'detached' });
     const room = await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId);

@@ -157,6 +157,8 @@ describe('directory page in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Les cabines de mon site' }).waitFor();
     const booths = page.getByTestId('booths-France Services de Pithiviers');
     await booths.getByTestId('booth-Cabine 2').waitFor();
+    // Headings in order (RGAA 9.1): the site's booths come right under the page's h1.
+    await page.getByRole('heading', { level: 2, name: 'Cabines de France Services de Pithiviers' }).waitFor();
     // Only their own MSAP; no form to add a booth, no retire button.
     expect(await page.getByTestId(/^booths-/).count()).toBe(1);
     expect(await page.getByLabel('Nom de la nouvelle cabine *').count()).toBe(0);

@@ -22,6 +22,8 @@ const FINAL_CLOSE_CODES = new Map<number, string>([
   [CLOSE_CODES.replaced, 'replaced'],
 ]);
 
+const isCameraVideo = (consumer: types.Consumer) => consumer.kind === 'video' && consumer.appData.source !== 'screen';
+
 /**
  * A participant's side of a consultation: signalling, mediasoup-client transports, local and
  * remote media. It reconnects by itself (socket drop, network change, worker crash) and exposes
@@ -98,8 +100,10 @@ export class CallEngine {
   }
 
   /**
-   * Audio only: our camera stops, and so does the video we receive, at the SFU and not only on
-   * screen (it is what saves a weak link). Resuming makes the SFU ask the sender for a keyframe.
+   * Audio only: our camera stops, and so does the camera video we receive, at the SFU and not only
+   * on screen (it is what saves a weak link). A shared screen keeps coming: it is the document being
+   * discussed, and the SFU already favours it when bandwidth is short. Resuming makes the SFU ask
+   * the sender for a keyframe.
    */
   setAudioOnly(on: boolean, auto = false): void {
     if (on === this.snapshot.audioOnly) {
@@ -108,7 +112,7 @@ export class CallEngine {
     }
     this.setProducerPaused('camera', on || !this.snapshot.cameraOn);
     for (const consumer of this.consumers.values()) {
-      if (consumer.kind !== 'video') continue;
+      if (!isCameraVideo(consumer)) continue;
       if (on) consumer.pause();
       else consumer.resume();
       void this.socket?.request(on ? 'pauseConsumer' : 'resumeConsumer', { consumerId: consumer.id }).catch(() => undefined);
@@ -336,10 +340,12 @@ export class CallEngine {
     consumer.appData.source = this.producerSources.get(producerId) ?? params.kind;
     this.attachRemote(params.participantId, consumer);
     this.mark(`consumed:${consumer.kind}`);
-    // In audio-only mode a new video consumer stays paused at the SFU until the mode ends.
-    if (consumer.kind === 'video' && this.snapshot.audioOnly) consumer.pause();
-    else await (resumed ?? socket.request('resumeConsumer', { consumerId: consumer.id }));
-    this.mark(`resumed:${consumer.kind}`);
+    // In audio-only mode a new camera consumer stays paused at the SFU until the mode ends.
+    if (isCameraVideo(consumer) && this.snapshot.audioOnly) consumer.pause();
+    else {
+      await (resumed ?? socket.request('resumeConsumer', { consumerId: consumer.id }));
+      this.mark(`resumed:${consumer.kind}`);
+    }
     const height = this.renderedHeights.get(params.participantId);
     if (height !== undefined) this.setRenderedHeight(params.participantId, height);
   }

@@ -24,7 +24,7 @@ export function MyBoothsPage() {
       <p>{t('directory.booths.mineIntro')}</p>
       {sites.error ? <ErrorSummary message={describeDirectoryError(t, sites.error).summary} /> : null}
       {sites.data && sites.data.length === 0 && <p>{t('directory.sites.none')}</p>}
-      {sites.data?.map((site) => <SiteBooths key={site.id} site={site} canCreate={false} canRetire={false} />)}
+      {sites.data?.map((site) => <SiteBooths key={site.id} site={site} canCreate={false} canRetire={false} headingLevel={2} />)}
     </div>
   );
 }

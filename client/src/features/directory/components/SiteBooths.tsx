@@ -16,8 +16,12 @@ import { BoothRecord, SiteRecord } from '../api/types';
 import { describeDirectoryError, missingFieldsError } from '../directory-errors';
 import { InlineNameForm } from './InlineNameForm';
 
-/** The booths of one MSAP: in service and retired, with create, rename and (confirmed) retire. */
-export function SiteBooths({ site, canCreate, canRetire }: { site: SiteRecord; canCreate: boolean; canRetire: boolean }) {
+/**
+ * The booths of one MSAP: in service and retired, with create, rename and (confirmed) retire. Its
+ * heading is an h4 under the Annuaire's site cards, an h2 on a page of its own (RGAA 9.1).
+ */
+export function SiteBooths({ site, canCreate, canRetire, headingLevel = 4 }: { site: SiteRecord; canCreate: boolean; canRetire: boolean; headingLevel?: 2 | 4 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h4';
   const { t } = useTranslation();
   const booths = useApi(() => listAllBooths(site.id), [site.id]);
   const [status, setStatus] = useState<string | null>(null);
@@ -28,9 +32,9 @@ export function SiteBooths({ site, canCreate, canRetire }: { site: SiteRecord; c
   const titleId = `booths-${site.id}`;
   return (
     <section aria-labelledby={titleId} className="fr-mt-2w" data-testid={`booths-${site.name}`}>
-      <h4 id={titleId} className="fr-h6">
+      <Heading id={titleId} className="fr-h6">
         {t('directory.booths.title', { site: site.name })}
-      </h4>
+      </Heading>
       <StatusMessage message={status} focus />
       {booths.error ? <ErrorSummary message={describeDirectoryError(t, booths.error).summary} /> : null}
       {booths.data && booths.data.length === 0 && <p>{t('directory.booths.none')}</p>}

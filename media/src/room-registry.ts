@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
 import { CloseReason } from './close-reason';
+import { ROUTER_MEDIA_CODECS } from './media-codecs';
 import { MediaWorkerUnavailableError, WorkerPool } from './worker-pool';
 import { Room } from './room';
 
@@ -13,6 +15,7 @@ export interface RoomRegistryEvents {
  */
 export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
   private readonly rooms = new Map<string, { creating: Promise<Room>; room: Room | null }>();
+  private capabilities: Promise<types.RtpCapabilities> | null = null;
 
   constructor(private readonly pool: WorkerPool) {
     super();
@@ -37,6 +40,28 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
       },
     );
     return entry.creating;
+  }
+
+  /**
+   * What every room's router offers: the same codecs give the same capabilities (payload types are
+   * assigned in order), so they are read once, from a router made for that and closed at once.
+   * Clients load their device with them while their camera opens, before any room exists.
+   */
+  rtpCapabilities(): Promise<types.RtpCapabilities> {
+    if (!this.capabilities) {
+      const reading = (async () => {
+        const router = await this.pool.pick().createRouter({ mediaCodecs: ROUTER_MEDIA_CODECS });
+        try {
+          return router.rtpCapabilities;
+        } finally {
+          router.close();
+        }
+      })();
+      this.capabilities = reading;
+      // A failed read (no worker right now) must not stay cached.
+      reading.catch(() => this.capabilities === reading && (this.capabilities = null));
+    }
+    return this.capabilities;
   }
 
   /** The room if it exists and is open; never creates one. */

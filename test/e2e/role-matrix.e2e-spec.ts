@@ -33,6 +33,7 @@ const MATRIX: Row[] = [
   { method: 'GET', pattern: '/api/auth/oidc/login', path: () => '/api/auth/oidc/login', expect: all(404) },
   { method: 'GET', pattern: '/api/auth/oidc/callback', path: () => '/api/auth/oidc/callback?code=x&state=y', expect: all(404) },
   { method: 'GET', pattern: '/api/auth/me', path: () => '/api/auth/me', expect: only({ ...users(200), device: 200 }) },
+  { method: 'GET', pattern: '/api/calls/media-capabilities', path: () => '/api/calls/media-capabilities', expect: only({ ...users(200), device: 200 }) },
   { method: 'GET', pattern: '/api/users', path: () => '/api/users', expect: only({ admin: 200 }) },
   // Admin passes authorisation and then fails validation: proof the guard let it through.
   { method: 'POST', pattern: '/api/users', path: () => '/api/users', body: {}, expect: only({ admin: 422 }) },

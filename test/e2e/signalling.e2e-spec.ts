@@ -98,6 +98,10 @@ describe('signalling over WebSocket', () => {
       const joinedAgent = await agent.request('join', {});
       expect(joinedAgent.self).toMatchObject({ role: 'agent', phase: 'call' });
       expect(joinedAgent.routerRtpCapabilities.codecs!.length).toBeGreaterThan(0);
+      // The call page loads its device beforehand with what every router offers: exactly the join's.
+      const capabilities = await request(t.baseUrl).get('/api/calls/media-capabilities').set('Cookie', agentCookie).expect(200);
+      expect(capabilities.body.routerRtpCapabilities).toEqual(joinedAgent.routerRtpCapabilities);
+      await request(t.baseUrl).get('/api/calls/media-capabilities').expect(401);
 
       const booth = connect(boothCookie);
       const joinedBooth = await booth.request('join', {});

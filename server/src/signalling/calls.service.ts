@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { parse as parseCookies } from 'cookie';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import { MediaError, MediaErrorCode, RoomRegistry } from '../../../media/src';
+import { MediaError, MediaErrorCode, MediaWorkerUnavailableError, RoomRegistry } from '../../../media/src';
 import { ROOM_REGISTRY } from '../../../media/src/nest/media.module';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/errors/domain.error';
@@ -15,7 +15,7 @@ import { SignallingConnection } from './connection';
 import { HandlerTable } from './handlers/handler';
 import { lobbyHandlers } from './handlers/lobby.handlers';
 import { mediaHandlers } from './handlers/media.handlers';
-import { CLOSE_CODES, Method, SignallingErrorCode } from './protocol';
+import { CLOSE_CODES, Method, RequestMap, SignallingErrorCode } from './protocol';
 import { turnServers } from './turn-credentials';
 
 const MEDIA_CODES: Record<MediaErrorCode, SignallingErrorCode> = {
@@ -62,6 +62,16 @@ export class CallsService {
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
     this.handlers = { ...lobbyHandlers, ...mediaHandlers((participantId) => turnServers(config.turn, participantId), config.iceTransportPolicy) };
+  }
+
+  /** The routers' RTP capabilities, which a join also answers: the same for every consultation. */
+  async mediaCapabilities(): Promise<{ routerRtpCapabilities: RequestMap['join']['res']['routerRtpCapabilities'] }> {
+    try {
+      return { routerRtpCapabilities: await this.rooms.rtpCapabilities() };
+    } catch (error) {
+      if (error instanceof MediaWorkerUnavailableError) throw new DomainError('SERVICE_UNAVAILABLE', 'The media server is restarting. Try again in a moment.');
+      throw error;
+    }
   }
 
   /** Authenticates and authorises the socket (cookies, consultation, time window), then serves it. */

@@ -1,6 +1,7 @@
 import { Device, type types } from 'mediasoup-client';
 import type { NotificationMap, Participant } from '../../../../../server/src/signalling/protocol';
 import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
+import { getMediaCapabilities } from '../api/get-media-capabilities';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
 import { InboundStats, QualityWatch, readInbound } from './call-quality';
 import { CallSnapshot, INITIAL_SNAPSHOT, withRemoteSource } from './call-state';
@@ -22,6 +23,12 @@ const FINAL_CLOSE_CODES = new Map<number, string>([
   [CLOSE_CODES.replaced, 'replaced'],
 ]);
 
+async function loadDevice(routerRtpCapabilities: types.RtpCapabilities): Promise<{ device: Device; capabilities: string }> {
+  const device = await Device.factory();
+  await device.load({ routerRtpCapabilities });
+  return { device, capabilities: JSON.stringify(routerRtpCapabilities) };
+}
+
 const isCameraVideo = (consumer: types.Consumer) => consumer.kind === 'video' && consumer.appData.source !== 'screen';
 
 /**
@@ -36,6 +43,8 @@ export class CallEngine {
   private send: types.Transport | null = null;
   private recv: types.Transport | null = null;
   private device: Device | null = null;
+  /** A device loaded with the SFU's capabilities as they were when it was loaded (kept across reconnections). */
+  private loadedDevice: Promise<{ device: Device; capabilities: string } | null> | null = null;
   private readonly producers = new Map<string, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
   private generation = 0;
@@ -66,6 +75,11 @@ export class CallEngine {
   getSnapshot = (): CallSnapshot => this.snapshot;
 
   async start(): Promise<void> {
+    // NOTE: the browser's capability probe (device loading) takes tens of milliseconds: it runs
+    // while the camera opens, with the capabilities every router of the SFU has.
+    this.loadedDevice = getMediaCapabilities()
+      .then(({ routerRtpCapabilities }) => loadDevice(routerRtpCapabilities))
+      .catch(() => null);
     const localStream = await navigator.mediaDevices.getUserMedia({
       audio: { echoCancellation: true, noiseSuppression: true },
       video: { width: { ideal: 1280 }, height: { ideal: 720 } },
@@ -234,8 +248,7 @@ export class CallEngine {
     const sendRequest = socket.request('createTransport', { direction: 'send' });
     // An abandoned attempt must not leave a rejection unobserved.
     for (const request of [recvRequest, sendRequest]) request.catch(() => undefined);
-    const device = await Device.factory();
-    await device.load({ routerRtpCapabilities });
+    const device = await this.deviceFor(routerRtpCapabilities);
     if (generation !== this.generation) return;
     this.device = device;
     this.mark('deviceLoaded');
@@ -291,6 +304,16 @@ export class CallEngine {
     this.setMic(this.snapshot.micOn);
     this.setCamera(this.snapshot.cameraOn);
     this.update({ status: 'call' });
+  }
+
+  /** The device loaded beforehand if it has exactly these capabilities (it does unless the SFU changed), else a new one. */
+  private async deviceFor(routerRtpCapabilities: types.RtpCapabilities): Promise<Device> {
+    const capabilities = JSON.stringify(routerRtpCapabilities);
+    const loaded = await this.loadedDevice;
+    if (loaded && loaded.capabilities === capabilities) return loaded.device;
+    const fresh = loadDevice(routerRtpCapabilities);
+    this.loadedDevice = fresh.catch(() => null);
+    return (await fresh).device;
   }
 
   /** NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once. */

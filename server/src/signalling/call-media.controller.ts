@@ -1,0 +1,20 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/decorators/allow.decorator';
+import { ROLES } from '../auth/roles';
+import { CallsService } from './calls.service';
+
+@ApiTags('calls')
+@Controller('api/calls')
+export class CallMediaController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Get('media-capabilities')
+  @Allow(...ROLES, 'device')
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiOperation({ summary: "The SFU routers' RTP capabilities (the same for every consultation): the call page loads its device with them while the camera opens" })
+  @ApiOkResponse({ description: '{ routerRtpCapabilities }: mediasoup RtpCapabilities (codecs, header extensions)' })
+  mediaCapabilities() {
+    return this.calls.mediaCapabilities();
+  }
+}

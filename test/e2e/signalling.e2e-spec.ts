@@ -106,6 +106,10 @@ describe('signalling over WebSocket', () => {
       const booth = connect(boothCookie);
       const joinedBooth = await booth.request('join', {});
       expect(joinedBooth.self).toMatchObject({ role: 'booth', phase: 'lobby', displayName: 'France Services de Pithiviers' });
+      // Straight into the call, the join brings both transports; from the lobby, none.
+      expect(joinedAgent.transports?.recv).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), producers: [] });
+      expect(joinedAgent.transports?.send.iceCandidates.length).toBe(2);
+      expect(joinedBooth.transports).toBeUndefined();
       expect((await agent.notification('lobbyWaiting')).participant.id).toBe(joinedBooth.self.id);
 
       // The MSAP's facilitator may join too, and also waits to be let in.

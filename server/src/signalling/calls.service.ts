@@ -14,7 +14,7 @@ import { CallAccessService } from './call-access.service';
 import { SignallingConnection } from './connection';
 import { HandlerTable } from './handlers/handler';
 import { lobbyHandlers } from './handlers/lobby.handlers';
-import { mediaHandlers } from './handlers/media.handlers';
+import { mediaHandlers, transportOpener } from './handlers/media.handlers';
 import { CLOSE_CODES, Method, RequestMap, SignallingErrorCode } from './protocol';
 import { turnServers } from './turn-credentials';
 
@@ -61,7 +61,8 @@ export class CallsService {
     @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
-    this.handlers = { ...lobbyHandlers, ...mediaHandlers((participantId) => turnServers(config.turn, participantId), config.iceTransportPolicy) };
+    const openTransport = transportOpener((participantId) => turnServers(config.turn, participantId), config.iceTransportPolicy);
+    this.handlers = { ...lobbyHandlers(openTransport), ...mediaHandlers(openTransport) };
   }
 
   /** The routers' RTP capabilities, which a join also answers: the same for every consultation. */

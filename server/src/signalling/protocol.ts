@@ -47,7 +47,16 @@ export interface ParticipantStats {
 
 export interface RequestMap {
   /** Enter the consultation: the booth and the facilitator wait in the lobby, the agent is in the call. */
-  join: { req: { displayName?: string }; res: { self: Participant; participants: Participant[]; routerRtpCapabilities: types.RtpCapabilities } };
+  /** Straight into the call (the agent, or someone coming back), the answer brings both transports. */
+  join: {
+    req: { displayName?: string };
+    res: {
+      self: Participant;
+      participants: Participant[];
+      routerRtpCapabilities: types.RtpCapabilities;
+      transports?: { recv: RequestMap['createTransport']['res']; send: RequestMap['createTransport']['res'] };
+    };
+  };
   admit: { req: { participantId: string }; res: Record<string, never> };
   /** A receive transport's answer also lists the producers already there to consume (later ones are notified). */
   createTransport: { req: { direction: 'send' | 'recv' }; res: TransportOptions & { producers: NotificationMap['newProducer'][] } };

@@ -3,12 +3,18 @@ import { EmptyDto } from '../dto/empty.dto';
 import { JoinCallDto } from '../dto/join-call.dto';
 import { validateRequest } from '../validate-request';
 import { HandlerTable, joined } from './handler';
+import { TransportOpener } from './media.handlers';
 
 /** Entering and leaving: the booth waits in the lobby until the agent admits it. */
-export const lobbyHandlers: HandlerTable<'join' | 'admit' | 'leave' | 'end'> = {
+export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'join' | 'admit' | 'leave' | 'end'> => ({
   async join(ctx, data) {
     const dto = await validateRequest(JoinCallDto, data);
-    return ctx.call.join(ctx.access, ctx.connection, dto.displayName);
+    const joinedCall = await ctx.call.join(ctx.access, ctx.connection, dto.displayName);
+    if (joinedCall.self.phase !== 'call') return joinedCall;
+    // NOTE: straight into the call (the agent, or anyone coming back after a drop): its transports
+    // come with the answer, a round trip less before the remote picture.
+    const [recv, send] = [await openTransport(ctx, 'recv'), await openTransport(ctx, 'send')];
+    return { ...joinedCall, transports: { recv, send } };
   },
   async admit(ctx, data) {
     const dto = await validateRequest(AdmitParticipantDto, data);
@@ -25,4 +31,4 @@ export const lobbyHandlers: HandlerTable<'join' | 'admit' | 'leave' | 'end'> = {
     ctx.call.end(joined(ctx));
     return {};
   },
-};
+});

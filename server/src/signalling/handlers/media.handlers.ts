@@ -9,7 +9,7 @@ import { RestartIceDto } from '../dto/restart-ice.dto';
 import { ResumeConsumerDto } from '../dto/resume-consumer.dto';
 import { SetPreferredLayerDto } from '../dto/set-preferred-layer.dto';
 import { EmptyDto } from '../dto/empty.dto';
-import { RTCIceServerInit } from '../protocol';
+import { RequestMap, RTCIceServerInit } from '../protocol';
 import { SignallingError } from '../signalling-error';
 import { validateRequest } from '../validate-request';
 import { HandlerContext, HandlerTable, joined } from './handler';
@@ -19,20 +19,28 @@ const media = (ctx: HandlerContext) => {
   return { member, ...ctx.call.peerOf(member) };
 };
 
+export type TransportOpener = (ctx: HandlerContext, direction: 'send' | 'recv') => Promise<RequestMap['createTransport']['res']>;
+
+/** Creates one of the caller's transports, with its ICE servers and, for receiving, what to consume. */
+export function transportOpener(iceServers: (participantId: string) => RTCIceServerInit[], iceTransportPolicy: 'all' | 'relay'): TransportOpener {
+  return async (ctx, direction) => {
+    const { room, peer, member } = media(ctx);
+    const transport = await room.createTransport(peer, direction);
+    // NOTE: what the newcomer can consume already comes with its receive transport, in one list,
+    // so that it negotiates all of them at once; later producers come as notifications.
+    const producers = direction === 'recv' ? ctx.call.existingProducers(member) : [];
+    return { ...transport, iceServers: iceServers(member.access.participantId), iceTransportPolicy, producers };
+  };
+}
+
 /** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
 export function mediaHandlers(
-  iceServers: (participantId: string) => RTCIceServerInit[],
-  iceTransportPolicy: 'all' | 'relay',
+  openTransport: TransportOpener,
 ): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'getStats'> {
   return {
     async createTransport(ctx, data) {
       const dto = await validateRequest(CreateTransportDto, data);
-      const { room, peer, member } = media(ctx);
-      const transport = await room.createTransport(peer, dto.direction);
-      // NOTE: what the newcomer can consume already comes with its receive transport, in one list,
-      // so that it negotiates all of them at once; later producers come as notifications.
-      const producers = dto.direction === 'recv' ? ctx.call.existingProducers(member) : [];
-      return { ...transport, iceServers: iceServers(member.access.participantId), iceTransportPolicy, producers };
+      return openTransport(ctx, dto.direction);
     },
     async connectTransport(ctx, data) {
       const dto = await validateRequest(ConnectTransportDto, data);

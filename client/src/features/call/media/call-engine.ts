@@ -1,5 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
-import type { NotificationMap, Participant } from '../../../../../server/src/signalling/protocol';
+import type { NotificationMap, Participant, RequestMap } from '../../../../../server/src/signalling/protocol';
 import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
 import { getMediaCapabilities } from '../api/get-media-capabilities';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
@@ -28,6 +28,8 @@ async function loadDevice(routerRtpCapabilities: types.RtpCapabilities): Promise
   await device.load({ routerRtpCapabilities });
   return { device, capabilities: JSON.stringify(routerRtpCapabilities) };
 }
+
+type JoinAnswer = RequestMap['join']['res'];
 
 const isCameraVideo = (consumer: types.Consumer) => consumer.kind === 'video' && consumer.appData.source !== 'screen';
 
@@ -231,21 +233,22 @@ export class CallEngine {
       this.mark('joined');
       this.attempts = 0;
       this.update({ self: joined.self, participants: joined.participants, status: joined.self.phase === 'call' ? 'call' : 'lobby' });
-      if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities);
+      if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities, joined.transports);
       else this.pendingCapabilities = joined.routerRtpCapabilities;
     } catch (error) {
       if (!(error instanceof SignallingRefusal) || error.code !== 'DISCONNECTED') console.warn('join failed', error);
     }
   }
 
-  private async enterMedia(generation: number, routerRtpCapabilities: types.RtpCapabilities): Promise<void> {
+  private async enterMedia(generation: number, routerRtpCapabilities: types.RtpCapabilities, given?: JoinAnswer['transports']): Promise<void> {
     const socket = this.socket!;
     // NOTE: both transports are asked for while the device loads (the browser's capability probe
     // takes tens of milliseconds): the server needs nothing from the device to create them.
     // Receiving first: the remote picture depends only on the receive path, so its transport, and
     // then the consumers it announces, come before our own producing (requests are served in order).
-    const recvRequest = socket.request('createTransport', { direction: 'recv' });
-    const sendRequest = socket.request('createTransport', { direction: 'send' });
+    // Straight into the call, the join's answer brought them already.
+    const recvRequest = given ? Promise.resolve(given.recv) : socket.request('createTransport', { direction: 'recv' });
+    const sendRequest = given ? Promise.resolve(given.send) : socket.request('createTransport', { direction: 'send' });
     // An abandoned attempt must not leave a rejection unobserved.
     for (const request of [recvRequest, sendRequest]) request.catch(() => undefined);
     const device = await this.deviceFor(routerRtpCapabilities);

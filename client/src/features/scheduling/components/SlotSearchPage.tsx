@@ -134,7 +134,8 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
         </div>
       )}
 
-      <section className="fr-mt-4w" aria-labelledby="slot-results">
+      {/* The live region stays mounted so the count is announced; it is named by its heading once there is one. */}
+      <section className="fr-mt-4w" aria-labelledby={result ? 'slot-results' : undefined}>
         <div role="status" aria-live="polite">
           {result && (
             <h2 id="slot-results" className="fr-h4" ref={resultsHeading} tabIndex={-1}>

@@ -31,6 +31,9 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
     const violations = await auditPage(page, exclusions);
     report[name] = violations;
     expect(describeViolations(blocking(violations))).toBe('');
+    // RGAA 8.6: a title of its own, the page's h1 then the service.
+    const heading = (await page.locator('main h1').first().textContent())?.replace(/\s+/g, ' ').trim();
+    expect(await page.title()).toBe(`${heading} — Visio MSAP`);
   }
 
   /** The page's heading is shown and its data requests are answered. */

@@ -1,13 +1,16 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { ReactNode } from 'react';
+import { ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../lib/session';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { principal, logout } = useSession();
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(main, t('app.name'));
   const who = principal?.kind === 'user' ? `${principal.displayName} · ${t(`roles.${principal.role}`)}` : principal ? t('roles.device') : null;
   return (
     <>
@@ -26,7 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
             : []
         }
       />
-      <main id="contenu" role="main" tabIndex={-1}>
+      <main id="contenu" role="main" tabIndex={-1} ref={main}>
         {children}
       </main>
       <Footer accessibility="non compliant" bottomItems={[]} />

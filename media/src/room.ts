@@ -115,6 +115,11 @@ export class Room extends EventEmitter<RoomEvents> {
       initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
       appData: { direction, peerId: peer.id },
     });
+    // Replaced by a newer connection while the worker made it: nobody would ever close it.
+    if (peer.closed) {
+      transport.close();
+      throw new MediaError('PEER_CLOSED', 'This participant has left or was replaced.');
+    }
     peer.adoptTransport(transport);
     // ICE 'disconnected' is left alone: the client restarts ICE and a short drop resumes the call.
     transport.on('dtlsstatechange', (state) => {

@@ -52,6 +52,17 @@ describe('rooms on the real worker', () => {
     }
   });
 
+  it('a transport the worker finishes after its participant was replaced is closed, not left open', async () => {
+    const room = await registry.getOrCreate('c-replaced');
+    room.join(info('agent')); // keeps the room open
+    const peer = room.join(info('booth'));
+    const creating = room.createTransport(peer, 'send');
+    peer.close('replaced');
+    await expect(creating).rejects.toMatchObject({ code: 'PEER_CLOSED' });
+    const dump = (await room.router.dump()) as { transportIds: string[] };
+    expect(dump.transportIds).toEqual([]);
+  });
+
   it('creates consumers paused, and resumes them on request', async () => {
     const { room, booth, agent, producer } = await call('c-consume');
     const params = await room.consume(agent, producer.id, room.rtpCapabilities);

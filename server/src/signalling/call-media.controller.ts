@@ -11,7 +11,8 @@ export class CallMediaController {
 
   @Get('media-capabilities')
   @Allow(...ROLES, 'device')
-  @Header('Cache-Control', 'private, max-age=300')
+  // Also set on the 503 of a restarting media server, which must not be kept.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "The SFU routers' RTP capabilities (the same for every consultation): the call page loads its device with them while the camera opens" })
   @ApiOkResponse({ description: '{ routerRtpCapabilities }: mediasoup RtpCapabilities (codecs, header extensions)' })
   mediaCapabilities() {

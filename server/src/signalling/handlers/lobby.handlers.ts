@@ -13,8 +13,13 @@ export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'joi
     if (joinedCall.self.phase !== 'call') return joinedCall;
     // NOTE: straight into the call (the agent, or anyone coming back after a drop): its transports
     // come with the answer, a round trip less before the remote picture.
-    const [recv, send] = [await openTransport(ctx, 'recv'), await openTransport(ctx, 'send')];
-    return { ...joinedCall, transports: { recv, send } };
+    // They are a shortcut: if making them fails, the join still succeeds and the client asks for them.
+    try {
+      const [recv, send] = [await openTransport(ctx, 'recv'), await openTransport(ctx, 'send')];
+      return { ...joinedCall, transports: { recv, send } };
+    } catch {
+      return joinedCall;
+    }
   },
   async admit(ctx, data) {
     const dto = await validateRequest(AdmitParticipantDto, data);

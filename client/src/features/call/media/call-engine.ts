@@ -15,6 +15,8 @@ const CAMERA_ENCODINGS: RTCRtpEncodingParameters[] = [
   { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
 ];
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+/** How long a join waits for the device being loaded beforehand before loading one itself. */
+const DEVICE_WAIT_MS = 1000;
 const FINAL_CLOSE_CODES = new Map<number, string>([
   [CLOSE_CODES.unauthenticated, 'unauthenticated'],
   [CLOSE_CODES.forbidden, 'forbidden'],
@@ -236,7 +238,14 @@ export class CallEngine {
       if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities, joined.transports);
       else this.pendingCapabilities = joined.routerRtpCapabilities;
     } catch (error) {
-      if (!(error instanceof SignallingRefusal) || error.code !== 'DISCONNECTED') console.warn('join failed', error);
+      if (error instanceof SignallingRefusal && error.code === 'DISCONNECTED') return; // the socket's own reconnection takes over
+      console.warn('join failed', error);
+      // E.g. right after a worker crash, before its replacement is up: try again on the same socket.
+      if (generation !== this.generation || this.stopped) return;
+      this.update({ status: 'reconnecting' });
+      const socket = this.socket;
+      const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts++, RECONNECT_DELAYS_MS.length - 1)]!;
+      setTimeout(() => !this.stopped && socket === this.socket && generation === this.generation && void this.join(), delay);
     }
   }
 
@@ -312,7 +321,8 @@ export class CallEngine {
   /** The device loaded beforehand if it has exactly these capabilities (it does unless the SFU changed), else a new one. */
   private async deviceFor(routerRtpCapabilities: types.RtpCapabilities): Promise<Device> {
     const capabilities = JSON.stringify(routerRtpCapabilities);
-    const loaded = await this.loadedDevice;
+    // A capabilities request stalled on a weak link must not hold back a join already answered.
+    const loaded = await Promise.race([this.loadedDevice, new Promise<null>((r) => setTimeout(() => r(null), DEVICE_WAIT_MS))]);
     if (loaded && loaded.capabilities === capabilities) return loaded.device;
     const fresh = loadDevice(routerRtpCapabilities);
     this.loadedDevice = fresh.catch(() => null);

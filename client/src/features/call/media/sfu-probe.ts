@@ -77,7 +77,8 @@ export async function probeSfu(signal: AbortSignal, durationMs = 4000): Promise<
     const joined = await socket.request('join', {});
     const device = await Device.factory();
     await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities });
-    const options = await socket.request('createTransport', { direction: 'send' });
+    // A probe joins straight into its own room: its join brought the transport already.
+    const options = joined.transports?.send ?? (await socket.request('createTransport', { direction: 'send' }));
     const send = device.createSendTransport(options);
     transport = send;
     send.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: send.id, dtlsParameters }).then(() => ok(), fail));

@@ -4,7 +4,7 @@ import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import type { TestApp } from '../support/app';
 import { waitFor } from '../support/browser';
-import { inbound, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
+import { inbound, killRoomWorker, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
 import { CallScenario, startCallScenario } from '../support/call-scenario';
 
 describe('a consultation between a booth and an agent, in two real browsers', () => {
@@ -175,16 +175,9 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
   });
 
   it('killing the media worker during the call: the call comes back without anyone doing anything', async () => {
-    const frames = total(await inbound(agent), 'video', 'framesDecoded');
-    const room = await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId);
-    process.kill(room!.workerPid, 'SIGKILL');
-    await waitFor('the agent to notice', async () => ((await snapshot(agent)).status !== 'call' || total(await inbound(agent), 'video', 'framesDecoded') < frames ? true : undefined), 10_000);
-    for (const [page, who] of [[agent, 'agent'], [booth, 'booth']] as const) {
-      await waitFor(`the ${who} back in the call`, async () => ((await snapshot(page)).status === 'call' ? true : undefined));
-      await mediaFlowing(page, `the ${who} after the crash`);
-    }
+    const killed = await killRoomWorker(t, consultationId, agent, [[agent, 'agent'], [booth, 'booth']]);
     const health = await request(t.baseUrl).get('/api/health').expect(200);
-    expect(health.body.media.pids).not.toContain(room!.workerPid);
-    expect((await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId))!.workerPid).not.toBe(room!.workerPid);
+    expect(health.body.media.pids).not.toContain(killed);
+    expect((await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId))!.workerPid).not.toBe(killed);
   });
 });

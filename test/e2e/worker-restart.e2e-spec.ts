@@ -3,8 +3,7 @@ import request from 'supertest';
 import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import type { TestApp } from '../support/app';
-import { waitFor } from '../support/browser';
-import { inbound, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
+import { killRoomWorker, mediaFlowing } from '../support/call-page';
 import { CallScenario, startCallScenario } from '../support/call-scenario';
 
 // One worker, as on a one-core server: after a crash no other worker is there to take the room,
@@ -29,18 +28,10 @@ describe('a call on a server with a single media worker, in two real browsers', 
     await mediaFlowing(agent, 'the agent');
     await mediaFlowing(booth, 'the booth');
 
-    const registry = t.app.get<RoomRegistry>(ROOM_REGISTRY);
-    const before = (await registry.find(consultationId))!.workerPid;
-    const frames = total(await inbound(agent), 'video', 'framesDecoded');
-    process.kill(before, 'SIGKILL');
-    await waitFor('the agent to notice', async () => ((await snapshot(agent)).status !== 'call' || total(await inbound(agent), 'video', 'framesDecoded') < frames ? true : undefined), 10_000);
-    for (const [page, who] of [[agent, 'agent'], [booth, 'booth']] as const) {
-      await waitFor(`the ${who} back in the call`, async () => ((await snapshot(page)).status === 'call' ? true : undefined), 30_000);
-      await mediaAdvancing(page, `the ${who} after the crash`);
-    }
+    const before = await killRoomWorker(t, consultationId, agent, [[agent, 'agent'], [booth, 'booth']]);
     const health = await request(t.baseUrl).get('/api/health').expect(200);
     expect(health.body.media.pids).toHaveLength(1);
     expect(health.body.media.pids).not.toContain(before);
-    expect((await registry.find(consultationId))!.workerPid).toBe(health.body.media.pids[0]);
+    expect((await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId))!.workerPid).toBe(health.body.media.pids[0]);
   });
 });

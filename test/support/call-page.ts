@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import { RoomRegistry } from '../../media/src';
+import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
+import type { TestApp } from './app';
 import { waitFor } from './browser';
 
 export interface Inbound {
@@ -60,4 +63,20 @@ export async function mediaAdvancing(page: Page, who: string, timeoutMs = 30_000
     },
     timeoutMs,
   );
+}
+
+/**
+ * Kills the media worker that carries the consultation's room during the call, then waits until
+ * the agent notices and every page is back in the call with media flowing. Returns the killed pid.
+ */
+export async function killRoomWorker(t: TestApp, consultationId: string, agent: Page, pages: Array<[Page, string]>): Promise<number> {
+  const frames = total(await inbound(agent), 'video', 'framesDecoded');
+  const pid = (await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId))!.workerPid;
+  process.kill(pid, 'SIGKILL');
+  await waitFor('the agent to notice', async () => ((await snapshot(agent)).status !== 'call' || total(await inbound(agent), 'video', 'framesDecoded') < frames ? true : undefined), 10_000);
+  for (const [page, who] of pages) {
+    await waitFor(`the ${who} back in the call`, async () => ((await snapshot(page)).status === 'call' ? true : undefined), 30_000);
+    await mediaFlowing(page, `the ${who} after the crash`);
+  }
+  return pid;
 }

@@ -64,11 +64,16 @@ export class Call {
     const self = this.describe(member);
     this.broadcast(previous ? 'participantUpdated' : 'participantJoined', self, member);
     if (phase === 'lobby') for (const agent of this.agents()) agent.connection.notify('lobbyWaiting', { participant: self });
-    return {
-      self,
-      participants: [...this.members.values()].filter((m) => m !== member).map((m) => this.describe(m)),
-      routerRtpCapabilities: room.rtpCapabilities,
-    };
+    return { self, participants: this.othersThan(access.participantId), routerRtpCapabilities: room.rtpCapabilities };
+  }
+
+  /**
+   * Everyone else in the call, as things stand now. NOTE: a join answered after further awaits
+   * (its transports) must list them again: someone who joined meanwhile was already notified to
+   * this member, and the client takes the answer's list as the truth.
+   */
+  othersThan(participantId: string): Participant[] {
+    return [...this.members.values()].filter((m) => m.access.participantId !== participantId).map((m) => this.describe(m));
   }
 
   /** Media requests go through here: only admitted members have a peer. */

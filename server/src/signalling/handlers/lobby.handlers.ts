@@ -16,9 +16,9 @@ export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'joi
     // They are a shortcut: if making them fails, the join still succeeds and the client asks for them.
     try {
       const [recv, send] = [await openTransport(ctx, 'recv'), await openTransport(ctx, 'send')];
-      return { ...joinedCall, transports: { recv, send } };
+      return { ...joinedCall, participants: ctx.call.othersThan(ctx.access.participantId), transports: { recv, send } };
     } catch {
-      return joinedCall;
+      return { ...joinedCall, participants: ctx.call.othersThan(ctx.access.participantId) };
     }
   },
   async admit(ctx, data) {

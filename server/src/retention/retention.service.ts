@@ -51,6 +51,21 @@ export interface RetentionRunResult extends RetentionFigures {
 
 type Counted = { erased: number; outbox?: number; sessions?: number };
 
+/** Each figure of a run and its column in retention_runs: the sweep's zeros, its INSERT and the status reads all come from here. */
+const FIGURE_COLUMNS: { readonly [K in keyof RetentionFigures]: string } = {
+  consultationsErased: 'consultations_erased',
+  outboxErased: 'outbox_erased',
+  auditEventsDeleted: 'audit_events_deleted',
+  sessionsDeleted: 'sessions_deleted',
+  pairingCodesDeleted: 'pairing_codes_deleted',
+  devicesDeleted: 'devices_deleted',
+  absenceReasonsErased: 'absence_reasons_erased',
+  closureReasonsErased: 'closure_reasons_erased',
+  massCancellationMessagesErased: 'mass_cancellation_messages_erased',
+  accountsPseudonymised: 'accounts_pseudonymised',
+};
+const FIGURES = Object.keys(FIGURE_COLUMNS) as Array<keyof RetentionFigures>;
+
 /**
  * Enforces the retention policy (RGPD art. 5-1-e). Personal fields are erased, rows stay: a
  * consultation keeps its status, administration, booth and times, so statistics are unchanged;
@@ -95,9 +110,7 @@ export class RetentionService {
     const [last]: RunRow[] = await this.dataSource.query('SELECT * FROM retention_runs ORDER BY id DESC LIMIT 1');
     const recent: RunRow[] = await this.dataSource.query(
       `SELECT * FROM retention_runs
-        WHERE consultations_erased + outbox_erased + audit_events_deleted + sessions_deleted
-              + pairing_codes_deleted + devices_deleted + absence_reasons_erased + closure_reasons_erased
-              + mass_cancellation_messages_erased + accounts_pseudonymised > 0 OR error IS NOT NULL
+        WHERE ${FIGURES.map((f) => FIGURE_COLUMNS[f]).join(' + ')} > 0 OR error IS NOT NULL
         ORDER BY id DESC LIMIT $1`,
       [RECENT_RUNS],
     );
@@ -124,18 +137,7 @@ export class RetentionService {
 
   private async sweep(runner: QueryRunner): Promise<RetentionRunResult> {
     const startedAt = new Date();
-    const figures: RetentionFigures = {
-      consultationsErased: 0,
-      outboxErased: 0,
-      auditEventsDeleted: 0,
-      sessionsDeleted: 0,
-      pairingCodesDeleted: 0,
-      devicesDeleted: 0,
-      absenceReasonsErased: 0,
-      closureReasonsErased: 0,
-      massCancellationMessagesErased: 0,
-      accountsPseudonymised: 0,
-    };
+    const figures = Object.fromEntries(FIGURES.map((f) => [f, 0])) as unknown as RetentionFigures;
     let error: string | null = null;
     try {
       await this.batches(runner, (q) => this.eraseCitizens(q), (c) => {
@@ -160,26 +162,11 @@ export class RetentionService {
       error = e instanceof Error ? e.message : String(e);
     }
     // Recorded even after a failure: what was erased before it stays erased and is accounted for.
+    const values = [startedAt, JSON.stringify(this.policy()), error, ...FIGURES.map((f) => figures[f])];
     const [row]: Array<{ finished_at: Date }> = await runner.query(
-      `INSERT INTO retention_runs (started_at, policy, consultations_erased, outbox_erased, audit_events_deleted,
-                                   sessions_deleted, pairing_codes_deleted, devices_deleted, absence_reasons_erased,
-                                   closure_reasons_erased, mass_cancellation_messages_erased, accounts_pseudonymised, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING finished_at`,
-      [
-        startedAt,
-        JSON.stringify(this.policy()),
-        figures.consultationsErased,
-        figures.outboxErased,
-        figures.auditEventsDeleted,
-        figures.sessionsDeleted,
-        figures.pairingCodesDeleted,
-        figures.devicesDeleted,
-        figures.absenceReasonsErased,
-        figures.closureReasonsErased,
-        figures.massCancellationMessagesErased,
-        figures.accountsPseudonymised,
-        error,
-      ],
+      `INSERT INTO retention_runs (started_at, policy, error, ${FIGURES.map((f) => FIGURE_COLUMNS[f]).join(', ')})
+       VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING finished_at`,
+      values,
     );
     if (error !== null) throw new Error(`retention run failed: ${error}`);
     return { ...figures, startedAt, finishedAt: row!.finished_at };
@@ -334,21 +321,13 @@ export class RetentionService {
   }
 }
 
+/** A retention_runs row: its id, times and error, and one integer column per figure (FIGURE_COLUMNS). */
 interface RunRow {
   id: string;
   started_at: Date;
   finished_at: Date;
-  consultations_erased: number;
-  outbox_erased: number;
-  audit_events_deleted: number;
-  sessions_deleted: number;
-  pairing_codes_deleted: number;
-  devices_deleted: number;
-  absence_reasons_erased: number;
-  closure_reasons_erased: number;
-  mass_cancellation_messages_erased: number;
-  accounts_pseudonymised: number;
   error: string | null;
+  [figureColumn: string]: unknown;
 }
 
 function toRunView(r: RunRow): RetentionRunView {
@@ -356,16 +335,7 @@ function toRunView(r: RunRow): RetentionRunView {
     id: r.id,
     startedAt: toParisIso(r.started_at),
     finishedAt: toParisIso(r.finished_at),
-    consultationsErased: r.consultations_erased,
-    outboxErased: r.outbox_erased,
-    auditEventsDeleted: r.audit_events_deleted,
-    sessionsDeleted: r.sessions_deleted,
-    pairingCodesDeleted: r.pairing_codes_deleted,
-    devicesDeleted: r.devices_deleted,
-    absenceReasonsErased: r.absence_reasons_erased,
-    closureReasonsErased: r.closure_reasons_erased,
-    massCancellationMessagesErased: r.mass_cancellation_messages_erased,
-    accountsPseudonymised: r.accounts_pseudonymised,
+    ...(Object.fromEntries(FIGURES.map((f) => [f, r[FIGURE_COLUMNS[f]]])) as unknown as RetentionFigures),
     error: r.error,
   };
 }

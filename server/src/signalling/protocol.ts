@@ -46,8 +46,10 @@ export interface ParticipantStats {
 }
 
 export interface RequestMap {
-  /** Enter the consultation: the booth and the facilitator wait in the lobby, the agent is in the call. */
-  /** Straight into the call (the agent, or someone coming back), the answer brings both transports. */
+  /**
+   * Enter the consultation: the booth and the facilitator wait in the lobby, the agent is in the
+   * call. Straight into the call (the agent, or someone coming back), the answer brings both transports.
+   */
   join: {
     req: { displayName?: string };
     res: {

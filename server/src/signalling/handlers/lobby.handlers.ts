@@ -2,8 +2,13 @@ import { AdmitParticipantDto } from '../dto/admit-participant.dto';
 import { EmptyDto } from '../dto/empty.dto';
 import { JoinCallDto } from '../dto/join-call.dto';
 import { validateRequest } from '../validate-request';
-import { HandlerTable, joined } from './handler';
+import { HandlerContext, HandlerTable, joined } from './handler';
 import { TransportOpener } from './media.handlers';
+
+const openTransports = async (ctx: HandlerContext, openTransport: TransportOpener) => ({
+  recv: await openTransport(ctx, 'recv'),
+  send: await openTransport(ctx, 'send'),
+});
 
 /** Entering and leaving: the booth waits in the lobby until the agent admits it. */
 export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'join' | 'admit' | 'leave' | 'end'> => ({
@@ -14,12 +19,9 @@ export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'joi
     // NOTE: straight into the call (the agent, or anyone coming back after a drop): its transports
     // come with the answer, a round trip less before the remote picture.
     // They are a shortcut: if making them fails, the join still succeeds and the client asks for them.
-    try {
-      const [recv, send] = [await openTransport(ctx, 'recv'), await openTransport(ctx, 'send')];
-      return { ...joinedCall, participants: ctx.call.othersThan(ctx.access.participantId), transports: { recv, send } };
-    } catch {
-      return { ...joinedCall, participants: ctx.call.othersThan(ctx.access.participantId) };
-    }
+    const transports = await openTransports(ctx, openTransport).catch(() => undefined);
+    // Listed again after those awaits: see Call.othersThan.
+    return { ...joinedCall, participants: ctx.call.othersThan(ctx.access.participantId), transports };
   },
   async admit(ctx, data) {
     const dto = await validateRequest(AdmitParticipantDto, data);

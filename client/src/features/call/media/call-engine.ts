@@ -447,7 +447,6 @@ export class CallEngine {
     this.onRemotePaused(producer);
   }
 
-
   /**
    * NOTE: a shared screen is a stream of its own, beside the camera's: it must neither replace the
    * camera's video nor take it away when the sharing stops.

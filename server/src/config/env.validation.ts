@@ -21,12 +21,14 @@ import { availableParallelism } from 'node:os';
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 
+/** How operators write "off" in env files (an empty value included). */
+const isFalseWord = (value: string) => ['0', 'false', 'no', 'off', ''].includes(value.trim().toLowerCase());
+
 // Accepts the spellings operators actually use in env files; anything else stays a string and fails.
 const toBool = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase())) return true;
+  if (isFalseWord(value)) return false;
   return value;
 };
 
@@ -61,13 +63,16 @@ function isProxyAddress(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
+/** A TRUST_PROXY given as the number of proxies in front. */
+const PROXY_HOPS = /^[1-9]$/;
+
 const isTrustProxy = (value: unknown): boolean =>
-  typeof value === 'string' && (value === 'false' || /^[1-9]$/.test(value) || value.split(',').every((e) => isProxyAddress(e.trim())));
+  typeof value === 'string' && (value === 'false' || PROXY_HOPS.test(value) || value.split(',').every((e) => isProxyAddress(e.trim())));
 
 /** The TRUST_PROXY setting as Express takes it: false, a number of hops, or a list of addresses. */
 export function trustProxySetting(value: string): false | number | string {
   if (value === 'false') return false;
-  return /^[1-9]$/.test(value) ? Number(value) : value;
+  return PROXY_HOPS.test(value) ? Number(value) : value;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -105,7 +110,7 @@ export class EnvironmentVariables {
    * which the client writes itself (proxies append to the header), and every address-based limit
    * would fall to a forged header.
    */
-  @Transform(({ value }) => (typeof value === 'string' ? (['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase()) ? 'false' : value.trim()) : value))
+  @Transform(({ value }) => (typeof value === 'string' ? (isFalseWord(value) ? 'false' : value.trim()) : value))
   @ValidateBy({ name: 'trustProxy', validator: { validate: isTrustProxy } }, {
     message:
       'must be false, the number of reverse proxies in front of the service (e.g. 1), or their addresses or subnets ' +

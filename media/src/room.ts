@@ -26,9 +26,26 @@ export interface PeerStats {
   consumers: Array<{ id: string; kind: string; paused: boolean; score: number; spatialLayer: number | null }>;
 }
 
+/** A transport's ICE and DTLS state with the candidates the SFU gave: what a failure is logged with. */
+export interface TransportDiagnostics {
+  id: string;
+  direction: string;
+  iceState: string;
+  dtlsState: string;
+  /** The SFU's own candidates, as handed to the browser. */
+  candidates: Array<{ protocol: string; address: string; port: number }>;
+  /** The browser's address and port the SFU sees, once ICE has connected. */
+  selectedTuple: { protocol: string; remoteIp?: string; remotePort?: number } | null;
+}
+
 export interface RoomEvents {
   closed: [reason: CloseReason];
+  /** A peer closed: left, replaced, or its media failed ('transport_failed'), among others. */
   peerClosed: [peer: Peer, reason: CloseReason];
+  /** DTLS failed on one of the peer's transports; the peer closes with 'transport_failed' right after. */
+  transportFailed: [peer: Peer, transport: TransportDiagnostics];
+  /** ICE connected on one of the peer's transports: its media reach the SFU. */
+  mediaConnected: [peer: Peer];
   /** Another participant can now consume this producer. */
   producerAdded: [peer: Peer, producer: types.Producer];
   /** The producer behind one of `peer`'s consumers went away. */
@@ -121,9 +138,15 @@ export class Room extends EventEmitter<RoomEvents> {
       throw new MediaError('PEER_CLOSED', 'This participant has left or was replaced.');
     }
     peer.adoptTransport(transport);
+    transport.on('icestatechange', (state) => {
+      if (state === 'connected' || state === 'completed') this.emit('mediaConnected', peer);
+    });
     // ICE 'disconnected' is left alone: the client restarts ICE and a short drop resumes the call.
+    // A DTLS failure is final for these transports: the peer closes and is told to come back with new ones.
     transport.on('dtlsstatechange', (state) => {
-      if (state === 'failed') peer.close('transport_failed');
+      if (state !== 'failed') return;
+      this.emit('transportFailed', peer, diagnose(transport));
+      peer.close('transport_failed');
     });
     return {
       id: transport.id,
@@ -227,6 +250,12 @@ export class Room extends EventEmitter<RoomEvents> {
     await consumer.setPreferredLayers({ spatialLayer, temporalLayer: 2 });
   }
 
+  /** One of the peer's transports as it stands, or undefined when it has none with that id. */
+  diagnose(peer: Peer, transportId: string): TransportDiagnostics | undefined {
+    const transport = peer.transports.get(transportId);
+    return transport && diagnose(transport);
+  }
+
   /** One participant's media health: what support staff read when a call goes wrong. */
   async stats(peer: Peer): Promise<PeerStats> {
     this.assertMember(peer);
@@ -286,4 +315,16 @@ export class Room extends EventEmitter<RoomEvents> {
     this.assertOpen();
     if (peer.closed || this.peers.get(peer.id) !== peer) throw new MediaError('PEER_CLOSED', 'This participant has left the room.');
   }
+}
+
+function diagnose(transport: types.WebRtcTransport): TransportDiagnostics {
+  const tuple = transport.iceSelectedTuple;
+  return {
+    id: transport.id,
+    direction: String((transport.appData as { direction?: string }).direction),
+    iceState: transport.iceState,
+    dtlsState: transport.dtlsState,
+    candidates: transport.iceCandidates.map((c) => ({ protocol: c.protocol, address: c.address, port: c.port })),
+    selectedTuple: tuple ? { protocol: tuple.protocol, remoteIp: tuple.remoteIp, remotePort: tuple.remotePort } : null,
+  };
 }

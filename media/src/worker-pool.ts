@@ -99,6 +99,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   }
 
   static async create(options: WorkerPoolOptions, logger: MediaLogger): Promise<WorkerPool> {
+    const rtc = options.webRtc;
+    // NOTE: mediasoup would hand 0.0.0.0 to browsers as their candidate: they never connect.
+    if (rtc && !rtc.announcedAddress && (rtc.listenIp === '0.0.0.0' || /^[0:]+$/.test(rtc.listenIp))) {
+      throw new MediaWorkerUnavailableError(`Media listening on every interface (${rtc.listenIp}) need the address browsers reach them on (announcedAddress).`);
+    }
     const bin = options.workerBin ?? defaultWorkerBin();
     try {
       await access(bin, constants.X_OK);

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { MediaModule } from '../../media/src/nest/media.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -35,6 +36,9 @@ export class AppModule {
           inject: [appConfig.KEY],
           useFactory: (config: AppConfig) => ({
             pinoHttp: {
+              // One stream for request logs and every other log line (nestjs-pino makes a second logger
+              // otherwise, with a stream of its own): lines leave in the order they were written.
+              stream: pino.destination({ dest: 1, sync: false }),
               level: config.logLevel,
               // Assigned by the first middleware (app.setup.ts), which reuses a sane proxy-given id.
               genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),

@@ -14,7 +14,7 @@ import { createValidationPipe } from './common/http/validation.pipe';
 import { httpMetrics } from './health/http-metrics.middleware';
 import { MetricsService } from './health/metrics.service';
 import { AppConfig, appConfig, databaseConfig, DatabaseConfig } from './config/configuration';
-import { DEMO_ACCOUNTS, DemoSeedService } from './seed/demo-seed.service';
+import { DemoSeedService } from './seed/demo-seed.service';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -146,9 +146,4 @@ export async function prepareDatabase(app: INestApplication): Promise<boolean> {
   const config = app.get<DatabaseConfig>(databaseConfig.KEY);
   if (!config.demoSeed) return false;
   return app.get(DemoSeedService).seed();
-}
-
-export function demoCredentialsBanner(): string {
-  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(34)} ${a.password}`);
-  return ['Demo accounts (change or remove them before real use):', ...rows].join('\n');
 }

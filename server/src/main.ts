@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
 import { MediaWorkerUnavailableError } from '../../media/src/worker-pool';
 import { AppModule } from './app.module';
-import { configureApp, demoCredentialsBanner, prepareDatabase } from './app.setup';
-import { appConfig, databaseConfig } from './config/configuration';
+import { WORKER_POOL } from '../../media/src/nest/media.module';
+import { WorkerPool } from '../../media/src/worker-pool';
+import { configureApp, prepareDatabase } from './app.setup';
+import { appConfig, databaseConfig, mediaConfig, signallingConfig } from './config/configuration';
+import { demoAccountsIfSeeded, renderStartupSummary } from './startup-summary';
 import { ConfigurationError } from './config/env.validation';
 import { EmbeddedDatabase } from './database/embedded-database';
 
@@ -44,14 +48,25 @@ async function bootstrap(): Promise<void> {
     });
     app.useLogger(app.get(Logger));
     configureApp(app);
-    const seeded = await prepareDatabase(app);
+    await prepareDatabase(app);
     await app.listen(app$.port, app$.host);
-    const logger = app.get(Logger);
-    if (db.demoSeed) process.stdout.write(`\n${demoCredentialsBanner()}\n\n`);
-    logger.log(
-      { port: app$.port, database: embedded ? 'embedded' : 'external', seeded, startMs: Date.now() - started },
-      `Visio MSAP listening on http://localhost:${app$.port}`,
-    );
+    const media = mediaConfig();
+    const workers = app.get<WorkerPool>(WORKER_POOL).info();
+    const mediaAddress = media.webRtc.announcedAddress ?? media.webRtc.listenIp;
+    const summary = {
+      url: app$.publicUrl ?? `http://localhost:${app$.port}`,
+      database: embedded ? ('embedded' as const) : ('external' as const),
+      startMs: Date.now() - started,
+      media: workers.flatMap((w) => (w.rtcPort === null ? [] : [{ worker: w.index, address: mediaAddress, udp: w.rtcPort, tcp: w.rtcPort }])),
+      mediaListen: media.webRtc.announcedAddress ? media.webRtc.listenIp : null,
+      turn: signallingConfig().turn?.urls ?? [],
+      // Listed whenever the demo data set is there, not only on the start that seeded it.
+      demoAccounts: demoAccountsIfSeeded(db.demoSeed),
+    };
+    // NOTE: pino writes to stdout asynchronously, through its own stream: the summary goes through
+    // that stream too, so that it comes after the start-up lines (the route list), never among them.
+    const logStream = (PinoLogger.root as unknown as Record<symbol, { write(text: string): unknown } | undefined>)[pino.symbols.streamSym];
+    (logStream ?? process.stdout).write(renderStartupSummary(summary, process.stdout.isTTY === true));
   } catch (error) {
     const message =
       error instanceof MediaWorkerUnavailableError || error instanceof ConfigurationError

@@ -142,10 +142,18 @@ describe('scheduling screens in Chromium', () => {
     await moved.focus();
     await page.keyboard.press('Enter');
     expect(await isFocused(page.getByRole('heading', { name: /^Détails du rendez-vous/ }))).toBe(true);
-    await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await page.getByRole('button', { name: 'Annuler ce rendez-vous' }).click();
     await page.getByText('Indiquez un motif (3 caractères au moins).').first().waitFor();
     await page.getByLabel('Motif *').fill('Usager empêché');
-    await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await page.getByRole('button', { name: 'Annuler ce rendez-vous' }).click();
+    // A second, explicit yes: the question takes the focus; "no" keeps the booking.
+    const confirm = page.getByRole('alertdialog', { name: /^Annuler le rendez-vous du mardi/ });
+    expect(await isFocused(confirm.getByText(/^Annuler le rendez-vous du mardi/))).toBe(true);
+    await confirm.getByRole('button', { name: 'Non, le garder' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await t.dataSource.query(`SELECT status FROM consultations WHERE id = $1`, [stored.id]))[0].status).toBe('scheduled');
+    await page.getByRole('button', { name: 'Annuler ce rendez-vous' }).click();
+    await page.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).click();
     await page.getByTestId('board-message').getByText(/^Rendez-vous annulé\./).waitFor();
     await board.getByRole('listitem').filter({ hasText: '10:00–10:30 Jeanne Martin' }).getByText('Annulé').waitFor();
     const [afterCancel] = await t.dataSource.query(`SELECT status, cancellation_reason FROM consultations WHERE id = $1`, [stored.id]);

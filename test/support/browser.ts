@@ -7,10 +7,9 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 /**
  * Flags for a headless, offline Chromium that can do WebRTC against a local SFU: fake camera and
  * microphone with permission prompts auto-accepted, no sandbox (tests may run as root in a
- * container), nothing that phones home, and loopback ICE candidates, which Chromium otherwise
- * drops, since the SFU listens on 127.0.0.1 only.
+ * container), nothing that phones home.
  */
-export const CHROMIUM_ARGS = [
+const BASE_ARGS = [
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
   '--no-sandbox',
@@ -20,8 +19,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--allow-loopback-in-peer-connection',
 ];
+
+/** The same, and loopback ICE candidates of the browser's own (see `asUsersHaveIt`). */
+export const CHROMIUM_ARGS = [...BASE_ARGS, '--allow-loopback-in-peer-connection'];
 
 export interface TestBrowser {
   browser: Browser;
@@ -29,7 +30,7 @@ export interface TestBrowser {
 }
 
 /** Debian's Chromium through playwright-core: no browser download, so it works offline. */
-export async function launchChromium(extraArgs: string[] = []): Promise<TestBrowser> {
+export async function launchChromium(extraArgs: string[] = [], { asUsersHaveIt = false } = {}): Promise<TestBrowser> {
   try {
     await access(CHROMIUM_PATH, constants.X_OK);
   } catch {
@@ -38,7 +39,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<TestBrow
         "'apt-get install chromium' (Debian 12), then run the e2e suite again.",
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...(asUsersHaveIt ? BASE_ARGS : CHROMIUM_ARGS), ...extraArgs], timeout: 30_000 });
   return {
     browser,
     async close() {

@@ -30,17 +30,19 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the built server as a real process, with exactly the given environment (plus PATH/HOME). */
-export function runServer(env: Record<string, string>): ServerProcess {
+/**
+ * Runs the built server as a real process, with exactly the given environment (plus PATH/HOME).
+ * Unless `asStarted` (the settings a user gets from `npm start`), it logs warnings only and takes
+ * media ports of its own, so that servers still shutting down never collide.
+ */
+export function runServer(env: Record<string, string>, { asStarted = false } = {}): ServerProcess {
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/root',
-      LOG_LEVEL: 'warn',
-      RTC_LISTEN_IP: '127.0.0.1',
-      RTC_PORT: randomRtcPort(),
+      ...(asStarted ? {} : { LOG_LEVEL: 'warn', RTC_PORT: randomRtcPort() }),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

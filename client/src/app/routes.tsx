@@ -5,7 +5,11 @@ import { AgentHome } from '../features/agent/components/AgentHome';
 import { Authorization } from '../features/auth/components/Authorization';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { useSession } from '../lib/session';
+import { BoothCallEnd } from '../features/booth/components/BoothCallEnd';
+import { BoothCheckPage } from '../features/booth/components/BoothCheckPage';
 import { BoothHome } from '../features/booth/components/BoothHome';
+import { AgentCallEnd } from '../features/agent/components/AgentCallEnd';
+import { OutcomePage } from '../features/agent/components/OutcomePage';
 import { PairingPage } from '../features/booth/components/PairingPage';
 import { CallPage } from '../features/call/components/CallPage';
 import { probeSfu } from '../features/call/media/sfu-probe';
@@ -43,6 +47,13 @@ function FacilitatorBoard() {
   return <WeekBoard fixedSiteId={siteId ?? ''} slotSearchPath="/animation/reserver" />;
 }
 
+/** The call at the office: the agent records the outcome after it; a facilitator just sees it end. */
+function StaffCallPage() {
+  const { principal } = useSession();
+  const isAgent = principal?.kind === 'user' && principal.role === 'agent';
+  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : undefined} />;
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -64,10 +75,11 @@ export function AppRoutes() {
       <Route path="/connexion" element={<LoginPage />} />
       <Route path="/borne/appairage" element={<PairingPage />} />
       <Route path="/borne" element={<Authorization allow={['device']}><BoothHome /></Authorization>} />
-      <Route path="/borne/verification" element={<Authorization allow={['device']}><div className="fr-container fr-my-4w"><PreCallCheck probeMedia={probeSfu} /></div></Authorization>} />
+      <Route path="/borne/verification" element={<Authorization allow={['device']}><BoothCheckPage><PreCallCheck probeMedia={probeSfu} /></BoothCheckPage></Authorization>} />
       <Route path="/verification" element={<Authorization allow={['agent', 'facilitator']}><div className="fr-container fr-my-4w"><PreCallCheck probeMedia={probeSfu} /></div></Authorization>} />
-      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage /></Authorization>} />
-      <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><CallPage /></Authorization>} />
+      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage endScreen={(end) => <BoothCallEnd {...end} />} /></Authorization>} />
+      <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><StaffCallPage /></Authorization>} />
+      <Route path="/consultation/:id/resultat" element={<Authorization allow={['agent']}><OutcomePage /></Authorization>} />
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />
       <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome /></Authorization>} />
       <Route path="/animation" element={<Authorization allow={['facilitator', 'admin']}><FacilitatorHome /></Authorization>} />

@@ -31,7 +31,6 @@ export const frScheduling = {
       anyBooth: 'Toute cabine',
       choose: 'Sélectionner',
     },
-    status: { scheduled: 'Prévu', cancelled: 'Annulé', done: 'Terminé', no_show: 'Usager absent' },
     errors: {
       summary: 'Certains champs sont à corriger.',
       conflict: 'Conflit de réservation.',
@@ -112,7 +111,13 @@ export const frScheduling = {
     moved: 'Rendez-vous déplacé au {{when}}.',
     cancel: 'Annuler le rendez-vous',
     cancelTitle: 'Annuler le rendez-vous',
-    cancelSubmit: 'Confirmer l’annulation',
+    cancelSubmit: 'Annuler ce rendez-vous',
+    cancelConfirm: {
+      question: 'Annuler le rendez-vous du {{when}} ?',
+      detail: 'L’usager est prévenu aussitôt (SMS ou courriel s’il a laissé un contact). Cette action ne peut pas être défaite.',
+      yes: 'Oui, annuler le rendez-vous',
+      no: 'Non, le garder',
+    },
     cancelled: 'Rendez-vous annulé. L’usager est prévenu s’il a laissé un contact.',
     sameBooth: 'Même cabine',
     cancellationReason: 'Motif d’annulation : {{reason}}',

@@ -2,6 +2,7 @@ import { registerAs } from '@nestjs/config';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { trustProxySetting, validateEnv } from './env.validation';
+import { resolveMediaAddress } from './media-address';
 
 // The only module that reads process.env (convention 4). Values are validated by validateEnv.
 export const readEnv = () => validateEnv(process.env);
@@ -67,10 +68,9 @@ export const mediaConfig = registerAs('media', () => {
     workerBin: env.MEDIASOUP_WORKER_BIN ?? null,
     logLevel: env.MEDIA_LOG_LEVEL,
     webRtc: {
-      listenIp: env.RTC_LISTEN_IP,
+      ...resolveMediaAddress(env),
       basePort: env.RTC_PORT,
       socketBufferBytes: env.RTC_SOCKET_BUFFER_KB * 1024,
-      ...(env.RTC_ANNOUNCED_ADDRESS ? { announcedAddress: env.RTC_ANNOUNCED_ADDRESS } : {}),
     },
   };
 });

@@ -17,6 +17,9 @@ import {
 } from 'class-validator';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { resolveMediaAddress } from './media-address';
+
+const MEDIA_ADDRESS_SETTINGS = ['RTC_LISTEN_IP', 'RTC_ANNOUNCED_ADDRESS', 'PUBLIC_URL'];
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -196,9 +199,13 @@ export class EnvironmentVariables {
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** Unset: 127.0.0.1 without PUBLIC_URL (browsers on this machine), 0.0.0.0 with one (see media-address.ts). */
+  @IsOptional()
   @IsString()
-  @Matches(/^[0-9a-fA-F:.]+$/, { message: 'must be an IP address to bind media to (e.g. 0.0.0.0)' })
-  RTC_LISTEN_IP = '0.0.0.0';
+  @ValidateBy({ name: 'isIp', validator: { validate: (value: unknown) => typeof value === 'string' && isIP(value) !== 0 } }, {
+    message: 'must be an IP address to bind media to (e.g. 127.0.0.1, or 0.0.0.0 with RTC_ANNOUNCED_ADDRESS)',
+  })
+  RTC_LISTEN_IP?: string;
 
   @IsOptional()
   @IsString()
@@ -351,14 +358,19 @@ export function validateEnv(raw: Record<string, string | undefined>): Environmen
   }
   const env = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new ConfigurationError(
-      errors.map((e) => {
-        const got = input[e.property];
-        const message = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
-        return `${e.property} ${message}${got === undefined ? '' : ` (got "${got}")`}`;
-      }),
-    );
+  const problems = errors.map((e) => {
+    const got = input[e.property];
+    const message = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    return `${e.property} ${message}${got === undefined ? '' : ` (got "${got}")`}`;
+  });
+  // Settings that are valid one by one but not together.
+  if (!errors.some((e) => MEDIA_ADDRESS_SETTINGS.includes(e.property))) {
+    try {
+      resolveMediaAddress(env);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
+  if (problems.length > 0) throw new ConfigurationError(problems);
   return env;
 }

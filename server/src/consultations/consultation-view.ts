@@ -49,6 +49,15 @@ export class ConsultationView {
   @ApiProperty({ type: String, nullable: true })
   cancelledAt!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'When the agent first admitted someone into the call' })
+  callStartedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'When the call ended' })
+  callEndedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The agent's note on the outcome (not shown to booth terminals)" })
+  outcomeNote!: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   createdById!: string | null;
 
@@ -95,13 +104,17 @@ export interface ConsultationRow {
   citizen_email: string | null;
   cancellation_reason: string | null;
   cancelled_at: Date | null;
+  call_started_at: Date | null;
+  call_ended_at: Date | null;
+  outcome_note: string | null;
   created_by_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 export const CONSULTATION_COLUMNS = `id, status, booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
-  citizen_name, citizen_phone, citizen_email, cancellation_reason, cancelled_at, created_by_id, created_at, updated_at`;
+  citizen_name, citizen_phone, citizen_email, cancellation_reason, cancelled_at, call_started_at, call_ended_at, outcome_note,
+  created_by_id, created_at, updated_at`;
 
 export function toConsultationView(r: ConsultationRow): ConsultationView {
   return {
@@ -116,6 +129,9 @@ export function toConsultationView(r: ConsultationRow): ConsultationView {
     citizen: { name: r.citizen_name, phone: r.citizen_phone, email: r.citizen_email },
     cancellationReason: r.cancellation_reason,
     cancelledAt: r.cancelled_at ? toParisIso(r.cancelled_at) : null,
+    callStartedAt: r.call_started_at ? toParisIso(r.call_started_at) : null,
+    callEndedAt: r.call_ended_at ? toParisIso(r.call_ended_at) : null,
+    outcomeNote: r.outcome_note,
     createdById: r.created_by_id,
     createdAt: toParisIso(r.created_at),
     updatedAt: toParisIso(r.updated_at),

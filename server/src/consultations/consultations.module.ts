@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsController } from './consultations.controller';
+import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationsService } from './consultations.service';
 
 @Module({
   controllers: [ConsultationsController],
-  providers: [ConsultationsService],
-  exports: [ConsultationsService],
+  providers: [ConsultationsService, ConsultationLifecycleService],
+  exports: [ConsultationsService, ConsultationLifecycleService],
 })
 export class ConsultationsModule {}

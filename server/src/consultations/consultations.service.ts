@@ -27,14 +27,25 @@ export class ConsultationsService {
     add('c.agent_id', filters.agentId);
     add('c.administration_id', filters.administrationId);
     add('c.status', filters.status);
-    return (await this.select(where.join(' AND '), params, `ORDER BY c.starts_at, c.id LIMIT ${LIST_LIMIT}`)).map(toConsultationListItem);
+    const rows = await this.select(where.join(' AND '), params, `ORDER BY c.starts_at, c.id LIMIT ${LIST_LIMIT}`);
+    return rows.map((row) => this.view(principal, row));
   }
 
   async get(principal: Principal, id: string): Promise<ConsultationListItem> {
     const params: unknown[] = [id];
     const [row] = await this.select(['c.id = $1', ...this.scope(principal, params)].join(' AND '), params, '');
     if (!row) throw new DomainError('NOT_FOUND', 'No such consultation.');
-    return toConsultationListItem(row);
+    return this.view(principal, row);
+  }
+
+  /**
+   * NOTE: a booth terminal stands in a public room and serves one citizen after another: it is told
+   * when its consultations are, never who they are for nor what was noted about them.
+   */
+  private view(principal: Principal, row: ConsultationListRow): ConsultationListItem {
+    const item = toConsultationListItem(row);
+    if (principal.kind !== 'device') return item;
+    return { ...item, citizen: { name: '', phone: null, email: null }, cancellationReason: null, outcomeNote: null };
   }
 
   private select(where: string, params: unknown[], tail: string): Promise<ConsultationListRow[]> {

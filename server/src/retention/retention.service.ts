@@ -182,7 +182,7 @@ export class RetentionService {
   }
 
   /**
-   * Citizen name → placeholder, phone, e-mail and the cancellation reason (free text, often about
+   * Citizen name → placeholder, phone, e-mail, the cancellation reason and the outcome note (free texts, often about
    * the citizen) → NULL, for consultations cancelled or ended more than the limit ago; a scheduled
    * upcoming consultation's end is in the future, so it is never picked, while a cancelled one is
    * erased the limit after its cancellation, even if its slot was later. The sent or failed messages of
@@ -199,7 +199,8 @@ export class RetentionService {
           LIMIT $2 FOR UPDATE SKIP LOCKED),
        erased AS (
          UPDATE consultations c
-            SET citizen_name = $3, citizen_phone = NULL, citizen_email = NULL, cancellation_reason = NULL, citizen_erased_at = now()
+            SET citizen_name = $3, citizen_phone = NULL, citizen_email = NULL, cancellation_reason = NULL, outcome_note = NULL,
+                citizen_erased_at = now()
            FROM picked WHERE c.id = picked.id
          RETURNING c.id),
        messages AS (

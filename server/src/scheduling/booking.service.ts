@@ -119,8 +119,22 @@ export class BookingService {
     const current = await this.current(id);
     const isOwnAgent = user.role === 'agent' && current.agent_user_id === user.userId;
     if (!isOwnAgent) this.assertCanBook(user, current);
-    if (current.starts_at.getTime() > now) throw invalid('status', 'can be recorded only once the consultation has started');
-    return this.write((tx) => this.updateScheduled(tx, id, `status = $2, updated_at = now()`, [dto.status]));
+    // Its call may have been held a little before the booked time (the booth enters early).
+    const callHeld = current.status === 'in_progress' || current.status === 'ended' || current.call_started_at !== null;
+    if (current.starts_at.getTime() > now && !callHeld) throw invalid('status', 'can be recorded only once the consultation has started');
+    if (current.status === 'cancelled') throw new DomainError('CONFLICT', 'This consultation was cancelled.');
+    const note = dto.note?.trim() || null;
+    // Any status but cancelled: the agent records it after the call, or corrects it later.
+    return this.write(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE consultations SET status = $2, outcome_note = $3, outcome_recorded_at = now(), updated_at = now(),
+                call_ended_at = CASE WHEN status = 'in_progress' THEN now() ELSE call_ended_at END
+          WHERE id = $1 AND status <> 'cancelled' RETURNING ${CONSULTATION_COLUMNS}`,
+        [id, dto.status, note],
+      )) as [ConsultationRow[], number];
+      if (!rows[0]) throw new DomainError('CONFLICT', 'This consultation was cancelled.');
+      return rows[0];
+    });
   }
 
   private async move(

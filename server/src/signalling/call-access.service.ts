@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
-import { ConsultationEntity } from '../consultations/entities/consultation.entity';
+import { ConsultationEntity, OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { ParticipantRole } from './protocol';
 
 /** Who joins a consultation's call, as decided once when the socket opens. */
@@ -17,6 +17,8 @@ export interface CallAccess {
   displayName: string;
   /** Account or terminal behind it, for audit and for revocation checks. */
   principal: Principal;
+  /** The consultation's booked end (null for a pre-call probe): a call emptied after it is over. */
+  endsAt: Date | null;
 }
 
 /**
@@ -36,7 +38,7 @@ export class CallAccessService {
    */
   probe(principal: Principal): CallAccess {
     const id = `probe:${randomUUID()}`;
-    const base = { consultationId: id, participantId: id, principal };
+    const base = { consultationId: id, participantId: id, principal, endsAt: null };
     if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Borne' };
     if (principal.role === 'agent' || principal.role === 'facilitator') return { ...base, role: principal.role, displayName: principal.displayName };
     throw new DomainError('FORBIDDEN', 'Only booth terminals, agents and facilitators run a pre-call check.');
@@ -50,7 +52,7 @@ export class CallAccessService {
     if (!consultation || !consultation.booth?.msapSite || !consultation.agent?.user) {
       throw new DomainError('NOT_FOUND', 'No such consultation.');
     }
-    const base = { consultationId, principal };
+    const base = { consultationId, principal, endsAt: consultation.endsAt };
     const access: CallAccess | null =
       principal.kind === 'device'
         ? principal.boothId === consultation.boothId
@@ -62,7 +64,8 @@ export class CallAccessService {
             ? { ...base, participantId: `facilitator:${principal.userId}`, role: 'facilitator', displayName: principal.displayName }
             : null;
     if (!access) throw new DomainError('FORBIDDEN', 'You are not a participant of this consultation.');
-    if (consultation.status !== 'scheduled') throw new DomainError('FORBIDDEN', `This consultation is ${consultation.status}.`);
+    if (consultation.status === 'cancelled') throw new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
+    if (!OPEN_STATUSES.includes(consultation.status)) throw new DomainError('CONSULTATION_ENDED', 'This consultation is over.');
 
     const margin = this.config.joinMarginMinutes * 60_000;
     if (now.getTime() < consultation.startsAt.getTime() - margin || now.getTime() > consultation.endsAt.getTime() + margin) {

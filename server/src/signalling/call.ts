@@ -1,8 +1,8 @@
 import type { types } from 'mediasoup';
-import { Peer, RECONNECTABLE, Room, RoomRegistry } from '../../../media/src';
+import { Peer, RECONNECTABLE, Room, RoomRegistry, TransportDiagnostics } from '../../../media/src';
 import { CallAccess } from './call-access.service';
 import { SignallingConnection } from './connection';
-import { CLOSE_CODES, NotificationMap, Participant, Phase } from './protocol';
+import { CLOSE_CODES, MediaFailureReport, MediaProblem, NotificationMap, Participant, Phase } from './protocol';
 import { SignallingError } from './signalling-error';
 
 export interface Member {
@@ -12,6 +12,19 @@ export interface Member {
   peer: Peer | null;
   /** Set when the socket dropped: the member is removed unless it comes back before. */
   dropTimer: NodeJS.Timeout | null;
+  mediaProblem: MediaProblem | null;
+}
+
+/** What the call tells the rest of the server: the consultation's life and media failures to log. */
+export interface CallHooks {
+  /** Nobody is left (the registry forgets the call). */
+  onEmpty(call: Call): void;
+  /** Someone was admitted: the consultation is under way. */
+  onAdmitted?(call: Call): void;
+  /** The agent ends the call: awaited before anyone is told, so nobody can come back into it. */
+  onEnding?(call: Call): Promise<void>;
+  /** A participant's media could not connect, as its browser reports it or as the SFU saw DTLS fail. */
+  onMediaFailure?(call: Call, member: Member, failure: { report?: MediaFailureReport; server?: TransportDiagnostics }): void;
 }
 
 const sourceOf = (producer: types.Producer): string => (producer.appData as { source?: string }).source ?? producer.kind;
@@ -37,7 +50,7 @@ export class Call {
   constructor(
     readonly consultationId: string,
     private readonly rooms: RoomRegistry,
-    private readonly onEmpty: (call: Call) => void,
+    private readonly hooks: CallHooks,
     private readonly options: { graceMs: number; admitAll: boolean } = { graceMs: RESUME_GRACE_MS, admitAll: false },
   ) {}
 
@@ -56,6 +69,8 @@ export class Call {
       phase,
       peer: null,
       dropTimer: null,
+      // A rejoin to retry failed media is still failing until its new transports connect.
+      mediaProblem: previous?.mediaProblem ?? null,
     };
     this.members.set(access.participantId, member);
     const room = await this.ensureRoom();
@@ -107,6 +122,14 @@ export class Call {
     const self = this.describe(target);
     target.connection.notify('admitted', { self });
     this.broadcast('participantUpdated', self, target);
+    this.hooks.onAdmitted?.(this);
+  }
+
+  /** The member's browser could not connect its media: logged, and the others see who is affected. */
+  mediaFailed(member: Member, report: MediaFailureReport): void {
+    const server = member.peer && !member.peer.closed ? this.room?.diagnose(member.peer, report.transportId) : undefined;
+    this.hooks.onMediaFailure?.(this, member, { report, server });
+    this.setMediaProblem(member, 'unreachable');
   }
 
   leave(member: Member, reason = 'left'): void {
@@ -127,8 +150,9 @@ export class Call {
     member.dropTimer.unref();
   }
 
-  end(by: Member): void {
+  async end(by: Member): Promise<void> {
     if (by.access.role !== 'agent') throw new SignallingError('FORBIDDEN', 'Only the agent ends the consultation.');
+    await this.hooks.onEnding?.(this);
     for (const member of this.members.values()) {
       if (member.dropTimer) clearTimeout(member.dropTimer);
       member.connection.notify('closed', { reason: 'ended', reconnect: false });
@@ -149,6 +173,23 @@ export class Call {
       this.notifyInCall(peer.id, 'producerPaused', { producerId: producer.id, participantId: peer.id, source: sourceOf(producer), paused: producer.paused }),
     );
     room.on('consumerClosed', (peer, consumerId) => this.members.get(peer.id)?.connection.notify('consumerClosed', { consumerId }));
+    room.on('mediaConnected', (peer) => {
+      const member = this.memberOfPeer(peer);
+      if (member) this.setMediaProblem(member, null);
+    });
+    room.on('transportFailed', (peer, server) => {
+      const member = this.memberOfPeer(peer);
+      if (member) this.hooks.onMediaFailure?.(this, member, { server });
+    });
+    // NOTE: a peer whose media failed (DTLS) is closed by the room; its participant is still here and
+    // must come back with new transports, by itself: it is told so, with the reason.
+    room.on('peerClosed', (peer, reason) => {
+      const member = this.memberOfPeer(peer);
+      if (!member || reason !== 'transport_failed') return;
+      member.peer = null;
+      this.setMediaProblem(member, 'unreachable');
+      member.connection.notify('closed', { reason, reconnect: true });
+    });
     room.once('closed', (reason) => {
       if (this.room === room) this.room = null;
       if (!RECONNECTABLE.has(reason)) return;
@@ -168,12 +209,30 @@ export class Call {
     }
   }
 
+  /** The member a peer belongs to, if that peer is still its current one. */
+  private memberOfPeer(peer: Peer): Member | undefined {
+    const member = this.members.get(peer.id);
+    return member?.peer === peer ? member : undefined;
+  }
+
+  private setMediaProblem(member: Member, problem: MediaProblem | null): void {
+    if (member.mediaProblem === problem) return;
+    member.mediaProblem = problem;
+    this.broadcast('participantUpdated', this.describe(member), member);
+  }
+
   private agents(): Member[] {
     return [...this.members.values()].filter((m) => m.access.role === 'agent');
   }
 
   private describe(member: Member): Participant {
-    return { id: member.access.participantId, role: member.access.role, displayName: member.access.displayName, phase: member.phase };
+    return {
+      id: member.access.participantId,
+      role: member.access.role,
+      displayName: member.access.displayName,
+      phase: member.phase,
+      mediaProblem: member.mediaProblem,
+    };
   }
 
   private broadcast<N extends keyof NotificationMap>(notification: N, data: NotificationMap[N], except: Member): void {
@@ -181,6 +240,6 @@ export class Call {
   }
 
   private dispose(): void {
-    this.onEmpty(this);
+    this.hooks.onEmpty(this);
   }
 }

@@ -9,6 +9,7 @@ import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/errors/domain.error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
+import { ConsultationLifecycleService } from '../consultations/consultation-lifecycle.service';
 import { Call } from './call';
 import { CallAccessService } from './call-access.service';
 import { SignallingConnection } from './connection';
@@ -42,6 +43,10 @@ function closeCodeFor(code: ErrorCode): number {
       return CLOSE_CODES.notFound;
     case 'OUTSIDE_WINDOW':
       return CLOSE_CODES.outsideWindow;
+    case 'CONSULTATION_ENDED':
+      return CLOSE_CODES.ended;
+    case 'CONSULTATION_CANCELLED':
+      return CLOSE_CODES.cancelled;
     default:
       return CLOSE_CODES.forbidden;
   }
@@ -58,6 +63,7 @@ export class CallsService {
   constructor(
     private readonly auth: AuthService,
     private readonly access: CallAccessService,
+    private readonly lifecycle: ConsultationLifecycleService,
     @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
@@ -91,7 +97,7 @@ export class CallsService {
       if (!probe && !isUUID(consultationId)) throw new DomainError('NOT_FOUND', 'consultation must be a consultation id.');
       const access = probe ? this.access.probe(principal) : await this.access.authorize(principal, consultationId);
       if (!this.sockets.has(socket)) return; // closed while we were checking
-      const call = probe ? this.probeCall(access.consultationId, connection) : this.callFor(consultationId);
+      const call = probe ? this.probeCall(access.consultationId, connection) : this.callFor(consultationId, access.endsAt);
       entry.call = call;
       connection.start(
         (method, data) => this.handlers[method]({ call, access, connection }, data),
@@ -110,11 +116,23 @@ export class CallsService {
     entry?.call?.dropped(entry.connection);
   }
 
-  private callFor(consultationId: string): Call {
+  private callFor(consultationId: string, endsAt: Date | null): Call {
     let call = this.calls.get(consultationId);
     if (!call) {
-      call = new Call(consultationId, this.rooms, (done) => {
-        if (this.calls.get(consultationId) === done) this.calls.delete(consultationId);
+      const lifecycle = this.lifecycle;
+      const logFailure = (what: string) => (error: unknown) => this.logger.error({ err: error, consultationId }, what);
+      call = new Call(consultationId, this.rooms, {
+        onEmpty: (done) => {
+          if (this.calls.get(consultationId) === done) this.calls.delete(consultationId);
+          if (endsAt && endsAt.getTime() <= Date.now()) lifecycle.callEmptied(consultationId).catch(logFailure('ending an emptied call failed'));
+        },
+        onAdmitted: () => void lifecycle.callStarted(consultationId).catch(logFailure('marking the consultation in progress failed')),
+        onEnding: () => lifecycle.callEnded(consultationId),
+        onMediaFailure: (_call, member, { report, server }) =>
+          this.logger.warn(
+            { consultationId, participantId: member.access.participantId, role: member.access.role, browser: report, sfu: server },
+            report ? 'media could not connect (browser report)' : 'media transport failed (DTLS)',
+          ),
       });
       this.calls.set(consultationId, call);
     }
@@ -127,7 +145,15 @@ export class CallsService {
    * socket at most PROBE_TTL_MS: a probe can never hold media resources for long.
    */
   private probeCall(id: string, connection: SignallingConnection): Call {
-    const call = new Call(id, this.rooms, () => undefined, { graceMs: 0, admitAll: true });
+    const call = new Call(
+      id,
+      this.rooms,
+      {
+        onEmpty: () => undefined,
+        onMediaFailure: (_call, _member, { report, server }) => this.logger.warn({ probe: true, browser: report, sfu: server }, 'pre-call check: media could not connect'),
+      },
+      { graceMs: 0, admitAll: true },
+    );
     setTimeout(() => connection.close(CLOSE_CODES.ended, 'Probe over'), PROBE_TTL_MS).unref();
     return call;
   }

@@ -13,11 +13,37 @@ import type { types } from 'mediasoup-client';
 export type Phase = 'lobby' | 'call';
 export type ParticipantRole = 'booth' | 'agent' | 'facilitator';
 
+/** 'unreachable': this participant's browser cannot open the audio-video connection to the SFU. */
+export type MediaProblem = 'unreachable';
+
 export interface Participant {
   id: string;
   role: ParticipantRole;
   displayName: string;
   phase: Phase;
+  /** Set while the participant's media cannot connect (they said so); cleared once it connects. */
+  mediaProblem: MediaProblem | null;
+}
+
+/** One ICE candidate as the browser's statistics show it (for the server's log of a failure). */
+export interface CandidateReport {
+  type: string;
+  protocol: string;
+  address: string;
+  port: number;
+}
+
+/** Why a browser could not connect a transport: what the server logs, with its own candidates. */
+export interface MediaFailureReport {
+  transportId: string;
+  /** 'timeout': no candidate pair succeeded in time; 'failed': ICE or DTLS failed. */
+  state: 'timeout' | 'failed';
+  iceConnectionState: string;
+  local: CandidateReport[];
+  remote: CandidateReport[];
+  /** Candidate pairs checked, and whether any succeeded. */
+  pairs: number;
+  succeededPairs: number;
 }
 
 export interface TransportOptions {
@@ -84,6 +110,8 @@ export interface RequestMap {
    * the SFU still goes lower when the receiver's bandwidth does not allow it.
    */
   setPreferredLayer: { req: { consumerId: string; spatialLayer: 0 | 1 | 2 }; res: Record<string, never> };
+  /** The caller's media did not connect: logged with the candidates, and the others are told. */
+  reportMediaFailure: { req: MediaFailureReport; res: Record<string, never> };
   /** The caller's own media statistics (transports, producers, consumers), for diagnostics. */
   getStats: { req: Record<string, never>; res: ParticipantStats };
   leave: { req: Record<string, never>; res: Record<string, never> };
@@ -105,6 +133,7 @@ export const METHODS = [
   'pauseProducer',
   'closeProducer',
   'setPreferredLayer',
+  'reportMediaFailure',
   'getStats',
   'leave',
   'end',
@@ -123,7 +152,10 @@ export interface NotificationMap {
   /** Another participant muted or unmuted a producer: the view shows it (e.g. "micro coupé"). */
   producerPaused: { producerId: string; participantId: string; source: string; paused: boolean };
   consumerClosed: { consumerId: string };
-  /** The call is over for you; `reconnect` says whether to come back by yourself (worker crash). */
+  /**
+   * The call, or your media in it, is over; `reconnect` says whether to come back by yourself (worker
+   * crash, or 'transport_failed': your media connection failed and needs new transports).
+   */
   closed: { reason: string; reconnect: boolean };
 }
 
@@ -159,7 +191,9 @@ export const CLOSE_CODES = {
   outsideWindow: 4409,
   replaced: 4410,
   flood: 4429,
+  /** The consultation is over (ended by the agent, or its outcome recorded): it cannot be entered. */
   ended: 4000,
+  cancelled: 4411,
 } as const;
 
 export const SIGNALLING_PATH = '/api/signalling';

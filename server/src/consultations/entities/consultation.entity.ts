@@ -4,7 +4,14 @@ import { AgentEntity } from '../../directory/entities/agent.entity';
 import { BoothEntity } from '../../directory/entities/booth.entity';
 import { ConsultationTypeEntity } from '../../scheduling/entities/consultation-type.entity';
 
-export const CONSULTATION_STATUSES = ['scheduled', 'cancelled', 'done', 'no_show'] as const;
+/**
+ * scheduled → in_progress (the agent admitted someone) → ended (the call is over) → done | no_show
+ * (the agent's outcome); scheduled → cancelled. An outcome may also be recorded straight from
+ * scheduled or in_progress once the consultation has started (from the agenda).
+ */
+export const CONSULTATION_STATUSES = ['scheduled', 'in_progress', 'ended', 'cancelled', 'done', 'no_show'] as const;
+/** Statuses in which the consultation's call can still be joined. */
+export const OPEN_STATUSES: readonly ConsultationStatus[] = ['scheduled', 'in_progress'];
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 /**
@@ -16,6 +23,7 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
  */
 @Entity('consultations')
 @Check('consultations_interval_valid', `"ends_at" > "starts_at"`)
+@Check('CHK_consultations_outcome_note_length', `char_length("outcome_note") <= 1000`)
 @Index(['boothId', 'startsAt'])
 @Index(['agentId', 'startsAt'])
 export class ConsultationEntity {
@@ -85,6 +93,21 @@ export class ConsultationEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When the agent first admitted someone into the call. */
+  @Column({ type: 'timestamptz', nullable: true })
+  callStartedAt!: Date | null;
+
+  /** When the call ended (the agent ended it, or everyone had left after its end). */
+  @Column({ type: 'timestamptz', nullable: true })
+  callEndedAt!: Date | null;
+
+  /** The agent's short note on the outcome; erased with the citizen's data (RGPD). */
+  @Column({ type: 'text', nullable: true })
+  outcomeNote!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  outcomeRecordedAt!: Date | null;
 
   /** When the retention sweep erased the citizen's name, phone and e-mail (RGPD); null until then. */
   @Column({ type: 'timestamptz', nullable: true })

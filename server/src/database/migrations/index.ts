@@ -5,6 +5,7 @@ import { Retention1795460000000 } from './1795460000000-Retention';
 import { BoothRetirement1795500000000 } from './1795500000000-BoothRetirement';
 import { RetentionFreeTextAndAccounts1795510000000 } from './1795510000000-RetentionFreeTextAndAccounts';
 import { FailedAttempts1795512000000 } from './1795512000000-FailedAttempts';
+import { ConsultationLifecycle1795520000000 } from './1795520000000-ConsultationLifecycle';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   BoothRetirement1795500000000,
   RetentionFreeTextAndAccounts1795510000000,
   FailedAttempts1795512000000,
+  ConsultationLifecycle1795520000000,
 ];

@@ -40,9 +40,17 @@ export class CancelConsultationDto {
 }
 
 export const OUTCOMES = ['done', 'no_show'] as const;
+/** The same bound as the database's CHK_consultations_outcome_note_length. */
+export const OUTCOME_NOTE_MAX = 1000;
 
 export class RecordOutcomeDto {
   @ApiProperty({ enum: OUTCOMES })
   @IsIn(OUTCOMES, { message: `status must be one of ${OUTCOMES.join(', ')}` })
   status!: (typeof OUTCOMES)[number];
+
+  @ApiPropertyOptional({ example: 'Dossier complet, avis envoyé par courrier.', maxLength: OUTCOME_NOTE_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(OUTCOME_NOTE_MAX, { message: `note must be at most ${OUTCOME_NOTE_MAX} characters` })
+  note?: string;
 }

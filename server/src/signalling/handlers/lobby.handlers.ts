@@ -35,7 +35,7 @@ export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'joi
   },
   async end(ctx, data) {
     await validateRequest(EmptyDto, data);
-    ctx.call.end(joined(ctx));
+    await ctx.call.end(joined(ctx));
     return {};
   },
 });

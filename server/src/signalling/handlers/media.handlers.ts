@@ -5,6 +5,7 @@ import { CreateTransportDto } from '../dto/create-transport.dto';
 import { PauseConsumerDto } from '../dto/pause-consumer.dto';
 import { PauseProducerDto } from '../dto/pause-producer.dto';
 import { ProduceDto } from '../dto/produce.dto';
+import { ReportMediaFailureDto } from '../dto/report-media-failure.dto';
 import { RestartIceDto } from '../dto/restart-ice.dto';
 import { ResumeConsumerDto } from '../dto/resume-consumer.dto';
 import { SetPreferredLayerDto } from '../dto/set-preferred-layer.dto';
@@ -36,7 +37,7 @@ export function transportOpener(iceServers: (participantId: string) => RTCIceSer
 /** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
 export function mediaHandlers(
   openTransport: TransportOpener,
-): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'getStats'> {
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'reportMediaFailure' | 'getStats'> {
   return {
     async createTransport(ctx, data) {
       const dto = await validateRequest(CreateTransportDto, data);
@@ -102,6 +103,11 @@ export function mediaHandlers(
       const dto = await validateRequest(SetPreferredLayerDto, data);
       const { room, peer } = media(ctx);
       await room.setPreferredLayer(peer, dto.consumerId, dto.spatialLayer);
+      return {};
+    },
+    async reportMediaFailure(ctx, data) {
+      const dto = await validateRequest(ReportMediaFailureDto, data);
+      ctx.call.mediaFailed(joined(ctx), dto);
       return {};
     },
     async getStats(ctx, data) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../lib/use-api';
 import { describeError } from '../../../lib/api-errors';
-import { listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { awaitsOutcome, isOpen, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
 import { ErrorSummary } from '../../../components/error-summary';
 import { addDays, dateOf, dayLabel, mondayOf, parisInstant, timeOf, todayInParis } from '../../../lib/paris-time';
 import { IcsFeed } from './IcsFeed';
@@ -70,12 +70,18 @@ export function AgentAgenda() {
                     </strong>{' '}
                     {c.citizen.name} · {c.subject ?? c.administrationName} · {t('agenda.at', { booth: c.boothName, msap: c.msapSiteName })}{' '}
                     <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
-                      {t(`scheduling.status.${c.status}`)}
+                      {t(`consultation.status.${c.status}`)}
                     </Badge>{' '}
-                    {c.status === 'scheduled' && (
-                      <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
-                        {t('call.join')}
+                    {awaitsOutcome(c) ? (
+                      <Link className="fr-btn fr-btn--sm fr-btn--secondary" to={`/consultation/${c.id}/resultat`}>
+                        {t('outcome.record')}
                       </Link>
+                    ) : (
+                      isOpen(c.status) && (
+                        <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
+                          {t('call.join')}
+                        </Link>
+                      )
                     )}
                   </li>
                 ))}

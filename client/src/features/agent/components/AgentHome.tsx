@@ -3,12 +3,13 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
-import { listConsultations } from '../../../lib/consultations';
+import { awaitsOutcome, isOpen, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
 
 export function AgentHome() {
   const { t } = useTranslation();
   const range = parisDayRange();
   const { data, error } = useApi(() => listConsultations(range.from, range.to), [range.from, range.to]);
+  const pending = (data ?? []).filter((c) => awaitsOutcome(c));
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('agent.title')}</h1>
@@ -24,6 +25,11 @@ export function AgentHome() {
         </Link>
       </p>
       {error ? <p role="alert">{t('common.error')}</p> : null}
+      {pending.length > 0 && (
+        <div className="fr-alert fr-alert--warning fr-mb-3w" data-testid="outcome-reminder">
+          <p>{t('outcome.pending', { count: pending.length })}</p>
+        </div>
+      )}
       {data && data.length === 0 && <p>{t('agent.none')}</p>}
       {data && data.length > 0 && (
         <ul className="fr-raw-list">
@@ -32,11 +38,19 @@ export function AgentHome() {
               <strong>
                 {timeOf(c.startsAt)} – {timeOf(c.endsAt)}
               </strong>{' '}
-              <Badge small>{t(`consultation.status.${c.status}`)}</Badge>{' '}
-              {c.status === 'scheduled' && (
-                <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
-                  {t('call.join')}
+              <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
+                {t(`consultation.status.${c.status}`)}
+              </Badge>{' '}
+              {awaitsOutcome(c) ? (
+                <Link className="fr-btn fr-btn--sm fr-btn--secondary" to={`/consultation/${c.id}/resultat`}>
+                  {t('outcome.record')}
                 </Link>
+              ) : (
+                isOpen(c.status) && (
+                  <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
+                    {t('call.join')}
+                  </Link>
+                )
               )}
             </li>
           ))}

@@ -1,13 +1,19 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/confirm';
 import { CallEngine } from '../media/call-engine';
 import { CallSnapshot } from '../media/call-state';
 
-/** Large labelled buttons: usable by touch at the booth and by keyboard at the office. */
+/**
+ * Large labelled buttons: usable by touch at the booth and by keyboard at the office. Ending the
+ * call for everyone, and leaving it at the booth (where a citizen may touch it by mistake), ask first.
+ */
 export function CallControls({ engine, snapshot, isAgent }: { engine: CallEngine; snapshot: CallSnapshot; isAgent: boolean }) {
   const { t } = useTranslation();
   const s = snapshot;
+  const atBooth = s.self?.role === 'booth';
   return (
+    <>
     <div className="fr-btns-group fr-btns-group--inline fr-btns-group--icon-left fr-mt-2w" role="toolbar" aria-label={t('call.title')}>
       <Button iconId="fr-icon-mic-line" priority={s.micOn ? 'secondary' : 'primary'} onClick={() => engine.setMic(!s.micOn)} aria-pressed={!s.micOn}>
         {s.micOn ? t('call.micOn') : t('call.micOff')}
@@ -23,14 +29,43 @@ export function CallControls({ engine, snapshot, isAgent }: { engine: CallEngine
           {s.sharingScreen ? t('call.stopShare') : t('call.shareScreen')}
         </Button>
       )}
-      <Button iconId="fr-icon-logout-box-r-line" priority="tertiary" onClick={() => void engine.leave()}>
-        {t('call.leave')}
-      </Button>
-      {isAgent && (
-        <Button iconId="fr-icon-close-circle-line" priority="primary" onClick={() => void engine.endForEveryone()}>
-          {t('call.end')}
+      {!atBooth && (
+        <Button iconId="fr-icon-logout-box-r-line" priority="tertiary" onClick={() => void engine.leave()}>
+          {t('call.leave')}
         </Button>
       )}
     </div>
+    {atBooth && (
+      <ConfirmButton
+        question={t('call.leaveConfirm.question')}
+        detail={t('call.leaveConfirm.detail')}
+        confirmLabel={t('call.leaveConfirm.yes')}
+        cancelLabel={t('call.leaveConfirm.no')}
+        onConfirm={() => void engine.leave()}
+        large
+      >
+        {(ask) => (
+          <Button iconId="fr-icon-logout-box-r-line" priority="tertiary" onClick={ask}>
+            {t('call.leave')}
+          </Button>
+        )}
+      </ConfirmButton>
+    )}
+    {isAgent && (
+      <ConfirmButton
+        question={t('call.endConfirm.question')}
+        detail={t('call.endConfirm.detail')}
+        confirmLabel={t('call.endConfirm.yes')}
+        cancelLabel={t('call.endConfirm.no')}
+        onConfirm={() => void engine.endForEveryone()}
+      >
+        {(ask) => (
+          <Button iconId="fr-icon-close-circle-line" priority="primary" onClick={ask}>
+            {t('call.end')}
+          </Button>
+        )}
+      </ConfirmButton>
+    )}
+    </>
   );
 }

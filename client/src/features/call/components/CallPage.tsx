@@ -1,7 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useCallback } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import type { Participant, ParticipantRole } from '../../../../../server/src/signalling/protocol';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -13,14 +13,28 @@ import { MediaTile } from './MediaTile';
 
 const QUALITY_SEVERITY = { unknown: 'info', good: 'success', medium: 'warning', poor: 'error' } as const;
 
-export function CallPage() {
-  const { id } = useParams();
-  return id ? <Call consultationId={id} /> : null;
+/** How the call ended for us, for the screen that follows it (composed per role by the routes). */
+export interface CallEnd {
+  consultationId: string;
+  /** 'ended': the agent ended it; 'refused': it could not be entered (reason says why). */
+  status: 'ended' | 'refused';
+  /** 'left' when we left it ourselves; otherwise why it ended or was refused. */
+  reason: string | null;
+  /** Whether the booth was in the call at some point (the agent's outcome defaults to "held"). */
+  boothWasIn: boolean;
 }
 
-function Call({ consultationId }: { consultationId: string }) {
+export function CallPage({ endScreen }: { endScreen?: (end: CallEnd) => ReactNode }) {
+  const { id } = useParams();
+  // A new consultation is a new call: nothing of the previous one's state survives.
+  return id ? <Call key={id} consultationId={id} endScreen={endScreen} /> : null;
+}
+
+function Call({ consultationId, endScreen }: { consultationId: string; endScreen?: (end: CallEnd) => ReactNode }) {
   const { t } = useTranslation();
   const { engine, snapshot: s, error } = useCall(consultationId);
+  const boothWasIn = useRef(false);
+  if (s.participants.some((p) => p.role === 'booth' && p.phase === 'call')) boothWasIn.current = true;
   const isAgent = s.self?.role === 'agent';
   const waiting = s.participants.filter((p) => p.phase === 'lobby');
   const remotes = orderRemotes(s.participants.filter((p) => p.phase === 'call'), isAgent);
@@ -31,7 +45,9 @@ function Call({ consultationId }: { consultationId: string }) {
   const localIndicators = [!s.micOn && t('call.remoteMicOff'), !s.cameraOn && t('call.remoteCameraOff')].filter((x): x is string => typeof x === 'string');
 
   if (s.status === 'ended' || s.status === 'refused') {
-    const message = s.status === 'ended' ? t('call.ended') : t(`call.refused.${s.reason ?? 'forbidden'}` as 'call.refused.forbidden');
+    if (endScreen) return <>{endScreen({ consultationId, status: s.status, reason: s.reason, boothWasIn: boothWasIn.current })}</>;
+    const message =
+      s.status === 'refused' ? t(`call.refused.${s.reason ?? 'forbidden'}` as 'call.refused.forbidden') : s.reason === 'left' ? t('call.left') : t('call.ended');
     return (
       <div className="fr-container fr-my-6w">
         <Alert severity={s.status === 'ended' ? 'info' : 'error'} title={message} description="" role="status" />
@@ -50,6 +66,20 @@ function Call({ consultationId }: { consultationId: string }) {
       {error && <Alert severity="error" small description={error} role="alert" className="fr-mb-2w" />}
       {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" className="fr-mb-2w" />}
       {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" className="fr-mb-2w" />}
+      {s.mediaProblem && (
+        <div data-testid="media-problem">
+          {s.self?.role === 'booth' ? (
+            <Alert severity="error" small description={t('call.media.selfBooth')} role="alert" className="fr-mb-2w" />
+          ) : (
+            <Alert severity="error" title={t('call.media.selfTitle')} description={t('call.media.self')} role="alert" className="fr-mb-2w" />
+          )}
+        </div>
+      )}
+      {s.participants
+        .filter((p) => p.mediaProblem && p.phase === 'call')
+        .map((p) => (
+          <Alert key={p.id} severity="warning" small description={t('call.media.other', { name: p.displayName })} role="status" className="fr-mb-2w" data-testid="remote-media-problem" />
+        ))}
       {isAgent &&
         waiting.map((p) => (
           <div key={p.id} className="fr-alert fr-alert--warning fr-mb-2w" role="alert" data-testid="lobby-banner">

@@ -1,5 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
-import type { NotificationMap, Participant, RequestMap } from '../../../../../server/src/signalling/protocol';
+import type { CandidateReport, MediaFailureReport, NotificationMap, Participant, RequestMap } from '../../../../../server/src/signalling/protocol';
 import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
 import { getMediaCapabilities } from '../api/get-media-capabilities';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
@@ -15,6 +15,14 @@ const CAMERA_ENCODINGS: RTCRtpEncodingParameters[] = [
   { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
 ];
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+/**
+ * NOTE: how long a transport may take from its DTLS start to 'connected'. A reachable SFU answers
+ * in well under a second (TURN over TLS in two or three); past this, nobody should stare at a
+ * black tile: the user is told and the engine starts again with new transports.
+ */
+export const MEDIA_CONNECT_TIMEOUT_MS = 8000;
+/** Pauses before each new attempt while media cannot connect (the last one repeats). */
+const MEDIA_RETRY_DELAYS_MS = [1000, 3000, 5000, 10_000];
 /** How long a join waits for the device being loaded beforehand before loading one itself. */
 const DEVICE_WAIT_MS = 1000;
 const FINAL_CLOSE_CODES = new Map<number, string>([
@@ -23,7 +31,32 @@ const FINAL_CLOSE_CODES = new Map<number, string>([
   [CLOSE_CODES.notFound, 'not_found'],
   [CLOSE_CODES.outsideWindow, 'outside_window'],
   [CLOSE_CODES.replaced, 'replaced'],
+  [CLOSE_CODES.cancelled, 'cancelled'],
 ]);
+
+/** What the browser tried: the candidates on both sides and how many pairs were checked. */
+async function describeFailure(transport: types.Transport, state: 'timeout' | 'failed'): Promise<MediaFailureReport> {
+  const stats = await transport.getStats();
+  const local: CandidateReport[] = [];
+  const remote: CandidateReport[] = [];
+  let pairs = 0;
+  let succeededPairs = 0;
+  stats.forEach((s: Record<string, unknown>) => {
+    if (s.type === 'local-candidate' || s.type === 'remote-candidate') {
+      const candidate = {
+        type: String(s.candidateType ?? ''),
+        protocol: String(s.protocol ?? ''),
+        address: String(s.address ?? s.ip ?? ''),
+        port: Number(s.port ?? 0),
+      };
+      (s.type === 'local-candidate' ? local : remote).push(candidate);
+    } else if (s.type === 'candidate-pair') {
+      pairs++;
+      if (s.state === 'succeeded') succeededPairs++;
+    }
+  });
+  return { transportId: transport.id, state, iceConnectionState: transport.connectionState, local: local.slice(0, 32), remote: remote.slice(0, 32), pairs, succeededPairs };
+}
 
 async function loadDevice(routerRtpCapabilities: types.RtpCapabilities): Promise<{ device: Device; capabilities: string }> {
   const device = await Device.factory();
@@ -53,6 +86,9 @@ export class CallEngine {
   private readonly consumers = new Map<string, types.Consumer>();
   private generation = 0;
   private attempts = 0;
+  /** Consecutive attempts whose media did not connect (reset once a transport connects). */
+  private mediaAttempts = 0;
+  private readonly mediaTimers = new Set<ReturnType<typeof setTimeout>>();
   private stopped = false;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly qualityWatch = new QualityWatch();
@@ -272,7 +308,7 @@ export class CallEngine {
     this.mark('recvTransportCreated');
     recv.on('connect', ({ dtlsParameters }, ok, fail) => void socket.request('connectTransport', { transportId: recv.id, dtlsParameters }).then(() => ok(), fail));
     recv.on('connectionstatechange', (state) => state === 'connected' && this.mark('recvConnected'));
-    this.watchIce(recv, socket);
+    this.watchIce(recv, socket, generation);
     for (const producer of present) this.onAnnounced(producer);
     // NOTE: what the others send is consumed and resumed before we start sending: on the socket's
     // queue and in the browser, our own producing (simulcast encoders starting) would otherwise
@@ -289,7 +325,7 @@ export class CallEngine {
       const source = (appData as { source: 'camera' | 'microphone' | 'screen' }).source;
       void socket.request('produce', { transportId: send.id, kind, rtpParameters, source }).then(({ producerId }) => ok({ id: producerId }), fail);
     });
-    this.watchIce(send, socket);
+    this.watchIce(send, socket, generation);
 
     const local = this.snapshot.localStream!;
     const audio = local.getAudioTracks()[0];
@@ -329,11 +365,57 @@ export class CallEngine {
     return (await fresh).device;
   }
 
-  /** NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once. */
-  private watchIce(transport: types.Transport, socket: SignallingSocket): void {
+  /**
+   * NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once.
+   * A transport gets MEDIA_CONNECT_TIMEOUT_MS to connect from the moment it starts (its DTLS
+   * 'connect', i.e. its first produce or consume) and after each loss; past that, or when it fails
+   * (ICE, DTLS), the failure is reported and the engine tries again with new transports.
+   */
+  private watchIce(transport: types.Transport, socket: SignallingSocket, generation: number): void {
+    let deadline: ReturnType<typeof setTimeout> | null = null;
+    const arm = () => {
+      if (deadline) return;
+      deadline = setTimeout(() => {
+        this.mediaTimers.delete(deadline!);
+        deadline = null;
+        if (transport.connectionState !== 'connected') void this.onMediaStuck(transport, socket, generation, 'timeout');
+      }, MEDIA_CONNECT_TIMEOUT_MS);
+      this.mediaTimers.add(deadline);
+    };
+    const disarm = () => {
+      if (deadline) clearTimeout(deadline);
+      if (deadline) this.mediaTimers.delete(deadline);
+      deadline = null;
+    };
+    transport.on('connect', () => arm());
     transport.on('connectionstatechange', (state) => {
-      if (state === 'disconnected' || state === 'failed') void this.restartIce(transport, socket).catch(() => undefined);
+      if (state === 'connected') {
+        disarm();
+        this.mediaAttempts = 0;
+        if (this.snapshot.mediaProblem) this.update({ mediaProblem: null });
+      } else if (state === 'disconnected') {
+        arm();
+        void this.restartIce(transport, socket).catch(() => undefined);
+      } else if (state === 'failed') {
+        disarm();
+        void this.onMediaStuck(transport, socket, generation, 'failed');
+      }
     });
+  }
+
+  /** Tells the user and the server (with the candidates tried), then starts again with new transports. */
+  private async onMediaStuck(transport: types.Transport, socket: SignallingSocket, generation: number, state: 'timeout' | 'failed'): Promise<void> {
+    if (this.stopped || generation !== this.generation || transport.closed) return;
+    this.update({ mediaProblem: 'unreachable' });
+    const report = await describeFailure(transport, state).catch(() => null);
+    if (report) void socket.request('reportMediaFailure', report).catch(() => undefined);
+    if (this.stopped || generation !== this.generation) return;
+    const delay = MEDIA_RETRY_DELAYS_MS[Math.min(this.mediaAttempts++, MEDIA_RETRY_DELAYS_MS.length - 1)]!;
+    const timer = setTimeout(() => {
+      this.mediaTimers.delete(timer);
+      if (!this.stopped && generation === this.generation && socket === this.socket) void this.join();
+    }, delay);
+    this.mediaTimers.add(timer);
   }
 
   /** New ICE credentials from the SFU, then a new ICE negotiation on the same transport. */
@@ -490,6 +572,8 @@ export class CallEngine {
   }
 
   private teardownMedia(): void {
+    for (const timer of this.mediaTimers) clearTimeout(timer);
+    this.mediaTimers.clear();
     for (const producer of this.producers.values()) if (producer.appData.source === 'screen') producer.track?.stop();
     this.producers.clear();
     this.consumers.clear();

@@ -23,6 +23,8 @@ export interface CallSnapshot {
   audioOnlyAuto: boolean;
   sharingScreen: boolean;
   quality: Quality;
+  /** Our own media could not connect to the SFU in time, or failed: the engine retries meanwhile. */
+  mediaProblem: 'unreachable' | null;
 }
 
 export interface RemoteMedia {
@@ -45,6 +47,7 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   audioOnlyAuto: false,
   sharingScreen: false,
   quality: 'unknown',
+  mediaProblem: null,
 };
 
 /** Grades a connection from its round-trip time (s) and the fraction of packets lost. */

@@ -11,6 +11,7 @@ import { cancelConsultation } from '../api/cancel-consultation';
 import { rescheduleConsultation } from '../api/reschedule-consultation';
 import { Consultation, STATUS_SEVERITY } from '../../../lib/consultations';
 import { dateOf, parisInstant, timeOf, whenLabel } from '../../../lib/paris-time';
+import { ConfirmPanel } from '../../../components/confirm';
 import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
 
@@ -31,6 +32,8 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
   const [boothId, setBoothId] = useState(c.boothId);
   const [agentId, setAgentId] = useState(c.agentId);
   const [reason, setReason] = useState('');
+  /** The cancellation waits for a second, explicit yes: the citizen is told at once. */
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -64,6 +67,11 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
       setError({ summary: t('scheduling.errors.summary'), fields: { reason: t('scheduling.errors.reason') } });
       return;
     }
+    setError(null);
+    setConfirmingCancel(true);
+  };
+  const confirmCancel = () => {
+    setConfirmingCancel(false);
     void run(async () => {
       await cancelConsultation(c.id, reason.trim());
       return t('board.cancelled');
@@ -79,7 +87,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
       </h2>
       <p>
         <Badge severity={STATUS_SEVERITY[c.status]} small>
-          {t(`scheduling.status.${c.status}`)}
+          {t(`consultation.status.${c.status}`)}
         </Badge>
       </p>
       <ul>
@@ -160,9 +168,21 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
               state={fieldState(err('reason'))}
               stateRelatedMessage={err('reason')}
             />
-            <Button type="submit" priority="secondary" disabled={busy} className="fr-mt-2w">
-              {t('board.cancelSubmit')}
-            </Button>
+            {confirmingCancel ? (
+              <ConfirmPanel
+                question={t('board.cancelConfirm.question', { when: whenLabel(c.startsAt) })}
+                detail={t('board.cancelConfirm.detail')}
+                confirmLabel={t('board.cancelConfirm.yes')}
+                cancelLabel={t('board.cancelConfirm.no')}
+                onConfirm={confirmCancel}
+                onCancel={() => setConfirmingCancel(false)}
+                busy={busy}
+              />
+            ) : (
+              <Button type="submit" priority="secondary" disabled={busy} className="fr-mt-2w">
+                {t('board.cancelSubmit')}
+              </Button>
+            )}
           </form>
         </div>
       )}

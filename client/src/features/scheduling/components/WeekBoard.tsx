@@ -187,7 +187,7 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
                                 {view === 'msap' ? ` · ${c.agentName}` : ` · ${c.boothName}`}
                               </button>{' '}
                               <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
-                                {t(`scheduling.status.${c.status}`)}
+                                {t(`consultation.status.${c.status}`)}
                               </Badge>
                             </li>
                           ))}

@@ -1,0 +1,72 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
+import { describeError } from '../../../lib/api-errors';
+import { ConsultationOutcome, recordOutcome } from '../../../lib/consultations';
+
+/** The same bound as the server's (OUTCOME_NOTE_MAX). */
+export const OUTCOME_NOTE_MAX = 1000;
+
+/**
+ * What happened in a consultation, recorded by its agent right after the call (or later, from the
+ * home page's reminder): held or citizen absent, with a short note.
+ */
+export function OutcomeForm({ consultationId, initial }: { consultationId: string; initial: ConsultationOutcome }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ConsultationOutcome>(initial);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const tooLong = note.length > OUTCOME_NOTE_MAX;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (tooLong) return setError(t('outcome.tooLong', { max: OUTCOME_NOTE_MAX }));
+    setBusy(true);
+    setError(null);
+    recordOutcome(consultationId, status, note)
+      .then(() => setSaved(true))
+      .catch((err: unknown) => setError(describeError(t, err).summary))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="fr-container fr-my-4w">
+      <h1>{t('outcome.title')}</h1>
+      <StatusMessage message={saved ? t('outcome.saved') : null} testId="outcome-saved" focus />
+      {saved ? (
+        <Link className="fr-btn" to="/agent">
+          {t('outcome.back')}
+        </Link>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <p>{t('outcome.intro')}</p>
+          <ErrorSummary message={error} />
+          <RadioButtons
+            legend={t('outcome.legend')}
+            options={(['done', 'no_show'] as const).map((value) => ({
+              label: t(`outcome.${value}`),
+              nativeInputProps: { value, checked: status === value, onChange: () => setStatus(value) },
+            }))}
+          />
+          <Input
+            textArea
+            label={t('outcome.note')}
+            hintText={t('outcome.noteHint', { max: OUTCOME_NOTE_MAX })}
+            state={tooLong ? 'error' : 'default'}
+            stateRelatedMessage={tooLong ? t('outcome.tooLong', { max: OUTCOME_NOTE_MAX }) : undefined}
+            nativeTextAreaProps={{ value: note, rows: 3, onChange: (e) => setNote(e.target.value) }}
+          />
+          <Button type="submit" disabled={busy}>
+            {t('outcome.submit')}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

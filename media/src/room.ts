@@ -148,6 +148,13 @@ export class Room extends EventEmitter<RoomEvents> {
       this.emit('transportFailed', peer, diagnose(transport));
       peer.close('transport_failed');
     });
+    // Closed under a live peer, in a live room (not with its router or worker, which close the room
+    // with their own reason): its media are gone all the same.
+    transport.observer.once('close', () => {
+      if (peer.closed || this.closedWith || this.router.closed || this.worker.died) return;
+      this.emit('transportFailed', peer, diagnose(transport));
+      peer.close('transport_failed');
+    });
     return {
       id: transport.id,
       iceParameters: transport.iceParameters,

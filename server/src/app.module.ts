@@ -7,7 +7,7 @@ import pino from 'pino';
 import { MediaModule } from '../../media/src/nest/media.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { appConfig, AppConfig, configurations } from './config/configuration';
+import { appConfig, AppConfig, configurations, mediaConfig, MediaConfig } from './config/configuration';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
@@ -51,7 +51,10 @@ export class AppModule {
           }),
         }),
         TypeOrmModule.forRoot(typeormOptions(options.databaseUrl)),
-        MediaModule,
+        MediaModule.forRootAsync({
+          inject: [mediaConfig.KEY],
+          useFactory: (config: MediaConfig) => ({ size: config.workers, logLevel: config.logLevel, workerBin: config.workerBin, webRtc: config.webRtc }),
+        }),
         AuditModule,
         AuthModule,
         UsersModule,

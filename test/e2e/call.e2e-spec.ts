@@ -164,6 +164,21 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     expect((await snapshot(booth)).status).toBe('call');
   });
 
+  it('a media transport lost at the SFU (DTLS failure, closed by the worker): the booth is told and comes back with new transports, untouched', async () => {
+    const registry = t.app.get<RoomRegistry>(ROOM_REGISTRY);
+    const boothPeer = (await registry.find(consultationId))!.listPeers().find((p) => p.info.role === 'booth')!;
+    const send = [...boothPeer.transports.values()].find((tr) => (tr.appData as { direction?: string }).direction === 'send')!;
+    send.close();
+    await waitFor('a new peer for the booth', async () => {
+      const now = (await registry.find(consultationId))?.listPeers().find((p) => p.info.role === 'booth');
+      return now && now !== boothPeer && now.transports.size === 2 ? true : undefined;
+    });
+    expect(boothPeer.closeReason).toBe('transport_failed');
+    await mediaAdvancing(agent, 'the agent, with the booth’s new transports');
+    await mediaAdvancing(booth, 'the booth, on its new transports');
+    expect((await snapshot(booth)).status).toBe('call');
+  });
+
   it('a dropped signalling socket resumes by itself, without a ghost participant', async () => {
     await booth.evaluate(() => (globalThis as unknown as { visioCall: { dropSignalling(): void } }).visioCall.dropSignalling());
     await waitFor('the booth to be back in the call', async () => ((await snapshot(booth)).status === 'call' ? true : undefined));
@@ -179,5 +194,44 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     const health = await request(t.baseUrl).get('/api/health').expect(200);
     expect(health.body.media.pids).not.toContain(killed);
     expect((await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId))!.workerPid).not.toBe(killed);
+  });
+});
+
+describe('leaving at the booth', () => {
+  let scenario: CallScenario;
+
+  beforeAll(async () => {
+    scenario = await startCallScenario();
+  });
+  afterAll(() => scenario?.close());
+
+  it('asks first; once left, the booth says so, comes back to its welcome screen and does not re-enter by itself', async () => {
+    const { booth, agent, consultationId, t } = scenario;
+    await booth.goto(`${t.baseUrl}/borne`);
+    await booth.waitForURL(`**/borne/consultation/${consultationId}`);
+    await agent.goto(`${t.baseUrl}/consultation/${consultationId}`);
+    await agent.getByTestId('lobby-banner').getByRole('button', { name: 'Faire entrer' }).click();
+    await mediaFlowing(booth, 'the booth');
+
+    // A touch by mistake: nothing happens until the citizen says yes.
+    await booth.getByRole('button', { name: 'Quitter' }).click();
+    const confirm = booth.getByRole('alertdialog', { name: 'Voulez-vous vraiment quitter la téléconsultation ?' });
+    await confirm.getByRole('button', { name: 'Non, rester' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await snapshot(booth)).status).toBe('call');
+
+    await booth.getByRole('button', { name: 'Quitter' }).click();
+    await booth.getByRole('button', { name: 'Oui, quitter' }).click();
+    await booth.getByTestId('booth-end').getByText('Vous avez quitté la téléconsultation.').waitFor();
+    await waitFor('the agent to see the booth gone', async () => ((await snapshot(agent)).participants.some((p) => p.role === 'booth') ? undefined : true));
+    // Back on the welcome screen by itself, with a way back in, but not going back in on its own.
+    await booth.waitForURL('**/borne', { timeout: 15_000 });
+    const back = booth.getByRole('link', { name: 'Revenir dans la téléconsultation' });
+    await back.waitFor();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(booth.url()).toMatch(/\/borne$/);
+    await back.click();
+    await booth.waitForURL(`**/borne/consultation/${consultationId}`);
+    await agent.getByTestId('lobby-banner').getByText('France Services de Pithiviers attend dans la salle d’attente.').waitFor();
   });
 });

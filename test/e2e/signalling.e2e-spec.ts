@@ -74,7 +74,7 @@ describe('signalling over WebSocket', () => {
       await early.request('join', {}); // 10 min early is inside the margin
       const cancelled = await createConsultation(t.dataSource, ids.pithiviersBoothId, AGENT[0]);
       await t.dataSource.query(`UPDATE consultations SET status = 'cancelled' WHERE id = $1`, [cancelled]);
-      expect((await connect(agentCookie, cancelled).closed).code).toBe(CLOSE_CODES.forbidden);
+      expect((await connect(agentCookie, cancelled).closed).code).toBe(CLOSE_CODES.cancelled);
     });
 
     it('refuses a cross-site page (Origin of another host)', async () => {
@@ -155,11 +155,18 @@ describe('signalling over WebSocket', () => {
       await agent.request('end', {});
       expect(await booth.notification('closed')).toEqual({ reason: 'ended', reconnect: false });
       expect((await booth.closed).code).toBe(CLOSE_CODES.ended);
+      // Over for good: nobody comes back into it, and the consultation says so.
+      expect((await connect(boothCookie).closed).code).toBe(CLOSE_CODES.ended);
+      expect((await connect(agentCookie).closed).code).toBe(CLOSE_CODES.ended);
+      const [row] = await t.dataSource.query(`SELECT status, call_ended_at FROM consultations WHERE id = $1`, [consultationId]);
+      expect(row.status).toBe('ended');
+      expect(row.call_ended_at).not.toBeNull();
     });
   });
 
   describe('bad input', () => {
     it('answers every malformed request with an error acknowledgement, and keeps the socket', async () => {
+      await fresh();
       const agent = connect(agentCookie);
       await agent.opened();
       expect((await agent.refusal('createTransport', { direction: 'send' })).code).toBe('NOT_JOINED');
@@ -184,6 +191,7 @@ describe('signalling over WebSocket', () => {
     });
 
     it('a huge frame or a flood closes that socket only; the other participant is not disturbed', async () => {
+      await fresh();
       const agent = connect(agentCookie);
       await agent.request('join', {});
       const huge = connect(boothCookie);

@@ -26,6 +26,9 @@ describe('the built server as a process', () => {
     [{ TRUST_PROXY: 'true' }, /true is refused: it would trust an X-Forwarded-For written by the client \(got "true"\)/],
     [{ OUTBOX_RETENTION_DAYS: '120' }, /OUTBOX_RETENTION_DAYS must not exceed CITIZEN_DATA_RETENTION_DAYS \(90\)/],
     [{ AUDIT_RETENTION_DAYS: '7' }, /AUDIT_RETENTION_DAYS must be an integer number of days from 30 to 3650 \(got "7"\)/],
+    // Served to other machines: media bound everywhere need the address browsers are to be given.
+    [{ PUBLIC_URL: 'https://visio.example.fr' }, /RTC_ANNOUNCED_ADDRESS is required: PUBLIC_URL is set.*Set RTC_ANNOUNCED_ADDRESS to the public IP address or host name/],
+    [{ PUBLIC_URL: 'https://visio.example.fr', RTC_LISTEN_IP: '0.0.0.0' }, /RTC_ANNOUNCED_ADDRESS is required.*\(RTC_LISTEN_IP=0\.0\.0\.0\)/],
   ])('refuses to start with %j and names the variable', async (env, message) => {
     const server = runServer(env);
     expect(await server.exited).toBe(1);
@@ -52,7 +55,7 @@ describe('the built server as a process', () => {
       const first = runServer(env);
       const { body, ms } = await waitHealthy(Number(env.PORT), first);
       expect(body).toMatchObject({ status: 'ok', database: { status: 'up' }, media: { workers: 2, alive: 2 } });
-      expect(first.output()).toMatch(/admin@demo\.visio-msap\.fr\s+demo-admin-2026/);
+      expect(first.output()).toMatch(/"email":"admin@demo\.visio-msap\.fr","password":"demo-admin-2026"/);
       process.stdout.write(`${JSON.stringify({ figure: 'start_to_healthy_first_run_ms', value: ms })}\n`);
 
       const login = await fetch(`http://127.0.0.1:${env.PORT}/api/auth/login`, {

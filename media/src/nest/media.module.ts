@@ -1,8 +1,9 @@
-// The one adapter between media/ (framework-free) and the NestJS server.
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { mediaConfig, MediaConfig } from '../../../server/src/config/configuration';
+// The one adapter between media/ (framework-free) and the NestJS server. It knows nothing of the
+// server's configuration: the server gives it the worker pool's options (forRootAsync).
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { InjectionToken } from '@nestjs/common';
 import { RoomRegistry } from '../room-registry';
-import { MediaLogger, WorkerPool } from '../worker-pool';
+import { MediaLogger, WorkerPool, WorkerPoolOptions } from '../worker-pool';
 
 export const WORKER_POOL = Symbol('WORKER_POOL');
 export const ROOM_REGISTRY = Symbol('ROOM_REGISTRY');
@@ -33,21 +34,27 @@ class MediaShutdown implements OnApplicationShutdown {
   }
 }
 
+export interface MediaModuleAsyncOptions {
+  inject: InjectionToken[];
+  useFactory: (...deps: never[]) => WorkerPoolOptions;
+}
+
 @Global()
-@Module({
-  providers: [
-    {
-      provide: WORKER_POOL,
-      inject: [mediaConfig.KEY],
-      useFactory: (config: MediaConfig) =>
-        WorkerPool.create(
-          { size: config.workers, logLevel: config.logLevel, workerBin: config.workerBin, webRtc: config.webRtc },
-          new NestMediaLogger(),
-        ),
-    },
-    { provide: ROOM_REGISTRY, inject: [WORKER_POOL], useFactory: (pool: WorkerPool) => new RoomRegistry(pool) },
-    MediaShutdown,
-  ],
-  exports: [WORKER_POOL, ROOM_REGISTRY],
-})
-export class MediaModule {}
+@Module({})
+export class MediaModule {
+  static forRootAsync(options: MediaModuleAsyncOptions): DynamicModule {
+    return {
+      module: MediaModule,
+      providers: [
+        {
+          provide: WORKER_POOL,
+          inject: options.inject,
+          useFactory: (...deps: never[]) => WorkerPool.create(options.useFactory(...deps), new NestMediaLogger()),
+        },
+        { provide: ROOM_REGISTRY, inject: [WORKER_POOL], useFactory: (pool: WorkerPool) => new RoomRegistry(pool) },
+        MediaShutdown,
+      ],
+      exports: [WORKER_POOL, ROOM_REGISTRY],
+    };
+  }
+}

@@ -68,6 +68,11 @@ export const precallFr = {
       },
       uplink: 'envoi {{kbps, number}} kbit/s ({{grade}})',
       unreachable: 'serveur vidéo injoignable : la vidéo ne passera pas ({{error}})',
+      errors: {
+        media_timeout: 'aucune liaison audio-vidéo en 10 secondes : un pare-feu ou un proxy bloque peut-être les ports du serveur vidéo, ou son adresse est mal configurée',
+        media_failed: 'la liaison audio-vidéo a échoué',
+        no_media_received: 'le serveur vidéo n’a rien reçu',
+      },
     },
   },
   grade: { good: 'bon', medium: 'moyen', insufficient: 'insuffisant' },

@@ -123,7 +123,7 @@ const MARK: Record<CheckStatus, string> = { passed: '✓', failed: '✗', pendin
 
 /** "serveur vidéo joignable en UDP direct, 12 ms (bon), envoi 2 400 kbit/s (bon)", or why not. */
 export function mediaDetail(m: MediaPathCheck, t: Translate): string {
-  if (!m.reached) return t('network.media.unreachable', { error: m.error ?? '' });
+  if (!m.reached) return t('network.media.unreachable', { error: m.error ? t(`network.media.errors.${m.error}`, { defaultValue: m.error }) : '' });
   const parts = [t(`network.media.route.${m.route ?? 'unknown'}`, { protocol: (m.relayProtocol ?? '').toUpperCase() })];
   if (m.rttMs !== null) parts.push(t('network.rtt', { ms: m.rttMs, grade: t(`grade.${m.rttGrade}`) }));
   if (m.uplinkKbps !== null) parts.push(t('network.media.uplink', { kbps: m.uplinkKbps, grade: t(`grade.${m.uplinkGrade}`) }));

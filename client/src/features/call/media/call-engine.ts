@@ -366,34 +366,41 @@ export class CallEngine {
   }
 
   /**
-   * NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once.
-   * A transport gets MEDIA_CONNECT_TIMEOUT_MS to connect from the moment it starts (its DTLS
-   * 'connect', i.e. its first produce or consume) and after each loss; past that, or when it fails
-   * (ICE, DTLS), the failure is reported and the engine tries again with new transports.
+   * NOTE: a network change (Wi-Fi to 4G, new IP) shows as ICE 'disconnected': restart ICE at once,
+   * and again if it fails; a transport that worked comes back that way once the network does.
+   * One that never connected is another story (media ports blocked, a wrong media address): it gets
+   * MEDIA_CONNECT_TIMEOUT_MS from its start (its DTLS 'connect', i.e. its first produce or consume);
+   * past that, or when it fails first, the failure is reported and the engine tries again with new
+   * transports. Either way, past that time the user is told.
    */
   private watchIce(transport: types.Transport, socket: SignallingSocket, generation: number): void {
+    let everConnected = false;
     let deadline: ReturnType<typeof setTimeout> | null = null;
     const arm = () => {
       if (deadline) return;
       deadline = setTimeout(() => {
         this.mediaTimers.delete(deadline!);
         deadline = null;
-        if (transport.connectionState !== 'connected') void this.onMediaStuck(transport, socket, generation, 'timeout');
+        if (transport.connectionState === 'connected' || transport.closed) return;
+        if (everConnected) this.update({ mediaProblem: 'unreachable' });
+        else void this.onMediaStuck(transport, socket, generation, 'timeout');
       }, MEDIA_CONNECT_TIMEOUT_MS);
       this.mediaTimers.add(deadline);
     };
     const disarm = () => {
-      if (deadline) clearTimeout(deadline);
-      if (deadline) this.mediaTimers.delete(deadline);
+      if (!deadline) return;
+      clearTimeout(deadline);
+      this.mediaTimers.delete(deadline);
       deadline = null;
     };
     transport.on('connect', () => arm());
     transport.on('connectionstatechange', (state) => {
       if (state === 'connected') {
         disarm();
+        everConnected = true;
         this.mediaAttempts = 0;
         if (this.snapshot.mediaProblem) this.update({ mediaProblem: null });
-      } else if (state === 'disconnected') {
+      } else if (state === 'disconnected' || (state === 'failed' && everConnected)) {
         arm();
         void this.restartIce(transport, socket).catch(() => undefined);
       } else if (state === 'failed') {

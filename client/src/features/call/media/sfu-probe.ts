@@ -12,9 +12,14 @@ export interface SfuProbeResult {
   rttMs: number | null;
   /** The browser's estimate of the bandwidth towards the SFU (congestion control). */
   uplinkKbps: number | null;
-  /** Why it was not reached, for the facilitator's report. */
+  /**
+   * Why it was not reached, for the facilitator's report: a code the report words in French
+   * ('media_timeout', 'media_failed', 'no_media_received'), or the browser's own message.
+   */
   error: string | null;
 }
+
+class ProbeError extends Error {}
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const SAMPLE_EVERY_MS = 500;
@@ -46,13 +51,13 @@ function testPattern(): { track: MediaStreamTrack; stop(): void } {
 
 function waitConnected(transport: types.Transport, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no media connection to the server (ICE/DTLS)')), CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new ProbeError('media_timeout')), CONNECT_TIMEOUT_MS);
     signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
     transport.on('connectionstatechange', (state) => {
       if (state !== 'connected' && state !== 'failed') return;
       clearTimeout(timer);
       if (state === 'connected') resolve();
-      else reject(new Error('media connection failed (ICE/DTLS)'));
+      else reject(new ProbeError('media_failed'));
     });
   });
 }
@@ -101,7 +106,7 @@ export async function probeSfu(signal: AbortSignal, durationMs = 4000): Promise<
     // What the SFU itself counted: proof that the media arrived, not only that ICE succeeded.
     const server = await socket.request('getStats', {});
     const received = server.transports.reduce((n, t) => n + t.bytesReceived, 0);
-    if (received === 0) return failed(new Error('the server received no media'));
+    if (received === 0) return failed(new ProbeError('no_media_received'));
     const route = path === null ? null : path.candidateType === 'relay' ? 'relay' : path.protocol === 'tcp' ? 'tcp' : 'udp';
     return { reached: true, route, relayProtocol: path?.relayProtocol ?? null, rttMs, uplinkKbps, error: null };
   } catch (error) {

@@ -38,6 +38,7 @@ export function AgentHome() {
               <strong>
                 {timeOf(c.startsAt)} – {timeOf(c.endsAt)}
               </strong>{' '}
+              {[c.citizen.name, c.subject ?? c.administrationName].filter(Boolean).join(' · ')}{' '}
               <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
                 {t(`consultation.status.${c.status}`)}
               </Badge>{' '}

@@ -1,12 +1,14 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { describeError } from '../../../lib/api-errors';
-import { ConsultationOutcome, recordOutcome } from '../../../lib/consultations';
+import { ConsultationOutcome, getConsultation, recordOutcome } from '../../../lib/consultations';
+import { timeOf } from '../../../lib/paris-time';
+import { useApi } from '../../../lib/use-api';
 
 /** The same bound as the server's (OUTCOME_NOTE_MAX). */
 export const OUTCOME_NOTE_MAX = 1000;
@@ -23,6 +25,9 @@ export function OutcomeForm({ consultationId, initial }: { consultationId: strin
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const tooLong = note.length > OUTCOME_NOTE_MAX;
+  const { data: c } = useApi(() => getConsultation(consultationId), [consultationId]);
+  // Coming from the call, the page was scrolled to its controls.
+  useEffect(() => window.scrollTo(0, 0), []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -38,6 +43,11 @@ export function OutcomeForm({ consultationId, initial }: { consultationId: strin
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('outcome.title')}</h1>
+      {c && (
+        <p className="fr-text--lead" data-testid="outcome-consultation">
+          {timeOf(c.startsAt)} – {timeOf(c.endsAt)} · {[c.citizen.name, c.subject ?? c.administrationName].filter(Boolean).join(' · ')}
+        </p>
+      )}
       <StatusMessage message={saved ? t('outcome.saved') : null} testId="outcome-saved" focus />
       {saved ? (
         <Link className="fr-btn" to="/agent">

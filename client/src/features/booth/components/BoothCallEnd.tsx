@@ -14,6 +14,7 @@ export function BoothCallEnd({ consultationId, status, reason }: { consultationI
   const { t } = useTranslation();
   const [remaining, setRemaining] = useState(BOOTH_END_SECONDS);
   useEffect(() => {
+    window.scrollTo(0, 0);
     const timer = setInterval(() => setRemaining((r) => r - 1), 1000);
     return () => clearInterval(timer);
   }, []);

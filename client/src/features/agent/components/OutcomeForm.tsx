@@ -27,7 +27,9 @@ export function OutcomeForm({ consultationId, initial }: { consultationId: strin
   const tooLong = note.length > OUTCOME_NOTE_MAX;
   const { data: c } = useApi(() => getConsultation(consultationId), [consultationId]);
   // Coming from the call, the page was scrolled to its controls.
-  useEffect(() => window.scrollTo(0, 0), []);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from './common/errors/domain.error';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { securityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { httpMetrics } from './health/http-metrics.middleware';
 import { MetricsService } from './health/metrics.service';
@@ -23,6 +24,7 @@ export function configureApp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(appConfig.KEY);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(securityHeaders({ https: (config.publicUrl ?? '').startsWith('https:') }));
   app.use(assignRequestId);
   app.use(httpMetrics(app.get(MetricsService)));
   app.use(cookieParser());

@@ -46,11 +46,14 @@ describe('a booth’s day on the default settings, in real browsers', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await chrome?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    await db?.drop();
+    try {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await chrome?.close();
+    } finally {
+      server?.child.kill('SIGTERM');
+      await server?.exited;
+      await db?.drop();
+    }
   });
 
   it('prints where it serves at start: the URL, the media address browsers get, the demo accounts after the routes', () => {

@@ -36,11 +36,14 @@ describe('media that cannot connect', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await chrome?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    await db?.drop();
+    try {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await chrome?.close();
+    } finally {
+      server?.child.kill('SIGTERM');
+      await server?.exited;
+      await db?.drop();
+    }
   });
 
   it('both sides are told what is wrong within seconds, and the booth in words a citizen understands', async () => {

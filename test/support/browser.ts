@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [...BASE_ARGS, '--allow-loopback-in-peer-connection
 
 export interface TestBrowser {
   browser: Browser;
+  /** What the pages logged against the security headers (CSP, Permissions-Policy); close() fails on any. */
+  violations: string[];
   close(): Promise<void>;
 }
 
@@ -40,11 +42,23 @@ export async function launchChromium(extraArgs: string[] = [], { asUsersHaveIt =
     );
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...(asUsersHaveIt ? BASE_ARGS : CHROMIUM_ARGS), ...extraArgs], timeout: 30_000 });
+  // Every suite runs under the server's Content-Security-Policy: a page it blocks fails the suite.
+  const violations: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('console', (message) => {
+      if (/Content Security Policy|Permissions-Policy/.test(message.text())) violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    });
+    return context;
+  };
   return {
     browser,
+    violations,
     async close() {
       // Closing twice (afterAll after a failed test that already closed) must not throw.
       if (browser.isConnected()) await browser.close();
+      if (violations.length > 0) throw new Error(`security policy violations in the browser:\n${violations.splice(0).join('\n')}`);
     },
   };
 }

@@ -51,9 +51,12 @@ export async function startCallScenario(options: CallScenarioOptions = {}): Prom
       consultationId,
       boothUrl,
       async close() {
-        for (const c of contexts) await c.close();
-        await browser.close();
-        await t.close();
+        try {
+          for (const c of contexts) await c.close();
+          await browser.close();
+        } finally {
+          await t.close();
+        }
       },
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toParisIso } from '../scheduling/paris-time';
+import { toParisIso } from '../common/time/paris-time';
 import { CONSULTATION_STATUSES, ConsultationStatus } from './entities/consultation.entity';
 
 /** The citizen's contact as booked (no account: the booking holds it). */

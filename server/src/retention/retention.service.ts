@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { retentionConfig, RetentionConfig } from '../config/configuration';
-import { toParisIso } from '../scheduling/paris-time';
+import { toParisIso } from '../common/time/paris-time';
 import { RetentionPolicyView, RetentionRunView, RetentionStatusView } from './dto/retention-status.view';
 
 /** What an erased consultation shows instead of the citizen's name (the column is NOT NULL). */

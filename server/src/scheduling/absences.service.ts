@@ -9,8 +9,8 @@ import { AbsenceImpactView, AffectedConsultationView } from './dto/absence-impac
 import { DateRangeQueryDto, UnavailabilityDto } from './dto/calendar.dto';
 import { UnavailabilityView } from './dto/unavailability.view';
 import { AgentAbsenceEntity } from './entities/unavailability.entity';
-import { covers } from './intervals';
-import { weeklyToIntervals, WeeklyRange } from './paris-time';
+import { covers } from '../common/time/intervals';
+import { weeklyToIntervals, WeeklyRange } from '../common/time/paris-time';
 import { parseRange } from './time-range';
 
 /** Plenty for a long leave; a longer list is better handled by a mass cancellation. */

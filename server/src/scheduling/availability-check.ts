@@ -1,5 +1,5 @@
-import { covers, intersect, Interval, normalize, subtract } from './intervals';
-import { weeklyToIntervals, WeeklyRange } from './paris-time';
+import { covers, intersect, Interval, normalize, subtract } from '../common/time/intervals';
+import { weeklyToIntervals, WeeklyRange } from '../common/time/paris-time';
 
 export interface Calendars {
   availability: readonly WeeklyRange[];

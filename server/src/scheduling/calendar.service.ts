@@ -8,7 +8,7 @@ import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/c
 import { UnavailabilityView } from './dto/unavailability.view';
 import { MsapClosureEntity } from './entities/unavailability.entity';
 import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from './entities/weekly-range.entity';
-import { hhmmToMinute, minuteToHhmm, toParisIso } from './paris-time';
+import { hhmmToMinute, minuteToHhmm, toParisIso } from '../common/time/paris-time';
 import { canManageAgent } from './scheduling-access';
 import { invalid, parseRange } from './time-range';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { Interval } from './intervals';
-import { WeeklyRange } from './paris-time';
+import { Interval } from '../common/time/intervals';
+import { WeeklyRange } from '../common/time/paris-time';
 
 /** A booking's resources, with the names its notifications need (no second read to announce it). */
 export interface BookingContext {

@@ -1,5 +1,5 @@
 import { whyUnavailable } from './availability-check';
-import { covers, normalize } from './intervals';
+import { covers, normalize } from '../common/time/intervals';
 import { findSlots } from './slot-finder';
 
 const MIN = 60_000;

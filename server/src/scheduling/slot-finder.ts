@@ -1,4 +1,4 @@
-import { Interval } from './intervals';
+import { Interval } from '../common/time/intervals';
 
 export interface ResourceFreeTime {
   id: string;

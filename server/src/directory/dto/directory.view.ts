@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toParisIso } from '../../scheduling/paris-time';
+import { toParisIso } from '../../common/time/paris-time';
 
 export class AdministrationView {
   @ApiProperty({ format: 'uuid' })

@@ -5,7 +5,7 @@ import { UserPrincipal } from '../../auth/principal';
 import { hashToken, newToken } from '../../auth/tokens';
 import { DomainError } from '../../common/errors/domain.error';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
-import { toParisIso } from '../../scheduling/paris-time';
+import { toParisIso } from '../../common/time/paris-time';
 import { IcsFeedCreatedView, IcsFeedStatusView } from '../dto/ics-feed.view';
 import { buildCalendar, consultationUid } from './ics';
 

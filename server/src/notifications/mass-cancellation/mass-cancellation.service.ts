@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../../auth/principal';
 import { DomainError, FieldErrors } from '../../common/errors/domain.error';
-import { frenchDateTime } from '../templates/french-date';
+import { frenchDateTime } from '../../common/time/french-date';
 import { unknownPlaceholders, PLACEHOLDERS } from '../templates/placeholders';
 import { CreateMassCancellationDto, MassCancellationCriteriaDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
 import { MassCancellationRunner } from './mass-cancellation.runner';

@@ -1,4 +1,4 @@
-import { frenchParts } from './french-date';
+import { frenchParts } from '../../common/time/french-date';
 
 /** What a template may say about one consultation, read at enqueue time. */
 export interface TemplateContext {

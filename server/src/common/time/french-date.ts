@@ -1,4 +1,4 @@
-export const PARIS = 'Europe/Paris';
+import { PARIS } from './paris-time';
 
 // One formatter for every call: building an Intl formatter is the costly part, and a mass
 // cancellation formats tens of thousands of dates.

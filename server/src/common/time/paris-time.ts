@@ -1,7 +1,7 @@
 import { Interval, normalize } from './intervals';
 
-/** Every schedule is expressed in the wall-clock time of metropolitan France. */
-export const SCHEDULING_ZONE = 'Europe/Paris';
+/** Every schedule, date and time of the service is in the wall-clock time of metropolitan France. */
+export const PARIS = 'Europe/Paris';
 
 export interface WeeklyRange {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -14,7 +14,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const AVERAGE_YEAR = 31_556_952_000;
 
-const OFFSET_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: SCHEDULING_ZONE, timeZoneName: 'longOffset' });
+const OFFSET_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: PARIS, timeZoneName: 'longOffset' });
 
 /** Paris's UTC offset in minutes at an instant, from the time-zone database (slow: Intl). */
 function tzOffsetMinutes(ms: number): number {

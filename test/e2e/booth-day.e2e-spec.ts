@@ -2,8 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek, pairBoothByTyping, pairingCodeFromFacilitator } from '../support/booth-day';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
 import { mediaFlowing } from '../support/call-page';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { requireBuild, runServer, ServerProcess, waitHealthy } from '../support/process';
+import { serveBuilt, ServedApp, ServerProcess } from '../support/process';
 import { signInUi } from '../support/ui';
 
 /**
@@ -17,7 +16,7 @@ import { signInUi } from '../support/ui';
 describe('a booth’s day on the default settings, in real browsers', () => {
   const PORT = 3000; // the default
   const baseUrl = `http://localhost:${PORT}`;
-  let db: TestDatabase;
+  let served: ServedApp;
   let server: ServerProcess;
   let chrome: TestBrowser;
   let contexts: BrowserContext[] = [];
@@ -34,10 +33,8 @@ describe('a booth’s day on the default settings, in real browsers', () => {
   };
 
   beforeAll(async () => {
-    requireBuild();
-    db = await createTestDatabase();
-    server = runServer({ DATABASE_URL: db.url, DEMO_SEED: '1' }, { asStarted: true });
-    await waitHealthy(PORT, server);
+    served = await serveBuilt({}, { asStarted: true, port: PORT });
+    server = served.server;
     chrome = await launchChromium([], { asUsersHaveIt: true });
     contexts = await Promise.all([1, 2, 3].map(() => chrome.browser.newContext({ viewport: { width: 1280, height: 720 } })));
     [booth, agent, facilitator] = await Promise.all(contexts.map((c) => c.newPage()));
@@ -50,9 +47,7 @@ describe('a booth’s day on the default settings, in real browsers', () => {
       for (const c of contexts) await c.close().catch(() => undefined);
       await chrome?.close();
     } finally {
-      server?.child.kill('SIGTERM');
-      await server?.exited;
-      await db?.drop();
+      await served?.close();
     }
   });
 

@@ -2,8 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { book, demoCatalogue, nextMinute, openAllWeek } from '../support/booth-day';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
 import { openCallBrowsers } from '../support/call-browsers';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { freePort, requireBuild, runServer, ServerProcess, waitHealthy } from '../support/process';
+import { serveBuilt, ServedApp, ServerProcess } from '../support/process';
 
 /**
  * The media address browsers are given leads nowhere (announced 127.0.0.3, bound on 127.0.0.1 only:
@@ -12,7 +11,7 @@ import { freePort, requireBuild, runServer, ServerProcess, waitHealthy } from '.
  * server logs each failure with the candidates involved, and the pre-call check says so too.
  */
 describe('media that cannot connect', () => {
-  let db: TestDatabase;
+  let served: ServedApp;
   let server: ServerProcess;
   let chrome: TestBrowser;
   let contexts: BrowserContext[] = [];
@@ -22,12 +21,8 @@ describe('media that cannot connect', () => {
   let consultationId: string;
 
   beforeAll(async () => {
-    requireBuild();
-    db = await createTestDatabase();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = runServer({ DATABASE_URL: db.url, DEMO_SEED: '1', PORT: String(port), RTC_LISTEN_IP: '127.0.0.1', RTC_ANNOUNCED_ADDRESS: '127.0.0.3' });
-    await waitHealthy(port, server);
+    served = await serveBuilt({ RTC_LISTEN_IP: '127.0.0.1', RTC_ANNOUNCED_ADDRESS: '127.0.0.3' });
+    ({ server, baseUrl } = served);
     const catalogue = await demoCatalogue(baseUrl);
     await openAllWeek(catalogue);
     consultationId = await book(catalogue, nextMinute(), 30, 'Jeanne Martin');
@@ -40,9 +35,7 @@ describe('media that cannot connect', () => {
       for (const c of contexts) await c.close().catch(() => undefined);
       await chrome?.close();
     } finally {
-      server?.child.kill('SIGTERM');
-      await server?.exited;
-      await db?.drop();
+      await served?.close();
     }
   });
 

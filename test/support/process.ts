@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createTestDatabase } from './database';
 
 export const ROOT = join(__dirname, '..', '..');
 export const MAIN = join(ROOT, 'dist', 'server', 'src', 'main.js');
@@ -73,4 +74,35 @@ export async function waitHealthy(port: number, server: ServerProcess, timeoutMs
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`not healthy after ${timeoutMs} ms:\n${server.output()}`);
+}
+
+/** The built server as a process on a fresh database of its own, with the demo data. */
+export interface ServedApp {
+  baseUrl: string;
+  server: ServerProcess;
+  /** Stops the server, then drops its database. */
+  close(): Promise<void>;
+}
+
+export async function serveBuilt(env: Record<string, string>, options: { asStarted?: boolean; port?: number } = {}): Promise<ServedApp> {
+  requireBuild();
+  const db = await createTestDatabase();
+  const port = options.port ?? (await freePort());
+  const server = runServer({ DATABASE_URL: db.url, DEMO_SEED: '1', ...(options.port ? {} : { PORT: String(port) }), ...env }, { asStarted: options.asStarted });
+  try {
+    await waitHealthy(port, server);
+  } catch (error) {
+    server.child.kill('SIGKILL');
+    await db.drop();
+    throw error;
+  }
+  return {
+    baseUrl: `http://${options.asStarted ? 'localhost' : '127.0.0.1'}:${port}`,
+    server,
+    async close() {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await db.drop();
+    },
+  };
 }

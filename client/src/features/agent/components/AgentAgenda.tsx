@@ -3,10 +3,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useApi } from '../../../lib/use-api';
 import { describeError } from '../../../lib/api-errors';
-import { awaitsOutcome, isOpen, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { ConsultationAction } from './ConsultationAction';
 import { ErrorSummary } from '../../../components/error-summary';
 import { addDays, dateOf, dayLabel, mondayOf, parisInstant, timeOf, todayInParis } from '../../../lib/paris-time';
 import { IcsFeed } from './IcsFeed';
@@ -72,17 +72,7 @@ export function AgentAgenda() {
                     <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
                       {t(`consultation.status.${c.status}`)}
                     </Badge>{' '}
-                    {awaitsOutcome(c) ? (
-                      <Link className="fr-btn fr-btn--sm fr-btn--secondary" to={`/consultation/${c.id}/resultat`}>
-                        {t('outcome.record')}
-                      </Link>
-                    ) : (
-                      isOpen(c.status) && (
-                        <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
-                          {t('call.join')}
-                        </Link>
-                      )
-                    )}
+                    <ConsultationAction consultation={c} />
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
-import { awaitsOutcome, isOpen, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { awaitsOutcome, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { ConsultationAction } from './ConsultationAction';
 
 export function AgentHome() {
   const { t } = useTranslation();
@@ -42,17 +43,7 @@ export function AgentHome() {
               <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
                 {t(`consultation.status.${c.status}`)}
               </Badge>{' '}
-              {awaitsOutcome(c) ? (
-                <Link className="fr-btn fr-btn--sm fr-btn--secondary" to={`/consultation/${c.id}/resultat`}>
-                  {t('outcome.record')}
-                </Link>
-              ) : (
-                isOpen(c.status) && (
-                  <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
-                    {t('call.join')}
-                  </Link>
-                )
-              )}
+              <ConsultationAction consultation={c} />
             </li>
           ))}
         </ul>

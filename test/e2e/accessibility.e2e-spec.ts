@@ -120,6 +120,21 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
     await agent.goto(`${t.baseUrl}/consultation/${consultationId}`);
     await agent.getByTestId('lobby-banner').getByRole('button', { name: 'Faire entrer' }).waitFor();
     await expectAccessible(agent, 'call (agent, booth in the lobby)');
+
+    // Ending: the confirmation in place, then the outcome form; the booth's end screen.
+    await agent.getByRole('button', { name: 'Terminer pour tous' }).click();
+    await agent.getByRole('alertdialog', { name: 'Terminer la téléconsultation pour tout le monde ?' }).waitFor();
+    await expectAccessible(agent, 'call (agent, confirming the end)');
+    await agent.getByRole('button', { name: 'Oui, terminer' }).click();
+    await settled(agent, 'Résultat de la téléconsultation');
+    await agent.getByTestId('outcome-consultation').waitFor();
+    await expectAccessible(agent, 'outcome form');
+    await terminal.getByTestId('booth-end').waitFor();
+    await expectAccessible(terminal, 'booth end screen');
+    await agent.goto(`${t.baseUrl}/agent`);
+    await settled(agent, 'Mes téléconsultations du jour');
+    await agent.getByTestId('outcome-reminder').waitFor();
+    await expectAccessible(agent, 'agent home (an outcome to record)');
   });
 
   it('an agent: the agenda', async () => {

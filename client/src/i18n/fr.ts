@@ -112,6 +112,7 @@ export const fr = {
     stopShare: 'Arrêter le partage',
     leave: 'Quitter',
     end: 'Terminer pour tous',
+    endFailed: 'La téléconsultation n’a pas pu être terminée (serveur injoignable). Elle continue ; réessayez dans un instant.',
     quality: { unknown: 'Connexion : mesure…', good: 'Connexion : bonne', medium: 'Connexion : moyenne', poor: 'Connexion : faible' },
     join: 'Rejoindre la téléconsultation',
     back: 'Retour à l’accueil',

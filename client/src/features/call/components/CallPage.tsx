@@ -64,6 +64,7 @@ function Call({ consultationId, endScreen }: { consultationId: string; endScreen
     <div className="fr-container fr-my-3w">
       <h1 className="fr-h3">{t('call.title')}</h1>
       {error && <Alert severity="error" small description={error} role="alert" className="fr-mb-2w" />}
+      {s.endFailed && <Alert severity="error" small description={t('call.endFailed')} role="alert" className="fr-mb-2w" />}
       {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" className="fr-mb-2w" />}
       {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" className="fr-mb-2w" />}
       {s.mediaProblem && (

@@ -134,8 +134,15 @@ export class CallEngine {
     this.stop('left', 'ended');
   }
 
+  /** Ends the call for everyone; if the server could not, the call goes on and the agent is told. */
   async endForEveryone(): Promise<void> {
-    await this.socket?.request('end', {});
+    if (this.snapshot.endFailed) this.update({ endFailed: false });
+    try {
+      await this.socket?.request('end', {});
+    } catch {
+      this.update({ endFailed: true });
+      return;
+    }
     this.stop('ended', 'ended');
   }
 

@@ -25,6 +25,8 @@ export interface CallSnapshot {
   quality: Quality;
   /** Our own media could not connect to the SFU in time, or failed: the engine retries meanwhile. */
   mediaProblem: 'unreachable' | null;
+  /** The last "end for everyone" was not carried out by the server: the call goes on. */
+  endFailed: boolean;
 }
 
 export interface RemoteMedia {
@@ -48,6 +50,7 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   sharingScreen: false,
   quality: 'unknown',
   mediaProblem: null,
+  endFailed: false,
 };
 
 /** Grades a connection from its round-trip time (s) and the fraction of packets lost. */

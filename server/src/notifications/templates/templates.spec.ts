@@ -16,9 +16,15 @@ const context: TemplateContext = {
 const values = placeholderValues(context);
 
 describe('notification templates', () => {
-  it.each(['booked', 'rescheduled', 'cancelled', 'reminder_2d'] as const)('renders every channel of %s with no placeholder left', (event) => {
-    for (const channel of CHANNELS) {
-      if (!hasTemplate(event, channel)) continue;
+  it.each([
+    ['booked', ['sms', 'email', 'agent_email']],
+    ['rescheduled', ['sms', 'email', 'agent_email']],
+    ['cancelled', ['sms', 'email', 'agent_email']],
+    ['reminder_2d', ['sms', 'email']],
+  ] as const)('renders every channel of %s with no placeholder left', (event, channels) => {
+    // The channels it has are exactly those expected: the loop below cannot pass by skipping them all.
+    expect(CHANNELS.filter((channel) => hasTemplate(event, channel))).toEqual(channels);
+    for (const channel of channels) {
       const rendered = renderMessage(event, channel, values);
       expect(rendered.body).not.toMatch(/\{[a-z]+\}/);
       expect(rendered.body).toContain('mardi 3 mars 2026 à 14 h 30');

@@ -7,6 +7,13 @@ const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts'
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/media/src/**/*.spec.ts'] },
+    // The browser code's logic (pure modules: call state, reports, lists), with the client's compiler settings.
+    {
+      ...common,
+      displayName: 'client',
+      testMatch: ['<rootDir>/client/src/**/*.spec.ts'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/client/tsconfig.spec.json' }] },
+    },
     {
       ...common,
       displayName: 'integration',

@@ -10,7 +10,7 @@ ensure_debs chromium coturn
 
 npm run lint
 mkdir -p test-results
-npx jest --selectProjects unit --json --outputFile=test-results/jest-unit.json
+npx jest --selectProjects unit client --json --outputFile=test-results/jest-unit.json
 npx jest --selectProjects integration --runInBand --json --outputFile=test-results/jest-integration.json
 npx jest --selectProjects e2e --runInBand --json --outputFile=test-results/jest-e2e.json
 

@@ -141,19 +141,17 @@ export class Room extends EventEmitter<RoomEvents> {
     transport.on('icestatechange', (state) => {
       if (state === 'connected' || state === 'completed') this.emit('mediaConnected', peer);
     });
-    // ICE 'disconnected' is left alone: the client restarts ICE and a short drop resumes the call.
-    // A DTLS failure is final for these transports: the peer closes and is told to come back with new ones.
-    transport.on('dtlsstatechange', (state) => {
-      if (state !== 'failed') return;
+    const failed = () => {
       this.emit('transportFailed', peer, diagnose(transport));
       peer.close('transport_failed');
-    });
+    };
+    // ICE 'disconnected' is left alone: the client restarts ICE and a short drop resumes the call.
+    // A DTLS failure is final for these transports: the peer closes and is told to come back with new ones.
+    transport.on('dtlsstatechange', (state) => state === 'failed' && failed());
     // Closed under a live peer, in a live room (not with its router or worker, which close the room
     // with their own reason): its media are gone all the same.
     transport.observer.once('close', () => {
-      if (peer.closed || this.closedWith || this.router.closed || this.worker.died) return;
-      this.emit('transportFailed', peer, diagnose(transport));
-      peer.close('transport_failed');
+      if (!peer.closed && !this.closedWith && !this.router.closed && !this.worker.died) failed();
     });
     return {
       id: transport.id,

@@ -23,6 +23,8 @@ const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 export const MEDIA_CONNECT_TIMEOUT_MS = 8000;
 /** Pauses before each new attempt while media cannot connect (the last one repeats). */
 const MEDIA_RETRY_DELAYS_MS = [1000, 3000, 5000, 10_000];
+/** The pause before attempt `attempt` (from 0): the list's entry, its last one repeating. */
+const backoff = (delays: readonly number[], attempt: number): number => delays[Math.min(attempt, delays.length - 1)]!;
 /** How long a join waits for the device being loaded beforehand before loading one itself. */
 const DEVICE_WAIT_MS = 1000;
 const FINAL_CLOSE_CODES = new Map<number, string>([
@@ -263,7 +265,7 @@ export class CallEngine {
     if (code === CLOSE_CODES.ended) return this.stop('ended', 'ended');
     // Anything else is a network problem: come back by ourselves.
     this.update({ status: 'reconnecting' });
-    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts++, RECONNECT_DELAYS_MS.length - 1)]!;
+    const delay = backoff(RECONNECT_DELAYS_MS, this.attempts++);
     setTimeout(() => !this.stopped && this.connect(), delay);
   }
 
@@ -287,7 +289,7 @@ export class CallEngine {
       if (generation !== this.generation || this.stopped) return;
       this.update({ status: 'reconnecting' });
       const socket = this.socket;
-      const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts++, RECONNECT_DELAYS_MS.length - 1)]!;
+      const delay = backoff(RECONNECT_DELAYS_MS, this.attempts++);
       setTimeout(() => !this.stopped && socket === this.socket && generation === this.generation && void this.join(), delay);
     }
   }
@@ -424,7 +426,7 @@ export class CallEngine {
     const report = await describeFailure(transport, state).catch(() => null);
     if (report) void socket.request('reportMediaFailure', report).catch(() => undefined);
     if (this.stopped || generation !== this.generation) return;
-    const delay = MEDIA_RETRY_DELAYS_MS[Math.min(this.mediaAttempts++, MEDIA_RETRY_DELAYS_MS.length - 1)]!;
+    const delay = backoff(MEDIA_RETRY_DELAYS_MS, this.mediaAttempts++);
     const timer = setTimeout(() => {
       this.mediaTimers.delete(timer);
       if (!this.stopped && generation === this.generation && socket === this.socket) void this.join();

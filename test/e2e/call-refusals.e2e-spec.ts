@@ -58,4 +58,22 @@ describe('the call page refuses, in the browser', () => {
     await page.getByText('Cette téléconsultation n’est pas ouverte pour le moment.').waitFor();
     expect(await t.app.get<RoomRegistry>(ROOM_REGISTRY).find(consultationId)).toBeNull();
   });
+
+  it('the booth waiting in the lobby when its consultation is cancelled: told at once', async () => {
+    const ids = await demoIds(t.dataSource);
+    const consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
+    const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
+    const page = await browserWith({ name: 'visio_device', value: deviceTokenOf(device.agent) });
+    await page.goto(`${t.baseUrl}/borne/consultation/${consultationId}`);
+    await page.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    await coordinator.agent
+      .post(`/api/consultations/${consultationId}/cancel`)
+      .set('x-csrf-token', coordinator.csrf)
+      .send({ reason: 'Agent absent (formation)' })
+      .expect(200);
+
+    await page.getByRole('heading', { name: 'Ce rendez-vous a été annulé.' }).waitFor();
+  });
 });

@@ -1,4 +1,4 @@
-import { ConsultationLifecycleService } from '../../server/src/consultations/consultation-lifecycle.service';
+import { ConsultationsService } from '../../server/src/consultations/consultations.service';
 import { startTestApp, TestApp } from '../support/app';
 import { pairDevice } from '../support/callers';
 import { createConsultation } from '../support/consultations';
@@ -11,7 +11,7 @@ import { signIn, SignedIn } from '../support/session';
  */
 describe('the consultation life cycle', () => {
   let t: TestApp;
-  let lifecycle: ConsultationLifecycleService;
+  let lifecycle: ConsultationsService;
   let agent: SignedIn;
   let boothId: string;
 
@@ -26,7 +26,7 @@ describe('the consultation life cycle', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    lifecycle = t.app.get(ConsultationLifecycleService);
+    lifecycle = t.app.get(ConsultationsService);
     agent = await signIn(t.baseUrl, 'agent');
     boothId = (await demoIds(t.dataSource)).pithiviersBoothId;
   });

@@ -89,7 +89,7 @@ export class ConsultationListItem extends ConsultationView {
   subject!: string | null;
 }
 
-/** The columns every view is built from, as selected by raw SQL (see CONSULTATION_COLUMNS). */
+/** The columns every view is built from, as ConsultationRepository selects them. */
 export interface ConsultationRow {
   id: string;
   status: ConsultationStatus;
@@ -111,10 +111,6 @@ export interface ConsultationRow {
   created_at: Date;
   updated_at: Date;
 }
-
-export const CONSULTATION_COLUMNS = `id, status, booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
-  citizen_name, citizen_phone, citizen_email, cancellation_reason, cancelled_at, call_started_at, call_ended_at, outcome_note,
-  created_by_id, created_at, updated_at`;
 
 export function toConsultationView(r: ConsultationRow): ConsultationView {
   return {
@@ -147,18 +143,6 @@ export interface ConsultationListRow extends ConsultationRow {
   administration_name: string;
   subject: string | null;
 }
-
-/**
- * SELECT … FROM of consultation list rows, `c` being the consultation, `s` its MSAP and `a` its
- * agent; the caller appends WHERE and ORDER BY.
- */
-export const CONSULTATION_LIST_SELECT = `SELECT ${CONSULTATION_COLUMNS.replace(/(\w+)/g, 'c.$1')}, b.name AS booth_name, s.id AS msap_site_id,
-        s.name AS msap_site_name, u.display_name AS agent_name, ad.name AS administration_name, t.subject
-   FROM consultations c
-   JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id
-   JOIN agents a ON a.id = c.agent_id JOIN users u ON u.id = a.user_id
-   JOIN administrations ad ON ad.id = c.administration_id
-   LEFT JOIN consultation_types t ON t.id = c.consultation_type_id`;
 
 export function toConsultationListItem(r: ConsultationListRow): ConsultationListItem {
   return {

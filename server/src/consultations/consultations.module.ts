@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ConsultationEvents } from './consultation-events';
+import { ConsultationQueries } from './consultation-queries.service';
+import { ConsultationStoreModule } from './consultation-store.module';
 import { ConsultationsController } from './consultations.controller';
-import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationsService } from './consultations.service';
+import { OverdueCallsTask } from './overdue-calls.task';
 
+/**
+ * The consultation: its routes, its reads, and the one service that changes it and publishes its
+ * events. Scheduling tells it when a booking is possible; notifications, calls and statistics
+ * subscribe to its events.
+ */
 @Module({
+  imports: [ConsultationStoreModule, SchedulingModule],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ConsultationLifecycleService],
-  exports: [ConsultationsService, ConsultationLifecycleService],
+  providers: [ConsultationsService, ConsultationQueries, ConsultationEvents, OverdueCallsTask],
+  exports: [ConsultationsService, ConsultationQueries, ConsultationEvents, ConsultationStoreModule],
 })
 export class ConsultationsModule {}

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/entities/audit-event.entity';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
+import { ConsultationRepository } from '../consultations/consultation.repository';
 import { CreateAdministrationDto, UpdateAdministrationDto } from './dto/administration.dto';
 import { CreateMsapSiteDto, UpdateMsapSiteDto } from './dto/msap-site.dto';
 import { AdministrationEntity } from './entities/administration.entity';
@@ -26,6 +27,7 @@ export class DirectoryAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   createAdministration(user: UserPrincipal, dto: CreateAdministrationDto): Promise<AdministrationEntity> {
@@ -119,10 +121,7 @@ export class DirectoryAdminService {
       // the count below sees them; later ones wait for this commit and then find the booth retired.
       const booth = await this.managedBoothForUpdate(tx, user, boothId);
       if (booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is already retired.', { boothId: ['booth already retired'] });
-      const [{ ahead }] = (await tx.query(
-        `SELECT count(*)::int AS ahead FROM consultations WHERE booth_id = $1 AND status = 'scheduled' AND ends_at > now()`,
-        [boothId],
-      )) as [{ ahead: number }];
+      const ahead = await this.consultations.countScheduledAhead(tx, boothId);
       if (ahead > 0) {
         throw new DomainError(
           'CONFLICT',

@@ -1,48 +1,57 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CompanionRows, ConsultationEvent, ConsultationEvents, ConsultationEventSink, NewBooking } from '../scheduling/consultation-events';
+import { BookingCompanion, ConsultationEvent, ConsultationEvents, ConsultationEventSubscriber, NewBooking } from '../consultations/consultation-events';
 import { OutboxService } from './outbox.service';
 
+/** The citizen's message for a single cancellation; the reason is the coordinator's. */
+const cancellationNotice = (reason: string) => `Bonjour {nom}, votre RDV visio {administration} du {date} à {msap} est annulé. Motif : ${reason}`;
+
 /**
- * Joins every scheduling transaction (booking, move, reassignment, cancellation) and writes its
- * notifications in it: if the outbox write fails, the change rolls back with it.
+ * Joins every consultation's change (booking, move, reassignment, cancellation, erasure) and writes
+ * its notifications in the same transaction: if the outbox write fails, the change rolls back with it.
  */
 @Injectable()
-export class ConsultationNotificationsSink implements ConsultationEventSink, OnModuleInit {
+export class ConsultationNotificationsSink implements ConsultationEventSubscriber, OnModuleInit {
   constructor(
     private readonly events: ConsultationEvents,
     private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
-    this.events.register(this);
+    this.events.subscribe(this);
   }
 
-  companionsOfBooking(booking: NewBooking): CompanionRows[] {
+  companionsOfBooking(booking: NewBooking): BookingCompanion[] {
     return [this.outbox.bookingRows(booking)];
   }
 
   async onConsultationEvent(tx: EntityManager, event: ConsultationEvent): Promise<void> {
-    const consultationIds = [event.consultationId];
     switch (event.type) {
       case 'booked':
-        // The booking service writes a new booking's messages through companionsOfBooking (same
+        // ConsultationsService writes a new booking's messages through companionsOfBooking (same
         // renderer, no reload); this is for any other writer that publishes `booked`.
-        return this.outbox.enqueue(tx, { consultationIds, event: 'booked' });
+        return this.outbox.enqueue(tx, { consultationIds: [event.consultationId], event: 'booked' });
       case 'rescheduled':
-        await this.outbox.enqueue(tx, { consultationIds, event: 'rescheduled' });
+        await this.outbox.enqueue(tx, { consultationIds: [event.consultationId], event: 'rescheduled' });
         // A move may also hand the consultation to another agent: their calendar loses the entry.
-        if (event.previous) await this.outbox.enqueueUnassigned(tx, event.consultationId, event.previous.agentId);
-        return;
+        return this.outbox.enqueueUnassigned(tx, event.consultationId, event.previous.agentId);
       case 'reassigned':
         // Same time, same place for the citizen: only the two agents' calendars change.
-        return this.outbox.enqueueReassignment(tx, event.consultationId, event.previous?.agentId ?? null);
+        return this.outbox.enqueueReassignment(tx, event.consultationId, event.previous.agentId);
       case 'cancelled':
         return this.outbox.enqueue(tx, {
-          consultationIds,
+          consultationIds: event.consultationIds,
           event: 'cancelled',
-          ...(event.reason ? { message: `Bonjour {nom}, votre RDV visio {administration} du {date} à {msap} est annulé. Motif : ${event.reason}` } : {}),
+          message: event.citizenMessage ?? cancellationNotice(event.reason),
         });
+      case 'citizen_erased':
+        await this.outbox.eraseMessagesOf(tx, event.consultationIds);
+        return;
+      case 'call_started':
+      case 'call_ended':
+      case 'outcome_recorded':
+        // Nothing to tell anyone: the citizen is in the booth, the agent in the call.
+        return;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { ConsultationNotificationsSink } from './consultation-notifications.sink';
 import { OutboxDispatcher } from './dispatch/outbox-dispatcher.service';
 import { IcsFeedService } from './ics/ics-feed.service';
@@ -16,7 +16,7 @@ import { ReminderScanner } from './reminders/reminder-scanner.service';
  * reminders, agents' ICS feeds and mass cancellations.
  */
 @Module({
-  imports: [SchedulingModule],
+  imports: [ConsultationsModule],
   controllers: [NotificationsController, MassCancellationController],
   providers: [OutboxService, OutboxDispatcher, OutboxQueryService, IcsFeedService, ReminderScanner, MassCancellationService, MassCancellationRunner, ConsultationNotificationsSink],
   exports: [OutboxService],

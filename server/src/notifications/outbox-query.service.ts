@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
+import { ConsultationRepository, ConsultationSummary } from '../consultations/consultation.repository';
 import { ListOutboxQueryDto } from './dto/list-outbox.dto';
 
 export interface OutboxItemView {
@@ -47,17 +48,16 @@ interface Row {
   next_attempt_at: Date;
   sent_at: Date | null;
   erased_at: Date | null;
-  starts_at: Date;
-  citizen_name: string;
-  msap_name: string;
-  booth_name: string;
   total: string;
 }
 
 /** The outbox as coordinators read it (their département; admins everything), newest first. */
 @Injectable()
 export class OutboxQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationRepository,
+  ) {}
 
   async list(user: UserPrincipal, query: ListOutboxQueryDto) {
     const page = query.page ?? 1;
@@ -78,19 +78,16 @@ export class OutboxQueryService {
     const rows: Row[] = await this.dataSource.query(
       `SELECT o.id, o.consultation_id, o.event, o.channel, o.transport, o.recipient, o.subject, o.body, o.sms_encoding,
               o.sms_segments, o.ics IS NOT NULL AS has_ics, o.status, o.attempts, o.last_error, o.created_at,
-              o.next_attempt_at, o.sent_at, o.erased_at, c.starts_at, c.citizen_name, s.name AS msap_name, b.name AS booth_name,
-              count(*) OVER () AS total
+              o.next_attempt_at, o.sent_at, o.erased_at, count(*) OVER () AS total
          FROM notification_outbox o
-         JOIN consultations c ON c.id = o.consultation_id
-         JOIN booths b ON b.id = c.booth_id
-         JOIN msap_sites s ON s.id = b.msap_site_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY o.created_at DESC, o.id
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     const total = rows[0] ? Number(rows[0].total) : await this.count(where, params.slice(0, -2));
-    return { page, pageSize, total, items: rows.map(toView) };
+    const consultations = new Map((await this.consultations.summaries([...new Set(rows.map((r) => r.consultation_id))])).map((c) => [c.id, c]));
+    return { page, pageSize, total, items: rows.map((r) => toView(r, consultations.get(r.consultation_id))) };
   }
 
   private async count(where: string[], params: unknown[]): Promise<number> {
@@ -102,7 +99,7 @@ export class OutboxQueryService {
   }
 }
 
-function toView(r: Row): OutboxItemView {
+function toView(r: Row, c: ConsultationSummary | undefined): OutboxItemView {
   return {
     id: r.id,
     consultationId: r.consultation_id,
@@ -121,6 +118,12 @@ function toView(r: Row): OutboxItemView {
     nextAttemptAt: r.status === 'pending' || r.status === 'sending' ? r.next_attempt_at.toISOString() : null,
     sentAt: r.sent_at ? r.sent_at.toISOString() : null,
     erasedAt: r.erased_at ? r.erased_at.toISOString() : null,
-    consultation: { startsAt: r.starts_at.toISOString(), citizenName: r.citizen_name, msapSiteName: r.msap_name, boothName: r.booth_name },
+    // Every message has its consultation (a foreign key); `?? ''` only keeps the type honest.
+    consultation: {
+      startsAt: c?.startsAt.toISOString() ?? '',
+      citizenName: c?.citizenName ?? '',
+      msapSiteName: c?.msapSiteName ?? '',
+      boothName: c?.boothName ?? '',
+    },
   };
 }

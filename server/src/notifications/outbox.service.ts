@@ -1,36 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { preparedTxQuery } from '../database/prepared-query';
 import { notificationsConfig, NotificationsConfig } from '../config/configuration';
 import { buildCalendar, consultationUid } from './ics/ics';
 import { measureSms } from './sms/gsm7';
 import { placeholderValues, TemplateContext } from './templates/placeholders';
-import { companionInsert, CompanionRows, NewBooking } from '../scheduling/consultation-events';
+import { BookingCompanion, NewBooking } from '../consultations/consultation-events';
+import { ConsultationDescription, ConsultationRepository } from '../consultations/consultation.repository';
 import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderMessage } from './templates/templates';
 
 export interface EnqueueInput {
-  consultationIds: string[];
+  consultationIds: readonly string[];
   event: NotificationEvent;
   /** Citizen-facing text replacing the default one (placeholders allowed), e.g. a cancellation notice. */
   message?: string;
 }
 
-interface ConsultationRow {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  citizen_name: string;
-  citizen_phone: string | null;
-  citizen_email: string | null;
-  booth_name: string;
-  msap_name: string;
-  msap_address: string;
-  departement: string;
-  administration: string;
-  agent_name: string;
-  agent_email: string;
-  subject: string | null;
-  documents: string[] | null;
+/** A consultation as its messages describe it, with its calendar entry's SEQUENCE. */
+interface ConsultationRow extends ConsultationDescription {
   sequence: number;
 }
 
@@ -48,21 +34,6 @@ interface OutboxRow {
   departement: string;
 }
 
-const LOAD_SQL = `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone, c.citizen_email,
-              b.name AS booth_name, s.name AS msap_name, s.address || ', ' || s.postal_code || ' ' || s.city AS msap_address,
-              s.departement, adm.name AS administration, u.display_name AS agent_name, u.email AS agent_email,
-              t.subject, t.documents, COALESCE(seq.sequence, 0) AS sequence
-         FROM consultations c
-         JOIN booths b ON b.id = c.booth_id
-         JOIN msap_sites s ON s.id = b.msap_site_id
-         JOIN administrations adm ON adm.id = c.administration_id
-         JOIN agents a ON a.id = c.agent_id
-         JOIN users u ON u.id = a.user_id
-         LEFT JOIN consultation_types t ON t.id = c.consultation_type_id
-         LEFT JOIN consultation_notification_sequences seq ON seq.consultation_id = c.id
-        WHERE c.id = ANY($1::uuid[])`;
-const LOAD_ONE_SQL = LOAD_SQL.replace('c.id = ANY($1::uuid[])', 'c.id = $1');
-
 // Postgres caps a statement at 65,535 parameters; arrays sidestep that, this only bounds memory.
 const INSERT_CHUNK = 2000;
 
@@ -76,7 +47,10 @@ const INSERT_CHUNK = 2000;
 export class OutboxService {
   private readonly organizer: { name: string; email: string };
 
-  constructor(@Inject(notificationsConfig.KEY) config: NotificationsConfig) {
+  constructor(
+    @Inject(notificationsConfig.KEY) config: NotificationsConfig,
+    private readonly consultations: ConsultationRepository,
+  ) {
     const address = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
     this.organizer = { name: 'Visio MSAP', email: address };
   }
@@ -89,7 +63,7 @@ export class OutboxService {
    * A new booking's messages, rendered from what the booking already knows, for its own INSERT
    * statement to write (no reload of the consultation, no transaction around).
    */
-  bookingRows(b: NewBooking, stamp = new Date()): CompanionRows {
+  bookingRows(b: NewBooking, stamp = new Date()): BookingCompanion {
     const c: ConsultationRow = {
       id: b.id,
       starts_at: b.startsAt,
@@ -108,7 +82,17 @@ export class OutboxService {
       documents: b.type?.documents ?? null,
       sequence: 0,
     };
-    return outboxRows(this.render(c, 'booked', undefined, stamp));
+    const { values } = outboxRows(this.render(c, 'booked', undefined, stamp));
+    return { insert: (firstParam, condition) => outboxInsert(firstParam, condition), values };
+  }
+
+  /** Once a consultation's citizen is erased, so are the messages sent to them or about them. */
+  async eraseMessagesOf(manager: EntityManager, consultationIds: readonly string[]): Promise<number> {
+    const [, count] = (await manager.query(
+      `${BLANK_OUTBOX} WHERE o.consultation_id = ANY($1::uuid[]) AND o.erased_at IS NULL AND o.status IN ('sent', 'failed')`,
+      [consultationIds],
+    )) as [unknown, number];
+    return count;
   }
 
   /** Reminder rows for the given consultations; the caller has checked the window. */
@@ -143,7 +127,7 @@ export class OutboxService {
     return this.render({ ...c, agent_name: previous.name, agent_email: previous.email }, 'unassigned');
   }
 
-  private async write(manager: EntityManager, ids: string[], event: OutboxEvent, message?: string): Promise<void> {
+  private async write(manager: EntityManager, ids: readonly string[], event: OutboxEvent, message?: string): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
     if (event === 'rescheduled' || event === 'cancelled') await this.bumpSequences(manager, unique);
@@ -157,7 +141,7 @@ export class OutboxService {
    * Each move, reassignment and cancellation changes the agent's calendar entry: its SEQUENCE must
    * grow. The counter lives in the same transaction, so a rolled-back change consumes no number.
    */
-  private async bumpSequences(manager: EntityManager, ids: string[]): Promise<void> {
+  private async bumpSequences(manager: EntityManager, ids: readonly string[]): Promise<void> {
     await manager.query(
       `INSERT INTO consultation_notification_sequences (consultation_id, sequence)
        SELECT unnest($1::uuid[]), 1
@@ -166,12 +150,17 @@ export class OutboxService {
     );
   }
 
-  private load(manager: EntityManager, ids: string[]): Promise<ConsultationRow[]> {
-    // One consultation (a booking, a move, a cancellation): a named statement, planned once per
-    // connection; planned on every call, this eight-table join cost ten times its execution.
-    if (ids.length === 1) return preparedTxQuery<ConsultationRow>(manager, 'outbox-load-one', LOAD_ONE_SQL, ids);
-    return manager.query(LOAD_SQL, [ids]);
+  private async load(manager: EntityManager, ids: readonly string[]): Promise<ConsultationRow[]> {
+    const described = await this.consultations.describe(manager, ids);
+    if (described.length === 0) return [];
+    const sequences = (await manager.query(
+      'SELECT consultation_id, sequence FROM consultation_notification_sequences WHERE consultation_id = ANY($1::uuid[])',
+      [described.map((c) => c.id)],
+    )) as Array<{ consultation_id: string; sequence: number }>;
+    const sequence = new Map(sequences.map((r) => [r.consultation_id, r.sequence]));
+    return described.map((c) => ({ ...c, sequence: sequence.get(c.id) ?? 0 }));
   }
+
 
   private render(c: ConsultationRow, event: OutboxEvent, message?: string, stamp = new Date()): OutboxRow[] {
     const context: TemplateContext = {
@@ -228,8 +217,7 @@ export class OutboxService {
 
   private async insert(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const outbox = outboxRows(rows);
-    await manager.query(companionInsert(outbox), outbox.values);
+    await manager.query(outboxInsert(1, ''), outboxRows(rows).values);
   }
 }
 
@@ -248,15 +236,22 @@ const OUTBOX_COLUMNS = [
   ['departement', 'varchar', 'departement'],
 ] as const satisfies ReadonlyArray<readonly [string, string, keyof OutboxRow]>;
 
-/**
- * Rendered rows as one array per column. ON CONFLICT DO NOTHING: a second enqueue of the same
- * (consultation, event, revision, channel) is a no-op, which is what makes retries and resumed jobs safe.
- */
-function outboxRows(rows: OutboxRow[]): Required<CompanionRows> {
-  return {
-    table: 'notification_outbox',
-    columns: OUTBOX_COLUMNS.map(([name, type]) => [name, type] as const),
-    values: OUTBOX_COLUMNS.map(([, , key]) => rows.map((r) => r[key])),
-    onConflict: 'ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING',
-  };
+/** Rendered rows as one array per column, in OUTBOX_COLUMNS order (what outboxInsert binds). */
+function outboxRows(rows: OutboxRow[]): { values: unknown[][] } {
+  return { values: OUTBOX_COLUMNS.map(([, , key]) => rows.map((r) => r[key])) };
 }
+
+/**
+ * The INSERT of outbox rows given as one array per column (an `unnest`: any number of rows, zero
+ * included, keeps the statement's shape), bound from `$firstParam` on; `condition` (e.g. `WHERE
+ * EXISTS (…)`) decides whether any row is written. ON CONFLICT DO NOTHING: a second enqueue of the
+ * same (consultation, event, revision, channel) is a no-op, which makes retries and resumed jobs safe.
+ */
+function outboxInsert(firstParam: number, condition: string): string {
+  const columns = OUTBOX_COLUMNS.map(([name]) => name).join(', ');
+  const arrays = OUTBOX_COLUMNS.map(([, type], i) => `$${firstParam + i}::${type}[]`).join(', ');
+  return `INSERT INTO notification_outbox (${columns}) SELECT * FROM unnest(${arrays}) ${condition} ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING`;
+}
+
+/** The start of an UPDATE blanking outbox messages (alias o): recipient, text, invitation, provider error. */
+export const BLANK_OUTBOX = `UPDATE notification_outbox o SET recipient = '', body = '', ics = NULL, last_error = NULL, erased_at = now()`;

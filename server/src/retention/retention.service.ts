@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { retentionConfig, RetentionConfig } from '../config/configuration';
 import { toParisIso } from '../common/time/paris-time';
+import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationsService } from '../consultations/consultations.service';
+import { BLANK_OUTBOX } from '../notifications/outbox.service';
 import { RetentionPolicyView, RetentionRunView, RetentionStatusView } from './dto/retention-status.view';
 
 /** What an erased consultation shows instead of the citizen's name (the column is NOT NULL). */
@@ -18,8 +21,6 @@ export const erasedAccountEmail = (userId: string) => `${ERASED_EMAIL.before}${u
 export const PAIRING_CODE_PURGE_DAYS = 1;
 
 const LOCK_KEY = 'visio-msap-retention';
-/** The start of an UPDATE blanking outbox messages (alias o); the caller adds FROM … WHERE. */
-const BLANK_OUTBOX = `UPDATE notification_outbox o SET recipient = '', body = '', ics = NULL, last_error = NULL, erased_at = now()`;
 const RECENT_RUNS = 10;
 
 /** The free texts erased after the citizen-data limit: where each lives and what ends its row. */
@@ -86,6 +87,8 @@ export class RetentionService {
   constructor(
     @Inject(retentionConfig.KEY) private readonly config: RetentionConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationsService,
+    private readonly consultationRows: ConsultationRepository,
   ) {}
 
   /** One sweep of every kind of data; null when another instance is sweeping right now. */
@@ -144,7 +147,7 @@ export class RetentionService {
         figures.consultationsErased += c.erased;
         figures.outboxErased += c.outbox ?? 0;
       });
-      await this.batches(runner, (q) => this.eraseOutbox(q), (c) => (figures.outboxErased += c.erased));
+      figures.outboxErased += await this.eraseOutbox(runner);
       await this.batches(runner, (q) => this.eraseFreeText(q, 'absenceReason'), (c) => (figures.absenceReasonsErased += c.erased));
       await this.batches(runner, (q) => this.eraseFreeText(q, 'closureReason'), (c) => (figures.closureReasonsErased += c.erased));
       await this.batches(runner, (q) => this.eraseFreeText(q, 'massCancellationMessage'), (c) => (figures.massCancellationMessagesErased += c.erased));
@@ -182,58 +185,53 @@ export class RetentionService {
   }
 
   /**
-   * Citizen name → placeholder, phone, e-mail, the cancellation reason and the outcome note (free texts, often about
-   * the citizen) → NULL, for consultations cancelled or ended more than the limit ago; a scheduled
-   * upcoming consultation's end is in the future, so it is never picked, while a cancelled one is
-   * erased the limit after its cancellation, even if its slot was later. The sent or failed messages of
-   * those consultations are blanked in the same statement, whatever the outbox limit: nothing is
-   * left that names an erased citizen.
+   * Citizen name → placeholder, phone, e-mail, the cancellation reason and the outcome note (free
+   * texts, often about the citizen) → NULL, for consultations cancelled or ended more than the limit
+   * ago (ConsultationsService.eraseCitizens). The sent or failed messages of those consultations are
+   * blanked in the same transaction by the notifications' subscriber, whatever the outbox limit:
+   * nothing is left that names an erased citizen.
    */
-  private async eraseCitizens(runner: QueryRunner): Promise<Counted> {
-    const [row] = await runner.query(
-      `WITH picked AS (
-         SELECT id FROM consultations
-          WHERE citizen_erased_at IS NULL
-            AND (CASE WHEN status = 'cancelled' THEN COALESCE(cancelled_at, ends_at) ELSE ends_at END)
-                < now() - make_interval(days => $1)
-          LIMIT $2 FOR UPDATE SKIP LOCKED),
-       erased AS (
-         UPDATE consultations c
-            SET citizen_name = $3, citizen_phone = NULL, citizen_email = NULL, cancellation_reason = NULL, outcome_note = NULL,
-                citizen_erased_at = now()
-           FROM picked WHERE c.id = picked.id
-         RETURNING c.id),
-       messages AS (
-         SELECT o.id FROM notification_outbox o JOIN erased e ON e.id = o.consultation_id
-          WHERE o.erased_at IS NULL AND o.status IN ('sent', 'failed')
-          FOR UPDATE OF o SKIP LOCKED),
-       blanked AS (
-         ${BLANK_OUTBOX} FROM messages WHERE o.id = messages.id RETURNING o.id)
-       SELECT (SELECT count(*) FROM erased)::int AS erased, (SELECT count(*) FROM blanked)::int AS outbox`,
-      [this.config.citizenDataDays, this.config.batchSize, ERASED_CITIZEN_NAME],
-    );
-    return row as Counted;
+  private eraseCitizens(runner: QueryRunner): Promise<Counted> {
+    return runner.manager.transaction(async (tx) => {
+      const ids = await this.consultations.eraseCitizens(tx, this.config.citizenDataDays, this.config.batchSize, ERASED_CITIZEN_NAME);
+      if (ids.length === 0) return { erased: 0, outbox: 0 };
+      // What the subscriber blanked, in this transaction: its rows carry this transaction's now().
+      const [{ outbox }] = (await tx.query(
+        'SELECT count(*)::int AS outbox FROM notification_outbox WHERE consultation_id = ANY($1::uuid[]) AND erased_at = now()',
+        [ids],
+      )) as [{ outbox: number }];
+      return { erased: ids.length, outbox };
+    });
   }
 
   /**
    * Recipient, text, calendar invitation and provider error (it often quotes the address) of
-   * messages sent or failed more than the limit ago; pending and sending ones belong to the
-   * dispatcher, and those of a consultation still to come are kept as what was promised.
+   * messages sent or failed more than the limit ago, walked in id order; pending and sending ones
+   * belong to the dispatcher, and those of a consultation not yet over are kept as what was promised.
    */
-  private async eraseOutbox(runner: QueryRunner): Promise<Counted> {
-    const [row] = await runner.query(
-      `WITH picked AS (
-         SELECT o.id FROM notification_outbox o JOIN consultations c ON c.id = o.consultation_id
-          WHERE o.erased_at IS NULL AND o.status IN ('sent', 'failed')
-            AND o.updated_at < now() - make_interval(days => $1)
-            AND (c.status = 'cancelled' OR c.ends_at <= now())
-          LIMIT $2 FOR UPDATE OF o SKIP LOCKED),
-       blanked AS (
-         ${BLANK_OUTBOX} FROM picked WHERE o.id = picked.id RETURNING o.id)
-       SELECT count(*)::int AS erased FROM blanked`,
-      [this.config.outboxDays, this.config.batchSize],
-    );
-    return row as Counted;
+  private async eraseOutbox(runner: QueryRunner): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let erased = 0;
+    for (;;) {
+      const candidates = (await runner.query(
+        `SELECT id, consultation_id FROM notification_outbox
+          WHERE erased_at IS NULL AND status IN ('sent', 'failed') AND updated_at < now() - make_interval(days => $1) AND id > $2
+          ORDER BY id LIMIT $3`,
+        [this.config.outboxDays, after, this.config.batchSize],
+      )) as Array<{ id: string; consultation_id: string }>;
+      if (candidates.length === 0) return erased;
+      const over = await this.consultationRows.finishedAmong([...new Set(candidates.map((c) => c.consultation_id))]);
+      const ids = candidates.filter((c) => over.has(c.consultation_id)).map((c) => c.id);
+      if (ids.length > 0) {
+        // The status is checked again: a failed message retried meanwhile belongs to the dispatcher.
+        const [, count] = (await runner.query(`${BLANK_OUTBOX} WHERE o.id = ANY($1::uuid[]) AND o.erased_at IS NULL AND o.status IN ('sent', 'failed')`, [
+          ids,
+        ])) as [unknown, number];
+        erased += count;
+      }
+      if (candidates.length < this.config.batchSize) return erased;
+      after = candidates[candidates.length - 1]!.id;
+    }
   }
 
   /**

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
-import { CONSULTATION_LIST_SELECT, ConsultationListRow, toConsultationListItem } from '../consultations/consultation-view';
+import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationListRow, toConsultationListItem } from '../consultations/consultation-view';
 import { CalendarService, toUnavailabilityView } from './calendar.service';
 import { AbsenceImpactView, AffectedConsultationView } from './dto/absence-impact.view';
 import { DateRangeQueryDto, UnavailabilityDto } from './dto/calendar.dto';
@@ -18,13 +19,14 @@ const MAX_AFFECTED = 500;
 
 /**
  * Declaring an agent absent does not touch their bookings: it lists them, each with the agents who
- * could take it, and the coordinator then reassigns or cancels each one (BookingService).
+ * could take it, and the coordinator then reassigns or cancels each one (ConsultationsService).
  */
 @Injectable()
 export class AbsencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async list(user: UserPrincipal, agentId: string, q: DateRangeQueryDto): Promise<UnavailabilityView[]> {
@@ -68,19 +70,15 @@ export class AbsencesService {
 
   /** With the names of the booth, MSAP and type beside the citizen's: the coordinator must tell the bookings apart. */
   private async affected(agentId: string, from: Date, to: Date): Promise<AffectedConsultationView[]> {
-    const rows = (await this.dataSource.query(
-      `${CONSULTATION_LIST_SELECT}
-        WHERE c.agent_id = $1 AND c.status = 'scheduled' AND c.starts_at < $3 AND c.ends_at > $2 ORDER BY c.starts_at, c.id LIMIT ${MAX_AFFECTED}`,
-      [agentId, from, to],
-    )) as ConsultationListRow[];
+    const rows = await this.consultations.scheduledForAgent(agentId, from, to, MAX_AFFECTED);
     const out: AffectedConsultationView[] = [];
     for (const row of rows) out.push({ consultation: toConsultationListItem(row), replacements: await this.replacements(row) });
     return out;
   }
 
   /**
-   * Free colleagues for one booking. Bookings and absences are checked in SQL, the weekly
-   * availability in local time here (the same rule as booking, so a proposed agent is bookable).
+   * Free colleagues for one booking. Absences are checked in SQL, bookings by the consultations'
+   * repository, the weekly availability in local time here (the same rule as booking, so a proposed agent is bookable).
    */
   private async replacements(c: ConsultationListRow): Promise<AffectedConsultationView['replacements']> {
     const candidates = (await this.dataSource.query(
@@ -88,15 +86,16 @@ export class AbsencesService {
               coalesce((SELECT json_agg(json_build_array(weekday, start_minute, end_minute)) FROM agent_availabilities WHERE agent_id = a.id), '[]') AS ranges
          FROM agents a JOIN users u ON u.id = a.user_id
         WHERE a.administration_id = $1 AND a.id <> $2 AND u.disabled_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM consultations o WHERE o.agent_id = a.id AND o.status <> 'cancelled' AND o.starts_at < $4 AND o.ends_at > $3)
           AND NOT EXISTS (SELECT 1 FROM agent_absences ab WHERE ab.agent_id = a.id AND ab.starts_at < $4 AND ab.ends_at > $3)
         ORDER BY u.display_name`,
       [c.administration_id, c.agent_id, c.starts_at, c.ends_at],
     )) as Array<{ agentId: string; displayName: string; ranges: Array<[number, number, number]> }>;
+    const busy = await this.consultations.busyAgents(candidates.map((a) => a.agentId), c.starts_at, c.ends_at);
     const start = c.starts_at.getTime();
     const end = c.ends_at.getTime();
     return candidates
       .filter((a) => {
+        if (busy.has(a.agentId)) return false;
         const ranges: WeeklyRange[] = a.ranges.map(([weekday, startMinute, endMinute]) => ({ weekday, startMinute, endMinute }));
         return covers(weeklyToIntervals(ranges, start, end), start, end);
       })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ConsultationRepository } from '../consultations/consultation.repository';
 import { preparedQuery } from '../database/prepared-query';
 import { Interval } from '../common/time/intervals';
 import { WeeklyRange } from '../common/time/paris-time';
@@ -52,8 +53,6 @@ interface SearchRow {
   closures: Span[];
   availability: Range4[];
   absences: Array<[number, number, number]>;
-  /** Flat JSON: booth, agent, start and end (seconds from the window start), four numbers a booking. */
-  bookings: string;
 }
 
 const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
@@ -66,7 +65,10 @@ const SPAN = `json_build_array(${ms('starts_at')}, ${ms('ends_at')})`;
  */
 @Injectable()
 export class ScheduleReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationRepository,
+  ) {}
 
   async bookingContext(
     boothId: string,
@@ -120,7 +122,7 @@ export class ScheduleReader {
       this.dataSource,
       'scheduling-slot-search',
       // Agents and booths are numbered in their answer order; everything else refers to them by that
-      // number (-1: not searched), which keeps a two-week window of bookings small to build and parse.
+      // number (-1: not searched), and so do the bookings read next (ConsultationRepository.busyInWindow).
       `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
             t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
             b AS (SELECT id, name, (row_number() OVER (ORDER BY name, id) - 1)::int AS i
@@ -139,16 +141,7 @@ export class ScheduleReader {
         (SELECT coalesce(json_agg(json_build_array(a.i, weekday, start_minute, end_minute)), '[]')
            FROM agent_availabilities av JOIN a ON a.id = av.agent_id) AS availability,
         (SELECT coalesce(json_agg(json_build_array(a.i, ${ms('starts_at')}, ${ms('ends_at')})), '[]')
-           FROM agent_absences ab JOIN a ON a.id = ab.agent_id WHERE starts_at < $6 AND ends_at > $5) AS absences,
-        -- Thousands of rows: one flat JSON array of integers (booth, agent, start, end, booth, …), times in
-        -- whole seconds from the window start (start rounded down, end up: never less busy than booked).
-        -- Half the bytes and half the database time of an array of arrays of epoch milliseconds.
-        (SELECT '[' || coalesce(string_agg(concat_ws(',', coalesce(b.i, -1), coalesce(a.i, -1),
-                  floor(date_part('epoch', starts_at - $5))::int, ceil(date_part('epoch', ends_at - $5))::int), ','), '') || ']'
-           FROM consultations c LEFT JOIN b ON b.id = c.booth_id LEFT JOIN a ON a.id = c.agent_id
-          -- The expression and predicate of the exclusion constraints: their GiST indexes find the window.
-          WHERE c.status <> 'cancelled' AND tstzrange(starts_at, ends_at, '[)') && tstzrange($5, $6, '[)')
-            AND (b.id IS NOT NULL OR a.id IS NOT NULL)) AS bookings`,
+           FROM agent_absences ab JOIN a ON a.id = ab.agent_id WHERE starts_at < $6 AND ends_at > $5) AS absences`,
       [q.siteId, q.boothId, q.agentId, q.typeId, q.from, q.to],
     );
     if (!row) throw new Error('slot search query returned no row');
@@ -161,19 +154,15 @@ export class ScheduleReader {
       closures: row.closures.map(toSpan),
       availability: row.availability.map(([agent, weekday, startMinute, endMinute]) => ({ agent, weekday, startMinute, endMinute })),
       absences: row.absences.map(([agent, start, end]) => ({ agent, start, end })),
-      bookings: unpackBookings(row.bookings, q.from.getTime()),
+      bookings: await this.consultations.busyInWindow(
+        row.booths.map((b) => b.id),
+        row.agents.map((a) => a.id),
+        q.from,
+        q.to,
+      ),
     };
   }
 }
 
 const toRange = ([weekday, startMinute, endMinute]: Range3): WeeklyRange => ({ weekday, startMinute, endMinute });
 const toSpan = ([start, end]: Span): Interval => ({ start, end });
-
-function unpackBookings(flat: string, origin: number): SearchData['bookings'] {
-  const n = JSON.parse(flat) as number[];
-  const out: SearchData['bookings'] = new Array(n.length / 4);
-  for (let i = 0, k = 0; i < n.length; i += 4, k++) {
-    out[k] = { booth: n[i]!, agent: n[i + 1]!, start: origin + n[i + 2]! * 1000, end: origin + n[i + 3]! * 1000 };
-  }
-  return out;
-}

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsultationStoreModule } from '../consultations/consultation-store.module';
 import { AdministrationEntity } from '../directory/entities/administration.entity';
 import { AbsencesService } from './absences.service';
 import { AgentsController } from './agents.controller';
-import { BookingController } from './booking.controller';
-import { BookingService } from './booking.service';
 import { CalendarService } from './calendar.service';
-import { ConsultationEvents } from './consultation-events';
 import { ConsultationTypesController } from './consultation-types.controller';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationTypeEntity } from './entities/consultation-type.entity';
@@ -16,14 +14,15 @@ import { SlotSearchService } from './slot-search.service';
 import { SlotsController } from './slots.controller';
 
 /**
- * Availability, absences, opening hours, closures, consultation types, slot search and booking.
- * Exports ConsultationEvents (sinks join every booking transaction) and BookingService (for jobs
- * that cancel through the same path).
+ * When consultations can happen: availability, absences, opening hours, closures, consultation
+ * types and the slot search. It reads booked consultations (ConsultationStoreModule) to find free
+ * slots and the bookings an absence hits; it does not write them (ConsultationsModule does, and
+ * asks ScheduleReader whether a booking fits).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConsultationTypeEntity, AdministrationEntity])],
-  controllers: [BookingController, SlotsController, AgentsController, SiteCalendarController, ConsultationTypesController],
-  providers: [ScheduleReader, BookingService, SlotSearchService, CalendarService, AbsencesService, ConsultationTypesService, ConsultationEvents],
-  exports: [ConsultationEvents, BookingService, ScheduleReader],
+  imports: [TypeOrmModule.forFeature([ConsultationTypeEntity, AdministrationEntity]), ConsultationStoreModule],
+  controllers: [SlotsController, AgentsController, SiteCalendarController, ConsultationTypesController],
+  providers: [ScheduleReader, SlotSearchService, CalendarService, AbsencesService, ConsultationTypesService],
+  exports: [ScheduleReader],
 })
 export class SchedulingModule {}

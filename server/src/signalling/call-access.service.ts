@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
-import { ConsultationEntity, OPEN_STATUSES } from '../consultations/entities/consultation.entity';
+import { ConsultationRepository } from '../consultations/consultation.repository';
+import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { ParticipantRole } from './protocol';
 
 /** Who joins a consultation's call, as decided once when the socket opens. */
@@ -28,7 +27,7 @@ export interface CallAccess {
 @Injectable()
 export class CallAccessService {
   constructor(
-    @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
+    private readonly consultations: ConsultationRepository,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {}
 
@@ -45,22 +44,17 @@ export class CallAccessService {
   }
 
   async authorize(principal: Principal, consultationId: string, now = new Date()): Promise<CallAccess> {
-    const consultation = await this.consultations.findOne({
-      where: { id: consultationId },
-      relations: { booth: { msapSite: true }, agent: { user: true } },
-    });
-    if (!consultation || !consultation.booth?.msapSite || !consultation.agent?.user) {
-      throw new DomainError('NOT_FOUND', 'No such consultation.');
-    }
+    const consultation = await this.consultations.findForCall(consultationId);
+    if (!consultation) throw new DomainError('NOT_FOUND', 'No such consultation.');
     const base = { consultationId, principal, endsAt: consultation.endsAt };
     const access: CallAccess | null =
       principal.kind === 'device'
         ? principal.boothId === consultation.boothId
-          ? { ...base, participantId: `booth:${consultation.boothId}`, role: 'booth', displayName: consultation.booth.msapSite.name }
+          ? { ...base, participantId: `booth:${consultation.boothId}`, role: 'booth', displayName: consultation.msapSiteName }
           : null
-        : principal.role === 'agent' && consultation.agent.userId === principal.userId
+        : principal.role === 'agent' && consultation.agentUserId === principal.userId
           ? { ...base, participantId: `agent:${principal.userId}`, role: 'agent', displayName: principal.displayName }
-          : principal.role === 'facilitator' && principal.msapSiteId === consultation.booth.msapSiteId
+          : principal.role === 'facilitator' && principal.msapSiteId === consultation.msapSiteId
             ? { ...base, participantId: `facilitator:${principal.userId}`, role: 'facilitator', displayName: principal.displayName }
             : null;
     if (!access) throw new DomainError('FORBIDDEN', 'You are not a participant of this consultation.');

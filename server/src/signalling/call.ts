@@ -163,6 +163,20 @@ export class Call {
     this.dispose();
   }
 
+  /**
+   * The consultation can no longer be held (cancelled while people wait): everyone is closed with
+   * `code`, which their clients show as final, and the media go.
+   */
+  terminate(code: number, message: string): void {
+    for (const member of this.members.values()) {
+      if (member.dropTimer) clearTimeout(member.dropTimer);
+      member.connection.close(code, message);
+    }
+    this.members.clear();
+    this.room?.close('ended');
+    this.dispose();
+  }
+
   private async ensureRoom(): Promise<Room> {
     if (this.room && !this.room.closed) return this.room;
     const room = await this.rooms.getOrCreate(this.consultationId);

@@ -9,7 +9,8 @@ import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/errors/domain.error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
-import { ConsultationLifecycleService } from '../consultations/consultation-lifecycle.service';
+import { ConsultationEvents } from '../consultations/consultation-events';
+import { ConsultationsService } from '../consultations/consultations.service';
 import { Call } from './call';
 import { CallAccessService } from './call-access.service';
 import { SignallingConnection } from './connection';
@@ -63,12 +64,18 @@ export class CallsService {
   constructor(
     private readonly auth: AuthService,
     private readonly access: CallAccessService,
-    private readonly lifecycle: ConsultationLifecycleService,
+    private readonly consultations: ConsultationsService,
+    events: ConsultationEvents,
     @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
     const openTransport = transportOpener((participantId) => turnServers(config.turn, participantId), config.iceTransportPolicy);
     this.handlers = { ...lobbyHandlers(openTransport), ...mediaHandlers(openTransport) };
+    // A consultation cancelled while its booth waits in the lobby: whoever is there is told at once.
+    events.onCommitted((event) => {
+      if (event.type !== 'cancelled') return;
+      for (const id of event.consultationIds) this.calls.get(id)?.terminate(CLOSE_CODES.cancelled, 'Consultation cancelled');
+    });
   }
 
   /** The routers' RTP capabilities, which a join also answers: the same for every consultation. */
@@ -119,7 +126,7 @@ export class CallsService {
   private callFor(consultationId: string, endsAt: Date | null): Call {
     let call = this.calls.get(consultationId);
     if (!call) {
-      const lifecycle = this.lifecycle;
+      const lifecycle = this.consultations;
       const logFailure = (what: string) => (error: unknown) => this.logger.error({ err: error, consultationId }, what);
       call = new Call(consultationId, this.rooms, {
         onEmpty: (done) => {

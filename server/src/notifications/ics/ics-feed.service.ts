@@ -8,6 +8,7 @@ import { notificationsConfig, NotificationsConfig } from '../../config/configura
 import { toParisIso } from '../../common/time/paris-time';
 import { IcsFeedCreatedView, IcsFeedStatusView } from '../dto/ics-feed.view';
 import { buildCalendar, consultationUid } from './ics';
+import { ConsultationRepository } from '../../consultations/consultation.repository';
 
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 const PAST_DAYS = 30;
@@ -25,6 +26,7 @@ export class IcsFeedService {
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async status(user: UserPrincipal): Promise<IcsFeedStatusView> {
@@ -68,35 +70,24 @@ export class IcsFeedService {
       [hashToken(token)],
     );
     if (!owner) throw notFound;
-    const rows: Array<{
-      id: string; starts_at: Date; ends_at: Date; citizen_name: string; subject: string | null;
-      msap_name: string; booth_name: string; administration: string; sequence: number; updated_at: Date;
-    }> = await this.dataSource.query(
-      `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, t.subject, s.name AS msap_name, b.name AS booth_name,
-              adm.name AS administration, COALESCE(seq.sequence, 0) AS sequence, c.updated_at
-         FROM consultations c
-         JOIN agents a ON a.id = c.agent_id
-         JOIN booths b ON b.id = c.booth_id
-         JOIN msap_sites s ON s.id = b.msap_site_id
-         JOIN administrations adm ON adm.id = c.administration_id
-         LEFT JOIN consultation_types t ON t.id = c.consultation_type_id
-         LEFT JOIN consultation_notification_sequences seq ON seq.consultation_id = c.id
-        WHERE a.user_id = $1 AND c.status <> 'cancelled'
-          AND c.starts_at >= now() - make_interval(days => $2) AND c.starts_at < now() + make_interval(days => $3)
-        ORDER BY c.starts_at LIMIT $4`,
-      [owner.user_id, PAST_DAYS, FUTURE_DAYS, MAX_EVENTS],
-    );
+    const now = Date.now();
+    const entries = await this.consultations.agentCalendar(owner.user_id, new Date(now - PAST_DAYS * 86_400_000), new Date(now + FUTURE_DAYS * 86_400_000), MAX_EVENTS);
+    const sequences = (await this.dataSource.query(
+      'SELECT consultation_id, sequence FROM consultation_notification_sequences WHERE consultation_id = ANY($1::uuid[])',
+      [entries.map((c) => c.id)],
+    )) as Array<{ consultation_id: string; sequence: number }>;
+    const sequence = new Map(sequences.map((r) => [r.consultation_id, r.sequence]));
     return buildCalendar(
-      rows.map((c) => ({
+      entries.map((c) => ({
         uid: consultationUid(c.id),
-        sequence: c.sequence,
-        startsAt: c.starts_at,
-        endsAt: c.ends_at,
-        summary: `Visio MSAP : ${c.subject ?? 'consultation'} (${c.citizen_name || 'usager'})`,
-        description: `${c.administration} — ${c.msap_name}, ${c.booth_name}`,
-        location: `${c.msap_name}, ${c.booth_name} (visioconférence)`,
+        sequence: sequence.get(c.id) ?? 0,
+        startsAt: c.startsAt,
+        endsAt: c.endsAt,
+        summary: `Visio MSAP : ${c.subject ?? 'consultation'} (${c.citizenName || 'usager'})`,
+        description: `${c.administration} — ${c.msapSiteName}, ${c.boothName}`,
+        location: `${c.msapSiteName}, ${c.boothName} (visioconférence)`,
         status: 'CONFIRMED' as const,
-        stamp: c.updated_at,
+        stamp: c.updatedAt,
       })),
       { name: `Visio MSAP — ${owner.display_name}` },
     );

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
-import { OutboxService } from '../outbox.service';
+import { ConsultationsService } from '../../consultations/consultations.service';
 
 const IDLE_POLL_MS = 5000;
 const BATCH_CONCURRENCY = 2;
@@ -15,6 +15,7 @@ class LeaseLost extends Error {}
 interface LeasedJob {
   id: string;
   message: string;
+  createdById: string | null;
 }
 
 /**
@@ -37,7 +38,7 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
+    private readonly consultations: ConsultationsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -88,7 +89,7 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
           ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED),
        leased AS (
          UPDATE mass_cancellation_jobs j SET lease_owner = $1, lease_until = now() + make_interval(secs => $2)
-           FROM next WHERE j.id = next.id RETURNING j.id, j.message)
+           FROM next WHERE j.id = next.id RETURNING j.id, j.message, j.created_by_id AS "createdById")
        SELECT * FROM leased`,
       [this.owner, this.config.massCancelLeaseSeconds],
     );
@@ -101,10 +102,16 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
     const worker = async (): Promise<Outcome> => {
       for (;;) {
         if (this.stopping) return 'idle';
-        const outcome = await this.dataSource.transaction((tx) => this.runBatch(tx, job)).catch((error: unknown) => {
-          if (error instanceof LeaseLost) return 'lost' as const;
-          throw error;
-        });
+        const outcome = await this.dataSource.transaction((tx) => this.runBatch(tx, job)).then(
+          (batch) => {
+            batch.committed?.();
+            return batch.outcome;
+          },
+          (error: unknown) => {
+            if (error instanceof LeaseLost) return 'lost' as const;
+            throw error;
+          },
+        );
         if (outcome !== 'more') return outcome;
       }
     };
@@ -112,7 +119,8 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
     if (outcomes.includes('done')) this.logger.log({ jobId: job.id }, 'mass cancellation completed');
   }
 
-  private async runBatch(tx: EntityManager, job: LeasedJob): Promise<Outcome> {
+  /** One batch in `tx`; `committed` tells the consultations' listeners once it is committed. */
+  private async runBatch(tx: EntityManager, job: LeasedJob): Promise<{ outcome: Outcome; committed?: () => void }> {
     const items: Array<{ consultation_id: string }> = await tx.query(
       `SELECT consultation_id FROM mass_cancellation_items WHERE job_id = $1 AND state = 'pending'
         ORDER BY consultation_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
@@ -121,7 +129,7 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
     if (items.length === 0) {
       // Items another batch holds are still pending for us: only the last batch closes the job.
       const [{ pending }] = await tx.query(`SELECT count(*)::int AS pending FROM mass_cancellation_items WHERE job_id = $1 AND state = 'pending'`, [job.id]);
-      if (pending > 0) return 'idle';
+      if (pending > 0) return { outcome: 'idle' };
       const [closed] = await tx.query(
         `WITH closed AS (
            UPDATE mass_cancellation_jobs SET state = 'completed', finished_at = now(), lease_owner = NULL, lease_until = NULL
@@ -129,21 +137,15 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
          SELECT * FROM closed`,
         [job.id, this.owner],
       );
-      return closed ? 'done' : 'lost';
+      return { outcome: closed ? 'done' : 'lost' };
     }
     const ids = items.map((i) => i.consultation_id);
     // Only still-scheduled consultations are cancelled: one moved or cancelled since is left alone.
-    // The reason recorded on each is the coordinator's message, as the citizen received it (unfilled).
-    const cancelled: Array<{ id: string; has_contact: boolean }> = await tx.query(
-      `WITH done AS (
-         UPDATE consultations SET status = 'cancelled', cancellation_reason = $2, cancelled_at = now(), updated_at = now()
-          WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
-         RETURNING id, (citizen_phone IS NOT NULL OR citizen_email IS NOT NULL) AS has_contact)
-       SELECT * FROM done`,
-      [ids, job.message],
-    );
+    // The reason recorded on each is the coordinator's message, as the citizen received it (unfilled);
+    // the `cancelled` event's subscribers enqueue the citizens' messages in this transaction.
+    const { cancelled: done, committed } = await this.consultations.cancelMany(tx, ids, job.createdById, job.message);
+    const cancelled = done.map((c) => ({ id: c.id, has_contact: c.hasContact }));
     const cancelledIds = cancelled.map((c) => c.id);
-    await this.outbox.enqueue(tx, { consultationIds: cancelledIds, event: 'cancelled', message: job.message });
     await tx.query(
       `UPDATE mass_cancellation_items i
           SET state = CASE WHEN r.id IS NULL THEN 'skipped' ELSE 'cancelled' END, has_contact = r.has_contact, processed_at = now()
@@ -165,6 +167,6 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
       [job.id, this.owner, ids.length, cancelled.length, ids.length - cancelled.length, noContact, this.config.massCancelLeaseSeconds],
     );
     if (!counted) throw new LeaseLost();
-    return 'more';
+    return { outcome: 'more', committed };
   }
 }

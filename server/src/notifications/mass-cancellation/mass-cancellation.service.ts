@@ -7,77 +7,39 @@ import { frenchDateTime } from '../../common/time/french-date';
 import { unknownPlaceholders, PLACEHOLDERS } from '../templates/placeholders';
 import { CreateMassCancellationDto, MassCancellationCriteriaDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
 import { MassCancellationRunner } from './mass-cancellation.runner';
+import { ConsultationRepository, MassCancellationCriteria as Criteria } from '../../consultations/consultation.repository';
 
 const MAX_RANGE_MS = 366 * 86_400_000;
-
-interface Criteria {
-  departement: string;
-  agentId: string | null;
-  administrationId: string | null;
-  msapSiteId: string | null;
-  from: Date;
-  to: Date;
-}
-
-/**
- * The scheduled consultations a criteria set selects, as SQL over $1..$6; used by the preview and,
- * at confirmation, to snapshot the job's items. Only future consultations of the coordinator's
- * département are ever selected.
- */
-const SELECTION = `
-  FROM consultations c
-  JOIN booths b ON b.id = c.booth_id
-  JOIN msap_sites s ON s.id = b.msap_site_id
-  JOIN agents a ON a.id = c.agent_id
-  JOIN users u ON u.id = a.user_id
-  JOIN administrations adm ON adm.id = c.administration_id
- WHERE c.status = 'scheduled'
-   AND s.departement = $1
-   AND ($2::uuid IS NULL OR c.agent_id = $2)
-   AND ($3::uuid IS NULL OR c.administration_id = $3)
-   AND ($4::uuid IS NULL OR s.id = $4)
-   AND c.starts_at >= GREATEST($5::timestamptz, now()) AND c.starts_at < $6::timestamptz`;
-
-const params = (c: Criteria) => [c.departement, c.agentId, c.administrationId, c.msapSiteId, c.from, c.to];
 
 @Injectable()
 export class MassCancellationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: MassCancellationRunner,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto) {
     const criteria = await this.criteria(user, query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const [{ total, without_contact }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE c.citizen_phone IS NULL AND c.citizen_email IS NULL)::int AS without_contact ${SELECTION}`,
-      params(criteria),
-    );
-    const rows = await this.dataSource.query(
-      `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone IS NOT NULL AS has_phone,
-              c.citizen_email IS NOT NULL AS has_email, s.name AS msap_name, b.name AS booth_name,
-              u.display_name AS agent_name, adm.name AS administration
-         ${SELECTION}
-        ORDER BY c.starts_at, c.id LIMIT $7 OFFSET $8`,
-      [...params(criteria), pageSize, (page - 1) * pageSize],
-    );
+    const { total, withoutContact } = await this.consultations.countMassCancellable(criteria);
+    const rows = await this.consultations.pageMassCancellable(criteria, page, pageSize);
     return {
       total,
-      withoutContact: without_contact,
+      withoutContact,
       page,
       pageSize,
-      items: rows.map((r: Record<string, unknown>) => ({
+      items: rows.map((r) => ({
         id: r.id,
-        startsAt: (r.starts_at as Date).toISOString(),
-        endsAt: (r.ends_at as Date).toISOString(),
-        citizenName: r.citizen_name,
-        hasPhone: r.has_phone,
-        hasEmail: r.has_email,
-        msapSiteName: r.msap_name,
-        boothName: r.booth_name,
-        agentName: r.agent_name,
+        startsAt: r.startsAt.toISOString(),
+        endsAt: r.endsAt.toISOString(),
+        citizenName: r.citizenName,
+        hasPhone: r.citizenPhone !== null,
+        hasEmail: r.citizenEmail !== null,
+        msapSiteName: r.msapSiteName,
+        boothName: r.boothName,
+        agentName: r.agentName,
         administration: r.administration,
       })),
     };
@@ -100,11 +62,9 @@ export class MassCancellationService {
         [user.userId, criteria.departement, criteria.agentId, criteria.administrationId, criteria.msapSiteId, criteria.from, criteria.to, message],
       );
       // The selection is frozen now: what the coordinator confirmed is what the job works through.
-      const [{ n }] = await tx.query(
-        `WITH items AS (INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $7::uuid, c.id ${SELECTION} RETURNING 1)
-         SELECT count(*)::int AS n FROM items`,
-        [...params(criteria), job.id],
-      );
+      const ids = await this.consultations.massCancellableIds(tx, criteria);
+      const n = ids.length;
+      if (n > 0) await tx.query('INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $1, unnest($2::uuid[])', [job.id, ids]);
       if (n === 0) throw new DomainError('VALIDATION_FAILED', 'No scheduled consultation matches: nothing to cancel.', { from: ['no scheduled consultation in this selection'] });
       await tx.query('UPDATE mass_cancellation_jobs SET total = $2 WHERE id = $1', [job.id, n]);
       return job.id as string;
@@ -166,38 +126,36 @@ export class MassCancellationService {
     const summary = await this.get(user, jobId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 200;
-    const rows = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT c.id, c.starts_at, c.citizen_name, c.citizen_phone, c.citizen_email, s.name AS msap_name, b.name AS booth_name,
-                CASE WHEN i.has_contact = false THEN 'no_contact' ELSE 'failed' END AS reason,
-                count(*) OVER () AS total
-           FROM mass_cancellation_items i
-           JOIN consultations c ON c.id = i.consultation_id
-           JOIN booths b ON b.id = c.booth_id
-           JOIN msap_sites s ON s.id = b.msap_site_id
-          WHERE i.job_id = $1 AND i.state = 'cancelled'
-            AND (i.has_contact = false OR NOT EXISTS (
-                  SELECT 1 FROM notification_outbox o WHERE o.consultation_id = i.consultation_id AND o.event = 'cancelled'
-                     AND o.channel IN ('sms', 'email') AND o.status <> 'failed'))) x
-        ORDER BY starts_at, id LIMIT $2 OFFSET $3`,
-      [jobId, pageSize, (page - 1) * pageSize],
+    const toCall = (await this.dataSource.query(
+      `SELECT i.consultation_id, CASE WHEN i.has_contact = false THEN 'no_contact' ELSE 'failed' END AS reason
+         FROM mass_cancellation_items i
+        WHERE i.job_id = $1 AND i.state = 'cancelled'
+          AND (i.has_contact = false OR NOT EXISTS (
+                SELECT 1 FROM notification_outbox o WHERE o.consultation_id = i.consultation_id AND o.event = 'cancelled'
+                   AND o.channel IN ('sms', 'email') AND o.status <> 'failed'))`,
+      [jobId],
+    )) as Array<{ consultation_id: string; reason: 'no_contact' | 'failed' }>;
+    const reason = new Map(toCall.map((r) => [r.consultation_id, r.reason]));
+    const all = (await this.consultations.summaries([...reason.keys()])).sort(
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
+    const rows = all.slice((page - 1) * pageSize, page * pageSize);
     return {
       ...summary,
       toCall: {
-        total: rows[0] ? Number(rows[0].total) : 0,
+        total: all.length,
         page,
         pageSize,
-        items: rows.map((r: Record<string, unknown>) => ({
+        items: rows.map((r) => ({
           consultationId: r.id,
-          reason: r.reason,
-          citizenName: r.citizen_name,
-          phone: r.citizen_phone,
-          email: r.citizen_email,
-          msapSiteName: r.msap_name,
-          boothName: r.booth_name,
-          startsAt: (r.starts_at as Date).toISOString(),
-          when: frenchDateTime(r.starts_at as Date),
+          reason: reason.get(r.id),
+          citizenName: r.citizenName,
+          phone: r.citizenPhone,
+          email: r.citizenEmail,
+          msapSiteName: r.msapSiteName,
+          boothName: r.boothName,
+          startsAt: r.startsAt.toISOString(),
+          when: frenchDateTime(r.startsAt),
         })),
       },
     };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
 import { PeriodicTask } from '../../common/background/periodic-task';
+import { ConsultationRepository } from '../../consultations/consultation.repository';
 import { OutboxService } from '../outbox.service';
 
 const SCAN_BATCH = 1000;
@@ -22,6 +23,7 @@ export class ReminderScanner implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly consultations: ConsultationRepository,
   ) {
     this.task = new PeriodicTask({
       run: () => this.scan(),
@@ -56,24 +58,28 @@ export class ReminderScanner implements OnApplicationBootstrap, OnModuleDestroy 
     return total;
   }
 
+  /**
+   * The next consultations due for this reminder: scheduled with a contact, starting between now +
+   * nextMs and now + offsetMs, booked (or last moved) before the reminder time, not yet reminded at
+   * their current revision.
+   */
   private async due(label: string, offsetMs: number, nextMs: number): Promise<string[]> {
+    const now = Date.now();
+    const candidates = await this.consultations.remindable(new Date(now + nextMs), new Date(now + offsetMs));
+    if (candidates.length === 0) return [];
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id
-         FROM consultations c
-         LEFT JOIN consultation_notification_sequences seq ON seq.consultation_id = c.id
-        WHERE c.status = 'scheduled'
-          AND c.starts_at > now() + make_interval(secs => $2::double precision / 1000)
-          AND c.starts_at <= now() + make_interval(secs => $1::double precision / 1000)
-          AND (c.citizen_phone IS NOT NULL OR c.citizen_email IS NOT NULL)
-          -- Booked (or last moved) after the reminder time had passed: the booking confirmation is enough.
-          AND COALESCE((SELECT max(m.created_at) FROM notification_outbox m
-                         WHERE m.consultation_id = c.id AND m.event = 'rescheduled'), c.created_at)
-              <= c.starts_at - make_interval(secs => $1::double precision / 1000)
+      `SELECT x.id
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS x(id, starts_at, created_at, n)
+         LEFT JOIN consultation_notification_sequences seq ON seq.consultation_id = x.id
+        -- Booked (or last moved) after the reminder time had passed: the booking confirmation is enough.
+        WHERE COALESCE((SELECT max(m.created_at) FROM notification_outbox m
+                         WHERE m.consultation_id = x.id AND m.event = 'rescheduled'), x.created_at)
+              <= x.starts_at - make_interval(secs => $4::double precision / 1000)
           AND NOT EXISTS (SELECT 1 FROM notification_outbox o
-                           WHERE o.consultation_id = c.id AND o.event = $3 AND o.revision = COALESCE(seq.sequence, 0))
-        ORDER BY c.starts_at
-        LIMIT $4`,
-      [offsetMs, nextMs, `reminder_${label}`, SCAN_BATCH],
+                           WHERE o.consultation_id = x.id AND o.event = $5 AND o.revision = COALESCE(seq.sequence, 0))
+        ORDER BY x.n
+        LIMIT $6`,
+      [candidates.map((c) => c.id), candidates.map((c) => c.startsAt), candidates.map((c) => c.createdAt), offsetMs, `reminder_${label}`, SCAN_BATCH],
     );
     return rows.map((r) => r.id);
   }

@@ -6,12 +6,17 @@ const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts'
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/media/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/media/src/**/*.spec.ts', '<rootDir>/shared/**/*.spec.ts'],
+    },
     // The browser code's logic (pure modules: call state, reports, lists), with the client's compiler settings.
     {
       ...common,
       displayName: 'client',
       testMatch: ['<rootDir>/client/src/**/*.spec.ts'],
+      moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/client/tsconfig.spec.json' }] },
     },
     {

@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: resolve(import.meta.dirname),
   plugins: [react()],
+  // The contract shared with the server (signalling protocol, SMS measure): see shared/.
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, '../shared') } },
   build: { outDir: resolve(import.meta.dirname, '../dist/client'), emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

@@ -15,4 +15,6 @@ export const CLOSE_REASONS = [
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** Reasons after which the client should come back by itself without asking the user. */
-export const RECONNECTABLE: ReadonlySet<CloseReason> = new Set(['worker_died', 'shutdown']);
+export const RECONNECTABLE = ['worker_died', 'shutdown'] as const satisfies readonly CloseReason[];
+export type ReconnectableReason = (typeof RECONNECTABLE)[number];
+export const isReconnectable = (reason: CloseReason): reason is ReconnectableReason => (RECONNECTABLE as readonly CloseReason[]).includes(reason);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { RoomRegistry } from '../../media/src';
 import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
-import { CLOSE_CODES } from '../../server/src/signalling/protocol';
+import { CLOSE_CODES } from '../../shared/signalling/protocol';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
 import { deviceTokenOf } from '../support/call-browsers';

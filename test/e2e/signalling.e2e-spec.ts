@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { CLOSE_CODES } from '../../server/src/signalling/protocol';
+import { CLOSE_CODES } from '../../shared/signalling/protocol';
 import { startTestApp, TestApp } from '../support/app';
 import { deviceTokenOf } from '../support/call-browsers';
 import { pairDevice } from '../support/callers';

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import type { Method, NotificationMap, RequestMap } from '../../server/src/signalling/protocol';
-import { SIGNALLING_PATH } from '../../server/src/signalling/protocol';
+import type { Method, NotificationMap, RequestMap } from '../../shared/signalling/protocol';
+import { SIGNALLING_PATH } from '../../shared/signalling/protocol';
 
 type AckFrame = { id: number | null; ok: boolean; data?: unknown; code?: string; message?: string };
 type NotificationFrame = { notification: keyof NotificationMap; data: unknown };

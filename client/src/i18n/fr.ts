@@ -1,3 +1,4 @@
+import type { RefusalReason } from '@shared/signalling/protocol';
 import { frRetention } from './fr-retention';
 import { frDirectory } from './fr-directory';
 import { frScheduling } from './fr-scheduling';
@@ -91,7 +92,7 @@ export const fr = {
       outside_window: 'Cette téléconsultation n’est pas ouverte pour le moment.',
       replaced: 'La téléconsultation a été ouverte dans une autre fenêtre.',
       cancelled: 'Ce rendez-vous a été annulé.',
-    },
+    } satisfies Record<RefusalReason, string>,
     waiting: '{{name}} attend dans la salle d’attente.',
     admit: 'Faire entrer',
     you: 'Vous',

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../config/configuration';
 import { buildCalendar, consultationUid } from './ics/ics';
-import { measureSms } from './sms/gsm7';
+import { measureSms } from '../../../shared/sms/gsm7';
 import { placeholderValues, TemplateContext } from './templates/placeholders';
 import { BookingCompanion, NewBooking } from '../consultations/consultation-events';
 import { ConsultationDescription, ConsultationRepository } from '../consultations/consultation.repository';

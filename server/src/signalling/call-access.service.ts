@@ -5,7 +5,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
 import { ConsultationRepository } from '../consultations/consultation.repository';
 import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
-import { ParticipantRole } from './protocol';
+import { ParticipantRole } from '../../../shared/signalling/protocol';
 
 /** Who joins a consultation's call, as decided once when the socket opens. */
 export interface CallAccess {

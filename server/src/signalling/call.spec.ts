@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import { Call, CallHooks } from './call';
 import type { CallAccess } from './call-access.service';
 import type { SignallingConnection } from './connection';
-import { NotificationMap } from './protocol';
+import { NotificationMap } from '../../../shared/signalling/protocol';
 import { SignallingError } from './signalling-error';
 
 /** The room as the call uses it: events, the peers it lists, a peer per media participant. */

@@ -1,8 +1,8 @@
 import type { types } from 'mediasoup';
-import { Peer, RECONNECTABLE, Room, RoomRegistry, TransportDiagnostics } from '../../../media/src';
+import { isReconnectable, Peer, Room, RoomRegistry, TransportDiagnostics } from '../../../media/src';
 import { CallAccess } from './call-access.service';
 import { SignallingConnection } from './connection';
-import { CLOSE_CODES, MediaFailureReport, MediaProblem, NotificationMap, Participant, Phase } from './protocol';
+import { CLOSE_CODES, LeaveReason, MEDIA_SOURCES, MediaFailureReport, MediaProblem, MediaSource, NotificationMap, Participant, Phase } from '../../../shared/signalling/protocol';
 import { SignallingError } from './signalling-error';
 
 export interface Member {
@@ -27,7 +27,11 @@ export interface CallHooks {
   onMediaFailure?(call: Call, member: Member, failure: { report?: MediaFailureReport; server?: TransportDiagnostics }): void;
 }
 
-const sourceOf = (producer: types.Producer): string => (producer.appData as { source?: string }).source ?? producer.kind;
+/** Producers are made with a validated source; one without is taken for the usual one of its kind. */
+const sourceOf = (producer: types.Producer): MediaSource => {
+  const source = (producer.appData as { source?: unknown }).source;
+  return MEDIA_SOURCES.find((s) => s === source) ?? (producer.kind === 'audio' ? 'microphone' : 'camera');
+};
 
 /** What participants are told about a producer they can consume. */
 function announcement(participantId: string, producer: types.Producer): NotificationMap['newProducer'] {
@@ -132,7 +136,7 @@ export class Call {
     this.setMediaProblem(member, 'unreachable');
   }
 
-  leave(member: Member, reason = 'left'): void {
+  leave(member: Member, reason: LeaveReason = 'left'): void {
     if (this.members.get(member.access.participantId) !== member) return;
     if (member.dropTimer) clearTimeout(member.dropTimer);
     this.members.delete(member.access.participantId);
@@ -206,7 +210,7 @@ export class Call {
     });
     room.once('closed', (reason) => {
       if (this.room === room) this.room = null;
-      if (!RECONNECTABLE.has(reason)) return;
+      if (!isReconnectable(reason)) return;
       // The worker died: everyone comes back by themselves and lands in a room on a live worker.
       for (const m of this.members.values()) {
         m.peer = null;

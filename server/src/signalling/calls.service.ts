@@ -14,10 +14,12 @@ import { ConsultationsService } from '../consultations/consultations.service';
 import { Call } from './call';
 import { CallAccessService } from './call-access.service';
 import { SignallingConnection } from './connection';
-import { HandlerTable } from './handlers/handler';
+import { Handler, HandlerContext, HandlerTable } from './handlers/handler';
+import { REQUEST_DTOS, RequestDto } from './dto/request-dtos';
+import { validateRequest } from './validate-request';
 import { lobbyHandlers } from './handlers/lobby.handlers';
 import { mediaHandlers, transportOpener } from './handlers/media.handlers';
-import { CLOSE_CODES, Method, RequestMap, SignallingErrorCode } from './protocol';
+import { CLOSE_CODES, Method, RequestMap, SignallingErrorCode } from '../../../shared/signalling/protocol';
 import { turnServers } from './turn-credentials';
 
 const MEDIA_CODES: Record<MediaErrorCode, SignallingErrorCode> = {
@@ -107,7 +109,7 @@ export class CallsService {
       const call = probe ? this.probeCall(access.consultationId, connection) : this.callFor(consultationId, access.endsAt);
       entry.call = call;
       connection.start(
-        (method, data) => this.handlers[method]({ call, access, connection }, data),
+        (method, data) => this.dispatch(method, { call, access, connection }, data),
         (error) => this.mapError(error),
       );
     } catch (error) {
@@ -115,6 +117,14 @@ export class CallsService {
       if (!domain) this.logger.error({ err: error }, 'signalling connection failed');
       connection.close(domain ? closeCodeFor(domain.code) : 1011, domain?.message ?? 'Internal error');
     }
+  }
+
+  /** Validates a request against its method's DTO (an error acknowledgement if not), then serves it. */
+  private async dispatch<M extends Method>(method: M, ctx: HandlerContext, data: unknown): Promise<RequestMap[M]['res']> {
+    // The table is indexed by a generic method: TypeScript cannot correlate the DTO it picks with M.
+    const request = (await validateRequest(REQUEST_DTOS[method], data)) as RequestDto<M>;
+    const handler: Handler<M> = this.handlers[method];
+    return handler(ctx, request);
   }
 
   disconnect(socket: WebSocket): void {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import { SignallingConnection } from './connection';
-import { CLOSE_CODES, Method } from './protocol';
+import { CLOSE_CODES, Method } from '../../../shared/signalling/protocol';
 import { SignallingError } from './signalling-error';
 
 /** The socket as the connection uses it: events in, frames and a close out. */

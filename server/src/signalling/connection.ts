@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { CLOSE_CODES, MAX_FRAME_BYTES, Method, METHODS, NotificationMap, SignallingErrorCode } from './protocol';
+import { CLOSE_CODES, MAX_FRAME_BYTES, Method, METHODS, NotificationMap, SignallingErrorCode } from '../../../shared/signalling/protocol';
 import { SignallingError } from './signalling-error';
 
 export type Dispatch = (method: Method, data: unknown) => Promise<unknown>;

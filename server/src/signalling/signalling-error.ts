@@ -1,4 +1,4 @@
-import { SignallingErrorCode } from './protocol';
+import { SignallingErrorCode } from '../../../shared/signalling/protocol';
 
 /** A refused request: answered with { ok: false, code, message }, the socket stays open. */
 export class SignallingError extends Error {

@@ -2,7 +2,7 @@ import { OnGatewayConnection, OnGatewayDisconnect, WebSocketGateway } from '@nes
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { CallsService } from './calls.service';
-import { MAX_FRAME_BYTES, SIGNALLING_PATH } from './protocol';
+import { MAX_FRAME_BYTES, SIGNALLING_PATH } from '../../../shared/signalling/protocol';
 
 /**
  * The WebSocket endpoint. Requests are { id, method, data } frames dispatched by CallsService (a

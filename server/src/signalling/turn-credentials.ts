@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RTCIceServerInit } from './protocol';
+import { RTCIceServerInit } from '../../../shared/signalling/protocol';
 
 /**
  * Time-limited TURN credentials in coturn's "REST API" scheme (use-auth-secret): the username is

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { SmsEncoding } from '../sms/gsm7';
+import type { SmsEncoding } from '../../../../shared/sms/gsm7';
 import type { Channel } from '../templates/templates';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;

@@ -1,7 +1,8 @@
 import { IsObject, IsUUID } from 'class-validator';
 import type { types } from 'mediasoup';
+import type { Req } from '../../../../shared/signalling/protocol';
 
-export class ConnectTransportDto {
+export class ConnectTransportDto implements Req<'connectTransport'> {
   @IsUUID('4')
   transportId!: string;
 

@@ -1,6 +1,7 @@
 import { IsIn } from 'class-validator';
+import { Req, TRANSPORT_DIRECTIONS, TransportDirection } from '../../../../shared/signalling/protocol';
 
-export class CreateTransportDto {
-  @IsIn(['send', 'recv'], { message: 'direction must be send or recv' })
-  direction!: 'send' | 'recv';
+export class CreateTransportDto implements Req<'createTransport'> {
+  @IsIn(TRANSPORT_DIRECTIONS, { message: 'direction must be send or recv' })
+  direction!: TransportDirection;
 }

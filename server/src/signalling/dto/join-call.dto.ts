@@ -1,6 +1,7 @@
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Req } from '../../../../shared/signalling/protocol';
 
-export class JoinCallDto {
+export class JoinCallDto implements Req<'join'> {
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -1,6 +1,7 @@
 import { IsBoolean, IsUUID } from 'class-validator';
+import type { Req } from '../../../../shared/signalling/protocol';
 
-export class PauseProducerDto {
+export class PauseProducerDto implements Req<'pauseProducer'> {
   @IsUUID('4')
   producerId!: string;
 

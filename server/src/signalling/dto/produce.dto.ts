@@ -1,16 +1,17 @@
 import { IsIn, IsObject, IsUUID } from 'class-validator';
 import type { types } from 'mediasoup';
+import { MEDIA_KINDS, MEDIA_SOURCES, MediaSource, Req } from '../../../../shared/signalling/protocol';
 
-export class ProduceDto {
+export class ProduceDto implements Req<'produce'> {
   @IsUUID('4')
   transportId!: string;
 
-  @IsIn(['audio', 'video'])
+  @IsIn(MEDIA_KINDS)
   kind!: types.MediaKind;
 
   @IsObject()
   rtpParameters!: types.RtpParameters;
 
-  @IsIn(['camera', 'microphone', 'screen'])
-  source!: 'camera' | 'microphone' | 'screen';
+  @IsIn(MEDIA_SOURCES)
+  source!: MediaSource;
 }

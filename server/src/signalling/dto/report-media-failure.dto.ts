@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CandidateReport, MediaFailureReport } from '../protocol';
+import { CandidateReport, MediaFailureReport } from '../../../../shared/signalling/protocol';
 
 /** A browser gathers a handful of candidates; more is not a browser's report. */
 const MAX_CANDIDATES = 32;

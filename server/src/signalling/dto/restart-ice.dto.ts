@@ -1,6 +1,7 @@
 import { IsUUID } from 'class-validator';
+import type { Req } from '../../../../shared/signalling/protocol';
 
-export class RestartIceDto {
+export class RestartIceDto implements Req<'restartIce'> {
   @IsUUID('4')
   transportId!: string;
 }

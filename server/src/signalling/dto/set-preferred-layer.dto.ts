@@ -1,9 +1,10 @@
 import { IsIn, IsUUID } from 'class-validator';
+import { Req, SPATIAL_LAYERS, SpatialLayer } from '../../../../shared/signalling/protocol';
 
-export class SetPreferredLayerDto {
+export class SetPreferredLayerDto implements Req<'setPreferredLayer'> {
   @IsUUID('4')
   consumerId!: string;
 
-  @IsIn([0, 1, 2], { message: 'spatialLayer must be 0, 1 or 2' })
-  spatialLayer!: 0 | 1 | 2;
+  @IsIn(SPATIAL_LAYERS, { message: 'spatialLayer must be 0, 1 or 2' })
+  spatialLayer!: SpatialLayer;
 }

@@ -1,8 +1,9 @@
 import { CallAccess } from '../call-access.service';
 import { Call, Member } from '../call';
 import { SignallingConnection } from '../connection';
-import { Method, RequestMap } from '../protocol';
+import { Method, RequestMap } from '../../../../shared/signalling/protocol';
 import { SignallingError } from '../signalling-error';
+import type { RequestDto } from '../dto/request-dtos';
 
 export interface HandlerContext {
   call: Call;
@@ -10,7 +11,8 @@ export interface HandlerContext {
   connection: SignallingConnection;
 }
 
-export type Handler<M extends Method> = (ctx: HandlerContext, data: unknown) => Promise<RequestMap[M]['res']>;
+/** Serves one request, its data already validated against the method's DTO (see REQUEST_DTOS). */
+export type Handler<M extends Method> = (ctx: HandlerContext, request: RequestDto<M>) => Promise<RequestMap[M]['res']>;
 export type HandlerTable<K extends Method> = { [M in K]: Handler<M> };
 
 /** Every request but join needs the caller to have joined on this socket. */

@@ -1,7 +1,3 @@
-import { AdmitParticipantDto } from '../dto/admit-participant.dto';
-import { EmptyDto } from '../dto/empty.dto';
-import { JoinCallDto } from '../dto/join-call.dto';
-import { validateRequest } from '../validate-request';
 import { HandlerContext, HandlerTable, joined } from './handler';
 import { TransportOpener } from './media.handlers';
 
@@ -12,8 +8,7 @@ const openTransports = async (ctx: HandlerContext, openTransport: TransportOpene
 
 /** Entering and leaving: the booth waits in the lobby until the agent admits it. */
 export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'join' | 'admit' | 'leave' | 'end'> => ({
-  async join(ctx, data) {
-    const dto = await validateRequest(JoinCallDto, data);
+  async join(ctx, dto) {
     const joinedCall = await ctx.call.join(ctx.access, ctx.connection, dto.displayName);
     if (joinedCall.self.phase !== 'call') return joinedCall;
     // NOTE: straight into the call (the agent, or anyone coming back after a drop): its transports
@@ -23,18 +18,15 @@ export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'joi
     // Listed again after those awaits: see Call.othersThan.
     return { ...joinedCall, participants: ctx.call.othersThan(ctx.access.participantId), transports };
   },
-  async admit(ctx, data) {
-    const dto = await validateRequest(AdmitParticipantDto, data);
+  async admit(ctx, dto) {
     ctx.call.admit(joined(ctx), dto.participantId);
     return {};
   },
-  async leave(ctx, data) {
-    await validateRequest(EmptyDto, data);
+  async leave(ctx) {
     ctx.call.leave(joined(ctx));
     return {};
   },
-  async end(ctx, data) {
-    await validateRequest(EmptyDto, data);
+  async end(ctx) {
     await ctx.call.end(joined(ctx));
     return {};
   },

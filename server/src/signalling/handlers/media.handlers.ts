@@ -1,18 +1,5 @@
-import { CloseProducerDto } from '../dto/close-producer.dto';
-import { ConnectTransportDto } from '../dto/connect-transport.dto';
-import { ConsumeDto } from '../dto/consume.dto';
-import { CreateTransportDto } from '../dto/create-transport.dto';
-import { PauseConsumerDto } from '../dto/pause-consumer.dto';
-import { PauseProducerDto } from '../dto/pause-producer.dto';
-import { ProduceDto } from '../dto/produce.dto';
-import { ReportMediaFailureDto } from '../dto/report-media-failure.dto';
-import { RestartIceDto } from '../dto/restart-ice.dto';
-import { ResumeConsumerDto } from '../dto/resume-consumer.dto';
-import { SetPreferredLayerDto } from '../dto/set-preferred-layer.dto';
-import { EmptyDto } from '../dto/empty.dto';
-import { RequestMap, RTCIceServerInit } from '../protocol';
+import { RequestMap, RTCIceServerInit } from '../../../../shared/signalling/protocol';
 import { SignallingError } from '../signalling-error';
-import { validateRequest } from '../validate-request';
 import { HandlerContext, HandlerTable, joined } from './handler';
 
 const media = (ctx: HandlerContext) => {
@@ -39,23 +26,19 @@ export function mediaHandlers(
   openTransport: TransportOpener,
 ): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'reportMediaFailure' | 'getStats'> {
   return {
-    async createTransport(ctx, data) {
-      const dto = await validateRequest(CreateTransportDto, data);
+    async createTransport(ctx, dto) {
       return openTransport(ctx, dto.direction);
     },
-    async connectTransport(ctx, data) {
-      const dto = await validateRequest(ConnectTransportDto, data);
+    async connectTransport(ctx, dto) {
       const { room, peer } = media(ctx);
       await room.connectTransport(peer, dto.transportId, dto.dtlsParameters);
       return {};
     },
-    async restartIce(ctx, data) {
-      const dto = await validateRequest(RestartIceDto, data);
+    async restartIce(ctx, dto) {
       const { room, peer } = media(ctx);
       return { iceParameters: await room.restartIce(peer, dto.transportId) };
     },
-    async produce(ctx, data) {
-      const dto = await validateRequest(ProduceDto, data);
+    async produce(ctx, dto) {
       const { room, peer, member } = media(ctx);
       if (dto.source === 'screen' && member.access.role !== 'agent') {
         throw new SignallingError('FORBIDDEN', 'Only the agent shares a screen.');
@@ -63,8 +46,7 @@ export function mediaHandlers(
       const producer = await room.produce(peer, dto.transportId, dto.kind, dto.rtpParameters, { source: dto.source });
       return { producerId: producer.id };
     },
-    async consume(ctx, data) {
-      const dto = await validateRequest(ConsumeDto, data);
+    async consume(ctx, dto) {
       const { room, peer } = media(ctx);
       const consumer = await room.consume(peer, dto.producerId, dto.rtpCapabilities);
       return {
@@ -75,43 +57,36 @@ export function mediaHandlers(
         rtpParameters: consumer.rtpParameters,
       };
     },
-    async resumeConsumer(ctx, data) {
-      const dto = await validateRequest(ResumeConsumerDto, data);
+    async resumeConsumer(ctx, dto) {
       const { room, peer } = media(ctx);
       await room.resumeConsumer(peer, dto.consumerId);
       return {};
     },
-    async pauseConsumer(ctx, data) {
-      const dto = await validateRequest(PauseConsumerDto, data);
+    async pauseConsumer(ctx, dto) {
       const { room, peer } = media(ctx);
       await room.pauseConsumer(peer, dto.consumerId);
       return {};
     },
-    async pauseProducer(ctx, data) {
-      const dto = await validateRequest(PauseProducerDto, data);
+    async pauseProducer(ctx, dto) {
       const { room, peer } = media(ctx);
       await room.setProducerPaused(peer, dto.producerId, dto.paused);
       return {};
     },
-    async closeProducer(ctx, data) {
-      const dto = await validateRequest(CloseProducerDto, data);
+    async closeProducer(ctx, dto) {
       const { room, peer } = media(ctx);
       room.closeProducer(peer, dto.producerId);
       return {};
     },
-    async setPreferredLayer(ctx, data) {
-      const dto = await validateRequest(SetPreferredLayerDto, data);
+    async setPreferredLayer(ctx, dto) {
       const { room, peer } = media(ctx);
       await room.setPreferredLayer(peer, dto.consumerId, dto.spatialLayer);
       return {};
     },
-    async reportMediaFailure(ctx, data) {
-      const dto = await validateRequest(ReportMediaFailureDto, data);
+    async reportMediaFailure(ctx, dto) {
       ctx.call.mediaFailed(joined(ctx), dto);
       return {};
     },
-    async getStats(ctx, data) {
-      await validateRequest(EmptyDto, data);
+    async getStats(ctx) {
       const { room, peer } = media(ctx);
       return room.stats(peer);
     },

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { CallEndReason } from '@shared/signalling/protocol';
 import { useTranslation } from 'react-i18next';
+import { callEndMessage } from '../../call/end-message';
 import { Link, Navigate } from 'react-router-dom';
 import type { BoothHomeState } from './BoothHome';
 
@@ -10,7 +12,7 @@ export const BOOTH_END_SECONDS = 8;
  * After a consultation (ended, refused, or left by the citizen): a short word, then back to the
  * welcome screen by itself, which opens the next consultation when its time comes.
  */
-export function BoothCallEnd({ consultationId, status, reason }: { consultationId: string; status: 'ended' | 'refused'; reason: string | null }) {
+export function BoothCallEnd({ consultationId, status, reason }: { consultationId: string; status: 'ended' | 'refused'; reason: CallEndReason | null }) {
   const { t } = useTranslation();
   const [remaining, setRemaining] = useState(BOOTH_END_SECONDS);
   useEffect(() => {
@@ -21,7 +23,7 @@ export function BoothCallEnd({ consultationId, status, reason }: { consultationI
   const left = reason === 'left';
   const home: BoothHomeState = left ? { left: consultationId } : {};
   if (remaining <= 0) return <Navigate to="/borne" replace state={home} />;
-  const message = status === 'refused' ? t(`call.refused.${reason ?? 'forbidden'}` as 'call.refused.forbidden') : left ? t('call.left') : t('call.ended');
+  const message = callEndMessage(t, status, reason);
   return (
     <div className="fr-container fr-my-6w" style={{ fontSize: '1.5rem' }} data-testid="booth-end">
       <h1 className="fr-display--sm">{message}</h1>

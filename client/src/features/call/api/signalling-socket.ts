@@ -1,9 +1,10 @@
-import type { Method, NotificationMap, RequestMap } from '../../../../../server/src/signalling/protocol';
-import { SIGNALLING_PATH } from '../../../../../server/src/signalling/protocol';
+import type { Method, NotificationFrame, RequestFrame, Req, Res, ServerFrame, SignallingErrorCode } from '@shared/signalling/protocol';
+import { SIGNALLING_PATH } from '@shared/signalling/protocol';
 
+/** The server's refusal of a request, or 'DISCONNECTED' when the socket went before its answer. */
 export class SignallingRefusal extends Error {
   constructor(
-    readonly code: string,
+    readonly code: SignallingErrorCode | 'DISCONNECTED',
     message: string,
   ) {
     super(message);
@@ -11,7 +12,7 @@ export class SignallingRefusal extends Error {
   }
 }
 
-type Listener = <N extends keyof NotificationMap>(name: N, data: NotificationMap[N]) => void;
+type Listener = (frame: NotificationFrame) => void;
 
 /**
  * NOTE: a network cut leaves a WebSocket open but silent: nothing fails, requests just wait. A
@@ -46,11 +47,8 @@ export class SignallingSocket {
     this.opened.catch(() => undefined);
     this.socket.addEventListener('message', (event) => {
       if (this.closed) return;
-      const frame = JSON.parse(String(event.data)) as
-        | { id: number; ok: true; data: unknown }
-        | { id: number; ok: false; code: string; message: string }
-        | { notification: keyof NotificationMap; data: never };
-      if ('notification' in frame) return onNotification(frame.notification, frame.data);
+      const frame = JSON.parse(String(event.data)) as ServerFrame;
+      if ('notification' in frame) return onNotification(frame);
       const waiter = this.pending.get(frame.id);
       this.pending.delete(frame.id);
       if (!waiter) return;
@@ -61,14 +59,14 @@ export class SignallingSocket {
     this.socket.addEventListener('close', (event) => this.finish(event.code, event.reason));
   }
 
-  request<M extends Method>(method: M, data: RequestMap[M]['req']): Promise<RequestMap[M]['res']> {
+  request<M extends Method>(method: M, data: Req<M>): Promise<Res<M>> {
     if (this.closed) return Promise.reject(new SignallingRefusal('DISCONNECTED', 'connection lost'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.lose(), REQUEST_TIMEOUT_MS);
       this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject, timer });
       this.opened.then(
-        () => !this.closed && this.socket.send(JSON.stringify({ id, method, data })),
+        () => !this.closed && this.socket.send(JSON.stringify({ id, method, data } satisfies RequestFrame<M>)),
         () => undefined, // finish() rejects every pending request
       );
     });

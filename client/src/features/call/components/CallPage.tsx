@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCallback, useRef, type ReactNode } from 'react';
-import type { Participant, ParticipantRole } from '../../../../../server/src/signalling/protocol';
+import type { CallEndReason, Participant, ParticipantRole } from '@shared/signalling/protocol';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useCall } from '../hooks/use-call';
@@ -10,6 +10,7 @@ import { CallEngine } from '../media/call-engine';
 import { CallSnapshot } from '../media/call-state';
 import { CallControls } from './CallControls';
 import { MediaTile } from './MediaTile';
+import { callEndMessage } from '../end-message';
 
 const QUALITY_SEVERITY = { unknown: 'info', good: 'success', medium: 'warning', poor: 'error' } as const;
 
@@ -19,7 +20,7 @@ export interface CallEnd {
   /** 'ended': the agent ended it; 'refused': it could not be entered (reason says why). */
   status: 'ended' | 'refused';
   /** 'left' when we left it ourselves; otherwise why it ended or was refused. */
-  reason: string | null;
+  reason: CallEndReason | null;
   /** Whether the booth was in the call at some point (the agent's outcome defaults to "held"). */
   boothWasIn: boolean;
 }
@@ -46,8 +47,7 @@ function Call({ consultationId, endScreen }: { consultationId: string; endScreen
 
   if (s.status === 'ended' || s.status === 'refused') {
     if (endScreen) return <>{endScreen({ consultationId, status: s.status, reason: s.reason, boothWasIn: boothWasIn.current })}</>;
-    const message =
-      s.status === 'refused' ? t(`call.refused.${s.reason ?? 'forbidden'}` as 'call.refused.forbidden') : s.reason === 'left' ? t('call.left') : t('call.ended');
+    const message = callEndMessage(t, s.status, s.reason);
     return (
       <div className="fr-container fr-my-6w">
         <Alert severity={s.status === 'ended' ? 'info' : 'error'} title={message} description="" role="status" />

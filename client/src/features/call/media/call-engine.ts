@@ -1,8 +1,9 @@
 import { Device, type types } from 'mediasoup-client';
-import type { CandidateReport, MediaFailureReport, NotificationMap, Participant, RequestMap } from '../../../../../server/src/signalling/protocol';
-import { CLOSE_CODES } from '../../../../../server/src/signalling/protocol';
+import type { CandidateReport, MediaFailureReport, NotificationMap, Participant, RequestMap } from '@shared/signalling/protocol';
+import { finalCloseReason, type CallEndReason } from '@shared/signalling/protocol';
 import { getMediaCapabilities } from '../api/get-media-capabilities';
 import { SignallingRefusal, SignallingSocket } from '../api/signalling-socket';
+import { dispatchNotification, NotificationHandlers } from '../api/notifications';
 import { InboundStats, QualityWatch, readInbound } from './call-quality';
 import { CallSnapshot, INITIAL_SNAPSHOT, withRemoteSource } from './call-state';
 import { playChime } from './chime';
@@ -27,14 +28,6 @@ const MEDIA_RETRY_DELAYS_MS = [1000, 3000, 5000, 10_000];
 const backoff = (delays: readonly number[], attempt: number): number => delays[Math.min(attempt, delays.length - 1)]!;
 /** How long a join waits for the device being loaded beforehand before loading one itself. */
 const DEVICE_WAIT_MS = 1000;
-const FINAL_CLOSE_CODES = new Map<number, string>([
-  [CLOSE_CODES.unauthenticated, 'unauthenticated'],
-  [CLOSE_CODES.forbidden, 'forbidden'],
-  [CLOSE_CODES.notFound, 'not_found'],
-  [CLOSE_CODES.outsideWindow, 'outside_window'],
-  [CLOSE_CODES.replaced, 'replaced'],
-  [CLOSE_CODES.cancelled, 'cancelled'],
-]);
 
 /** What the browser tried: the candidates on both sides and how many pairs were checked. */
 async function describeFailure(transport: types.Transport, state: 'timeout' | 'failed'): Promise<MediaFailureReport> {
@@ -239,7 +232,7 @@ export class CallEngine {
     this.socket?.close();
   }
 
-  stop(reason = 'left', status: 'ended' | 'refused' = 'ended'): void {
+  stop(reason: CallEndReason = 'left', status: 'ended' | 'refused' = 'ended'): void {
     this.stopped = true;
     if (this.statsTimer) clearInterval(this.statsTimer);
     this.teardownMedia();
@@ -251,7 +244,7 @@ export class CallEngine {
   private connect(): void {
     const socket = new SignallingSocket(
       { consultation: this.consultationId },
-      (name, data) => this.onNotification(name, data),
+      (frame) => dispatchNotification(this.notifications, frame),
       (code) => this.onSocketClosed(socket, code),
     );
     this.socket = socket;
@@ -260,9 +253,9 @@ export class CallEngine {
 
   private onSocketClosed(socket: SignallingSocket, code: number): void {
     if (this.stopped || socket !== this.socket) return;
-    const final = FINAL_CLOSE_CODES.get(code);
+    const final = finalCloseReason(code);
+    if (final === 'ended') return this.stop('ended', 'ended');
     if (final) return this.stop(final, 'refused');
-    if (code === CLOSE_CODES.ended) return this.stop('ended', 'ended');
     // Anything else is a network problem: come back by ourselves.
     this.update({ status: 'reconnecting' });
     const delay = backoff(RECONNECT_DELAYS_MS, this.attempts++);
@@ -484,55 +477,42 @@ export class CallEngine {
     if (height !== undefined) this.setRenderedHeight(params.participantId, height);
   }
 
-  private onNotification<N extends keyof NotificationMap>(name: N, data: NotificationMap[N]): void {
-    switch (name) {
-      case 'participantJoined':
-      case 'participantUpdated': {
-        const p = data as Participant;
-        this.update({ participants: [...this.snapshot.participants.filter((x) => x.id !== p.id), p] });
-        break;
-      }
-      case 'participantLeft': {
-        const { participantId } = data as NotificationMap['participantLeft'];
-        const remoteStreams = { ...this.snapshot.remoteStreams };
-        delete remoteStreams[participantId];
-        const remoteMedia = { ...this.snapshot.remoteMedia };
-        delete remoteMedia[participantId];
-        const remoteScreens = { ...this.snapshot.remoteScreens };
-        delete remoteScreens[participantId];
-        this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams, remoteMedia, remoteScreens });
-        break;
-      }
-      case 'lobbyWaiting':
-        playChime();
-        break;
-      case 'admitted':
-        this.update({ self: (data as NotificationMap['admitted']).self });
-        if (this.pendingCapabilities) void this.enterMedia(this.generation, this.pendingCapabilities);
-        break;
-      case 'newProducer': {
-        const producer = data as NotificationMap['newProducer'];
-        this.onAnnounced(producer);
-        // Announced before our receive transport exists (it is being created): consumed with it.
-        if (!this.recv) this.waitingProducers.push(producer.producerId);
-        else void this.consumeAll([producer.producerId]);
-        break;
-      }
-      case 'producerPaused':
-        this.onRemotePaused(data as NotificationMap['producerPaused']);
-        break;
-      case 'consumerClosed':
-        this.dropConsumer((data as NotificationMap['consumerClosed']).consumerId);
-        break;
-      case 'closed': {
-        const { reason, reconnect } = data as NotificationMap['closed'];
-        if (reconnect) {
-          this.update({ status: 'reconnecting' });
-          setTimeout(() => !this.stopped && void this.join(), 300);
-        } else this.stop(reason, 'ended');
-        break;
-      }
-    }
+  /** What each notification does to the call (dispatched by dispatchNotification). */
+  private readonly notifications: NotificationHandlers = {
+    participantJoined: (p) => this.upsertParticipant(p),
+    participantUpdated: (p) => this.upsertParticipant(p),
+    participantLeft: ({ participantId }) => {
+      const remoteStreams = { ...this.snapshot.remoteStreams };
+      delete remoteStreams[participantId];
+      const remoteMedia = { ...this.snapshot.remoteMedia };
+      delete remoteMedia[participantId];
+      const remoteScreens = { ...this.snapshot.remoteScreens };
+      delete remoteScreens[participantId];
+      this.update({ participants: this.snapshot.participants.filter((x) => x.id !== participantId), remoteStreams, remoteMedia, remoteScreens });
+    },
+    lobbyWaiting: () => playChime(),
+    admitted: ({ self }) => {
+      this.update({ self });
+      if (this.pendingCapabilities) void this.enterMedia(this.generation, this.pendingCapabilities);
+    },
+    newProducer: (producer) => {
+      this.onAnnounced(producer);
+      // Announced before our receive transport exists (it is being created): consumed with it.
+      if (!this.recv) this.waitingProducers.push(producer.producerId);
+      else void this.consumeAll([producer.producerId]);
+    },
+    producerPaused: (paused) => this.onRemotePaused(paused),
+    consumerClosed: ({ consumerId }) => this.dropConsumer(consumerId),
+    closed: ({ reason, reconnect }) => {
+      if (reconnect) {
+        this.update({ status: 'reconnecting' });
+        setTimeout(() => !this.stopped && void this.join(), 300);
+      } else this.stop(reason, 'ended');
+    },
+  };
+
+  private upsertParticipant(p: Participant): void {
+    this.update({ participants: [...this.snapshot.participants.filter((x) => x.id !== p.id), p] });
   }
 
   private onRemotePaused({ participantId, source, paused }: { participantId: string; source: string; paused: boolean }): void {

@@ -1,4 +1,4 @@
-import type { Participant } from '../../../../../server/src/signalling/protocol';
+import type { CallEndReason, Participant } from '@shared/signalling/protocol';
 
 export type CallStatus = 'connecting' | 'lobby' | 'call' | 'reconnecting' | 'ended' | 'refused';
 export type Quality = 'unknown' | 'good' | 'medium' | 'poor';
@@ -6,8 +6,8 @@ export type Quality = 'unknown' | 'good' | 'medium' | 'poor';
 /** What the call view renders; replaced (never mutated) on every change, for useSyncExternalStore. */
 export interface CallSnapshot {
   status: CallStatus;
-  /** Close code or refusal code when status is 'refused' or 'ended'. */
-  reason: string | null;
+  /** Why, once status is 'refused' or 'ended'. */
+  reason: CallEndReason | null;
   self: Participant | null;
   participants: Participant[];
   localStream: MediaStream | null;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { whenLabel } from '../../../lib/paris-time';
 import { MassCancellationPreview } from '../api/types';
 // The server's own counter (pure, no server dependency): the figure shown is the one the outbox records.
-import { measureSms } from '../../../../../server/src/notifications/sms/gsm7';
+import { measureSms } from '@shared/sms/gsm7';
 
 export const PLACEHOLDERS = ['nom', 'date', 'jour', 'heure', 'msap', 'adresse', 'cabine', 'administration', 'agent', 'objet', 'documents'] as const;
 export const MAX_MESSAGE_LENGTH = 480;

@@ -1,6 +1,8 @@
 /**
- * The signalling contract, imported by the server and by the client (client/src/features/call).
- * Type-only imports and plain constants: nothing here may pull server code into the browser.
+ * The signalling contract, imported by the server (relative path) and by the client (`@shared`
+ * alias): the only place where requests, answers, notifications, error codes, close codes and
+ * reasons are written. Type-only imports and plain constants: nothing here may pull server code
+ * into the browser.
  *
  * Frames are JSON text:
  *   client → server  { id, method, data }           a request; always acknowledged
@@ -12,6 +14,33 @@ import type { types } from 'mediasoup-client';
 
 export type Phase = 'lobby' | 'call';
 export type ParticipantRole = 'booth' | 'agent' | 'facilitator';
+
+/** What a producer carries. */
+export const MEDIA_SOURCES = ['camera', 'microphone', 'screen'] as const;
+export type MediaSource = (typeof MEDIA_SOURCES)[number];
+export const MEDIA_KINDS = ['audio', 'video'] as const satisfies readonly types.MediaKind[];
+export const TRANSPORT_DIRECTIONS = ['send', 'recv'] as const;
+export type TransportDirection = (typeof TRANSPORT_DIRECTIONS)[number];
+export const SPATIAL_LAYERS = [0, 1, 2] as const;
+export type SpatialLayer = (typeof SPATIAL_LAYERS)[number];
+
+/** Why a participant left the call, as the others are told (`participantLeft`). */
+export const LEAVE_REASONS = [
+  'left', // they hung up
+  'connection_lost', // their connection dropped and did not come back within the grace period
+] as const;
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
+
+/**
+ * Why the server closed the call, or your media in it (`closed`). With `reconnect`, the client comes
+ * back by itself: 'transport_failed' (your media connection failed: new transports), 'worker_died'
+ * and 'shutdown' (the media server went: a room on a live one).
+ */
+export const CALL_CLOSE_REASONS = ['ended', 'transport_failed', 'worker_died', 'shutdown'] as const;
+export type CallCloseReason = (typeof CALL_CLOSE_REASONS)[number];
+
+/** Requests that take no parameter (any field is refused). */
+export type NoParams = Record<never, never>;
 
 /** 'unreachable': this participant's browser cannot open the audio-video connection to the SFU. */
 export type MediaProblem = 'unreachable';
@@ -85,41 +114,45 @@ export interface RequestMap {
       transports?: { recv: RequestMap['createTransport']['res']; send: RequestMap['createTransport']['res'] };
     };
   };
-  admit: { req: { participantId: string }; res: Record<string, never> };
+  admit: { req: { participantId: string }; res: NoParams };
   /** A receive transport's answer also lists the producers already there to consume (later ones are notified). */
-  createTransport: { req: { direction: 'send' | 'recv' }; res: TransportOptions & { producers: NotificationMap['newProducer'][] } };
-  connectTransport: { req: { transportId: string; dtlsParameters: types.DtlsParameters }; res: Record<string, never> };
+  createTransport: { req: { direction: TransportDirection }; res: TransportOptions & { producers: NotificationMap['newProducer'][] } };
+  connectTransport: { req: { transportId: string; dtlsParameters: types.DtlsParameters }; res: NoParams };
   restartIce: { req: { transportId: string }; res: { iceParameters: types.IceParameters } };
   produce: {
-    req: { transportId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters; source: 'camera' | 'microphone' | 'screen' };
+    req: { transportId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters; source: MediaSource };
     res: { producerId: string };
   };
   consume: {
     req: { producerId: string; rtpCapabilities: types.RtpCapabilities };
     res: { consumerId: string; producerId: string; participantId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters };
   };
-  resumeConsumer: { req: { consumerId: string }; res: Record<string, never> };
+  resumeConsumer: { req: { consumerId: string }; res: NoParams };
   /** Stops receiving one consumer (audio-only mode) until resumeConsumer. */
-  pauseConsumer: { req: { consumerId: string }; res: Record<string, never> };
+  pauseConsumer: { req: { consumerId: string }; res: NoParams };
   /** Mute / camera off: the SFU stops forwarding, so nothing reaches the others (not even comfort noise). */
-  pauseProducer: { req: { producerId: string; paused: boolean }; res: Record<string, never> };
+  pauseProducer: { req: { producerId: string; paused: boolean }; res: NoParams };
   /** Stops a producer for good (end of a screen share): the others' consumers of it close. */
-  closeProducer: { req: { producerId: string }; res: Record<string, never> };
+  closeProducer: { req: { producerId: string }; res: NoParams };
   /**
    * The receiver's rendered size decides the simulcast layer it wants (0 = quarter, 2 = full);
    * the SFU still goes lower when the receiver's bandwidth does not allow it.
    */
-  setPreferredLayer: { req: { consumerId: string; spatialLayer: 0 | 1 | 2 }; res: Record<string, never> };
+  setPreferredLayer: { req: { consumerId: string; spatialLayer: SpatialLayer }; res: NoParams };
   /** The caller's media did not connect: logged with the candidates, and the others are told. */
-  reportMediaFailure: { req: MediaFailureReport; res: Record<string, never> };
+  reportMediaFailure: { req: MediaFailureReport; res: NoParams };
   /** The caller's own media statistics (transports, producers, consumers), for diagnostics. */
-  getStats: { req: Record<string, never>; res: ParticipantStats };
-  leave: { req: Record<string, never>; res: Record<string, never> };
+  getStats: { req: NoParams; res: ParticipantStats };
+  leave: { req: NoParams; res: NoParams };
   /** Agent only: ends the consultation for everyone. */
-  end: { req: Record<string, never>; res: Record<string, never> };
+  end: { req: NoParams; res: NoParams };
 }
 
 export type Method = keyof RequestMap;
+/** A request's parameters, e.g. `Req<'produce'>` (what the server's DTOs implement). */
+export type Req<M extends Method> = RequestMap[M]['req'];
+/** A request's answer. */
+export type Res<M extends Method> = RequestMap[M]['res'];
 export const METHODS = [
   'join',
   'admit',
@@ -142,24 +175,31 @@ export const METHODS = [
 export interface NotificationMap {
   participantJoined: Participant;
   participantUpdated: Participant;
-  participantLeft: { participantId: string; reason: string };
+  participantLeft: { participantId: string; reason: LeaveReason };
   /** Someone is waiting in the lobby (the agent's screen rings). */
   lobbyWaiting: { participant: Participant };
   /** You were admitted: create transports and produce. */
   admitted: { self: Participant };
   /** `paused`: the producer is muted (microphone) or switched off (camera) at the moment. */
-  newProducer: { producerId: string; participantId: string; kind: types.MediaKind; source: string; paused: boolean };
+  newProducer: { producerId: string; participantId: string; kind: types.MediaKind; source: MediaSource; paused: boolean };
   /** Another participant muted or unmuted a producer: the view shows it (e.g. "micro coupé"). */
-  producerPaused: { producerId: string; participantId: string; source: string; paused: boolean };
+  producerPaused: { producerId: string; participantId: string; source: MediaSource; paused: boolean };
   consumerClosed: { consumerId: string };
-  /**
-   * The call, or your media in it, is over; `reconnect` says whether to come back by yourself (worker
-   * crash, or 'transport_failed': your media connection failed and needs new transports).
-   */
-  closed: { reason: string; reconnect: boolean };
+  /** The call, or your media in it, is over; `reconnect` says whether to come back by yourself. */
+  closed: { reason: CallCloseReason; reconnect: boolean };
 }
 
 export type Notification = keyof NotificationMap;
+
+/** A frame from the client: a request, always acknowledged. */
+export interface RequestFrame<M extends Method = Method> {
+  id: number;
+  method: M;
+  data: RequestMap[M]['req'];
+}
+
+/** A frame from the server that is not an acknowledgement. */
+export type NotificationFrame = { [N in Notification]: { notification: N; data: NotificationMap[N] } }[Notification];
 
 export const SIGNALLING_ERROR_CODES = [
   'BAD_FRAME', // not JSON, or not { id, method, data }
@@ -183,6 +223,9 @@ export type SignallingErrorCode = (typeof SIGNALLING_ERROR_CODES)[number];
 
 export type Ack<M extends Method> = { id: number; ok: true; data: RequestMap[M]['res'] } | { id: number; ok: false; code: SignallingErrorCode; message: string };
 
+/** Any frame the server sends: an acknowledgement or a notification. */
+export type ServerFrame = Ack<Method> | NotificationFrame;
+
 /** WebSocket close codes (4000–4999 are the application's). */
 export const CLOSE_CODES = {
   unauthenticated: 4401,
@@ -195,6 +238,33 @@ export const CLOSE_CODES = {
   ended: 4000,
   cancelled: 4411,
 } as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/**
+ * Close codes after which the client does not come back by itself, and what each means for the
+ * person: 'ended', or why the call was refused (the client's French words for each are in its i18n,
+ * checked by its compiler). A flood is absent: the client pauses and reconnects (a bug, not a refusal).
+ */
+export const FINAL_CLOSE_REASONS = {
+  [CLOSE_CODES.unauthenticated]: 'unauthenticated',
+  [CLOSE_CODES.forbidden]: 'forbidden',
+  [CLOSE_CODES.notFound]: 'not_found',
+  [CLOSE_CODES.outsideWindow]: 'outside_window',
+  [CLOSE_CODES.replaced]: 'replaced',
+  [CLOSE_CODES.ended]: 'ended',
+  [CLOSE_CODES.cancelled]: 'cancelled',
+} as const satisfies Partial<Record<CloseCode, string>>;
+type FinalCloseCode = keyof typeof FINAL_CLOSE_REASONS;
+export type FinalCloseReason = (typeof FINAL_CLOSE_REASONS)[FinalCloseCode];
+/** Why a call could not be entered, or was closed under the person (cancelled). */
+export type RefusalReason = Exclude<FinalCloseReason, 'ended'>;
+
+export function finalCloseReason(code: number): FinalCloseReason | null {
+  return code in FINAL_CLOSE_REASONS ? FINAL_CLOSE_REASONS[code as FinalCloseCode] : null;
+}
+
+/** Why a call ended for this person, as the end screens tell it. */
+export type CallEndReason = 'left' | CallCloseReason | FinalCloseReason;
 
 export const SIGNALLING_PATH = '/api/signalling';
 /** Larger frames are refused: SDP-derived parameters are a few kilobytes. */

@@ -2,13 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentErrors } from './common/errors/openapi-errors';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { DomainError } from './common/errors/domain.error';
+import { DomainError, fieldError } from './common/errors/domain.error';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { securityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation.pipe';
@@ -50,18 +51,17 @@ export function configureApp(app: NestExpressApplication): void {
 
 /** OpenAPI at /api/docs (JSON at /api/docs-json). Outside Nest's router: no guard, no session needed. */
 function serveApiDocs(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Visio MSAP API')
-      .setDescription(
-        'Times are ISO 8601 with an offset; answers give them in Europe/Paris time. Signed-in calls carry the session ' +
-          'cookie; state-changing calls also the X-CSRF-Token header returned at login. Errors: {statusCode, code, message, errors?}.',
-      )
-      .setVersion('1')
-      .addCookieAuth('visio_session')
-      .build(),
-  );
+  const description = new DocumentBuilder()
+    .setTitle('Visio MSAP API')
+    .setDescription(
+      'Times are ISO 8601 with an offset; answers give them in Europe/Paris time. Signed-in calls carry the session ' +
+        'cookie; state-changing calls also the X-CSRF-Token header returned at login. Errors: ErrorBody ' +
+        '{statusCode, code, message, errors?}, with a machine code and, per field, a tree of field codes.',
+    )
+    .setVersion('1')
+    .addCookieAuth('visio_session')
+    .build();
+  const document = documentErrors(SwaggerModule.createDocument(app, description));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
@@ -96,20 +96,20 @@ function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: Nex
  * naming where it was, for every route, instead of failing in the database as a 500.
  */
 function refuseNulCharacters(req: Request, _res: Response, next: NextFunction): void {
-  const where = nulPath(req.body, '') ?? nulPath(req.query, '');
+  const where = nulPath(req.body, []) ?? nulPath(req.query, []);
   if (where === null) return next();
-  const field = where || 'body';
-  next(new DomainError('VALIDATION_FAILED', `${field} contains a NUL character.`, { [field]: ['must not contain a NUL character'] }));
+  const path = where.length > 0 ? where : ['body'];
+  next(new DomainError('VALIDATION_FAILED', `${path.join('.')} contains a NUL character.`, fieldError(path, 'NUL_CHARACTER')));
 }
 
-/** The dotted path ('' for the value itself) of the first string or key holding U+0000, or null. */
-function nulPath(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/** The path ([] for the value itself) of the first string or key holding U+0000, or null. */
+function nulPath(value: unknown, path: readonly string[], depth = 0): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? [...path] : null;
   if (typeof value !== 'object' || value === null || depth > 32) return null;
   for (const [key, item] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return at;
-    const found = nulPath(item, at, depth + 1);
+    // A key cannot be shown back as it is (NUL): the field is named by its position.
+    if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '?')];
+    const found = nulPath(item, [...path, key], depth + 1);
     if (found !== null) return found;
   }
   return null;

@@ -96,7 +96,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
     await expectAccessible(terminal, 'booth pairing');
     await terminal.getByLabel('Code d’appairage').fill('00000000');
     await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
-    await terminal.getByText('Ce code est incorrect, expiré ou déjà utilisé. Demandez un nouveau code.').waitFor();
+    await terminal.getByText('Ce code est incorrect ou déjà utilisé. Demandez un nouveau code.').waitFor();
     await expectAccessible(terminal, 'booth pairing (wrong code)');
 
     await terminal.getByLabel('Code d’appairage').fill(String(body.code));

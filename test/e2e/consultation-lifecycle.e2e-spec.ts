@@ -83,7 +83,7 @@ describe('the consultation life cycle', () => {
     const cancelled = await createConsultation(t.dataSource, boothId, 'agent@demo.visio-msap.fr');
     await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [cancelled]);
     const refused = await agent.agent.post(`/api/consultations/${cancelled}/outcome`).set('X-CSRF-Token', agent.csrf).send({ status: 'done' }).expect(409);
-    expect(refused.body.code).toBe('CONFLICT');
+    expect(refused.body.code).toBe('CONSULTATION_CANCELLED');
   });
 
   it('a booth terminal sees when its consultations are, never who they are for nor the agent’s note', async () => {

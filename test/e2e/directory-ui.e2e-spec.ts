@@ -42,7 +42,8 @@ describe('directory page in Chromium', () => {
     await newBooth.press('Enter');
     const summary = pithiviers.getByTestId('form-error');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('Nom : ce nom est déjà utilisé');
+    expect(await summary.textContent()).toContain('Ce nom est déjà utilisé.');
+    await pithiviers.getByText('ce nom est déjà utilisé', { exact: true }).waitFor();
     expect(await isFocused(summary)).toBe(true);
 
     await newBooth.fill('Cabine 4');

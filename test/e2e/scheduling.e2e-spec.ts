@@ -98,10 +98,10 @@ describe('scheduling: booking a booth and an agent together', () => {
     const day = week.plus({ days: 2 });
     await book(coordinator, { ...base(), startsAt: at(day, '14:00') }).expect(201);
     const boothTaken = await book(coordinator, { ...base(), agentId: agent2Id, startsAt: at(day, '14:15') }).expect(409);
-    expect(boothTaken.body).toMatchObject({ code: 'CONFLICT', errors: { boothId: [expect.any(String)] } });
+    expect(boothTaken.body).toMatchObject({ code: 'BOOTH_TAKEN', errors: { boothId: ['BOOTH_TAKEN'] } });
     expect(boothTaken.body.message).toMatch(/booth/);
     const agentTaken = await book(coordinator, { ...base(), boothId: booth2Id, startsAt: at(day, '13:45') }).expect(409);
-    expect(agentTaken.body).toMatchObject({ code: 'CONFLICT', errors: { agentId: [expect.any(String)] } });
+    expect(agentTaken.body).toMatchObject({ code: 'AGENT_TAKEN', errors: { agentId: ['AGENT_TAKEN'] } });
     const bothTaken = await book(coordinator, { ...base(), startsAt: at(day, '14:10') }).expect(409);
     expect(Object.keys(bothTaken.body.errors).sort()).toEqual(['agentId', 'boothId']);
     // Back to back is not an overlap: intervals are half-open.
@@ -238,7 +238,7 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(impact.body.affected).toEqual([]);
     // No new booking inside the absence.
     const refused = await book(coordinator, { ...base(), startsAt: at(day, '11:00') }).expect(422);
-    expect(refused.body.errors.startsAt[0]).toMatch(/absence/);
+    expect(refused.body).toMatchObject({ code: 'AGENT_ABSENT', errors: { startsAt: ['AGENT_ABSENT'] } });
     // A colleague of another administration is never proposed nor accepted.
     const other = await createAgent(admin, t.dataSource, 'prefecture.agent@example.fr', ids.prefectureId);
     await putWeekly(admin, `/api/agents/${other}/availability`, everyDay('08:00', '18:00'));
@@ -304,7 +304,7 @@ describe('scheduling: booking a booth and an agent together', () => {
       .set('X-CSRF-Token', coordinator.csrf)
       .send({ ranges: [{ weekday: 1, start: '12:00', end: '09:00' }] })
       .expect(422);
-    expect(backwards.body.errors).toHaveProperty(['ranges[0].end']);
+    expect(backwards.body.errors).toEqual({ ranges: { 0: { end: ['END_BEFORE_START'] } } });
   });
 
   it('odd bodies and query strings never get a 5xx', async () => {
@@ -340,12 +340,12 @@ describe('scheduling: booking a booth and an agent together', () => {
 
   it('refuses the NUL character (which PostgreSQL text cannot hold) anywhere in a body or a query, naming where', async () => {
     const booking = await book(coordinator, { ...base(), startsAt: at(week.plus({ days: 2 }), '10:00'), citizen: { name: 'Jeanne\u0000Martin' } }).expect(422);
-    expect(booking.body.errors).toEqual({ 'citizen.name': ['must not contain a NUL character'] });
+    expect(booking.body.errors).toEqual({ citizen: { name: ['NUL_CHARACTER'] } });
     const [consultation] = await t.dataSource.query(`SELECT id FROM consultations WHERE status = 'scheduled' LIMIT 1`);
     const cancel = await coordinator.agent.post(`/api/consultations/${consultation.id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'a\u0000b' }).expect(422);
-    expect(cancel.body.errors).toEqual({ reason: ['must not contain a NUL character'] });
+    expect(cancel.body.errors).toEqual({ reason: ['NUL_CHARACTER'] });
     const search = await coordinator.agent.get('/api/consultations?from=2026%00').expect(422);
-    expect(search.body.errors).toEqual({ from: ['must not contain a NUL character'] });
+    expect(search.body.errors).toEqual({ from: ['NUL_CHARACTER'] });
     const [{ status }] = await t.dataSource.query(`SELECT status FROM consultations WHERE id = $1`, [consultation.id]);
     expect(status).toBe('scheduled');
   });

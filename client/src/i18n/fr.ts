@@ -1,7 +1,9 @@
 import type { RefusalReason } from '@shared/signalling/protocol';
+import type { MediaProblem } from '../features/precall/report';
 import { frRetention } from './fr-retention';
 import { frDirectory } from './fr-directory';
 import { frScheduling } from './fr-scheduling';
+import { frErrors } from './fr-errors';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -23,7 +25,7 @@ export const fr = {
     intro: 'Saisissez le code à 8 chiffres affiché sur l’écran de l’animateur France Services.',
     code: 'Code d’appairage',
     submit: 'Appairer la borne',
-    invalid: 'Ce code est incorrect, expiré ou déjà utilisé. Demandez un nouveau code.',
+    invalid: 'Ce code n’est pas un code d’appairage : il compte 8 chiffres.',
   },
   roles: { admin: 'Administration technique', coordinator: 'Coordination préfecture', agent: 'Agent', facilitator: 'Animation France Services', device: 'Borne' },
   booth: {
@@ -52,6 +54,14 @@ export const fr = {
     status: { scheduled: 'Prévu', in_progress: 'En cours', ended: 'Résultat à saisir', cancelled: 'Annulé', done: 'Terminé', no_show: 'Usager absent' },
   },
   call: {
+    /** The camera or the microphone could not be opened when the call started. */
+    startError: {
+      denied: 'La caméra ou le micro est refusé par le navigateur : autorisez-les (icône à gauche de l’adresse), puis rechargez la page.',
+      missing: 'Aucune caméra ou aucun micro n’est branché.',
+      busy: 'La caméra ou le micro est déjà utilisé par une autre application : fermez-la, puis rechargez la page.',
+      unsupported: 'Ce navigateur ne permet pas la visioconférence ici (adresse non sécurisée ou navigateur trop ancien).',
+      error: 'La caméra ou le micro ne s’ouvre pas. Rechargez la page.',
+    } satisfies Record<MediaProblem, string>,
     title: 'Téléconsultation',
     connecting: 'Connexion en cours…',
     lobby: 'Votre conseiller va vous recevoir dans un instant.',
@@ -138,4 +148,5 @@ export const fr = {
   ...frScheduling,
   ...frDirectory,
   ...frRetention,
+  errors: frErrors,
 } as const;

@@ -1,10 +1,13 @@
+import type { ErrorBody, ErrorCode, FieldErrors } from '@shared/errors/error-codes';
+
 /** The one way the client talks to the API: JSON, same-origin cookies, CSRF header, typed errors. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** The server's code; NETWORK when it could not be reached, UNKNOWN when it answered no code. */
+    readonly code: ErrorCode | 'NETWORK' | 'UNKNOWN',
     message: string,
-    readonly fields?: Record<string, unknown>,
+    readonly fields?: FieldErrors,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -36,7 +39,7 @@ export async function fetchApi<T>(path: string, init: { method?: string; body?: 
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const p = (payload ?? {}) as { code?: string; message?: string; errors?: Record<string, unknown> };
+    const p = (payload ?? {}) as Partial<ErrorBody>;
     throw new ApiError(response.status, p.code ?? 'UNKNOWN', p.message ?? response.statusText, p.errors);
   }
   return payload as T;

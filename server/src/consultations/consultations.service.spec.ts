@@ -155,7 +155,7 @@ describe('ConsultationsService', () => {
       const error = await sut.book(coordinator, booking(NOW + 2 * HOUR), NOW).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'CONFLICT', fields: { boothId: ['booth already booked at that time'] } });
+      expect(error).toMatchObject({ code: 'BOOTH_TAKEN', fields: { boothId: ['BOOTH_TAKEN'] } });
       expect(committed).toEqual([]);
     });
 
@@ -163,8 +163,8 @@ describe('ConsultationsService', () => {
       reader.bookingContext.mockResolvedValueOnce(context({ opening: [] }));
 
       await expect(sut.book(coordinator, booking(NOW + 2 * HOUR), NOW)).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        fields: { startsAt: ['startsAt is outside the opening hours of the MSAP'] },
+        code: 'OUTSIDE_OPENING_HOURS',
+        fields: { startsAt: ['OUTSIDE_OPENING_HOURS'] },
       });
       expect(repository.insert).not.toHaveBeenCalled();
     });
@@ -198,7 +198,7 @@ describe('ConsultationsService', () => {
     it('a consultation that stopped being scheduled meanwhile is a conflict, with no event', async () => {
       repository.cancel.mockResolvedValueOnce([]);
 
-      await expect(sut.cancel(coordinator, 'c-1', 'Agent absent')).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(sut.cancel(coordinator, 'c-1', 'Agent absent')).rejects.toMatchObject({ code: 'CONSULTATION_NOT_SCHEDULED' });
       expect(subscriber.heard).toEqual([]);
       expect(committed).toEqual([]);
     });
@@ -246,7 +246,7 @@ describe('ConsultationsService', () => {
 
   describe('recordOutcome', () => {
     it('is refused before the consultation has started when no call was held', async () => {
-      await expect(sut.recordOutcome(coordinator, 'c-1', { status: 'done' }, NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(sut.recordOutcome(coordinator, 'c-1', { status: 'done' }, NOW)).rejects.toMatchObject({ code: 'CONSULTATION_NOT_STARTED', fields: { status: ['NOT_STARTED'] } });
       expect(repository.recordOutcome).not.toHaveBeenCalled();
     });
 

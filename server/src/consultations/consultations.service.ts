@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
-import { DomainError } from '../common/errors/domain.error';
+import { DomainError, FieldErrors } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
-import { whyUnavailable } from '../scheduling/availability-check';
+import { UNAVAILABILITY_MESSAGES, whyUnavailable } from '../scheduling/availability-check';
 import { BookingContext, ScheduleReader } from '../scheduling/schedule-reader';
 import { canBookAt } from '../scheduling/scheduling-access';
 import { invalid, MAX_RANGE_DAYS } from '../scheduling/time-range';
@@ -46,12 +46,12 @@ export class ConsultationsService {
     checkLength(start, givenEnd);
     const ctx = await this.reader.bookingContext(dto.boothId, dto.agentId, dto.consultationTypeId, new Date(start), new Date(givenEnd ?? start + MAX_LENGTH_MS));
     const { booth, agent, type } = checkResources(user, ctx);
-    if (!type) throw invalid('consultationTypeId', 'does not name a consultation type');
-    if (!type.active) throw invalid('consultationTypeId', 'names a retired consultation type');
-    if (type.administrationId !== agent.administrationId) throw invalid('agentId', 'does not work for the administration of this consultation type');
+    if (!type) throw invalid('consultationTypeId', 'UNKNOWN', 'does not name a consultation type');
+    if (!type.active) throw invalid('consultationTypeId', 'RETIRED', 'names a retired consultation type');
+    if (type.administrationId !== agent.administrationId) throw invalid('agentId', 'WRONG_ADMINISTRATION', 'does not work for the administration of this consultation type');
     const end = givenEnd ?? start + type.durationMinutes * 60_000;
     const why = whyUnavailable(ctx, start, end);
-    if (why) throw invalid('startsAt', why);
+    if (why) throw invalid('startsAt', why, UNAVAILABILITY_MESSAGES[why], why);
 
     const booking: NewBooking = {
       id: randomUUID(),
@@ -94,7 +94,7 @@ export class ConsultationsService {
   /** Moves a consultation in time, to another booth or to another agent, atomically. */
   reschedule(user: UserPrincipal, id: string, dto: RescheduleConsultationDto, now = Date.now()): Promise<ConsultationView> {
     if (dto.startsAt === undefined && dto.endsAt === undefined && dto.boothId === undefined && dto.agentId === undefined) {
-      throw invalid('startsAt', 'or endsAt, boothId, agentId must be given');
+      throw invalid('startsAt', 'NOTHING_TO_CHANGE', 'or endsAt, boothId, agentId must be given');
     }
     return this.move(user, id, dto, 'rescheduled', now);
   }
@@ -142,7 +142,7 @@ export class ConsultationsService {
     if (!isOwnAgent) assertCanBook(user, current);
     // Its call may have been held a little before the booked time (the booth enters early).
     const callHeld = current.status === 'in_progress' || current.status === 'ended' || current.call_started_at !== null;
-    if (current.starts_at.getTime() > now && !callHeld) throw invalid('status', 'can be recorded only once the consultation has started');
+    if (current.starts_at.getTime() > now && !callHeld) throw invalid('status', 'NOT_STARTED', 'can be recorded only once the consultation has started', 'CONSULTATION_NOT_STARTED');
     if (current.status === 'cancelled') throw wasCancelled();
     const note = dto.note?.trim() || null;
     return this.change(async (tx) => {
@@ -204,7 +204,7 @@ export class ConsultationsService {
   ): Promise<ConsultationView> {
     const current = await this.current(id);
     assertCanBook(user, current);
-    if (current.status !== 'scheduled') throw new DomainError('CONFLICT', `This consultation is ${current.status}.`);
+    if (current.status !== 'scheduled') throw new DomainError('CONSULTATION_NOT_SCHEDULED', `This consultation is ${current.status}.`);
     const length = current.ends_at.getTime() - current.starts_at.getTime();
     const start = change.startsAt === undefined ? current.starts_at.getTime() : new Date(change.startsAt).getTime();
     const end = change.endsAt === undefined ? start + length : new Date(change.endsAt).getTime();
@@ -212,9 +212,9 @@ export class ConsultationsService {
     checkLength(start, end);
     const ctx = await this.reader.bookingContext(change.boothId ?? current.booth_id, change.agentId ?? current.agent_id, null, new Date(start), new Date(end));
     const { booth, agent } = checkResources(user, ctx);
-    if (agent.administrationId !== current.administration_id) throw invalid('agentId', 'does not work for the administration of this consultation');
+    if (agent.administrationId !== current.administration_id) throw invalid('agentId', 'WRONG_ADMINISTRATION', 'does not work for the administration of this consultation');
     const why = whyUnavailable(ctx, start, end);
-    if (why) throw invalid(change.startsAt === undefined ? 'agentId' : 'startsAt', why);
+    if (why) throw invalid(change.startsAt === undefined ? 'agentId' : 'startsAt', why, UNAVAILABILITY_MESSAGES[why], why);
 
     return this.change(async (tx) => {
       const row = await this.repository.move(tx, id, { boothId: booth.id, agentId: agent.id, startsAt: new Date(start), endsAt: new Date(end) });
@@ -255,11 +255,13 @@ export class ConsultationsService {
   /** The 409 for an interval found taken: names the booth, the agent, or both. */
   private async takenBy(boothId: string, agentId: string, start: number, end: number): Promise<DomainError> {
     const taken = await this.repository.takenBy(boothId, agentId, new Date(start), new Date(end));
-    const fields: Record<string, string[]> = {};
-    if (taken.booth) fields.boothId = ['booth already booked at that time'];
-    if (taken.agent) fields.agentId = ['agent already booked at that time'];
+    const fields: FieldErrors = {};
+    if (taken.booth) fields.boothId = ['BOOTH_TAKEN'];
+    if (taken.agent) fields.agentId = ['AGENT_TAKEN'];
     const who = taken.booth && taken.agent ? 'The booth and the agent are' : taken.booth ? 'The booth is' : taken.agent ? 'The agent is' : 'This interval was';
-    return new DomainError('CONFLICT', `${who} already booked at that time.`, Object.keys(fields).length > 0 ? fields : { startsAt: ['interval taken'] });
+    // Both taken: the booth is named first (another booth may do; another agent rarely).
+    const code = taken.booth ? 'BOOTH_TAKEN' : taken.agent ? 'AGENT_TAKEN' : 'INTERVAL_TAKEN';
+    return new DomainError(code, `${who} already booked at that time.`, Object.keys(fields).length > 0 ? fields : { startsAt: ['INTERVAL_TAKEN'] });
   }
 
   private async current(id: string): Promise<ConsultationForChange> {
@@ -269,8 +271,8 @@ export class ConsultationsService {
   }
 }
 
-const notScheduled = () => new DomainError('CONFLICT', 'This consultation is no longer scheduled.');
-const wasCancelled = () => new DomainError('CONFLICT', 'This consultation was cancelled.');
+const notScheduled = () => new DomainError('CONSULTATION_NOT_SCHEDULED', 'This consultation is no longer scheduled.');
+const wasCancelled = () => new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
 
 function assertCanBook(user: UserPrincipal, c: ConsultationForChange): void {
   if (!canBookAt(user, { id: c.msap_site_id, departement: c.departement })) {
@@ -280,21 +282,21 @@ function assertCanBook(user: UserPrincipal, c: ConsultationForChange): void {
 
 function checkResources(user: UserPrincipal, ctx: BookingContext) {
   const { booth, agent } = ctx;
-  if (!booth) throw invalid('boothId', 'does not name a booth');
+  if (!booth) throw invalid('boothId', 'UNKNOWN', 'does not name a booth');
   if (!canBookAt(user, { id: booth.msapSiteId, departement: booth.departement })) {
-    throw new DomainError('FORBIDDEN', 'This booth is at an MSAP outside your scope.', { boothId: ['booth outside your scope'] });
+    throw new DomainError('FORBIDDEN', 'This booth is at an MSAP outside your scope.', { boothId: ['OUTSIDE_SCOPE'] });
   }
-  if (!agent) throw invalid('agentId', 'does not name an agent');
+  if (!agent) throw invalid('agentId', 'UNKNOWN', 'does not name an agent');
   return { booth, agent, type: ctx.type };
 }
 
 function checkStart(start: number, now: number): void {
-  if (start < now) throw invalid('startsAt', 'must not be in the past');
-  if (start > now + MAX_AHEAD_MS) throw invalid('startsAt', `must be within ${MAX_RANGE_DAYS} days from now`);
+  if (start < now) throw invalid('startsAt', 'IN_THE_PAST', 'must not be in the past');
+  if (start > now + MAX_AHEAD_MS) throw invalid('startsAt', 'TOO_FAR_AHEAD', `must be within ${MAX_RANGE_DAYS} days from now`);
 }
 
 function checkLength(start: number, end: number | null): void {
   if (end === null) return;
-  if (end <= start) throw invalid('endsAt', 'must be after startsAt');
-  if (end - start > MAX_LENGTH_MS) throw invalid('endsAt', 'must be at most 8 hours after startsAt');
+  if (end <= start) throw invalid('endsAt', 'END_BEFORE_START', 'must be after startsAt');
+  if (end - start > MAX_LENGTH_MS) throw invalid('endsAt', 'DURATION_TOO_LONG', 'must be at most 8 hours after startsAt');
 }

@@ -30,17 +30,17 @@ export function translateWriteError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const pg = pgError(error);
   if (pg.code === '23P01' && pg.constraint === 'consultations_booth_no_overlap') {
-    return new DomainError('CONFLICT', 'The booth is already booked at that time.', { boothId: ['booth already booked at that time'] });
+    return new DomainError('BOOTH_TAKEN', 'The booth is already booked at that time.', { boothId: ['BOOTH_TAKEN'] });
   }
   if (pg.code === '23P01' && pg.constraint === 'consultations_agent_no_overlap') {
-    return new DomainError('CONFLICT', 'The agent is already booked at that time.', { agentId: ['agent already booked at that time'] });
+    return new DomainError('AGENT_TAKEN', 'The agent is already booked at that time.', { agentId: ['AGENT_TAKEN'] });
   }
   // Still deadlocked after the retries: two writers kept taking the same interval, one must lose.
   if (pg.code !== undefined && RETRYABLE.has(pg.code)) {
-    return new DomainError('CONFLICT', 'Another booking took this interval at the same moment.', { startsAt: ['interval taken concurrently'] });
+    return new DomainError('INTERVAL_TAKEN', 'Another booking took this interval at the same moment.', { startsAt: ['INTERVAL_TAKEN'] });
   }
   if (isRetiredBoothError(error)) {
-    return new DomainError('VALIDATION_FAILED', 'The booth is retired.', { boothId: ['names a retired booth'] });
+    return new DomainError('VALIDATION_FAILED', 'The booth is retired.', { boothId: ['RETIRED'] });
   }
   // A booth, agent or type deleted between our read and our write.
   if (pg.code === '23503') return new DomainError('VALIDATION_FAILED', 'A referenced booth, agent or type no longer exists.');

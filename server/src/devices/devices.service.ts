@@ -34,7 +34,7 @@ export class DevicesService {
 
   async createPairingCode(user: UserPrincipal, boothId: string): Promise<{ code: string; expiresAt: Date; boothId: string }> {
     const booth = await this.directory.getManagedBooth(user, boothId);
-    if (booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is retired: no terminal can be paired with it.', { boothId: ['booth retired'] });
+    if (booth.retiredAt) throw new DomainError('BOOTH_RETIRED', 'This booth is retired: no terminal can be paired with it.', { boothId: ['RETIRED'] });
     const expiresAt = new Date(Date.now() + this.config.pairingCodeTtlMinutes * 60_000);
     // A clash with a live code is astronomically rare but must not pair the wrong booth: retry.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -82,7 +82,13 @@ export class DevicesService {
         [hashToken(code)],
       );
       const row = consumed[0];
-      if (!row) return null;
+      if (!row) {
+        // An expired code is said so (the facilitator generates a new one); wrong and used ones alike.
+        const [expired] = (await tx.query(`SELECT 1 FROM pairing_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at <= now()`, [
+          hashToken(code),
+        ])) as unknown[];
+        return expired ? ('expired' as const) : null;
+      }
       const booth = await tx.findOneOrFail(BoothEntity, { where: { id: row.booth_id }, relations: { msapSite: true } });
       const token = newToken();
       const csrfToken = newToken();
@@ -117,9 +123,10 @@ export class DevicesService {
       if (isRetiredBoothError(error)) return null;
       throw error;
     });
-    if (!result) {
+    if (!result || result === 'expired') {
       await this.audit.record({ action: 'device.pairing_failed', ip });
-      throw new DomainError('PAIRING_CODE_INVALID', 'This code is wrong, expired or already used. Ask for a new code.');
+      if (result === 'expired') throw new DomainError('PAIRING_CODE_EXPIRED', 'This code has expired. Ask for a new code.');
+      throw new DomainError('PAIRING_CODE_INVALID', 'This code is wrong or already used. Ask for a new code.');
     }
     await this.limiter.succeeded(attempt.permit);
     return result;

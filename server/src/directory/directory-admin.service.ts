@@ -120,13 +120,13 @@ export class DirectoryAdminService {
       // FOR UPDATE waits for bookings and pairings in flight (they hold the row FOR KEY SHARE), so
       // the count below sees them; later ones wait for this commit and then find the booth retired.
       const booth = await this.managedBoothForUpdate(tx, user, boothId);
-      if (booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is already retired.', { boothId: ['booth already retired'] });
+      if (booth.retiredAt) throw new DomainError('BOOTH_RETIRED', 'This booth is already retired.', { boothId: ['ALREADY_RETIRED'] });
       const ahead = await this.consultations.countScheduledAhead(tx, boothId);
       if (ahead > 0) {
         throw new DomainError(
-          'CONFLICT',
+          'BOOTH_IN_USE',
           `This booth has ${ahead} scheduled consultation(s) to come: move or cancel them before retiring it.`,
-          { boothId: [`booth has ${ahead} scheduled consultation(s) to come`] },
+          { boothId: ['BOOKINGS_AHEAD'] },
         );
       }
       const [[retired]] = (await tx.query(`UPDATE booths SET retired_at = now() WHERE id = $1 RETURNING retired_at AS "retiredAt"`, [boothId])) as [
@@ -154,7 +154,7 @@ export class DirectoryAdminService {
   reinstateBooth(user: UserPrincipal, boothId: string): Promise<BoothEntity> {
     return this.dataSource.transaction(async (tx) => {
       const booth = await this.managedBoothForUpdate(tx, user, boothId);
-      if (!booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is in service.', { boothId: ['booth is in service'] });
+      if (!booth.retiredAt) throw new DomainError('CONFLICT', 'This booth is in service.', { boothId: ['IN_SERVICE'] });
       await tx.query(`UPDATE booths SET retired_at = NULL WHERE id = $1`, [boothId]);
       await this.record(tx, user, 'booth.reinstated', 'booth', boothId, { name: booth.name, retiredAt: booth.retiredAt.toISOString() });
       return { ...booth, retiredAt: null };
@@ -171,22 +171,22 @@ export class DirectoryAdminService {
 
   private async assertAdministrationNameFree(tx: EntityManager, departement: string, name: string, exceptId: string | null): Promise<void> {
     if (await this.nameTaken(tx, 'administrations', 'departement', departement, name, exceptId)) {
-      throw new DomainError('CONFLICT', 'An administration of this département already has this name.', { name: ['name already used in this département'] });
+      throw new DomainError('NAME_TAKEN', 'An administration of this département already has this name.', { name: ['NAME_TAKEN'] });
     }
   }
 
   private async assertSiteNameFree(tx: EntityManager, departement: string, name: string, exceptId: string | null): Promise<void> {
     if (await this.nameTaken(tx, 'msap_sites', 'departement', departement, name, exceptId)) {
-      throw new DomainError('CONFLICT', 'An MSAP of this département already has this name.', { name: ['name already used in this département'] });
+      throw new DomainError('NAME_TAKEN', 'An MSAP of this département already has this name.', { name: ['NAME_TAKEN'] });
     }
   }
 
   private async assertBoothNameFree(tx: EntityManager, siteId: string, name: string, exceptId: string | null): Promise<void> {
     const taken = await this.nameTaken(tx, 'booths', 'msap_site_id', siteId, name, exceptId);
     if (taken === 'retired') {
-      throw new DomainError('CONFLICT', 'A retired booth of this MSAP has this name; its history keeps it.', { name: ['name already used by a retired booth of this MSAP'] });
+      throw new DomainError('NAME_TAKEN', 'A retired booth of this MSAP has this name; its history keeps it.', { name: ['NAME_OF_RETIRED_BOOTH'] });
     }
-    if (taken) throw new DomainError('CONFLICT', 'A booth of this MSAP already has this name.', { name: ['name already used at this MSAP'] });
+    if (taken) throw new DomainError('NAME_TAKEN', 'A booth of this MSAP already has this name.', { name: ['NAME_TAKEN'] });
   }
 
   /** Whether another row of the scope has this name (case-insensitive); `'retired'` for a retired booth. */
@@ -217,13 +217,13 @@ export class DirectoryAdminService {
 function assertOwnDepartement(user: UserPrincipal, departement: string): void {
   if (user.role === 'admin') return;
   if (user.role !== 'coordinator' || user.departement !== departement) {
-    throw new DomainError('FORBIDDEN', 'You may only manage MSAP sites of your own département.', { departement: ['outside your département'] });
+    throw new DomainError('FORBIDDEN', 'You may only manage MSAP sites of your own département.', { departement: ['OUTSIDE_SCOPE'] });
   }
 }
 
 function requireSomeField(dto: object, fields: string[]): void {
   if (fields.every((f) => (dto as Record<string, unknown>)[f] === undefined)) {
-    throw new DomainError('VALIDATION_FAILED', `Give at least one of ${fields.join(', ')}.`, { [fields[0]!]: [`give at least one of ${fields.join(', ')}`] });
+    throw new DomainError('VALIDATION_FAILED', `Give at least one of ${fields.join(', ')}.`, { [fields[0]!]: ['NOTHING_TO_CHANGE'] });
   }
 }
 
@@ -242,7 +242,7 @@ async function uniqueBoothName<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-      throw new DomainError('CONFLICT', 'A booth of this MSAP already has this name.', { name: ['name already used at this MSAP'] });
+      throw new DomainError('NAME_TAKEN', 'A booth of this MSAP already has this name.', { name: ['NAME_TAKEN'] });
     }
     throw error;
   }

@@ -18,14 +18,24 @@ export function agentTime(c: Calendars, from: number, to: number, open = openTim
   return subtract(intersect(weeklyToIntervals(c.availability, from, to), open), normalize(c.absences));
 }
 
+export type Unavailability = 'OUTSIDE_OPENING_HOURS' | 'MSAP_CLOSED' | 'OUTSIDE_AVAILABILITY' | 'AGENT_ABSENT';
+
+/** For developers, in the error's message. */
+export const UNAVAILABILITY_MESSAGES: Record<Unavailability, string> = {
+  OUTSIDE_OPENING_HOURS: 'is outside the opening hours of the MSAP',
+  MSAP_CLOSED: 'falls on a closure of the MSAP',
+  OUTSIDE_AVAILABILITY: "is outside the agent's availability",
+  AGENT_ABSENT: 'falls on an absence of the agent',
+};
+
 /**
- * Why [start, end) cannot be booked, as a sentence for the citizen's facilitator, or null when the
- * agent and the MSAP are both available. Overlaps with other bookings are the database's business.
+ * Why [start, end) cannot be booked, or null when the agent and the MSAP are both available (the
+ * same code names the error and the field). Overlaps with other bookings are the database's business.
  */
-export function whyUnavailable(c: Calendars, start: number, end: number): string | null {
-  if (!covers(weeklyToIntervals(c.opening, start, end), start, end)) return 'is outside the opening hours of the MSAP';
-  if (!covers(openTime(c, start, end), start, end)) return 'falls on a closure of the MSAP';
-  if (!covers(weeklyToIntervals(c.availability, start, end), start, end)) return "is outside the agent's availability";
-  if (!covers(agentTime(c, start, end), start, end)) return 'falls on an absence of the agent';
+export function whyUnavailable(c: Calendars, start: number, end: number): Unavailability | null {
+  if (!covers(weeklyToIntervals(c.opening, start, end), start, end)) return 'OUTSIDE_OPENING_HOURS';
+  if (!covers(openTime(c, start, end), start, end)) return 'MSAP_CLOSED';
+  if (!covers(weeklyToIntervals(c.availability, start, end), start, end)) return 'OUTSIDE_AVAILABILITY';
+  if (!covers(agentTime(c, start, end), start, end)) return 'AGENT_ABSENT';
   return null;
 }

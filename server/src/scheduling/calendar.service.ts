@@ -133,14 +133,14 @@ function parseRanges(dto: WeeklyScheduleDto): Array<{ weekday: number; startMinu
   const ranges = dto.ranges.map((r, i) => {
     const startMinute = hhmmToMinute(r.start);
     const endMinute = hhmmToMinute(r.end);
-    if (startMinute === 1440) throw invalid(`ranges[${i}].start`, 'must be before 24:00');
-    if (endMinute <= startMinute) throw invalid(`ranges[${i}].end`, 'must be after start');
+    if (startMinute === 1440) throw invalid(['ranges', String(i), 'start'], 'TOO_LARGE', 'must be before 24:00');
+    if (endMinute <= startMinute) throw invalid(['ranges', String(i), 'end'], 'END_BEFORE_START', 'must be after start');
     return { weekday: r.weekday, startMinute, endMinute, index: i };
   });
   const sorted = [...ranges].sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
   for (let i = 1; i < sorted.length; i++) {
     const [prev, cur] = [sorted[i - 1]!, sorted[i]!];
-    if (prev.weekday === cur.weekday && cur.startMinute < prev.endMinute) throw invalid(`ranges[${cur.index}]`, `overlaps ranges[${prev.index}]`);
+    if (prev.weekday === cur.weekday && cur.startMinute < prev.endMinute) throw invalid(['ranges', String(cur.index)], 'INVALID_FORMAT', `overlaps ranges[${prev.index}]`);
   }
   return ranges.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute }));
 }

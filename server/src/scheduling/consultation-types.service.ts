@@ -23,7 +23,7 @@ export class ConsultationTypesService {
 
   async create(user: UserPrincipal, dto: CreateConsultationTypeDto): Promise<ConsultationTypeEntity> {
     const administration = await this.administrations.findOne({ where: { id: dto.administrationId } });
-    if (!administration) throw invalid('administrationId', 'does not name an administration');
+    if (!administration) throw invalid('administrationId', 'UNKNOWN', 'does not name an administration');
     this.assertCanManage(user, administration);
     return this.types.save(
       this.types.create({

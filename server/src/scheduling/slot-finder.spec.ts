@@ -93,10 +93,10 @@ describe('whyUnavailable', () => {
   const calendars = { opening: monday(9, 17), availability: monday(10, 16), absences: [span('14:00', '15:00')], closures: [span('12:00', '13:00')] };
 
   it('names the first rule that refuses the interval', () => {
-    expect(whyUnavailable(calendars, at('08:30'), at('09:30'))).toMatch(/opening hours/);
-    expect(whyUnavailable(calendars, at('12:30'), at('13:00'))).toMatch(/closure/);
-    expect(whyUnavailable(calendars, at('09:00'), at('09:30'))).toMatch(/availability/);
-    expect(whyUnavailable(calendars, at('14:30'), at('15:00'))).toMatch(/absence/);
+    expect(whyUnavailable(calendars, at('08:30'), at('09:30'))).toBe('OUTSIDE_OPENING_HOURS');
+    expect(whyUnavailable(calendars, at('12:30'), at('13:00'))).toBe('MSAP_CLOSED');
+    expect(whyUnavailable(calendars, at('09:00'), at('09:30'))).toBe('OUTSIDE_AVAILABILITY');
+    expect(whyUnavailable(calendars, at('14:30'), at('15:00'))).toBe('AGENT_ABSENT');
     expect(whyUnavailable(calendars, at('10:00'), at('10:30'))).toBeNull();
   });
 });

@@ -39,7 +39,7 @@ export class SlotSearchService {
   constructor(private readonly reader: ScheduleReader) {}
 
   async search(user: UserPrincipal, q: SearchSlotsQueryDto, now = Date.now()): Promise<SlotSearchResult> {
-    if (q.msapSiteId === undefined && q.boothId === undefined) throw invalid('msapSiteId', 'or boothId is required');
+    if (q.msapSiteId === undefined && q.boothId === undefined) throw invalid('msapSiteId', 'REQUIRED', 'or boothId is required');
     const range = parseRange(['from', 'to'], q.from, q.to, { maxDays: MAX_SEARCH_DAYS });
     const from = range.from.getTime();
     const to = range.to.getTime();
@@ -51,13 +51,13 @@ export class SlotSearchService {
       from: range.from,
       to: range.to,
     });
-    if (!data.type) throw invalid('consultationTypeId', 'does not name a consultation type');
+    if (!data.type) throw invalid('consultationTypeId', 'UNKNOWN', 'does not name a consultation type');
     if (q.administrationId !== undefined && q.administrationId !== data.type.administrationId) {
-      throw invalid('administrationId', 'is not the administration of this consultation type');
+      throw invalid('administrationId', 'WRONG_ADMINISTRATION', 'is not the administration of this consultation type');
     }
-    if (!data.site) throw invalid(q.boothId ? 'boothId' : 'msapSiteId', q.boothId ? 'does not name a booth' : 'does not name an MSAP site');
-    if (q.boothId && data.booths.length === 0) throw invalid('boothId', 'is not a booth in service at this MSAP site');
-    if (q.agentId && data.agents.length === 0) throw invalid('agentId', 'does not name an agent of the administration of this type');
+    if (!data.site) throw invalid(q.boothId ? 'boothId' : 'msapSiteId', 'UNKNOWN', q.boothId ? 'does not name a booth' : 'does not name an MSAP site');
+    if (q.boothId && data.booths.length === 0) throw invalid('boothId', 'RETIRED', 'is not a booth in service at this MSAP site');
+    if (q.agentId && data.agents.length === 0) throw invalid('agentId', 'UNKNOWN', 'does not name an agent of the administration of this type');
     if (!canManageSite(user, data.site)) throw new DomainError('FORBIDDEN', 'This MSAP is outside your scope.');
 
     const open = openTime(data, from, to);

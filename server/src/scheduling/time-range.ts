@@ -1,9 +1,12 @@
-import { DomainError } from '../common/errors/domain.error';
+import { DomainError, fieldError } from '../common/errors/domain.error';
+import type { ErrorCode, FieldErrorCode } from '../common/errors/error-codes';
 
 export const MAX_RANGE_DAYS = 366;
 
-export function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', `${field} ${message}.`, { [field]: [`${field} ${message}`] });
+/** One field refused: `code` for the client, `message` (English, the field's name first) for developers. */
+export function invalid(field: string | readonly string[], code: FieldErrorCode, message: string, errorCode: ErrorCode = 'VALIDATION_FAILED'): DomainError {
+  const name = typeof field === 'string' ? field : field.join('.');
+  return new DomainError(errorCode, `${name} ${message}.`, fieldError(field, code));
 }
 
 /**
@@ -19,11 +22,11 @@ export function parseRange(
   const [fromField, toField] = fields;
   const start = new Date(from);
   const end = new Date(to);
-  if (Number.isNaN(start.getTime())) throw invalid(fromField, 'is not a valid date-time');
-  if (Number.isNaN(end.getTime())) throw invalid(toField, 'is not a valid date-time');
-  if (end <= start) throw invalid(toField, `must be after ${fromField}`);
+  if (Number.isNaN(start.getTime())) throw invalid(fromField, 'INVALID_DATE_TIME', 'is not a valid date-time');
+  if (Number.isNaN(end.getTime())) throw invalid(toField, 'INVALID_DATE_TIME', 'is not a valid date-time');
+  if (end <= start) throw invalid(toField, 'END_BEFORE_START', `must be after ${fromField}`);
   const maxDays = options.maxDays ?? MAX_RANGE_DAYS;
-  if (end.getTime() - start.getTime() > maxDays * 86_400_000) throw invalid(toField, `must be at most ${maxDays} days after ${fromField}`);
-  if (options.notPastOf !== undefined && start.getTime() < options.notPastOf) throw invalid(fromField, 'must not be in the past');
+  if (end.getTime() - start.getTime() > maxDays * 86_400_000) throw invalid(toField, 'RANGE_TOO_LONG', `must be at most ${maxDays} days after ${fromField}`);
+  if (options.notPastOf !== undefined && start.getTime() < options.notPastOf) throw invalid(fromField, 'IN_THE_PAST', 'must not be in the past');
   return { from: start, to: end };
 }

@@ -7,11 +7,11 @@ import { MediaError, MediaErrorCode, MediaWorkerUnavailableError, RoomRegistry }
 import { ROOM_REGISTRY } from '../../../media/src/nest/media.module';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/errors/domain.error';
-import { ErrorCode } from '../common/errors/error-codes';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
 import { ConsultationEvents } from '../consultations/consultation-events';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { Call } from './call';
+import { CLOSE_CODE_BY_ERROR } from './close-codes';
 import { CallAccessService } from './call-access.service';
 import { SignallingConnection } from './connection';
 import { Handler, HandlerContext, HandlerTable } from './handlers/handler';
@@ -34,26 +34,6 @@ const MEDIA_CODES: Record<MediaErrorCode, SignallingErrorCode> = {
 
 /** Longest life of a pre-call probe socket (its check takes a few seconds). */
 const PROBE_TTL_MS = 30_000;
-
-/** Socket close code for a refusal at connection time. */
-function closeCodeFor(code: ErrorCode): number {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-    case 'SESSION_EXPIRED':
-    case 'DEVICE_REVOKED':
-      return CLOSE_CODES.unauthenticated;
-    case 'NOT_FOUND':
-      return CLOSE_CODES.notFound;
-    case 'OUTSIDE_WINDOW':
-      return CLOSE_CODES.outsideWindow;
-    case 'CONSULTATION_ENDED':
-      return CLOSE_CODES.ended;
-    case 'CONSULTATION_CANCELLED':
-      return CLOSE_CODES.cancelled;
-    default:
-      return CLOSE_CODES.forbidden;
-  }
-}
 
 /** Signalling sockets and the calls they belong to. */
 @Injectable()
@@ -115,7 +95,7 @@ export class CallsService {
     } catch (error) {
       const domain = error instanceof DomainError ? error : null;
       if (!domain) this.logger.error({ err: error }, 'signalling connection failed');
-      connection.close(domain ? closeCodeFor(domain.code) : 1011, domain?.message ?? 'Internal error');
+      connection.close(domain ? CLOSE_CODE_BY_ERROR[domain.code] : 1011, domain?.message ?? 'Internal error');
     }
   }
 

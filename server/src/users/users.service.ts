@@ -29,13 +29,13 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction(async (tx) => {
       if (await tx.exists(UserEntity, { where: { email: dto.email } })) {
-        throw new DomainError('CONFLICT', `An account already uses ${dto.email}.`, { email: ['already used'] });
+        throw new DomainError('EMAIL_TAKEN', `An account already uses ${dto.email}.`, { email: ['EMAIL_TAKEN'] });
       }
       if (dto.msapSiteId && !(await tx.exists(MsapSiteEntity, { where: { id: dto.msapSiteId } }))) {
-        throw new DomainError('VALIDATION_FAILED', 'Unknown MSAP site.', { msapSiteId: ['unknown MSAP site'] });
+        throw new DomainError('VALIDATION_FAILED', 'Unknown MSAP site.', { msapSiteId: ['UNKNOWN'] });
       }
       if (dto.administrationId && !(await tx.exists(AdministrationEntity, { where: { id: dto.administrationId } }))) {
-        throw new DomainError('VALIDATION_FAILED', 'Unknown administration.', { administrationId: ['unknown administration'] });
+        throw new DomainError('VALIDATION_FAILED', 'Unknown administration.', { administrationId: ['UNKNOWN'] });
       }
       const user = await tx.save(
         tx.create(UserEntity, {
@@ -70,7 +70,7 @@ export class UsersService {
       if (!user) throw new DomainError('NOT_FOUND', 'No such account.');
       if (role === 'agent' && !(await tx.exists(AgentEntity, { where: { userId } }))) {
         throw new DomainError('VALIDATION_FAILED', 'An agent needs an administration: create the account as an agent.', {
-          role: ['cannot become agent without an administration'],
+          role: ['AGENT_NEEDS_ADMINISTRATION'],
         });
       }
       const previous = user.role;

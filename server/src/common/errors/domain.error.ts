@@ -1,9 +1,6 @@
-import { ErrorCode } from './error-codes';
+import type { ErrorCode, FieldErrorCode, FieldErrors } from './error-codes';
 
-/** Field name → messages, nested for nested DTOs. */
-export interface FieldErrors {
-  [field: string]: string[] | FieldErrors;
-}
+export type { FieldErrors } from './error-codes';
 
 /** An expected failure of a service call, described by a code that callers can rely on. */
 export class DomainError extends Error {
@@ -16,4 +13,11 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** One field refused for one reason: `field(['citizen', 'phone'], 'INVALID_PHONE')` or `field('startsAt', 'IN_THE_PAST')`. */
+export function fieldError(path: string | readonly string[], code: FieldErrorCode): FieldErrors {
+  const [head, ...rest] = typeof path === 'string' ? [path] : path;
+  if (head === undefined) throw new Error('a field path is needed');
+  return { [head]: rest.length === 0 ? [code] : fieldError(rest, code) };
 }

@@ -1,33 +1,9 @@
-/**
- * Every error code the API and the signalling channel can answer with. The HTTP filter maps each one
- * to a status through an exhaustive record, so adding a code without a status does not compile.
- */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'INVALID_JSON',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'PAYLOAD_TOO_LARGE',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'SESSION_EXPIRED',
-  'INVALID_CREDENTIALS',
-  'CSRF_MISMATCH',
-  'FORBIDDEN',
-  'OUTSIDE_WINDOW',
-  'CONSULTATION_ENDED',
-  'CONSULTATION_CANCELLED',
-  'RATE_LIMITED',
-  'CONFLICT',
-  'PAIRING_CODE_INVALID',
-  'DEVICE_REVOKED',
-  'OIDC_DISABLED',
-  'OIDC_FAILED',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL',
-] as const;
+import type { ErrorCode } from '../../../../shared/errors/error-codes';
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, FIELD_ERROR_CODES } from '../../../../shared/errors/error-codes';
+export type { ErrorBody, ErrorCode, FieldErrorCode, FieldErrors } from '../../../../shared/errors/error-codes';
 
+/** The HTTP status of each code (the WebSocket close codes are in the signalling module). */
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 422,
   INVALID_JSON: 400,
@@ -42,9 +18,24 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   OUTSIDE_WINDOW: 403,
   CONSULTATION_ENDED: 409,
   CONSULTATION_CANCELLED: 409,
+  CONSULTATION_NOT_SCHEDULED: 409,
+  CONSULTATION_NOT_STARTED: 422,
+  BOOTH_TAKEN: 409,
+  AGENT_TAKEN: 409,
+  INTERVAL_TAKEN: 409,
+  OUTSIDE_OPENING_HOURS: 422,
+  MSAP_CLOSED: 422,
+  OUTSIDE_AVAILABILITY: 422,
+  AGENT_ABSENT: 422,
+  BOOTH_RETIRED: 409,
+  BOOTH_IN_USE: 409,
+  NAME_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  NOTHING_TO_CANCEL: 422,
   RATE_LIMITED: 429,
   CONFLICT: 409,
   PAIRING_CODE_INVALID: 400,
+  PAIRING_CODE_EXPIRED: 400,
   DEVICE_REVOKED: 401,
   OIDC_DISABLED: 404,
   OIDC_FAILED: 502,

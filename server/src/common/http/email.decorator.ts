@@ -6,6 +6,6 @@ import { IsEmail, MaxLength } from 'class-validator';
 export const NormalizedEmail = (): PropertyDecorator =>
   applyDecorators(
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
-    IsEmail({}, { message: 'email must be an e-mail address' }),
+    IsEmail({}, { message: 'email must be an e-mail address', context: { code: 'INVALID_EMAIL' } }),
     MaxLength(254),
   );

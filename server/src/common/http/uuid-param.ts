@@ -4,5 +4,5 @@ import { DomainError } from '../errors/domain.error';
 /** Path ids are UUIDs; anything else is a 422 naming the parameter, not a database error. */
 export const uuidParam = (name: string) =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new DomainError('VALIDATION_FAILED', `${name} must be a UUID.`, { [name]: [`${name} must be a UUID`] }),
+    exceptionFactory: () => new DomainError('VALIDATION_FAILED', `${name} must be a UUID.`, { [name]: ['INVALID_ID'] }),
   });

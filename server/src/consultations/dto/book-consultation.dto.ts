@@ -24,7 +24,7 @@ export class CitizenDto {
   @ApiPropertyOptional({ example: '06 12 34 56 78', description: 'Normalised to E.164 (+33…)' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => normalizePhone(value))
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be a French (0X XX XX XX XX) or international (+…) number' })
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be a French (0X XX XX XX XX) or international (+…) number', context: { code: 'INVALID_PHONE' } })
   phone?: string;
 
   @ApiPropertyOptional({ example: 'jeanne.martin@example.fr' })

@@ -30,7 +30,7 @@ export function DepartementField(options: { optional?: boolean } = {}) {
     ...(options.optional ? [whenGiven] : []),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
     IsString({ message: 'departement must be a French département code (e.g. 45, 2A, 974)' }),
-    Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)' }),
+    Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)', context: { code: 'INVALID_DEPARTEMENT' } }),
   );
 }
 
@@ -40,6 +40,6 @@ export function PostalCodeField(options: { optional?: boolean } = {}) {
     ...(options.optional ? [whenGiven] : []),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
     IsString({ message: 'postalCode must be 5 digits' }),
-    Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' }),
+    Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits', context: { code: 'INVALID_POSTAL_CODE' } }),
   );
 }

@@ -47,13 +47,13 @@ export class MassCancellationService {
 
   async create(user: UserPrincipal, dto: CreateMassCancellationDto) {
     const message = dto.message.trim();
-    const fields: FieldErrors = {};
-    if (message === '') fields.message = ['message must not be empty'];
+    if (message === '') throw new DomainError('VALIDATION_FAILED', 'message must not be empty.', { message: ['REQUIRED'] });
     const unknown = unknownPlaceholders(message);
     if (unknown.length > 0) {
-      fields.message = [`unknown placeholders: ${unknown.map((n) => `{${n}}`).join(', ')}; use ${Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ')}`];
+      const used = unknown.map((n) => `{${n}}`).join(', ');
+      const known = Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ');
+      throw new DomainError('VALIDATION_FAILED', `Unknown placeholders: ${used}; use ${known}.`, { message: ['UNKNOWN_PLACEHOLDERS'] });
     }
-    if (Object.keys(fields).length > 0) throw new DomainError('VALIDATION_FAILED', 'The message is not valid.', fields);
     const criteria = await this.criteria(user, dto);
     const jobId = await this.dataSource.transaction(async (tx) => {
       const [job] = await tx.query(
@@ -65,7 +65,7 @@ export class MassCancellationService {
       const ids = await this.consultations.massCancellableIds(tx, criteria);
       const n = ids.length;
       if (n > 0) await tx.query('INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $1, unnest($2::uuid[])', [job.id, ids]);
-      if (n === 0) throw new DomainError('VALIDATION_FAILED', 'No scheduled consultation matches: nothing to cancel.', { from: ['no scheduled consultation in this selection'] });
+      if (n === 0) throw new DomainError('NOTHING_TO_CANCEL', 'No scheduled consultation matches: nothing to cancel.', { from: ['NOTHING_SELECTED'] });
       await tx.query('UPDATE mass_cancellation_jobs SET total = $2 WHERE id = $1', [job.id, n]);
       return job.id as string;
     });
@@ -168,9 +168,9 @@ export class MassCancellationService {
     const from = new Date(dto.from);
     const to = new Date(dto.to);
     const fields: FieldErrors = {};
-    if (!dto.agentId && !dto.administrationId) fields.agentId = ['give an agentId or an administrationId'];
-    if (to <= from) fields.to = ['must be after from'];
-    else if (to.getTime() - from.getTime() > MAX_RANGE_MS) fields.to = ['the range cannot exceed one year'];
+    if (!dto.agentId && !dto.administrationId) fields.agentId = ['AGENT_OR_ADMINISTRATION'];
+    if (to <= from) fields.to = ['END_BEFORE_START'];
+    else if (to.getTime() - from.getTime() > MAX_RANGE_MS) fields.to = ['RANGE_TOO_LONG'];
     if (Object.keys(fields).length > 0) throw new DomainError('VALIDATION_FAILED', 'The selection is not valid.', fields);
     const [found] = await this.dataSource.query(
       `SELECT (SELECT adm.departement FROM agents a JOIN administrations adm ON adm.id = a.administration_id WHERE a.id = $1) AS agent_dep,
@@ -179,9 +179,9 @@ export class MassCancellationService {
       [dto.agentId ?? null, dto.administrationId ?? null, dto.msapSiteId ?? null],
     );
     // Someone else's département answers like an unknown id: ids of other prefectures are not probed.
-    if (dto.agentId && found.agent_dep !== departement) fields.agentId = ['no such agent in your département'];
-    if (dto.administrationId && found.administration_dep !== departement) fields.administrationId = ['no such administration in your département'];
-    if (dto.msapSiteId && found.site_dep !== departement) fields.msapSiteId = ['no such MSAP in your département'];
+    if (dto.agentId && found.agent_dep !== departement) fields.agentId = ['UNKNOWN'];
+    if (dto.administrationId && found.administration_dep !== departement) fields.administrationId = ['UNKNOWN'];
+    if (dto.msapSiteId && found.site_dep !== departement) fields.msapSiteId = ['UNKNOWN'];
     if (Object.keys(fields).length > 0) throw new DomainError('NOT_FOUND', 'Unknown agent, administration or MSAP.', fields);
     return {
       departement,

@@ -22,7 +22,7 @@ export class CreateUserDto {
   password!: string;
 
   @ValidateIf((dto: CreateUserDto) => dto.role === 'coordinator' || dto.departement !== undefined)
-  @Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)' })
+  @Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)', context: { code: 'INVALID_DEPARTEMENT' } })
   departement?: string;
 
   @ValidateIf((dto: CreateUserDto) => dto.role === 'facilitator' || dto.msapSiteId !== undefined)

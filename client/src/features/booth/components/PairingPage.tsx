@@ -5,6 +5,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
+import { errorMessage } from '../../../lib/api-errors';
 import { useSession } from '../../../lib/session';
 import { pairDevice } from '../api/pair-device';
 
@@ -22,7 +23,8 @@ export function PairingPage() {
       setPrincipal(await pairDevice(code));
       navigate('/borne', { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 0 ? t('common.network') : t('pairing.invalid'));
+      // A malformed code is refused by shape (VALIDATION_FAILED): said as a wrong code, like the others.
+      setError(e instanceof ApiError && e.code === 'VALIDATION_FAILED' ? t('pairing.invalid') : errorMessage(t, e));
     }
   };
 

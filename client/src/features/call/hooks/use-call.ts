@@ -1,4 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemOf } from '../../precall/media/acquire-media';
 import { CallEngine } from '../media/call-engine';
 import { INITIAL_SNAPSHOT } from '../media/call-state';
 
@@ -13,14 +15,16 @@ declare global {
 export function useCall(consultationId: string) {
   const [engine] = useState(() => new CallEngine(consultationId));
   const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot, () => INITIAL_SNAPSHOT);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     window.visioCall = engine;
-    engine.start().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    // Only opening the camera and the microphone can fail here (the rest retries by itself).
+    engine.start().catch((e: unknown) => setError(t(`call.startError.${problemOf(e)}`)));
     return () => {
       engine.stop();
       if (window.visioCall === engine) delete window.visioCall;
     };
-  }, [engine]);
+  }, [engine, t]);
   return { engine, snapshot, error };
 }

@@ -4,6 +4,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-errors';
+import { ApiError } from '../../../lib/api';
 import { bookConsultation } from '../api/book-consultation';
 import { Consultation } from '../../../lib/consultations';
 import { ConsultationType } from '../../../lib/directory';
@@ -62,7 +63,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
       });
     } catch (err) {
       const shown = describeError(t, err);
-      setError({ ...shown, conflict: (err as { status?: number }).status === 409 });
+      setError({ ...shown, conflict: err instanceof ApiError && (err.code === 'BOOTH_TAKEN' || err.code === 'AGENT_TAKEN' || err.code === 'INTERVAL_TAKEN') });
     } finally {
       setBusy(false);
     }

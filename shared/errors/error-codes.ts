@@ -1,0 +1,119 @@
+/**
+ * Every reason the API and the signalling channel give for refusing something, as stable machine
+ * codes shared by the server and the client. The server maps each to its HTTP status and its
+ * WebSocket close code, the client to its French words, each through an exhaustive record: adding
+ * a code without all three fails the typecheck.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'CSRF_MISMATCH',
+  'FORBIDDEN',
+  'OUTSIDE_WINDOW',
+  'CONSULTATION_ENDED',
+  'CONSULTATION_CANCELLED',
+  'CONSULTATION_NOT_SCHEDULED',
+  'CONSULTATION_NOT_STARTED',
+  'BOOTH_TAKEN',
+  'AGENT_TAKEN',
+  'INTERVAL_TAKEN',
+  'OUTSIDE_OPENING_HOURS',
+  'MSAP_CLOSED',
+  'OUTSIDE_AVAILABILITY',
+  'AGENT_ABSENT',
+  'BOOTH_RETIRED',
+  'BOOTH_IN_USE',
+  'NAME_TAKEN',
+  'EMAIL_TAKEN',
+  'NOTHING_TO_CANCEL',
+  'RATE_LIMITED',
+  'CONFLICT',
+  'PAIRING_CODE_INVALID',
+  'PAIRING_CODE_EXPIRED',
+  'DEVICE_REVOKED',
+  'OIDC_DISABLED',
+  'OIDC_FAILED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Why one field was refused: the value of `errors` in an error answer is a tree of the request's
+ * field paths (nested for nested objects) whose leaves are lists of these codes, whether the
+ * validation pipe or a service found the problem.
+ */
+export const FIELD_ERROR_CODES = [
+  // The shape of the value (from the DTOs' validation rules).
+  'REQUIRED',
+  'UNKNOWN_FIELD',
+  'INVALID_TYPE',
+  'INVALID_ID',
+  'INVALID_FORMAT',
+  'INVALID_DATE_TIME',
+  'INVALID_PHONE',
+  'INVALID_EMAIL',
+  'INVALID_POSTAL_CODE',
+  'INVALID_DEPARTEMENT',
+  'NOT_ALLOWED',
+  'TOO_SHORT',
+  'TOO_LONG',
+  'TOO_SMALL',
+  'TOO_LARGE',
+  'TOO_MANY',
+  'NUL_CHARACTER',
+  // Times.
+  'IN_THE_PAST',
+  'TOO_FAR_AHEAD',
+  'END_BEFORE_START',
+  'DURATION_TOO_LONG',
+  'RANGE_TOO_LONG',
+  'NOT_STARTED',
+  // Calendars and bookings.
+  'OUTSIDE_OPENING_HOURS',
+  'MSAP_CLOSED',
+  'OUTSIDE_AVAILABILITY',
+  'AGENT_ABSENT',
+  'BOOTH_TAKEN',
+  'AGENT_TAKEN',
+  'INTERVAL_TAKEN',
+  // References.
+  'UNKNOWN',
+  'RETIRED',
+  'WRONG_ADMINISTRATION',
+  'OUTSIDE_SCOPE',
+  'NAME_TAKEN',
+  'NAME_OF_RETIRED_BOOTH',
+  'EMAIL_TAKEN',
+  'ALREADY_RETIRED',
+  'IN_SERVICE',
+  'BOOKINGS_AHEAD',
+  'AGENT_NEEDS_ADMINISTRATION',
+  // Requests as a whole.
+  'NOTHING_TO_CHANGE',
+  'AGENT_OR_ADMINISTRATION',
+  'NOTHING_SELECTED',
+  'UNKNOWN_PLACEHOLDERS',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** Field path → codes, nested like the request body (`{ citizen: { phone: ['INVALID_PHONE'] } }`). */
+export interface FieldErrors {
+  [field: string]: FieldErrorCode[] | FieldErrors;
+}
+
+/** The body of every error answer of the API. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  /** For developers and logs, in English; never shown to users (the client words the code). */
+  message: string;
+  errors?: FieldErrors;
+  requestId?: string;
+}

@@ -72,7 +72,7 @@ describe('the consultation life cycle', () => {
     await lifecycle.callEnded(id);
     const outcome = (body: object) => agent.agent.post(`/api/consultations/${id}/outcome`).set('X-CSRF-Token', agent.csrf).send(body);
     const tooLong = await outcome({ status: 'done', note: 'x'.repeat(1001) }).expect(422);
-    expect(tooLong.body.errors).toEqual({ note: ['note must be at most 1000 characters'] });
+    expect(tooLong.body.errors).toEqual({ note: ['TOO_LONG'] });
     expect((await row(id)).status).toBe('ended');
     const done = await outcome({ status: 'done', note: '  Avis envoyé par courrier.  ' }).expect(200);
     expect(done.body).toMatchObject({ status: 'done', outcomeNote: 'Avis envoyé par courrier.' });

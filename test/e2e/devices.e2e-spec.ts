@@ -37,12 +37,12 @@ describe('booth terminal pairing', () => {
     expect(again.body.code).toBe('PAIRING_CODE_INVALID');
   });
 
-  it('an expired code is refused', async () => {
+  it('an expired code is refused, and said to be expired (the facilitator makes a new one)', async () => {
     const a = await signIn(t.baseUrl, 'admin');
     const created = await a.agent.post(`/api/booths/${ids.pithiviersBoothId}/pairing-codes`).set('X-CSRF-Token', a.csrf).expect(201);
     await t.dataSource.query(`UPDATE pairing_codes SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
     const res = await request(t.baseUrl).post('/api/devices/pair').send({ code: created.body.code });
-    expect(res.body.code).toBe('PAIRING_CODE_INVALID');
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'PAIRING_CODE_EXPIRED' });
   });
 
   it('a facilitator cannot pair or revoke terminals of another MSAP', async () => {

@@ -298,7 +298,7 @@ describe('directory management', () => {
       expect(live).toBe(0);
       // A code made before the retirement stays dead: only a new one pairs.
       const pair = await request(t.baseUrl).post('/api/devices/pair').send({ code: staleCode }).expect(400);
-      expect(pair.body.code).toBe('PAIRING_CODE_INVALID');
+      expect(pair.body.code).toBe('PAIRING_CODE_EXPIRED');
       const terminal = await pairDevice(t.baseUrl, boothId);
       await terminal.agent.get('/api/auth/me').expect(200);
     });

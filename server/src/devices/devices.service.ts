@@ -83,10 +83,13 @@ export class DevicesService {
       );
       const row = consumed[0];
       if (!row) {
-        // An expired code is said so (the facilitator generates a new one); wrong and used ones alike.
-        const [expired] = (await tx.query(`SELECT 1 FROM pairing_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at <= now()`, [
-          hashToken(code),
-        ])) as unknown[];
+        // An expired code is said so (the facilitator generates a new one), unless its booth was retired:
+        // there is no new code to ask for. Wrong and used ones alike.
+        const [expired] = (await tx.query(
+          `SELECT 1 FROM pairing_codes p WHERE p.code_hash = $1 AND p.used_at IS NULL AND p.expires_at <= now()
+              AND NOT EXISTS (SELECT 1 FROM booths b WHERE b.id = p.booth_id AND b.retired_at IS NOT NULL)`,
+          [hashToken(code)],
+        )) as unknown[];
         return expired ? ('expired' as const) : null;
       }
       const booth = await tx.findOneOrFail(BoothEntity, { where: { id: row.booth_id }, relations: { msapSite: true } });

@@ -1,0 +1,3146 @@
+/**
+ * Generated from the server’s OpenAPI document by `npm run api:types`: do not edit by hand.
+ * A test fails when the server’s description and this file differ.
+ */
+/* eslint-disable */
+export type paths = {
+    "/api/administrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_administrations"];
+        put?: never;
+        /** 409 when an administration of the département already has the name (case-insensitive) */
+        post: operations["DirectoryController_createAdministration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/administrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateAdministration"];
+        trace?: never;
+    };
+    "/api/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{id}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_listAbsences"];
+        put?: never;
+        post: operations["AgentsController_declareAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{id}/absences/{absenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AgentsController_removeAbsence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{id}/absences/{absenceId}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_absenceImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_availability"];
+        put: operations["AgentsController_setAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/booths/{boothId}/pairing-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_createPairingCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/booths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_renameBooth"];
+        trace?: never;
+    };
+    "/api/booths/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Puts a retired booth back in service: it can be booked and paired again (its old terminals stay revoked)
+         * @description 409 when the booth is in service.
+         */
+        post: operations["DirectoryController_reinstateBooth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/booths/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes the booth out of service: no new booking or pairing, its terminals revoked, its history kept
+         * @description 409 while consultations are still scheduled on it ahead (move or cancel them first), or when already retired.
+         */
+        post: operations["DirectoryController_retireBooth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/media-capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SFU routers' RTP capabilities (the same for every consultation): the call page loads its device with them while the camera opens */
+        get: operations["CallMediaController_mediaCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationTypesController_list"];
+        put?: never;
+        post: operations["ConsultationTypesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultation-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsultationTypesController_update"];
+        trace?: never;
+    };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_list"];
+        put?: never;
+        post: operations["ConsultationsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsultationsController_reschedule"];
+        trace?: never;
+    };
+    "/api/consultations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DevicesController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/pair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ics/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mass-cancellations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MassCancellationController_list"];
+        put?: never;
+        post: operations["MassCancellationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mass-cancellations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MassCancellationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mass-cancellations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MassCancellationController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mass-cancellations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MassCancellationController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/msap-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_sites"];
+        put?: never;
+        /** Coordinators create sites of their own département only; 409 on a name already used in the département */
+        post: operations["DirectoryController_createSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/msap-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateSite"];
+        trace?: never;
+    };
+    "/api/msap-sites/{id}/booths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_booths"];
+        put?: never;
+        /** 409 when a booth of the MSAP (retired ones included) already has the name */
+        post: operations["DirectoryController_createBooth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/msap-sites/{id}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SiteCalendarController_closures"];
+        put?: never;
+        post: operations["SiteCalendarController_addClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/msap-sites/{id}/closures/{closureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SiteCalendarController_removeClosure"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/msap-sites/{id}/opening-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SiteCalendarController_openingHours"];
+        put: operations["SiteCalendarController_setOpeningHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/ics-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_feedStatus"];
+        put?: never;
+        post: operations["NotificationsController_createFeed"];
+        delete: operations["NotificationsController_revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RetentionController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlotsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_changeRole"];
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_prometheus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        AbsenceImpactView: {
+            absence: components["schemas"]["UnavailabilityView"];
+            /** @description Scheduled bookings of the agent during the absence, earliest first (at most 500) */
+            affected: components["schemas"]["AffectedConsultationView"][];
+        };
+        AdministrationView: {
+            /** @example 2026-03-30T09:30:00+02:00 */
+            createdAt: string;
+            /** @example 45 */
+            departement: string;
+            /** Format: uuid */
+            id: string;
+            /** @example DDFIP du Loiret */
+            name: string;
+        };
+        AffectedConsultationView: {
+            consultation: components["schemas"]["ConsultationListItem"];
+            /** @description Agents of the same administration available, not absent and not booked over that interval */
+            replacements: components["schemas"]["ReplacementView"][];
+        };
+        BookConsultationDto: {
+            /** Format: uuid */
+            agentId: string;
+            /** Format: uuid */
+            boothId: string;
+            citizen: components["schemas"]["CitizenDto"];
+            /** Format: uuid */
+            consultationTypeId: string;
+            /**
+             * @description Defaults to startsAt + the type duration
+             * @example 2026-03-30T09:30:00+02:00
+             */
+            endsAt?: string;
+            /** @example 2026-03-30T09:00:00+02:00 */
+            startsAt: string;
+        };
+        BoothNameDto: {
+            /** @example Cabine 1 */
+            name: string;
+        };
+        BoothView: {
+            /** @example 2026-03-30T09:30:00+02:00 */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            msapSiteId: string;
+            /** @example Cabine 1 */
+            name: string;
+            /**
+             * @description Set once the booth is retired: no new booking, no pairing, history kept
+             * @example 2026-03-30T09:30:00+02:00
+             */
+            retiredAt: string | null;
+        };
+        CancelConsultationDto: {
+            /** @example Agent absent (formation) */
+            reason: string;
+        };
+        ChangeRoleDto: Record<string, never>;
+        CitizenDto: {
+            /** @example jeanne.martin@example.fr */
+            email?: string;
+            /** @example Jeanne Martin */
+            name: string;
+            /**
+             * @description Normalised to E.164 (+33…)
+             * @example 06 12 34 56 78
+             */
+            phone?: string;
+        };
+        CitizenView: {
+            /** @example jeanne.martin@example.fr */
+            email: string | null;
+            /** @example Jeanne Martin */
+            name: string;
+            /**
+             * @description E.164
+             * @example +33612345678
+             */
+            phone: string | null;
+        };
+        ConsultationListItem: {
+            /** Format: uuid */
+            administrationId: string;
+            /** @example DDFIP du Loiret */
+            administrationName: string;
+            /** Format: uuid */
+            agentId: string;
+            /** @example Antoine Agent */
+            agentName: string;
+            /** Format: uuid */
+            boothId: string;
+            /** @example Cabine 1 */
+            boothName: string;
+            /** @description When the call ended */
+            callEndedAt: string | null;
+            /** @description When the agent first admitted someone into the call */
+            callStartedAt: string | null;
+            cancellationReason: string | null;
+            cancelledAt: string | null;
+            citizen: components["schemas"]["CitizenView"];
+            /** Format: uuid */
+            consultationTypeId: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string | null;
+            /** @example 2026-03-30T10:00:00+02:00 */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            msapSiteId: string;
+            /** @example France Services de Pithiviers */
+            msapSiteName: string;
+            /** @description The agent's note on the outcome (not shown to booth terminals) */
+            outcomeNote: string | null;
+            /** @example 2026-03-30T09:30:00+02:00 */
+            startsAt: string;
+            status: components["schemas"]["ConsultationStatus"];
+            /** @description The consultation type, when the booking has one */
+            subject: string | null;
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ConsultationStatus: "scheduled" | "in_progress" | "ended" | "cancelled" | "done" | "no_show";
+        ConsultationView: {
+            /** Format: uuid */
+            administrationId: string;
+            /** Format: uuid */
+            agentId: string;
+            /** Format: uuid */
+            boothId: string;
+            /** @description When the call ended */
+            callEndedAt: string | null;
+            /** @description When the agent first admitted someone into the call */
+            callStartedAt: string | null;
+            cancellationReason: string | null;
+            cancelledAt: string | null;
+            citizen: components["schemas"]["CitizenView"];
+            /** Format: uuid */
+            consultationTypeId: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string | null;
+            /** @example 2026-03-30T10:00:00+02:00 */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The agent's note on the outcome (not shown to booth terminals) */
+            outcomeNote: string | null;
+            /** @example 2026-03-30T09:30:00+02:00 */
+            startsAt: string;
+            status: components["schemas"]["ConsultationStatus"];
+            updatedAt: string;
+        };
+        CreateAdministrationDto: {
+            /** @example 45 */
+            departement: string;
+            /** @example DDFIP du Loiret */
+            name: string;
+        };
+        CreateConsultationTypeDto: {
+            /** Format: uuid */
+            administrationId: string;
+            /**
+             * @example [
+             *       "Pièce d'identité",
+             *       "Dernier avis d’imposition"
+             *     ]
+             */
+            documents?: string[];
+            /** @example 30 */
+            durationMinutes: number;
+            /** @example Impôt sur le revenu : déclaration */
+            subject: string;
+        };
+        CreateMassCancellationDto: {
+            /** Format: uuid */
+            administrationId?: string;
+            /**
+             * Format: uuid
+             * @description An agent, or give administrationId
+             */
+            agentId?: string;
+            /** @example 2026-03-30T00:00:00+02:00 */
+            from: string;
+            /** @example Bonjour {nom}, votre rendez-vous du {date} à {msap} est annulé. Nous vous rappellerons. */
+            message: string;
+            /** Format: uuid */
+            msapSiteId?: string;
+            /**
+             * @description At most one year after from
+             * @example 2026-04-04T00:00:00+02:00
+             */
+            to: string;
+        };
+        CreateMsapSiteDto: {
+            /** @example 2 rue de la Couronne */
+            address: string;
+            /** @example Pithiviers */
+            city: string;
+            /** @example 45 */
+            departement: string;
+            /** @example France Services de Pithiviers */
+            name: string;
+            /** @example 45300 */
+            postalCode: string;
+        };
+        CreateUserDto: Record<string, never>;
+        ErrorBody: {
+            code: components["schemas"]["ErrorCode"];
+            errors?: components["schemas"]["FieldErrors"];
+            /** @description For developers, in English; clients word the code for their users. */
+            message: string;
+            requestId?: string;
+            /** @example 422 */
+            statusCode: number;
+        };
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        /** @enum {string} */
+        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS";
+        /** @description Field path → codes, nested like the request body, e.g. {"citizen": {"phone": ["INVALID_PHONE"]}}. */
+        FieldErrors: {
+            [key: string]: components["schemas"]["FieldErrorCode"][] | components["schemas"]["FieldErrors"];
+        };
+        IcsFeedCreatedView: {
+            /** @example 2026-03-30T09:30:00+02:00 */
+            createdAt: string;
+            /** @example https://visio.example.fr/api/ics/6mV8…Q.ics */
+            url: string;
+        };
+        IcsFeedStatusView: {
+            /** @description A feed URL exists and works */
+            active: boolean;
+            /**
+             * @description When the current URL was created
+             * @example 2026-03-30T09:30:00+02:00
+             */
+            createdAt: string | null;
+            /**
+             * @description Last time a calendar app read it
+             * @example 2026-03-30T10:00:00+02:00
+             */
+            lastUsedAt: string | null;
+        };
+        LoginDto: Record<string, never>;
+        MsapSiteView: {
+            /** @example 2 rue de la Couronne */
+            address: string;
+            /** @example Pithiviers */
+            city: string;
+            /** @example 2026-03-30T09:30:00+02:00 */
+            createdAt: string;
+            /** @example 45 */
+            departement: string;
+            /** Format: uuid */
+            id: string;
+            /** @example France Services de Pithiviers */
+            name: string;
+            /** @example 45300 */
+            postalCode: string;
+        };
+        PairDeviceDto: Record<string, never>;
+        ReassignConsultationDto: {
+            /**
+             * Format: uuid
+             * @description Another agent of the same administration, free at that time
+             */
+            agentId: string;
+        };
+        RecordOutcomeDto: {
+            /** @example Dossier complet, avis envoyé par courrier. */
+            note?: string;
+            /** @enum {string} */
+            status: "done" | "no_show";
+        };
+        ReplacementView: {
+            /** Format: uuid */
+            agentId: string;
+            /** @example Claire Collègue */
+            displayName: string;
+        };
+        RescheduleConsultationDto: {
+            /**
+             * Format: uuid
+             * @description Another agent of the same administration
+             */
+            agentId?: string;
+            /**
+             * Format: uuid
+             * @description Another booth; defaults to the current one
+             */
+            boothId?: string;
+            /** @description Defaults to startsAt + the current length */
+            endsAt?: string;
+            /** @example 2026-03-31T14:00:00+02:00 */
+            startsAt?: string;
+        };
+        RetentionPolicyView: {
+            /**
+             * @description Days the audit log is kept
+             * @example 365
+             */
+            auditDays: number;
+            /**
+             * @description Rows erased or deleted per statement
+             * @example 500
+             */
+            batchSize: number;
+            /**
+             * @description Days after a consultation's end or cancellation before the citizen's name, phone, e-mail and the cancellation reason are erased; also after an absence's or closure's end (its reason) and a mass cancellation's end (its message)
+             * @example 90
+             */
+            citizenDataDays: number;
+            /**
+             * @description Days a revoked or expired booth terminal is kept
+             * @example 365
+             */
+            devicesDays: number;
+            /**
+             * @description Days an account stays disabled before it is pseudonymised (RETENTION_DISABLED_ACCOUNT_DAYS)
+             * @example 365
+             */
+            disabledAccountDays: number;
+            /** @description The background sweep runs in this instance (RETENTION_ENABLED) */
+            enabled: boolean;
+            /**
+             * @description What a pseudonymised account shows instead of its holder's name
+             * @example Compte (effacé)
+             */
+            erasedAccountName: string;
+            /**
+             * @description What an erased consultation shows instead of the citizen's name
+             * @example Usager (effacé)
+             */
+            erasedCitizenName: string;
+            /**
+             * @description What an erased absence or closure reason and mass cancellation message show instead
+             * @example (effacé)
+             */
+            erasedText: string;
+            /**
+             * @description Minutes between two sweeps
+             * @example 60
+             */
+            intervalMinutes: number;
+            /**
+             * @description Days after a message was sent or failed before its recipient, text and calendar invitation are erased
+             * @example 30
+             */
+            outboxDays: number;
+            /**
+             * @description Days an expired pairing code is kept
+             * @example 1
+             */
+            pairingCodesDays: number;
+        };
+        RetentionRunView: {
+            /**
+             * @description Agents' absences whose reason was erased
+             * @example 3
+             */
+            absenceReasonsErased: number;
+            /**
+             * @description Accounts disabled for too long that were pseudonymised
+             * @example 0
+             */
+            accountsPseudonymised: number;
+            /** @example 0 */
+            auditEventsDeleted: number;
+            /**
+             * @description MSAP closures whose reason was erased
+             * @example 1
+             */
+            closureReasonsErased: number;
+            /**
+             * @description Consultations whose citizen data were erased
+             * @example 120
+             */
+            consultationsErased: number;
+            /** @example 0 */
+            devicesDeleted: number;
+            /** @description Why the run stopped early; what it erased before stays erased */
+            error: string | null;
+            /** @example 2026-03-30T03:00:02+02:00 */
+            finishedAt: string;
+            /** @example 42 */
+            id: string;
+            /**
+             * @description Finished mass cancellations whose message was erased
+             * @example 0
+             */
+            massCancellationMessagesErased: number;
+            /**
+             * @description Outbox messages whose recipient and text were erased
+             * @example 250
+             */
+            outboxErased: number;
+            /** @example 2 */
+            pairingCodesDeleted: number;
+            /**
+             * @description Expired or signed-out sessions deleted
+             * @example 14
+             */
+            sessionsDeleted: number;
+            /** @example 2026-03-30T03:00:00+02:00 */
+            startedAt: string;
+        };
+        RetentionStatusView: {
+            /** @description The latest sweep, even one that found nothing to erase */
+            lastRun: components["schemas"]["RetentionRunView"] | null;
+            policy: components["schemas"]["RetentionPolicyView"];
+            /** @description The latest sweeps (up to 10) that erased or deleted something, or failed */
+            recentRuns: components["schemas"]["RetentionRunView"][];
+        };
+        UnavailabilityDto: {
+            /** @example 2026-04-11T00:00:00+02:00 */
+            endsAt: string;
+            /** @example Formation */
+            reason?: string;
+            /** @example 2026-04-06T00:00:00+02:00 */
+            startsAt: string;
+        };
+        UnavailabilityView: {
+            /** Format: uuid */
+            createdById: string | null;
+            /** @example 2026-04-11T00:00:00+02:00 */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Empty when none was given
+             * @example Formation
+             */
+            reason: string;
+            /** @example 2026-04-06T00:00:00+02:00 */
+            startsAt: string;
+        };
+        UpdateAdministrationDto: {
+            /** @example 45 */
+            departement?: string;
+            /** @example DDFIP du Loiret */
+            name?: string;
+        };
+        UpdateConsultationTypeDto: {
+            active?: boolean;
+            documents?: string[];
+            durationMinutes?: number;
+            subject?: string;
+        };
+        UpdateMsapSiteDto: {
+            address?: string;
+            city?: string;
+            /** @example 45 */
+            departement?: string;
+            name?: string;
+            /** @example 45300 */
+            postalCode?: string;
+        };
+        WeeklyRangeDto: {
+            /**
+             * @description Local time (Europe/Paris), after start; 24:00 for midnight
+             * @example 12:30
+             */
+            end: string;
+            /**
+             * @description Local time (Europe/Paris)
+             * @example 09:00
+             */
+            start: string;
+            /** @description ISO weekday, 1 = Monday */
+            weekday: number;
+        };
+        WeeklyScheduleDto: {
+            /** @description Replaces the whole weekly schedule */
+            ranges: components["schemas"]["WeeklyRangeDto"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    DirectoryController_administrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdministrationView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_createAdministration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdministrationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdministrationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_updateAdministration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdministrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdministrationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_list: {
+        parameters: {
+            query?: {
+                administrationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_listAbsences: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_declareAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnavailabilityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceImpactView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_removeAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                absenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_absenceImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                absenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceImpactView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AgentsController_setAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OidcController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_createPairingCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boothId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_renameBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoothNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_reinstateBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_retireBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallMediaController_mediaCapabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { routerRtpCapabilities }: mediasoup RtpCapabilities (codecs, header extensions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationTypesController_list: {
+        parameters: {
+            query?: {
+                administrationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationTypesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsultationTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationTypesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsultationTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_list: {
+        parameters: {
+            query: {
+                administrationId?: string;
+                agentId?: string;
+                boothId?: string;
+                from: string;
+                msapSiteId?: string;
+                status?: "scheduled" | "in_progress" | "ended" | "cancelled" | "done" | "no_show";
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationListItem"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookConsultationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationListItem"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairDeviceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MassCancellationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MassCancellationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMassCancellationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MassCancellationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MassCancellationController_report: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MassCancellationController_preview: {
+        parameters: {
+            query: {
+                administrationId?: string;
+                /** @description An agent, or give administrationId */
+                agentId?: string;
+                from: string;
+                msapSiteId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description At most one year after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_sites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MsapSiteView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_createSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMsapSiteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MsapSiteView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMsapSiteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MsapSiteView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_booths: {
+        parameters: {
+            query?: {
+                /** @description Also list retired booths (default false) */
+                includeRetired?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_createBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoothNameDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_closures: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_addClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnavailabilityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_removeClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                closureId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_openingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_setOpeningHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_feedStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IcsFeedStatusView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_createFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IcsFeedCreatedView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                channel?: "sms" | "email" | "agent_email";
+                consultationId?: string;
+                event?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "sending" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionStatusView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SlotsController_search: {
+        parameters: {
+            query: {
+                /** @description Must match the type; implied by it when absent */
+                administrationId?: string;
+                /** @description One agent instead of every agent of the administration */
+                agentId?: string;
+                boothId?: string;
+                /** @description Gives the duration and the administration */
+                consultationTypeId: string;
+                from: string;
+                limit?: number;
+                /** @description Every booth of this MSAP (or give boothId) */
+                msapSiteId?: string;
+                stepMinutes?: 5 | 10 | 15 | 20 | 30 | 60;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HealthController_prometheus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+}

@@ -24,7 +24,6 @@ export async function renderApiTypes(document: Record<string, unknown>): Promise
     ' * Generated from the server’s OpenAPI document by `npm run api:types`: do not edit by hand.',
     ' * A test fails when the server’s description and this file differ.',
     ' */',
-    '/* eslint-disable */',
     '',
   ].join('\n');
   return `${header}${astToString(ast)}`;

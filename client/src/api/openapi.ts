@@ -2,7 +2,6 @@
  * Generated from the server’s OpenAPI document by `npm run api:types`: do not edit by hand.
  * A test fails when the server’s description and this file differ.
  */
-/* eslint-disable */
 export type paths = {
     "/api/administrations": {
         parameters: {
@@ -808,6 +807,36 @@ export type components = {
             /** @description Agents of the same administration available, not absent and not booked over that interval */
             replacements: components["schemas"]["ReplacementView"][];
         };
+        AgentView: {
+            /** Format: uuid */
+            administrationId: string;
+            /** @example Antoine Agent */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Inspecteur des finances publiques */
+            title: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @enum {string} */
+        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated";
+        AuditEventView: {
+            action: components["schemas"]["AuditAction"];
+            /** Format: uuid */
+            actorDeviceId: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description Increasing: pass the last one as `before` for the next page */
+            id: string;
+            ip: string | null;
+            subjectId: string | null;
+            subjectType: string | null;
+        };
         BookConsultationDto: {
             /** Format: uuid */
             agentId: string;
@@ -858,6 +887,29 @@ export type components = {
              * @example 06 12 34 56 78
              */
             phone?: string;
+        };
+        CitizensToCallView: {
+            items: components["schemas"]["CitizenToCallView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CitizenToCallView: {
+            boothName: string;
+            citizenName: string;
+            /** Format: uuid */
+            consultationId: string;
+            email: string | null;
+            msapSiteName: string;
+            phone: string | null;
+            /** @enum {string} */
+            reason: "no_contact" | "failed";
+            startsAt: string;
+            /**
+             * @description In French, for the phone call
+             * @example lundi 30 mars à 9 h 30
+             */
+            when: string;
         };
         CitizenView: {
             /** @example jeanne.martin@example.fr */
@@ -914,6 +966,24 @@ export type components = {
         };
         /** @enum {string} */
         ConsultationStatus: "scheduled" | "in_progress" | "ended" | "cancelled" | "done" | "no_show";
+        ConsultationTypeView: {
+            /** @description Retired types stay for past consultations but are not offered any more */
+            active: boolean;
+            /** Format: uuid */
+            administrationId: string;
+            /**
+             * @example [
+             *       "Dernier avis d’imposition"
+             *     ]
+             */
+            documents: string[];
+            /** @example 30 */
+            durationMinutes: number;
+            /** Format: uuid */
+            id: string;
+            /** @example Impôt sur le revenu */
+            subject: string;
+        };
         ConsultationView: {
             /** Format: uuid */
             administrationId: string;
@@ -998,6 +1068,39 @@ export type components = {
             postalCode: string;
         };
         CreateUserDto: Record<string, never>;
+        DeviceBoothView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            msapSiteId: string;
+            /** @example Cabine 1 */
+            name: string;
+        };
+        DevicePrincipalView: {
+            /** Format: uuid */
+            boothId: string;
+            /** @description Sent back in the X-CSRF-Token header of state-changing calls */
+            csrfToken: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** @enum {string} */
+            kind: "device";
+            /** Format: uuid */
+            msapSiteId: string;
+        };
+        DeviceView: {
+            booth: components["schemas"]["DeviceBoothView"] | null;
+            /** Format: uuid */
+            boothId: string;
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Terminal Cabine 1 */
+            label: string;
+            lastSeenAt: string | null;
+            pairedAt: string;
+            revokedAt: string | null;
+        };
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             errors?: components["schemas"]["FieldErrors"];
@@ -1036,6 +1139,91 @@ export type components = {
             lastUsedAt: string | null;
         };
         LoginDto: Record<string, never>;
+        LoginProvidersView: {
+            /** @description OpenID Connect (ProConnect) is enabled */
+            oidc: boolean;
+            password: boolean;
+        };
+        MassCancellationCriteriaView: {
+            /** Format: uuid */
+            administrationId: string | null;
+            /** Format: uuid */
+            agentId: string | null;
+            from: string;
+            /** Format: uuid */
+            msapSiteId: string | null;
+            to: string;
+        };
+        MassCancellationItemView: {
+            administration: string;
+            agentName: string;
+            boothName: string;
+            citizenName: string;
+            endsAt: string;
+            hasEmail: boolean;
+            hasPhone: boolean;
+            /** Format: uuid */
+            id: string;
+            msapSiteName: string;
+            startsAt: string;
+        };
+        MassCancellationJobView: {
+            cancelled: number;
+            createdAt: string;
+            criteria: components["schemas"]["MassCancellationCriteriaView"];
+            /** @description Citizens on whom every channel failed */
+            failed: number;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The coordinator’s message, placeholders unfilled */
+            message: string;
+            /** @description Citizens with neither phone nor e-mail */
+            noContact: number;
+            /** @description Citizens whose messages are still being sent */
+            pending: number;
+            processed: number;
+            /** @description Citizens reached by at least one channel */
+            sent: number;
+            /** @description No longer scheduled when reached (cancelled or moved meanwhile): left untouched */
+            skipped: number;
+            /** @enum {string} */
+            state: "running" | "completed";
+            total: number;
+        };
+        MassCancellationPreviewView: {
+            items: components["schemas"]["MassCancellationItemView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Citizens with neither phone nor e-mail: to be called */
+            withoutContact: number;
+        };
+        MassCancellationReportView: {
+            cancelled: number;
+            createdAt: string;
+            criteria: components["schemas"]["MassCancellationCriteriaView"];
+            /** @description Citizens on whom every channel failed */
+            failed: number;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The coordinator’s message, placeholders unfilled */
+            message: string;
+            /** @description Citizens with neither phone nor e-mail */
+            noContact: number;
+            /** @description Citizens whose messages are still being sent */
+            pending: number;
+            processed: number;
+            /** @description Citizens reached by at least one channel */
+            sent: number;
+            /** @description No longer scheduled when reached (cancelled or moved meanwhile): left untouched */
+            skipped: number;
+            /** @enum {string} */
+            state: "running" | "completed";
+            toCall: components["schemas"]["CitizensToCallView"];
+            total: number;
+        };
         MsapSiteView: {
             /** @example 2 rue de la Couronne */
             address: string;
@@ -1052,7 +1240,60 @@ export type components = {
             /** @example 45300 */
             postalCode: string;
         };
+        OutboxConsultationView: {
+            boothName: string;
+            citizenName: string;
+            msapSiteName: string;
+            startsAt: string;
+        };
+        OutboxItemView: {
+            attempts: number;
+            /** @enum {string} */
+            channel: "sms" | "email" | "agent_email";
+            consultation: components["schemas"]["OutboxConsultationView"];
+            /** Format: uuid */
+            consultationId: string;
+            createdAt: string;
+            /** @description When retention erased its recipient, text and invitation */
+            erasedAt: string | null;
+            /**
+             * @description booked, rescheduled, reassigned, unassigned, cancelled or reminder_<offset>
+             * @example booked
+             */
+            event: string;
+            hasCalendarInvite: boolean;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            recipient: string;
+            sentAt: string | null;
+            sms: components["schemas"]["SmsMeasureView"] | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed";
+            subject: string | null;
+            /** @description Exactly the text sent (SMS: after transliteration to GSM-7 when possible) */
+            text: string;
+            /** @description Where it went: the SMS provider, SMTP, or the local outbox */
+            transport: string | null;
+        };
+        OutboxPageView: {
+            items: components["schemas"]["OutboxItemView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         PairDeviceDto: Record<string, never>;
+        PairingCodeView: {
+            /** Format: uuid */
+            boothId: string;
+            /**
+             * @description 8 digits, typed on the terminal
+             * @example 12345678
+             */
+            code: string;
+            expiresAt: string;
+        };
         ReassignConsultationDto: {
             /**
              * Format: uuid
@@ -1205,6 +1446,45 @@ export type components = {
             /** @description The latest sweeps (up to 10) that erased or deleted something, or failed */
             recentRuns: components["schemas"]["RetentionRunView"][];
         };
+        /** @enum {string} */
+        Role: "admin" | "coordinator" | "agent" | "facilitator";
+        SlotAgentView: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        SlotBoothView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        SlotSearchResult: {
+            /** @description The agents considered, referenced by index from slots */
+            agents: components["schemas"]["SlotAgentView"][];
+            booths: components["schemas"]["SlotBoothView"][];
+            /** Format: uuid */
+            consultationTypeId: string;
+            durationMinutes: number;
+            slots: components["schemas"]["SlotView"][];
+            /** @description True when `limit` cut the list */
+            truncated: boolean;
+        };
+        SlotView: {
+            /** @description Indexes into `agents`: every agent free for the whole slot */
+            agents: number[];
+            /** @description Indexes into `booths`: every booth free for the whole slot */
+            booths: number[];
+            /** @example 2026-03-30T10:00:00+02:00 */
+            endsAt: string;
+            /** @example 2026-03-30T09:30:00+02:00 */
+            startsAt: string;
+        };
+        SmsMeasureView: {
+            characters: number;
+            /** @enum {string} */
+            encoding: "GSM-7" | "UCS-2";
+            segments: number;
+        };
         UnavailabilityDto: {
             /** @example 2026-04-11T00:00:00+02:00 */
             endsAt: string;
@@ -1249,6 +1529,36 @@ export type components = {
             /** @example 45300 */
             postalCode?: string;
         };
+        UserPrincipalView: {
+            /** @description Sent back in the X-CSRF-Token header of state-changing calls */
+            csrfToken: string;
+            /** @example 45 */
+            departement: string | null;
+            /** @example Antoine Agent */
+            displayName: string;
+            /** @enum {string} */
+            kind: "user";
+            /** Format: uuid */
+            msapSiteId: string | null;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            userId: string;
+        };
+        UserView: {
+            createdAt: string;
+            departement: string | null;
+            /** @description Set once the account is disabled */
+            disabledAt: string | null;
+            /** @example Antoine Agent */
+            displayName: string;
+            /** @example agent@demo.visio-msap.fr */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            msapSiteId: string | null;
+            role: components["schemas"]["Role"];
+        };
         WeeklyRangeDto: {
             /**
              * @description Local time (Europe/Paris), after start; 24:00 for midnight
@@ -1259,6 +1569,14 @@ export type components = {
              * @description Local time (Europe/Paris)
              * @example 09:00
              */
+            start: string;
+            /** @description ISO weekday, 1 = Monday */
+            weekday: number;
+        };
+        WeeklyRangeView: {
+            /** @example 12:30 */
+            end: string;
+            /** @example 09:00 */
             start: string;
             /** @description ISO weekday, 1 = Monday */
             weekday: number;
@@ -1385,7 +1703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1540,7 +1860,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WeeklyRangeView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1572,7 +1894,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WeeklyRangeView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1598,7 +1922,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1628,7 +1954,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPrincipalView"] | components["schemas"]["DevicePrincipalView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1680,7 +2008,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPrincipalView"] | components["schemas"]["DevicePrincipalView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1758,7 +2088,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginProvidersView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1786,7 +2118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PairingCodeView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1935,7 +2269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationTypeView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1965,7 +2301,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationTypeView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -1997,7 +2335,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationTypeView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2257,7 +2597,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeviceView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2315,7 +2657,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPrincipalView"] | components["schemas"]["DevicePrincipalView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2395,7 +2739,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MassCancellationJobView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2425,7 +2771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MassCancellationJobView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2453,7 +2801,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MassCancellationJobView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2484,7 +2834,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MassCancellationReportView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2520,7 +2872,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MassCancellationPreviewView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2712,7 +3066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2744,7 +3100,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2801,7 +3159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WeeklyRangeView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2833,7 +3193,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WeeklyRangeView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2948,7 +3310,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OutboxPageView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -3016,7 +3380,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlotSearchResult"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -3042,7 +3408,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -3072,7 +3440,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -3104,7 +3474,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {

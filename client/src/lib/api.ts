@@ -14,17 +14,18 @@ export class ApiError extends Error {
   }
 }
 
-let csrfToken: string | null = null;
-
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
+/** The CSRF token the server keeps in its readable cookie (set at sign-in and on every /api/auth/me). */
+function csrfToken(): string | null {
+  const match = /(?:^|;\s*)visio_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 export async function fetchApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const csrf = method === 'GET' ? null : csrfToken();
+  if (csrf) headers['X-CSRF-Token'] = csrf;
   let response: Response;
   try {
     response = await fetch(path, {

@@ -1,32 +1,11 @@
 import { fetchApi, query } from './api';
+import type { QueryOf, Schemas } from '../api/schemas';
 
-/** Consultations as the API answers them (see /api/docs); instants are ISO 8601 with their offset. */
-export type ConsultationStatus = 'scheduled' | 'in_progress' | 'ended' | 'cancelled' | 'done' | 'no_show';
+/** Consultations as the API answers them (its OpenAPI schemas); instants are ISO 8601 with their offset. */
+export type ConsultationStatus = Schemas['ConsultationStatus'];
 /** The outcome the agent records after the call: held, or the citizen did not come. */
-export type ConsultationOutcome = 'done' | 'no_show';
-
-export interface Consultation {
-  id: string;
-  status: ConsultationStatus;
-  boothId: string;
-  agentId: string;
-  administrationId: string;
-  consultationTypeId: string | null;
-  startsAt: string;
-  endsAt: string;
-  citizen: { name: string; phone: string | null; email: string | null };
-  cancellationReason: string | null;
-  cancelledAt: string | null;
-  callStartedAt: string | null;
-  callEndedAt: string | null;
-  outcomeNote: string | null;
-  boothName: string;
-  msapSiteId: string;
-  msapSiteName: string;
-  agentName: string;
-  administrationName: string;
-  subject: string | null;
-}
+export type ConsultationOutcome = Schemas['RecordOutcomeDto']['status'];
+export type Consultation = Schemas['ConsultationListItem'];
 
 /** DSFR badge severity of each status, the same on every list. */
 export const STATUS_SEVERITY = {
@@ -45,13 +24,7 @@ export const awaitsOutcome = (c: Pick<Consultation, 'status' | 'endsAt'>, now = 
 /** Statuses whose call can still be entered. */
 export const isOpen = (status: ConsultationStatus): boolean => status === 'scheduled' || status === 'in_progress';
 
-export interface ConsultationFilters {
-  msapSiteId?: string;
-  boothId?: string;
-  agentId?: string;
-  administrationId?: string;
-  status?: ConsultationStatus;
-}
+export type ConsultationFilters = Omit<QueryOf<'ConsultationsController_list'>, 'from' | 'to'>;
 
 /** The caller's consultations overlapping [from, to) (boards, agendas), names joined. */
 export const listConsultations = (from: string, to: string, filters: ConsultationFilters = {}) =>

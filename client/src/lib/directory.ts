@@ -1,41 +1,12 @@
+import type { Schemas } from '../api/schemas';
 import { fetchApi, query } from './api';
 
 /** What forms choose from, as the API lists them to the caller (scoped to their département). */
-export interface Administration {
-  id: string;
-  name: string;
-  departement: string;
-}
-
-export interface AgentSummary {
-  id: string;
-  userId: string;
-  displayName: string;
-  title: string | null;
-  administrationId: string;
-}
-
-export interface ConsultationType {
-  id: string;
-  administrationId: string;
-  subject: string;
-  durationMinutes: number;
-  documents: string[];
-  active: boolean;
-}
-
-export interface Site {
-  id: string;
-  name: string;
-  city: string;
-  departement: string;
-}
-
-export interface Booth {
-  id: string;
-  name: string;
-  msapSiteId: string;
-}
+export type Administration = Schemas['AdministrationView'];
+export type AgentSummary = Schemas['AgentView'];
+export type ConsultationType = Schemas['ConsultationTypeView'];
+export type Site = Schemas['MsapSiteView'];
+export type Booth = Schemas['BoothView'];
 
 export const listAdministrations = () => fetchApi<Administration[]>('/api/administrations');
 export const listAgents = (administrationId?: string) => fetchApi<AgentSummary[]>(`/api/agents${query({ administrationId })}`);

@@ -1,12 +1,11 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, fetchApi, setCsrfToken } from './api';
+import { ApiError, fetchApi } from './api';
+import type { Schemas } from '../api/schemas';
 
-export type Role = 'admin' | 'coordinator' | 'agent' | 'facilitator';
+export type Role = Schemas['Role'];
 
 /** Who is signed in: a person with a role, or a paired booth terminal. */
-export type Principal =
-  | { kind: 'user'; userId: string; role: Role; displayName: string; departement: string | null; msapSiteId: string | null; csrfToken: string }
-  | { kind: 'device'; deviceId: string; boothId: string; msapSiteId: string; csrfToken: string };
+export type Principal = Schemas['UserPrincipalView'] | Schemas['DevicePrincipalView'];
 
 const getMe = () => fetchApi<Principal>('/api/auth/me');
 const apiLogout = () => fetchApi<void>('/api/auth/logout', { method: 'POST' });
@@ -22,12 +21,7 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionState['status']>('loading');
-  const [principal, setPrincipalState] = useState<Principal | null>(null);
-
-  const setPrincipal = useCallback((p: Principal | null) => {
-    setCsrfToken(p?.csrfToken ?? null);
-    setPrincipalState(p);
-  }, []);
+  const [principal, setPrincipal] = useState<Principal | null>(null);
 
   useEffect(() => {
     getMe()

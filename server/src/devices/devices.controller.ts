@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { describePrincipal } from '../auth/auth.controller';
-import { DEVICE_COOKIE } from '../auth/cookies';
+import { CSRF_COOKIE, csrfCookieOptions, DEVICE_COOKIE } from '../auth/cookies';
 import { Allow, Public } from '../auth/decorators/allow.decorator';
 import { AuthenticatedRequest, CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -9,8 +10,11 @@ import { uuidParam } from '../common/http/uuid-param';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { DevicesService } from './devices.service';
 import { PairDeviceDto } from './dto/pair-device.dto';
+import { DeviceView, PairingCodeView, toDeviceView } from './dto/device.view';
+import { DevicePrincipalView, PRINCIPAL_SCHEMA, UserPrincipalView } from '../auth/dto/principal.view';
 
 @Controller('api')
+@ApiExtraModels(UserPrincipalView, DevicePrincipalView)
 export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
@@ -19,13 +23,16 @@ export class DevicesController {
 
   @Post('booths/:boothId/pairing-codes')
   @Allow('admin', 'facilitator')
-  createPairingCode(@CurrentUser() user: UserPrincipal, @Param('boothId', uuidParam('boothId')) boothId: string) {
-    return this.devices.createPairingCode(user, boothId);
+  @ApiCreatedResponse({ type: PairingCodeView })
+  async createPairingCode(@CurrentUser() user: UserPrincipal, @Param('boothId', uuidParam('boothId')) boothId: string): Promise<PairingCodeView> {
+    const created = await this.devices.createPairingCode(user, boothId);
+    return { code: created.code, expiresAt: created.expiresAt.toISOString(), boothId: created.boothId };
   }
 
   @Post('devices/pair')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ schema: PRINCIPAL_SCHEMA })
   async pair(@Body() dto: PairDeviceDto, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const paired = await this.devices.pair(dto.code, dto.label, req.ip ?? null);
     res.cookie(DEVICE_COOKIE, paired.token, {
@@ -35,13 +42,15 @@ export class DevicesController {
       path: '/',
       expires: paired.expiresAt,
     });
+    res.cookie(CSRF_COOKIE, paired.principal.csrfToken, csrfCookieOptions(this.config.cookieSecure));
     return describePrincipal(paired.principal);
   }
 
   @Get('devices')
   @Allow('admin', 'facilitator')
-  list(@CurrentUser() user: UserPrincipal) {
-    return this.devices.list(user);
+  @ApiOkResponse({ type: [DeviceView] })
+  async list(@CurrentUser() user: UserPrincipal): Promise<DeviceView[]> {
+    return (await this.devices.list(user)).map(toDeviceView);
   }
 
   @Delete('devices/:id')

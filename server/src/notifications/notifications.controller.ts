@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { OutboxPageView } from './dto/outbox.view';
 import { Allow, Public } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -20,6 +21,7 @@ export class NotificationsController {
   /** Every message written, sent or not: the "Outbox" page, and where messages land with no provider. */
   @Get('notifications/outbox')
   @Allow('admin', 'coordinator')
+  @ApiOkResponse({ type: OutboxPageView })
   list(@CurrentUser() user: UserPrincipal, @Query() query: ListOutboxQueryDto) {
     return this.outbox.list(user, query);
   }

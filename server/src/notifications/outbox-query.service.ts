@@ -4,30 +4,7 @@ import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { ConsultationRepository, ConsultationSummary } from '../consultations/consultation.repository';
 import { ListOutboxQueryDto } from './dto/list-outbox.dto';
-
-export interface OutboxItemView {
-  id: string;
-  consultationId: string;
-  event: string;
-  channel: string;
-  /** Where it went: the SMS provider, SMTP, or the local outbox (no provider configured). */
-  transport: string | null;
-  recipient: string;
-  subject: string | null;
-  /** Exactly the text sent (SMS: after transliteration to GSM-7 when possible). */
-  text: string;
-  sms: { encoding: string; segments: number; characters: number } | null;
-  hasCalendarInvite: boolean;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  /** When retention erased its recipient, text and invitation (the row and its status stay). */
-  erasedAt: string | null;
-  consultation: { startsAt: string; citizenName: string; msapSiteName: string; boothName: string };
-}
+import { OutboxItemView, OutboxPageView } from './dto/outbox.view';
 
 interface Row {
   id: string;
@@ -59,7 +36,7 @@ export class OutboxQueryService {
     private readonly consultations: ConsultationRepository,
   ) {}
 
-  async list(user: UserPrincipal, query: ListOutboxQueryDto) {
+  async list(user: UserPrincipal, query: ListOutboxQueryDto): Promise<OutboxPageView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const where: string[] = [];

@@ -10,6 +10,7 @@ import { CalendarService } from './calendar.service';
 import { AbsenceImpactView } from './dto/absence-impact.view';
 import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
 import { UnavailabilityView } from './dto/unavailability.view';
+import { AgentView, WeeklyRangeView } from './dto/calendar.view';
 import { ListConsultationTypesQueryDto } from './dto/consultation-type.dto';
 
 @ApiTags('agents')
@@ -22,18 +23,21 @@ export class AgentsController {
 
   @Get()
   @Allow(...ROLES)
+  @ApiOkResponse({ type: [AgentView] })
   list(@CurrentUser() user: UserPrincipal, @Query() query: ListConsultationTypesQueryDto) {
     return this.calendar.listAgents(user, query.administrationId);
   }
 
   @Get(':id/availability')
   @Allow(...ROLES)
+  @ApiOkResponse({ type: [WeeklyRangeView] })
   availability(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
     return this.calendar.agentAvailability(user, id);
   }
 
   @Put(':id/availability')
   @Allow('admin', 'coordinator', 'agent')
+  @ApiOkResponse({ type: [WeeklyRangeView] })
   setAvailability(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
     return this.calendar.setAgentAvailability(user, id, dto);
   }

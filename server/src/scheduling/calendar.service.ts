@@ -11,20 +11,7 @@ import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from './entities/week
 import { hhmmToMinute, minuteToHhmm, toParisIso } from '../common/time/paris-time';
 import { canManageAgent } from './scheduling-access';
 import { invalid, parseRange } from './time-range';
-
-export interface WeeklyRangeView {
-  weekday: number;
-  start: string;
-  end: string;
-}
-
-export interface AgentView {
-  id: string;
-  userId: string;
-  displayName: string;
-  title: string;
-  administrationId: string;
-}
+import { AgentView, WeeklyRangeView } from './dto/calendar.view';
 
 export interface ManagedAgent {
   id: string;

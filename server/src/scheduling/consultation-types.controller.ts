@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ConsultationTypeView, toConsultationTypeView } from './dto/calendar.view';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -15,19 +16,22 @@ export class ConsultationTypesController {
 
   @Get()
   @Allow(...ROLES)
-  list(@Query() query: ListConsultationTypesQueryDto) {
-    return this.types.list(query.administrationId);
+  @ApiOkResponse({ type: [ConsultationTypeView] })
+  async list(@Query() query: ListConsultationTypesQueryDto): Promise<ConsultationTypeView[]> {
+    return (await this.types.list(query.administrationId)).map(toConsultationTypeView);
   }
 
   @Post()
   @Allow('admin', 'coordinator')
-  create(@CurrentUser() user: UserPrincipal, @Body() dto: CreateConsultationTypeDto) {
-    return this.types.create(user, dto);
+  @ApiCreatedResponse({ type: ConsultationTypeView })
+  async create(@CurrentUser() user: UserPrincipal, @Body() dto: CreateConsultationTypeDto): Promise<ConsultationTypeView> {
+    return toConsultationTypeView(await this.types.create(user, dto));
   }
 
   @Patch(':id')
   @Allow('admin', 'coordinator')
-  update(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateConsultationTypeDto) {
-    return this.types.update(user, id, dto);
+  @ApiOkResponse({ type: ConsultationTypeView })
+  async update(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateConsultationTypeDto): Promise<ConsultationTypeView> {
+    return toConsultationTypeView(await this.types.update(user, id, dto));
   }
 }

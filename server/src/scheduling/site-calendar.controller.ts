@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { WeeklyRangeView } from './dto/calendar.view';
+import { UnavailabilityView } from './dto/unavailability.view';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -15,24 +17,28 @@ export class SiteCalendarController {
 
   @Get(':id/opening-hours')
   @Allow(...ROLES)
+  @ApiOkResponse({ type: [WeeklyRangeView] })
   openingHours(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
     return this.calendar.openingHours(user, id);
   }
 
   @Put(':id/opening-hours')
   @Allow('admin', 'coordinator', 'facilitator')
+  @ApiOkResponse({ type: [WeeklyRangeView] })
   setOpeningHours(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
     return this.calendar.setOpeningHours(user, id, dto);
   }
 
   @Get(':id/closures')
   @Allow(...ROLES)
+  @ApiOkResponse({ type: [UnavailabilityView] })
   closures(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: DateRangeQueryDto) {
     return this.calendar.closures(user, id, query);
   }
 
   @Post(':id/closures')
   @Allow('admin', 'coordinator', 'facilitator')
+  @ApiCreatedResponse({ type: UnavailabilityView })
   addClosure(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UnavailabilityDto) {
     return this.calendar.addClosure(user, id, dto);
   }

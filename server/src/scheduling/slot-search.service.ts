@@ -9,29 +9,10 @@ import { toParisIso, WeeklyRange } from '../common/time/paris-time';
 import { ScheduleReader } from './schedule-reader';
 import { findSlots } from './slot-finder';
 import { invalid, parseRange } from './time-range';
+import { SlotSearchResult } from './dto/slot-search.view';
 
 /** Searches are for planning: a few weeks, at most three months. */
 const MAX_SEARCH_DAYS = 92;
-
-export interface SlotView {
-  startsAt: string;
-  endsAt: string;
-  /** Indexes into SlotSearchResult.agents: every agent free for the whole slot. */
-  agents: number[];
-  /** Indexes into SlotSearchResult.booths: every booth free for the whole slot. */
-  booths: number[];
-}
-
-export interface SlotSearchResult {
-  consultationTypeId: string;
-  durationMinutes: number;
-  /** The agents considered (the administration's, or the one asked), referenced by index from slots. */
-  agents: Array<{ id: string; displayName: string }>;
-  booths: Array<{ id: string; name: string }>;
-  slots: SlotView[];
-  /** True when `limit` cut the list. */
-  truncated: boolean;
-}
 
 /** Free slots = agent availability ∩ MSAP opening hours − absences − closures − bookings of agent and booth. */
 @Injectable()

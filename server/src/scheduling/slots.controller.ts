@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SlotSearchResult } from './dto/slot-search.view';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -13,6 +14,7 @@ export class SlotsController {
 
   @Get()
   @Allow('admin', 'coordinator', 'facilitator')
+  @ApiOkResponse({ type: SlotSearchResult })
   search(@CurrentUser() user: UserPrincipal, @Query() query: SearchSlotsQueryDto) {
     return this.slots.search(user, query);
   }

@@ -1,3 +1,5 @@
+import { ApiOkResponse } from '@nestjs/swagger';
+import { LoginProvidersView } from '../dto/principal.view';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { CookieOptions, Response } from 'express';
 import { DomainError } from '../../common/errors/domain.error';
@@ -19,7 +21,8 @@ export class OidcController {
   /** Which sign-in methods the login page offers. */
   @Get('providers')
   @Public()
-  providers() {
+  @ApiOkResponse({ type: LoginProvidersView })
+  providers(): LoginProvidersView {
     return { password: true, oidc: this.oidc.enabled };
   }
 

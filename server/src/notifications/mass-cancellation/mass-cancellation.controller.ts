@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MassCancellationJobView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
 import { Allow } from '../../auth/decorators/allow.decorator';
 import { CurrentUser } from '../../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../../auth/principal';
@@ -15,6 +16,7 @@ export class MassCancellationController {
   constructor(private readonly massCancellations: MassCancellationService) {}
 
   @Get('preview')
+  @ApiOkResponse({ type: MassCancellationPreviewView })
   preview(@CurrentUser() user: UserPrincipal, @Query() query: PreviewMassCancellationQueryDto) {
     return this.massCancellations.preview(user, query);
   }
@@ -22,21 +24,25 @@ export class MassCancellationController {
   /** Confirms: the job starts in the background; poll GET /:id for progress. */
   @Post()
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: MassCancellationJobView })
   create(@CurrentUser() user: UserPrincipal, @Body() dto: CreateMassCancellationDto) {
     return this.massCancellations.create(user, dto);
   }
 
   @Get()
+  @ApiOkResponse({ type: [MassCancellationJobView] })
   list(@CurrentUser() user: UserPrincipal) {
     return this.massCancellations.list(user);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MassCancellationJobView })
   get(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
     return this.massCancellations.get(user, id);
   }
 
   @Get(':id/report')
+  @ApiOkResponse({ type: MassCancellationReportView })
   report(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Query() query: ReportQueryDto) {
     return this.massCancellations.report(user, id, query);
   }

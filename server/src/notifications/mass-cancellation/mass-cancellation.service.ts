@@ -7,6 +7,7 @@ import { frenchDateTime } from '../../common/time/french-date';
 import { unknownPlaceholders, PLACEHOLDERS } from '../templates/placeholders';
 import { CreateMassCancellationDto, MassCancellationCriteriaDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
 import { MassCancellationRunner } from './mass-cancellation.runner';
+import { MassCancellationJobView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
 import { ConsultationRepository, MassCancellationCriteria as Criteria } from '../../consultations/consultation.repository';
 
 const MAX_RANGE_MS = 366 * 86_400_000;
@@ -19,7 +20,7 @@ export class MassCancellationService {
     private readonly consultations: ConsultationRepository,
   ) {}
 
-  async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto) {
+  async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto): Promise<MassCancellationPreviewView> {
     const criteria = await this.criteria(user, query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
@@ -45,7 +46,7 @@ export class MassCancellationService {
     };
   }
 
-  async create(user: UserPrincipal, dto: CreateMassCancellationDto) {
+  async create(user: UserPrincipal, dto: CreateMassCancellationDto): Promise<MassCancellationJobView> {
     const message = dto.message.trim();
     if (message === '') throw new DomainError('VALIDATION_FAILED', 'message must not be empty.', { message: ['REQUIRED'] });
     const unknown = unknownPlaceholders(message);
@@ -73,7 +74,7 @@ export class MassCancellationService {
     return this.get(user, jobId);
   }
 
-  async list(user: UserPrincipal) {
+  async list(user: UserPrincipal): Promise<MassCancellationJobView[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       'SELECT id FROM mass_cancellation_jobs WHERE departement = $1 ORDER BY created_at DESC LIMIT 50',
       [user.departement ?? ''],
@@ -82,7 +83,7 @@ export class MassCancellationService {
   }
 
   /** Progress: counters kept by the job, and where its citizens' messages are (per consultation). */
-  async get(user: UserPrincipal, jobId: string) {
+  async get(user: UserPrincipal, jobId: string): Promise<MassCancellationJobView> {
     const [job] = await this.dataSource.query('SELECT * FROM mass_cancellation_jobs WHERE id = $1 AND departement = $2', [jobId, user.departement ?? '']);
     if (!job) throw new DomainError('NOT_FOUND', 'No such mass cancellation.');
     const [n] = await this.dataSource.query(
@@ -122,7 +123,7 @@ export class MassCancellationService {
   }
 
   /** The citizens to call: no phone and no e-mail, or every message to them failed. */
-  async report(user: UserPrincipal, jobId: string, query: ReportQueryDto) {
+  async report(user: UserPrincipal, jobId: string, query: ReportQueryDto): Promise<MassCancellationReportView> {
     const summary = await this.get(user, jobId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 200;
@@ -148,7 +149,7 @@ export class MassCancellationService {
         pageSize,
         items: rows.map((r) => ({
           consultationId: r.id,
-          reason: reason.get(r.id),
+          reason: reason.get(r.id) ?? 'failed',
           citizenName: r.citizenName,
           phone: r.citizenPhone,
           email: r.citizenEmail,

@@ -4,19 +4,10 @@ import { fetchApi } from '../../../lib/api';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { RetentionPanel } from './RetentionPanel';
+import type { Schemas } from '../../../api/schemas';
 
-interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-}
-interface AuditEvent {
-  id: string;
-  at: string;
-  action: string;
-  subjectType: string | null;
-}
+type User = Schemas['UserView'];
+type AuditEvent = Schemas['AuditEventView'];
 
 export function AdminHome() {
   const { t } = useTranslation();

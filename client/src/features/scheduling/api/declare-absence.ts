@@ -1,12 +1,9 @@
 import { fetchApi } from '../../../lib/api';
-import { Consultation } from '../../../lib/consultations';
+import type { Schemas } from '../../../api/schemas';
 
-export interface AbsenceImpact {
-  absence: { id: string; startsAt: string; endsAt: string; reason: string };
-  /** Each booking with the names of its booth, MSAP and type, and the colleagues free to take it. */
-  affected: Array<{ consultation: Consultation; replacements: Array<{ agentId: string; displayName: string }> }>;
-}
+/** The absence, and each booking it hits with the colleagues free to take it. */
+export type AbsenceImpact = Schemas['AbsenceImpactView'];
 
 /** Records the absence and answers the bookings it affects, each with the colleagues free to take it. */
-export const declareAbsence = (agentId: string, input: { startsAt: string; endsAt: string; reason?: string }) =>
+export const declareAbsence = (agentId: string, input: Schemas['UnavailabilityDto']) =>
   fetchApi<AbsenceImpact>(`/api/agents/${agentId}/absences`, { method: 'POST', body: input });

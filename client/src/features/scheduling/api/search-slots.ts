@@ -1,15 +1,7 @@
 import { fetchApi, query } from '../../../lib/api';
+import type { QueryOf } from '../../../api/schemas';
 import { SlotSearchResult } from './types';
 
-export interface SlotSearch {
-  consultationTypeId: string;
-  administrationId?: string;
-  agentId?: string;
-  msapSiteId?: string;
-  boothId?: string;
-  from: string;
-  to: string;
-  limit?: number;
-}
+export type SlotSearch = QueryOf<'SlotsController_search'>;
 
 export const searchSlots = (q: SlotSearch) => fetchApi<SlotSearchResult>(`/api/slots${query({ ...q })}`);

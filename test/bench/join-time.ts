@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { startCallScenario } from '../support/call-scenario';
+import { inbound, joinSteps } from '../support/call-probe';
 
 const runs = Math.max(10, Number(process.argv[2] ?? 12));
 
@@ -20,28 +21,22 @@ interface Sample {
   steps: Record<string, number>;
 }
 
-/** Milliseconds from the engine's join to the first decoded remote frame, measured in the page. */
-function measureInPage(page: Page): Promise<Sample> {
-  return page.evaluate(async () => {
-    type Engine = {
-      joinStartedAt: number | null;
-      joinTimings: Map<string, number>;
-      inboundStats(): Promise<Array<{ kind: string; framesDecoded: number }>>;
-    };
-    const w = globalThis as unknown as { visioCall?: Engine; performance: { now(): number } };
-    const deadline = w.performance.now() + 30_000;
-    while (w.performance.now() < deadline) {
-      const engine = w.visioCall;
-      if (engine?.joinStartedAt != null) {
-        const stats = await engine.inboundStats();
-        if (stats.some((s) => s.kind === 'video' && s.framesDecoded > 0)) {
-          return { total: w.performance.now() - engine.joinStartedAt, steps: Object.fromEntries(engine.joinTimings) };
-        }
-      }
-      await new Promise((r) => setTimeout(r, 10));
+/**
+ * Milliseconds from the call's join (its 'visio:join' User Timing mark) to the first decoded remote
+ * frame, with the steps marked in between, read from the page's own performance timeline and peer
+ * connections (see call-probe).
+ */
+async function measureInPage(page: Page): Promise<Sample> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const join = await joinSteps(page);
+    if (join && (await inbound(page)).some((s) => s.kind === 'video' && s.framesDecoded > 0)) {
+      const now = await page.evaluate(() => (globalThis as unknown as { performance: { now(): number } }).performance.now());
+      return { total: now - join.since, steps: join.steps };
     }
-    throw new Error('no frame decoded within 30 s');
-  });
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('no frame decoded within 30 s');
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

@@ -6,6 +6,7 @@ import type { TestApp } from '../support/app';
 import { waitFor } from '../support/browser';
 import { inbound, killRoomWorker, mediaAdvancing, mediaFlowing, snapshot, total } from '../support/call-page';
 import { CallScenario, startCallScenario } from '../support/call-scenario';
+import { dropSignalling, networkChanged } from '../support/call-probe';
 
 describe('a consultation between a booth and an agent, in two real browsers', () => {
   let scenario: CallScenario;
@@ -156,8 +157,11 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     const boothPeer = (await registry.find(consultationId))!.listPeers().find((p) => p.info.role === 'booth')!;
     const before = [...boothPeer.transports.values()].map((tr) => tr.iceParameters.usernameFragment);
     const frames = total(await inbound(agent), 'video', 'framesDecoded');
-    await booth.evaluate(() => (globalThis as unknown as { visioCall: { restartIceNow(): Promise<void> } }).visioCall.restartIceNow());
-    const after = [...boothPeer.transports.values()].map((tr) => tr.iceParameters.usernameFragment);
+    await networkChanged(booth);
+    const after = await waitFor('new ICE credentials on both of the booth’s transports', async () => {
+      const now = [...boothPeer.transports.values()].map((tr) => tr.iceParameters.usernameFragment);
+      return now.every((ufrag, i) => ufrag !== before[i]) ? now : undefined;
+    });
     expect(after).toHaveLength(2);
     after.forEach((ufrag, i) => expect(ufrag).not.toBe(before[i]));
     await mediaFlowing(agent, 'the agent after the ICE restart', frames + 10);
@@ -180,7 +184,7 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
   });
 
   it('a dropped signalling socket resumes by itself, without a ghost participant', async () => {
-    await booth.evaluate(() => (globalThis as unknown as { visioCall: { dropSignalling(): void } }).visioCall.dropSignalling());
+    expect(await dropSignalling(booth)).toBe(1);
     await waitFor('the booth to be back in the call', async () => ((await snapshot(booth)).status === 'call' ? true : undefined));
     // New transports, so new counters: media flows again on both sides.
     await mediaFlowing(booth, 'the booth after reconnecting');

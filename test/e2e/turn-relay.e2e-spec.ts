@@ -4,15 +4,9 @@ import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import { mediaFlowing } from '../support/call-page';
 import { admitBooth, CallScenario, startCallScenario } from '../support/call-scenario';
 import { Coturn, startCoturn } from '../support/coturn';
+import { connectionPaths } from '../support/call-probe';
 
-interface Path {
-  direction: string;
-  candidateType: string;
-  relayProtocol: string | null;
-}
-
-const paths = (page: Page): Promise<Path[]> =>
-  page.evaluate(() => (globalThis as unknown as { visioCall: { connectionPaths(): Promise<Path[]> } }).visioCall.connectionPaths());
+const paths = (page: Page) => connectionPaths(page);
 
 /**
  * A network that lets nothing out but TCP (or TLS, as to port 443) to the TURN server: with

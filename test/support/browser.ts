@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
+import { probeCalls } from './call-probe';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -52,6 +53,7 @@ export async function launchChromium(extraArgs: string[] = [], { asUsersHaveIt =
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
+    await probeCalls(context);
     context.on('console', (message) => {
       if (/Content Security Policy|Permissions-Policy/.test(message.text())) violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
     });

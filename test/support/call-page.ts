@@ -4,33 +4,15 @@ import { ROOM_REGISTRY } from '../../media/src/nest/media.module';
 import type { TestApp } from './app';
 import { waitFor } from './browser';
 
-export interface Inbound {
-  kind: string;
-  packetsReceived: number;
-  framesDecoded: number;
-}
+import { callState, inbound, type Inbound } from './call-probe';
 
-export interface PageSnapshot {
-  status: string;
-  participants: Array<{ id: string; role: string; phase: string }>;
-  remoteMedia: Record<string, { micOn: boolean; cameraOn: boolean }>;
-}
-
-/** The page's call engine (window.visioCall) is the source of truth for what was decoded. */
-export const inbound = (page: Page): Promise<Inbound[]> =>
-  page.evaluate(async () => {
-    const engine = (globalThis as unknown as { visioCall?: { inboundStats(): Promise<Inbound[]> } }).visioCall;
-    return engine ? engine.inboundStats() : [];
-  });
+export { inbound } from './call-probe';
 
 export const total = (stats: Inbound[], kind: string, key: 'packetsReceived' | 'framesDecoded'): number =>
   stats.filter((s) => s.kind === kind).reduce((n, s) => n + s[key], 0);
 
-export const snapshot = (page: Page): Promise<PageSnapshot> =>
-  page.evaluate(() => {
-    const s = (globalThis as unknown as { visioCall: { getSnapshot(): PageSnapshot } }).visioCall.getSnapshot();
-    return { status: s.status, participants: s.participants, remoteMedia: s.remoteMedia };
-  });
+/** The call's state as the page shows it (see call-probe). */
+export const snapshot = callState;
 
 /** Waits until the page decodes video frames and receives audio, and more than `after` frames. */
 export async function mediaFlowing(page: Page, who: string, after = 0, timeoutMs = 30_000) {

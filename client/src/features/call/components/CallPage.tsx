@@ -61,7 +61,8 @@ function Call({ consultationId, endScreen }: { consultationId: string; endScreen
   }
 
   return (
-    <div className="fr-container fr-my-3w">
+    // data-call-status: the call's state in the page itself, for assistive and automated tools alike.
+    <div className="fr-container fr-my-3w" data-call-status={s.status}>
       <h1 className="fr-h3">{t('call.title')}</h1>
       {error && <Alert severity="error" small description={error} role="alert" className="fr-mb-2w" />}
       {s.endFailed && <Alert severity="error" small description={t('call.endFailed')} role="alert" className="fr-mb-2w" />}
@@ -83,7 +84,7 @@ function Call({ consultationId, endScreen }: { consultationId: string; endScreen
         ))}
       {isAgent &&
         waiting.map((p) => (
-          <div key={p.id} className="fr-alert fr-alert--warning fr-mb-2w" role="alert" data-testid="lobby-banner">
+          <div key={p.id} className="fr-alert fr-alert--warning fr-mb-2w" role="alert" data-testid="lobby-banner" data-participant-role={p.role} data-participant-phase={p.phase}>
             <p>{t('call.waiting', { name: p.displayName })}</p>
             <Button size="small" onClick={() => void engine.admit(p.id)}>
               {t('call.admit')}
@@ -160,13 +161,15 @@ function RemoteTile({ engine, snapshot: s, participant }: { engine: CallEngine; 
           ? t('call.connecting')
           : t('call.noVideo');
   return (
-    <MediaTile
-      stream={id ? (s.remoteStreams[id] ?? null) : null}
-      label={participant?.displayName ?? ''}
-      onRenderedHeight={onHeight}
-      videoOff={media?.cameraOn === false || s.audioOnly}
-      indicators={indicators}
-      placeholder={placeholder}
-    />
+    <div data-participant-role={participant?.role} data-participant-phase={participant?.phase}>
+      <MediaTile
+        stream={id ? (s.remoteStreams[id] ?? null) : null}
+        label={participant?.displayName ?? ''}
+        onRenderedHeight={onHeight}
+        videoOff={media?.cameraOn === false || s.audioOnly}
+        indicators={indicators}
+        placeholder={placeholder}
+      />
+    </div>
   );
 }

@@ -4,13 +4,6 @@ import { problemOf } from '../../precall/media/acquire-media';
 import { CallEngine } from '../media/call-engine';
 import { INITIAL_SNAPSHOT } from '../media/call-state';
 
-declare global {
-  interface Window {
-    /** The running call, for the facilitator's diagnostics in the console and for browser tests. */
-    visioCall?: CallEngine;
-  }
-}
-
 /** Starts a call engine for the consultation for as long as the view is mounted. */
 export function useCall(consultationId: string) {
   const [engine] = useState(() => new CallEngine(consultationId));
@@ -18,12 +11,10 @@ export function useCall(consultationId: string) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    window.visioCall = engine;
     // Only opening the camera and the microphone can fail here (the rest retries by itself).
     engine.start().catch((e: unknown) => setError(t(`call.startError.${problemOf(e)}`)));
     return () => {
       engine.stop();
-      if (window.visioCall === engine) delete window.visioCall;
     };
   }, [engine, t]);
   return { engine, snapshot, error };

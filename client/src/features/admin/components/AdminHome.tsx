@@ -1,18 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { fetchApi } from '../../../lib/api';
+import { listAudit } from '../api/list-audit';
+import { listUsers } from '../api/list-users';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { RetentionPanel } from './RetentionPanel';
-import type { Schemas } from '../../../api/schemas';
 
-type User = Schemas['UserView'];
-type AuditEvent = Schemas['AuditEventView'];
 
 export function AdminHome() {
   const { t } = useTranslation();
-  const users = useApi(() => fetchApi<User[]>('/api/users'), []);
-  const audit = useApi(() => fetchApi<AuditEvent[]>('/api/audit?limit=20'), []);
+  const users = useApi(listUsers, []);
+  const audit = useApi(() => listAudit(20), []);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('admin.title')}</h1>

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { ConsultationListItem, toConsultationListItem } from './consultation-view';
-import { ConsultationScope, ConsultationRepository } from './consultation.repository';
+import { ConsultationScope, ConsultationReader } from './consultation.reader';
 import { ListConsultationsQueryDto } from './dto/list-consultations.dto';
 
 const LIST_LIMIT = 2000;
@@ -12,7 +12,7 @@ const NO_MSAP = '00000000-0000-0000-0000-000000000000';
 /** Reading consultations: agendas, boards and terminals, each limited to what its caller may see. */
 @Injectable()
 export class ConsultationQueries {
-  constructor(private readonly repository: ConsultationRepository) {}
+  constructor(private readonly repository: ConsultationReader) {}
 
   /** The consultations the caller is concerned by, between two instants, with the names boards show. */
   async list(principal: Principal, from: Date, to: Date, filters: Omit<ListConsultationsQueryDto, 'from' | 'to'> = {}): Promise<ConsultationListItem[]> {

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ConsultationRepository } from './consultation.repository';
+import { ConsultationReader } from './consultation.reader';
 
 /**
- * The consultations table's one data-access class, for the modules that read consultations
- * (scheduling, notifications, calls, directory, retention). Changes go through ConsultationsModule.
+ * Reading consultations, for the modules that show, announce or plan around them (scheduling,
+ * notifications, calls, directory, retention). Changes go through ConsultationsModule, whose
+ * ConsultationRepository is provided to it alone.
  */
 @Module({
-  providers: [ConsultationRepository],
-  exports: [ConsultationRepository],
+  providers: [ConsultationReader],
+  exports: [ConsultationReader],
 })
 export class ConsultationStoreModule {}

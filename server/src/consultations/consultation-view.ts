@@ -89,7 +89,7 @@ export class ConsultationListItem extends ConsultationView {
   subject!: string | null;
 }
 
-/** The columns every view is built from, as ConsultationRepository selects them. */
+/** The columns every view is built from, as the data-access classes select them (consultation-columns.ts). */
 export interface ConsultationRow {
   id: string;
   status: ConsultationStatus;

@@ -3,6 +3,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { ConsultationEvents } from './consultation-events';
 import { ConsultationQueries } from './consultation-queries.service';
 import { ConsultationStoreModule } from './consultation-store.module';
+import { ConsultationRepository } from './consultation.repository';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { OverdueCallsTask } from './overdue-calls.task';
@@ -15,7 +16,7 @@ import { OverdueCallsTask } from './overdue-calls.task';
 @Module({
   imports: [ConsultationStoreModule, SchedulingModule],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ConsultationQueries, ConsultationEvents, OverdueCallsTask],
+  providers: [ConsultationRepository, ConsultationsService, ConsultationQueries, ConsultationEvents, OverdueCallsTask],
   exports: [ConsultationsService, ConsultationQueries, ConsultationEvents, ConsultationStoreModule],
 })
 export class ConsultationsModule {}

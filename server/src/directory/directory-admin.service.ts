@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/entities/audit-event.entity';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
-import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationReader } from '../consultations/consultation.reader';
 import { CreateAdministrationDto, UpdateAdministrationDto } from './dto/administration.dto';
 import { CreateMsapSiteDto, UpdateMsapSiteDto } from './dto/msap-site.dto';
 import { AdministrationEntity } from './entities/administration.entity';
@@ -27,7 +27,7 @@ export class DirectoryAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {}
 
   createAdministration(user: UserPrincipal, dto: CreateAdministrationDto): Promise<AdministrationEntity> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
-import { ConsultationRepository, ConsultationSummary } from '../consultations/consultation.repository';
+import { ConsultationReader, ConsultationSummary } from '../consultations/consultation.reader';
 import { ListOutboxQueryDto } from './dto/list-outbox.dto';
 import { OutboxItemView, OutboxPageView } from './dto/outbox.view';
 
@@ -33,7 +33,7 @@ interface Row {
 export class OutboxQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {}
 
   async list(user: UserPrincipal, query: ListOutboxQueryDto): Promise<OutboxPageView> {

@@ -5,7 +5,7 @@ import { buildCalendar, consultationUid } from './ics/ics';
 import { measureSms } from '../../../shared/sms/gsm7';
 import { placeholderValues, TemplateContext } from './templates/placeholders';
 import { BookingCompanion, NewBooking } from '../consultations/consultation-events';
-import { ConsultationDescription, ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationDescription, ConsultationReader } from '../consultations/consultation.reader';
 import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderMessage } from './templates/templates';
 
 export interface EnqueueInput {
@@ -49,7 +49,7 @@ export class OutboxService {
 
   constructor(
     @Inject(notificationsConfig.KEY) config: NotificationsConfig,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {
     const address = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
     this.organizer = { name: 'Visio MSAP', email: address };

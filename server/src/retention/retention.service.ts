@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { retentionConfig, RetentionConfig } from '../config/configuration';
 import { toParisIso } from '../common/time/paris-time';
-import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationReader } from '../consultations/consultation.reader';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { BLANK_OUTBOX } from '../notifications/outbox.service';
 import { RetentionPolicyView, RetentionRunView, RetentionStatusView } from './dto/retention-status.view';
@@ -88,7 +88,7 @@ export class RetentionService {
     @Inject(retentionConfig.KEY) private readonly config: RetentionConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consultations: ConsultationsService,
-    private readonly consultationRows: ConsultationRepository,
+    private readonly consultationRows: ConsultationReader,
   ) {}
 
   /** One sweep of every kind of data; null when another instance is sweeping right now. */

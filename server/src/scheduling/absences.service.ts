@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
-import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationReader } from '../consultations/consultation.reader';
 import { ConsultationListRow, toConsultationListItem } from '../consultations/consultation-view';
 import { CalendarService, toUnavailabilityView } from './calendar.service';
 import { AbsenceImpactView, AffectedConsultationView } from './dto/absence-impact.view';
@@ -26,7 +26,7 @@ export class AbsencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {}
 
   async list(user: UserPrincipal, agentId: string, q: DateRangeQueryDto): Promise<UnavailabilityView[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationReader } from '../consultations/consultation.reader';
 import { preparedQuery } from '../database/prepared-query';
 import { Interval } from '../common/time/intervals';
 import { WeeklyRange } from '../common/time/paris-time';
@@ -67,7 +67,7 @@ const SPAN = `json_build_array(${ms('starts_at')}, ${ms('ends_at')})`;
 export class ScheduleReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {}
 
   async bookingContext(
@@ -122,7 +122,7 @@ export class ScheduleReader {
       this.dataSource,
       'scheduling-slot-search',
       // Agents and booths are numbered in their answer order; everything else refers to them by that
-      // number (-1: not searched), and so do the bookings read next (ConsultationRepository.busyInWindow).
+      // number (-1: not searched), and so do the bookings read next (ConsultationReader.busyInWindow).
       `WITH s AS (SELECT id, departement FROM msap_sites WHERE id = coalesce($1::uuid, (SELECT msap_site_id FROM booths WHERE id = $2::uuid))),
             t AS (SELECT id, administration_id, duration_minutes, active FROM consultation_types WHERE id = $4),
             b AS (SELECT id, name, (row_number() OVER (ORDER BY name, id) - 1)::int AS i

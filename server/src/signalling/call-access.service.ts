@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
-import { ConsultationRepository } from '../consultations/consultation.repository';
+import { ConsultationReader } from '../consultations/consultation.reader';
 import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { ParticipantRole } from '../../../shared/signalling/protocol';
 
@@ -27,7 +27,7 @@ export interface CallAccess {
 @Injectable()
 export class CallAccessService {
   constructor(
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {}
 

@@ -8,7 +8,7 @@ import { notificationsConfig, NotificationsConfig } from '../../config/configura
 import { toParisIso } from '../../common/time/paris-time';
 import { IcsFeedCreatedView, IcsFeedStatusView } from '../dto/ics-feed.view';
 import { buildCalendar, consultationUid } from './ics';
-import { ConsultationRepository } from '../../consultations/consultation.repository';
+import { ConsultationReader } from '../../consultations/consultation.reader';
 
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 const PAST_DAYS = 30;
@@ -26,7 +26,7 @@ export class IcsFeedService {
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {}
 
   async status(user: UserPrincipal): Promise<IcsFeedStatusView> {

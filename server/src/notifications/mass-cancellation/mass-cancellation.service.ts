@@ -8,7 +8,7 @@ import { unknownPlaceholders, PLACEHOLDERS } from '../templates/placeholders';
 import { CreateMassCancellationDto, MassCancellationCriteriaDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
 import { MassCancellationRunner } from './mass-cancellation.runner';
 import { MassCancellationJobView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
-import { ConsultationRepository, MassCancellationCriteria as Criteria } from '../../consultations/consultation.repository';
+import { ConsultationReader, MassCancellationCriteria as Criteria } from '../../consultations/consultation.reader';
 
 const MAX_RANGE_MS = 366 * 86_400_000;
 
@@ -17,7 +17,7 @@ export class MassCancellationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: MassCancellationRunner,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {}
 
   async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto): Promise<MassCancellationPreviewView> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
 import { PeriodicTask } from '../../common/background/periodic-task';
-import { ConsultationRepository } from '../../consultations/consultation.repository';
+import { ConsultationReader } from '../../consultations/consultation.reader';
 import { OutboxService } from '../outbox.service';
 
 const SCAN_BATCH = 1000;
@@ -23,7 +23,7 @@ export class ReminderScanner implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly consultations: ConsultationRepository,
+    private readonly consultations: ConsultationReader,
   ) {
     this.task = new PeriodicTask({
       run: () => this.scan(),

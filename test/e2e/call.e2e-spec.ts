@@ -228,6 +228,8 @@ describe('leaving at the booth', () => {
     await booth.getByRole('button', { name: 'Oui, quitter' }).click();
     await booth.getByTestId('booth-end').getByText('Vous avez quitté la téléconsultation.').waitFor();
     await waitFor('the agent to see the booth gone', async () => ((await snapshot(agent)).participants.some((p) => p.role === 'booth') ? undefined : true));
+    // The agent is told who left, and that it was on purpose.
+    await agent.getByTestId('departed').getByText('France Services de Pithiviers a quitté la téléconsultation.').waitFor();
     // Back on the welcome screen by itself, with a way back in, but not going back in on its own.
     await booth.waitForURL('**/borne', { timeout: 15_000 });
     const back = booth.getByRole('link', { name: 'Revenir dans la téléconsultation' });

@@ -1,4 +1,4 @@
-import type { RefusalReason } from '@shared/signalling/protocol';
+import type { LeaveReason, RefusalReason } from '@shared/signalling/protocol';
 import type { MediaProblem } from '../features/precall/report';
 import { frRetention } from './fr-retention';
 import { frDirectory } from './fr-directory';
@@ -104,6 +104,11 @@ export const fr = {
       cancelled: 'Ce rendez-vous a été annulé.',
     } satisfies Record<RefusalReason, string>,
     waiting: '{{name}} attend dans la salle d’attente.',
+    /** Said to the others when someone leaves the call, by reason. */
+    departed: {
+      left: '{{name}} a quitté la téléconsultation.',
+      connection_lost: 'La connexion de {{name}} est perdue. Dès son retour, la téléconsultation reprend.',
+    } satisfies Record<LeaveReason, string>,
     admit: 'Faire entrer',
     you: 'Vous',
     noVideo: 'En attente de la vidéo…',

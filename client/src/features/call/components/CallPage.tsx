@@ -67,6 +67,7 @@ function Call({ consultationId, endScreen }: { consultationId: string; endScreen
       {error && <Alert severity="error" small description={error} role="alert" className="fr-mb-2w" />}
       {s.endFailed && <Alert severity="error" small description={t('call.endFailed')} role="alert" className="fr-mb-2w" />}
       {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" className="fr-mb-2w" />}
+      {s.departed && <Alert severity="info" small description={t(`call.departed.${s.departed.reason}`, { name: s.departed.name })} role="status" className="fr-mb-2w" data-testid="departed" />}
       {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" className="fr-mb-2w" />}
       {s.mediaProblem && (
         <div data-testid="media-problem">

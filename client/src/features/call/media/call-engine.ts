@@ -276,9 +276,16 @@ export class CallEngine {
 
   /** What each notification does to the call (dispatched by dispatchNotification). */
   private readonly notifications: NotificationHandlers = {
-    participantJoined: (p) => this.upsertParticipant(p),
+    participantJoined: (p) => {
+      this.upsertParticipant(p);
+      if (this.snapshot.departed) this.update({ departed: null });
+    },
     participantUpdated: (p) => this.upsertParticipant(p),
-    participantLeft: ({ participantId }) => this.remote.left(participantId),
+    participantLeft: ({ participantId, reason }) => {
+      const who = this.snapshot.participants.find((p) => p.id === participantId);
+      this.remote.left(participantId);
+      if (who) this.update({ departed: { name: who.displayName, reason } });
+    },
     lobbyWaiting: () => playChime(),
     admitted: ({ self }) => {
       this.update({ self });

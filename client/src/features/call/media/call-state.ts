@@ -1,4 +1,4 @@
-import type { CallEndReason, Participant } from '@shared/signalling/protocol';
+import type { CallEndReason, LeaveReason, Participant } from '@shared/signalling/protocol';
 
 export type CallStatus = 'connecting' | 'lobby' | 'call' | 'reconnecting' | 'ended' | 'refused';
 export type Quality = 'unknown' | 'good' | 'medium' | 'poor';
@@ -27,6 +27,8 @@ export interface CallSnapshot {
   mediaProblem: 'unreachable' | null;
   /** The last "end for everyone" was not carried out by the server: the call goes on. */
   endFailed: boolean;
+  /** Who left last, and why (said until someone comes in). */
+  departed: { name: string; reason: LeaveReason } | null;
 }
 
 export interface RemoteMedia {
@@ -51,6 +53,7 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   quality: 'unknown',
   mediaProblem: null,
   endFailed: false,
+  departed: null,
 };
 
 /** Grades a connection from its round-trip time (s) and the fraction of packets lost. */

@@ -106,13 +106,20 @@ export interface MassCancellationCriteria {
   to: Date;
 }
 
-const MASS_SELECTION = `
-  FROM consultations c
-  JOIN booths b ON b.id = c.booth_id
-  JOIN msap_sites s ON s.id = b.msap_site_id
-  JOIN agents a ON a.id = c.agent_id
-  JOIN users u ON u.id = a.user_id
-  JOIN administrations adm ON adm.id = c.administration_id
+/** The consultation `c` with its booth `b`, MSAP `s`, agent `a`, the agent's account `u` and administration `adm`. */
+const WITH_NAMES = `FROM consultations c
+   JOIN booths b ON b.id = c.booth_id
+   JOIN msap_sites s ON s.id = b.msap_site_id
+   JOIN agents a ON a.id = c.agent_id
+   JOIN users u ON u.id = a.user_id
+   JOIN administrations adm ON adm.id = c.administration_id`;
+
+/** A ConsultationSummary's columns, over WITH_NAMES. */
+const SUMMARY_COLUMNS = `c.id, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.citizen_name AS "citizenName",
+        c.citizen_phone AS "citizenPhone", c.citizen_email AS "citizenEmail", s.name AS "msapSiteName", b.name AS "boothName",
+        u.display_name AS "agentName", adm.name AS administration`;
+
+const MASS_SELECTION = `${WITH_NAMES}
  WHERE c.status = 'scheduled'
    AND s.departement = $1
    AND ($2::uuid IS NULL OR c.agent_id = $2)
@@ -121,26 +128,11 @@ const MASS_SELECTION = `
    AND c.starts_at >= GREATEST($5::timestamptz, now()) AND c.starts_at < $6::timestamptz`;
 const massParams = (c: MassCancellationCriteria) => [c.departement, c.agentId, c.administrationId, c.msapSiteId, c.from, c.to];
 
-const SUMMARY_SELECT = `SELECT c.id, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.citizen_name AS "citizenName",
-        c.citizen_phone AS "citizenPhone", c.citizen_email AS "citizenEmail", s.name AS "msapSiteName", b.name AS "boothName",
-        u.display_name AS "agentName", adm.name AS administration
-   FROM consultations c
-   JOIN booths b ON b.id = c.booth_id
-   JOIN msap_sites s ON s.id = b.msap_site_id
-   JOIN agents a ON a.id = c.agent_id
-   JOIN users u ON u.id = a.user_id
-   JOIN administrations adm ON adm.id = c.administration_id`;
-
 const DESCRIBE_SQL = `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone, c.citizen_email,
               b.name AS booth_name, s.name AS msap_name, s.address || ', ' || s.postal_code || ' ' || s.city AS msap_address,
               s.departement, adm.name AS administration, u.display_name AS agent_name, u.email AS agent_email,
               t.subject, t.documents
-         FROM consultations c
-         JOIN booths b ON b.id = c.booth_id
-         JOIN msap_sites s ON s.id = b.msap_site_id
-         JOIN administrations adm ON adm.id = c.administration_id
-         JOIN agents a ON a.id = c.agent_id
-         JOIN users u ON u.id = a.user_id
+         ${WITH_NAMES}
          LEFT JOIN consultation_types t ON t.id = c.consultation_type_id
         WHERE c.id = ANY($1::uuid[])`;
 const DESCRIBE_ONE_SQL = DESCRIBE_SQL.replace('c.id = ANY($1::uuid[])', 'c.id = $1');
@@ -273,7 +265,7 @@ export class ConsultationReader {
   /** Consultations as lists name them, in the order of `ids` (unknown ids left out). */
   async summaries(ids: readonly string[]): Promise<ConsultationSummary[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.dataSource.query(`${SUMMARY_SELECT} WHERE c.id = ANY($1::uuid[])`, [ids])) as ConsultationSummary[];
+    const rows = (await this.dataSource.query(`SELECT ${SUMMARY_COLUMNS} ${WITH_NAMES} WHERE c.id = ANY($1::uuid[])`, [ids])) as ConsultationSummary[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -297,14 +289,11 @@ export class ConsultationReader {
   }
 
   pageMassCancellable(criteria: MassCancellationCriteria, page: number, pageSize: number): Promise<ConsultationSummary[]> {
-    return this.dataSource.query(
-      `SELECT c.id, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.citizen_name AS "citizenName",
-              c.citizen_phone AS "citizenPhone", c.citizen_email AS "citizenEmail", s.name AS "msapSiteName", b.name AS "boothName",
-              u.display_name AS "agentName", adm.name AS administration
-         ${MASS_SELECTION}
-        ORDER BY c.starts_at, c.id LIMIT $7 OFFSET $8`,
-      [...massParams(criteria), pageSize, (page - 1) * pageSize],
-    );
+    return this.dataSource.query(`SELECT ${SUMMARY_COLUMNS} ${MASS_SELECTION} ORDER BY c.starts_at, c.id LIMIT $7 OFFSET $8`, [
+      ...massParams(criteria),
+      pageSize,
+      (page - 1) * pageSize,
+    ]);
   }
 
   /** The ids a mass cancellation selects now, in the caller's transaction (its snapshot). */

@@ -45,6 +45,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: db.url }), {
     bodyParser: false,
     logger: false,
+    // A failed start throws its error into the test (Nest would otherwise exit the test process).
+    abortOnError: false,
   });
   configureApp(app);
   await prepareDatabase(app);

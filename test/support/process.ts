@@ -12,7 +12,12 @@ export function requireBuild(): void {
 }
 
 /** A media port base for one test server; random so servers still shutting down do not collide. */
-export const randomRtcPort = (): string => String(20_000 + Math.floor(Math.random() * 20_000));
+/**
+ * A media port for a test server. NOTE: below Linux's ephemeral range (32768 and up by default), where
+ * the machine's own outgoing connections (PostgreSQL, Chromium) take their local ports: a port drawn
+ * there was sometimes already bound, and the server could not start.
+ */
+export const randomRtcPort = (): string => String(20_000 + Math.floor(Math.random() * 12_000));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -179,7 +179,7 @@ describe('ConsultationsService', () => {
 
   describe('cancel', () => {
     it('publishes one event in the cancelling transaction, and tells the listeners after it', async () => {
-      await sut.cancel(coordinator, 'c-1', '  Agent absent  ');
+      await sut.cancel(coordinator, 'c-1', 'Agent absent');
 
       expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Agent absent');
       expect(subscriber.heard).toEqual([

@@ -107,11 +107,10 @@ export class ConsultationsService {
   async cancel(user: UserPrincipal, id: string, reason: string): Promise<ConsultationView> {
     const current = await this.current(id);
     assertCanBook(user, current);
-    const why = reason.trim();
     return this.change(async (tx) => {
-      const [row] = await this.repository.cancel(tx, [id], why);
+      const [row] = await this.repository.cancel(tx, [id], reason);
       if (!row) throw notScheduled();
-      return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: user.userId, reason: why, citizenMessage: null } };
+      return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: user.userId, reason, citizenMessage: null } };
     });
   }
 

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsString, Matches, MaxLength, ValidateNested, validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
+import { CancelConsultationDto } from '../../consultations/dto/change-consultation.dto';
 import { toFieldErrors } from './validation.pipe';
 
 class Citizen {
@@ -39,5 +40,13 @@ describe('toFieldErrors', () => {
 
   it('a value of the wrong type is INVALID_TYPE', async () => {
     expect(await fieldErrorsOf({ reason: 42, citizen: { name: 'Jo', phone: '+33' } })).toEqual({ reason: ['INVALID_TYPE'] });
+  });
+
+  it('measures a cancellation reason once trimmed: spaces alone are TOO_SHORT, a real one arrives trimmed', async () => {
+    const blank = plainToInstance(CancelConsultationDto, { reason: '     ' });
+    expect(toFieldErrors(await validate(blank))).toEqual({ reason: ['TOO_SHORT'] });
+    const given = plainToInstance(CancelConsultationDto, { reason: '  Agent absent  ' });
+    expect(await validate(given)).toEqual([]);
+    expect(given.reason).toBe('Agent absent');
   });
 });

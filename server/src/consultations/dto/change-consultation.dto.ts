@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
@@ -33,6 +34,8 @@ export class ReassignConsultationDto {
 
 export class CancelConsultationDto {
   @ApiProperty({ example: 'Agent absent (formation)' })
+  // Trimmed before it is measured: spaces alone are no reason (the citizen's SMS quotes it).
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
   @MaxLength(500)

@@ -5,6 +5,7 @@ export type NotificationHandlers = { [N in Notification]: (data: NotificationMap
 
 export function dispatchNotification(handlers: NotificationHandlers, frame: NotificationFrame): void {
   // The frame is a union correlated with the table's key: TypeScript cannot see that handler and data match.
-  const handler = handlers[frame.notification] as (data: NotificationFrame['data']) => void;
-  handler(frame.data);
+  const handler = handlers[frame.notification] as ((data: NotificationFrame['data']) => void) | undefined;
+  // A newer server's notification this client does not know yet is ignored, not thrown in the socket's listener.
+  handler?.(frame.data);
 }

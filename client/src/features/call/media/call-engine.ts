@@ -26,7 +26,13 @@ async function loadDevice(routerRtpCapabilities: types.RtpCapabilities): Promise
 type JoinAnswer = RequestMap['join']['res'];
 
 /** The Network Information API where the browser has it (Chromium): it tells when the link changes. */
-const networkInformation = (): EventTarget | undefined => (navigator as Navigator & { connection?: EventTarget }).connection;
+const networkInformation = (): (EventTarget & { type?: string; effectiveType?: string }) | undefined =>
+  (navigator as Navigator & { connection?: EventTarget & { type?: string; effectiveType?: string } }).connection;
+/** The kind of link (wifi, cellular…); its 'change' event also fires when mere estimates move. */
+const linkKind = (): string => {
+  const link = networkInformation();
+  return `${link?.type ?? ''}/${link?.effectiveType ?? ''}`;
+};
 
 /**
  * A participant's side of a consultation: signalling, mediasoup-client transports, local and
@@ -58,6 +64,14 @@ export class CallEngine {
   /** Steps of entering the media already marked since the last join (each is marked once). */
   private readonly marked = new Set<string>();
   private readonly onNetworkChange = () => void this.restartIce();
+  private link = '';
+  /** Only a new kind of link is a network change: bandwidth and round-trip estimates move all the time. */
+  private readonly onLinkChange = () => {
+    const now = linkKind();
+    if (now === this.link) return;
+    this.link = now;
+    this.onNetworkChange();
+  };
 
   constructor(consultationId: string) {
     this.session = new SignallingSession(consultationId, {
@@ -96,7 +110,8 @@ export class CallEngine {
     // A network change (Wi-Fi to 4G, a cable plugged back) is met with an ICE restart at once,
     // before the transports notice by themselves.
     window.addEventListener('online', this.onNetworkChange);
-    networkInformation()?.addEventListener('change', this.onNetworkChange);
+    this.link = linkKind();
+    networkInformation()?.addEventListener('change', this.onLinkChange);
   }
 
   async leave(): Promise<void> {
@@ -166,7 +181,7 @@ export class CallEngine {
     this.stopped = true;
     if (this.statsTimer) clearInterval(this.statsTimer);
     window.removeEventListener('online', this.onNetworkChange);
-    networkInformation()?.removeEventListener('change', this.onNetworkChange);
+    networkInformation()?.removeEventListener('change', this.onLinkChange);
     this.teardownMedia();
     this.session.stop();
     this.snapshot.localStream?.getTracks().forEach((t) => t.stop());

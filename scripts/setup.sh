@@ -26,6 +26,15 @@ else
   bash scripts/mediasoup-worker/ensure.sh
 fi
 
+# The antivirus documents go through (Debian's clamd, started by the server itself when CLAMD_URL
+# is unset). Without it the server still runs: documents wait, unscanned and unopened, and the
+# health endpoint says why.
+if [ -z "${CLAMD_URL:-}" ]; then
+  # shellcheck source=mediasoup-worker/deps.sh
+  . scripts/mediasoup-worker/deps.sh
+  ensure_debs clamav-daemon || log "WARNING: clamav-daemon is missing: documents will wait unscanned (install it, or set CLAMD_URL)"
+fi
+
 [ "${1:-}" = "--no-build" ] && exit 0
 
 stamp=dist/.build-stamp

@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 # shellcheck source=mediasoup-worker/deps.sh
 . scripts/mediasoup-worker/deps.sh
-ensure_debs chromium coturn
+ensure_debs chromium coturn clamav-daemon
 
 npm run lint
 mkdir -p test-results

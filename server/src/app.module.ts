@@ -12,6 +12,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RetentionModule } from './retention/retention.module';
@@ -62,6 +63,7 @@ export class AppModule {
         DevicesModule,
         ConsultationsModule,
         SchedulingModule,
+        DocumentsModule,
         NotificationsModule,
         RetentionModule,
         HealthModule,

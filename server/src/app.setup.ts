@@ -19,6 +19,12 @@ import { AppConfig, appConfig, databaseConfig, DatabaseConfig } from './config/c
 import { DemoSeedService } from './seed/demo-seed.service';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The one route that takes multipart bodies (streamed by the documents module, never parsed here).
+ * NOTE: an HTML form can post multipart across sites; the route still needs the CSRF header.
+ */
+const DOCUMENT_UPLOAD = /^\/api\/consultations\/[0-9a-fA-F-]{36}\/documents\/?$/;
+const isDocumentUpload = (req: Request) => req.method === 'POST' && DOCUMENT_UPLOAD.test(req.path) && req.is('multipart/form-data') === 'multipart/form-data';
 
 /** HTTP wiring shared by main.ts and the end-to-end tests, so tests exercise the real pipeline. */
 export function configureApp(app: NestExpressApplication): void {
@@ -32,7 +38,7 @@ export function configureApp(app: NestExpressApplication): void {
   // Only JSON bodies are accepted: this also stops cross-site HTML form posts (a CSRF vector).
   app.use((req: Request, _res: Response, next: NextFunction) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (BODY_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+    if (BODY_METHODS.has(req.method) && hasBody && !req.is('application/json') && !isDocumentUpload(req)) {
       next(new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'));
       return;
     }

@@ -11,6 +11,7 @@
  *   server → client  { notification, data }         an event
  */
 import type { types } from 'mediasoup-client';
+import type { DocumentStatus } from '../documents/documents';
 
 export type Phase = 'lobby' | 'call';
 export type ParticipantRole = 'booth' | 'agent' | 'facilitator';
@@ -185,6 +186,11 @@ export interface NotificationMap {
   /** Another participant muted or unmuted a producer: the view shows it (e.g. "micro coupé"). */
   producerPaused: { producerId: string; participantId: string; source: MediaSource; paused: boolean };
   consumerClosed: { consumerId: string };
+  /**
+   * A document of the consultation was added, checked or removed: the client reads the list again
+   * over HTTP (its links are signed for each session, so they are not broadcast).
+   */
+  documentChanged: { documentId: string; status: DocumentStatus | 'deleted' };
   /** The call, or your media in it, is over; `reconnect` says whether to come back by yourself. */
   closed: { reason: CallCloseReason; reconnect: boolean };
 }

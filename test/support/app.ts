@@ -1,5 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
 import { configureApp, prepareDatabase } from '../../server/src/app.setup';
@@ -11,6 +14,8 @@ export interface TestApp {
   baseUrl: string;
   db: TestDatabase;
   dataSource: DataSource;
+  /** This app's DATA_DIR (documents, their key, its clamd), removed on close unless given. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -27,8 +32,10 @@ export interface TestAppOptions {
  * port. `env` overrides configuration for this app only; it is restored on close.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  // Media on loopback, on ports of its own.
+  // Media on loopback, on ports of its own; files (documents, the antivirus's socket) in a folder of its own.
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'visio-test-data-'));
   const defaults: Record<string, string> = {
+    DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     MEDIA_WORKERS: '1',
     DEMO_SEED: '1',
@@ -57,9 +64,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     baseUrl: `http://127.0.0.1:${address.port}`,
     db,
     dataSource: app.get(DataSource),
+    dataDir,
     async close() {
       await app.close();
       if (!options.database) await db.drop();
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;

@@ -143,6 +143,46 @@ export const retentionConfig = registerAs('retention', () => {
   };
 });
 
+/** The project's own ClamAV test signatures (no protection: official ones are installed by the operator). */
+export const SHIPPED_SIGNATURES_DIR = join(projectRoot(), 'server', 'src', 'documents', 'antivirus', 'signatures');
+
+/** DOCUMENTS_MASTER_KEYS parsed: the first key encrypts, all of them decrypt (rotation). */
+export function parseMasterKeys(raw: string): Array<{ id: string; key: Buffer }> {
+  return raw.split(',').map((entry) => {
+    const [id = '', key = ''] = entry.trim().split(':');
+    return { id, key: Buffer.from(key, 'base64') };
+  });
+}
+
+export const documentsConfig = registerAs('documents', () => {
+  const env = readEnv();
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    maxBytes: env.DOCUMENT_MAX_MB * 1024 * 1024,
+    maxPages: env.DOCUMENT_MAX_PAGES,
+    maxPixels: env.DOCUMENT_MAX_MEGAPIXELS * 1_000_000,
+    retentionDays: env.DOCUMENT_RETENTION_DAYS,
+    linkTtlSeconds: env.DOCUMENT_LINK_TTL_SECONDS,
+    // Unset: a key generated on first start and kept in DATA_DIR (one machine only).
+    masterKeys: env.DOCUMENTS_MASTER_KEYS ? parseMasterKeys(env.DOCUMENTS_MASTER_KEYS) : null,
+    dataDir,
+    storage:
+      env.DOCUMENT_STORAGE === 's3'
+        ? {
+            kind: 's3' as const,
+            endpoint: env.S3_ENDPOINT as string,
+            bucket: env.S3_BUCKET as string,
+            region: env.S3_REGION,
+            accessKey: env.S3_ACCESS_KEY as string,
+            secretKey: env.S3_SECRET_KEY as string,
+          }
+        : { kind: 'local' as const, dir: join(dataDir, 'documents') },
+    clamd: env.CLAMD_URL
+      ? { kind: 'external' as const, url: env.CLAMD_URL }
+      : { kind: 'embedded' as const, workDir: join(dataDir, 'clamav'), databaseDir: resolve(env.CLAMD_DATABASE_DIR ?? SHIPPED_SIGNATURES_DIR) },
+  };
+});
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
@@ -150,4 +190,5 @@ export type MediaConfig = ReturnType<typeof mediaConfig>;
 export type SignallingConfig = ReturnType<typeof signallingConfig>;
 export type NotificationsConfig = ReturnType<typeof notificationsConfig>;
 export type RetentionConfig = ReturnType<typeof retentionConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig];
+export type DocumentsConfig = ReturnType<typeof documentsConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig];

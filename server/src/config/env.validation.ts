@@ -83,6 +83,12 @@ export const MEDIA_LOG_LEVELS = ['debug', 'warn', 'error', 'none'] as const;
 /** `relay`: browsers use TURN only (networks where nothing but the TURN server is reachable). */
 export const ICE_TRANSPORT_POLICIES = ['all', 'relay'] as const;
 
+/** `tcp://host:port` or `unix:///absolute/path` (what parseClamdUrl takes). */
+const CLAMD_URL_PATTERN = /^tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}$|^tcp:\/\/\[[0-9a-fA-F:]+\]:\d{1,5}$|^unix:\/\/\/.+$/;
+/** `id:base64` entries, comma-separated: 32-byte AES keys, the first one encrypts. */
+const MASTER_KEYS_PATTERN = /^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\s*)*$/;
+export const DOCUMENT_STORAGES = ['local', 's3'] as const;
+
 /**
  * Every setting the service reads, validated once at boot. Each message says what is expected, and
  * the variable name is prefixed by {@link validateEnv}. The README table lists the same variables.
@@ -337,6 +343,68 @@ export class EnvironmentVariables {
   // Pseudonymisation cannot be undone: a month at least to notice an account disabled by mistake.
   @IntInRange(30, 3650, 'number of days ')
   RETENTION_DISABLED_ACCOUNT_DAYS = 365;
+
+  /** One document (a PDF, or all the photographed pages together). */
+  @IntInRange(1, 200, 'number of megabytes ')
+  DOCUMENT_MAX_MB = 25;
+
+  @IntInRange(1, 500)
+  DOCUMENT_MAX_PAGES = 50;
+
+  /** Decoded size of one image: a phone's 50-megapixel photo passes, a decompression bomb does not. */
+  @IntInRange(1, 500, 'number of megapixels ')
+  DOCUMENT_MAX_MEGAPIXELS = 60;
+
+  @IntInRange(1, 3650, 'number of days ')
+  @NotAbove('CITIZEN_DATA_RETENTION_DAYS', "documents are the citizen's papers")
+  DOCUMENT_RETENTION_DAYS = 30;
+
+  @IntInRange(30, 3600, 'number of seconds ')
+  DOCUMENT_LINK_TTL_SECONDS = 300;
+
+  @IsOptional()
+  @IsString()
+  @Matches(MASTER_KEYS_PATTERN, {
+    message: 'must be comma-separated id:key entries, each key 32 random bytes in base64 (openssl rand -base64 32); the first one encrypts',
+  })
+  DOCUMENTS_MASTER_KEYS?: string;
+
+  @IsIn(DOCUMENT_STORAGES, { message: `must be one of ${DOCUMENT_STORAGES.join(', ')}` })
+  DOCUMENT_STORAGE: (typeof DOCUMENT_STORAGES)[number] = 'local';
+
+  @ValidateIf((e: EnvironmentVariables) => e.DOCUMENT_STORAGE === 's3')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be the http(s) URL of the S3 endpoint when DOCUMENT_STORAGE=s3' })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((e: EnvironmentVariables) => e.DOCUMENT_STORAGE === 's3')
+  @IsString({ message: 'is required when DOCUMENT_STORAGE=s3' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name (3 to 63 lower-case letters, digits, dots, hyphens)' })
+  S3_BUCKET?: string;
+
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'must be a region name such as us-east-1 or fr-par' })
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((e: EnvironmentVariables) => e.DOCUMENT_STORAGE === 's3')
+  @IsString({ message: 'is required when DOCUMENT_STORAGE=s3' })
+  @MinLength(1, { message: 'is required when DOCUMENT_STORAGE=s3' })
+  S3_ACCESS_KEY?: string;
+
+  @ValidateIf((e: EnvironmentVariables) => e.DOCUMENT_STORAGE === 's3')
+  @IsString({ message: 'is required when DOCUMENT_STORAGE=s3' })
+  @MinLength(1, { message: 'is required when DOCUMENT_STORAGE=s3' })
+  S3_SECRET_KEY?: string;
+
+  /** Unset: the server runs its own clamd (Debian clamav-daemon) with the signatures of CLAMD_DATABASE_DIR. */
+  @IsOptional()
+  @IsString()
+  @Matches(CLAMD_URL_PATTERN, { message: 'must be tcp://host:port or unix:///path/to/clamd.sock' })
+  CLAMD_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must be a directory holding ClamAV signature databases' })
+  CLAMD_DATABASE_DIR?: string;
 }
 
 export class ConfigurationError extends Error {

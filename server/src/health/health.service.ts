@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WORKER_POOL } from '../../../media/src/nest/media.module';
 import { WorkerPool } from '../../../media/src/worker-pool';
+import { DocumentsHealth, DocumentsStatus } from '../documents/documents-status';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'down';
   database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
   media: { status: 'up' | 'degraded' | 'down'; workers: number; alive: number; pids: number[] };
+  /** Not part of the status: an instance without antivirus still holds calls; its documents wait. */
+  documents: DocumentsHealth | null;
   uptimeSeconds: number;
 }
 
@@ -16,6 +19,7 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(WORKER_POOL) private readonly pool: WorkerPool,
+    private readonly documents: DocumentsStatus,
   ) {}
 
   async check(): Promise<HealthReport> {
@@ -29,7 +33,8 @@ export class HealthService {
       pids: alive.map((w) => w.pid),
     };
     const status = database.status === 'down' || media.status === 'down' ? 'down' : media.status === 'degraded' ? 'degraded' : 'ok';
-    return { status, database, media, uptimeSeconds: Math.round(process.uptime()) };
+    const documents = database.status === 'up' ? await this.documents.health().catch(() => null) : null;
+    return { status, database, media, documents, uptimeSeconds: Math.round(process.uptime()) };
   }
 
   private async checkDatabase(): Promise<HealthReport['database']> {

@@ -220,6 +220,11 @@ export class Call {
     return room;
   }
 
+  /** Tells everyone here, in the lobby or in the call (e.g. a document of the consultation changed). */
+  notifyAll<N extends keyof NotificationMap>(notification: N, data: NotificationMap[N]): void {
+    for (const m of this.members.values()) m.connection.notify(notification, data);
+  }
+
   /** Tells the members in the call, other than `from`, about `from`'s media. */
   private notifyInCall<N extends 'newProducer' | 'producerPaused'>(from: string, notification: N, data: NotificationMap[N]): void {
     for (const m of this.members.values()) {

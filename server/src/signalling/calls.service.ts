@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
 import { ConsultationEvents } from '../consultations/consultation-events';
 import { ConsultationsService } from '../consultations/consultations.service';
+import { DocumentEvents } from '../documents/document-events';
 import { Call } from './call';
 import { CLOSE_CODE_BY_ERROR } from './close-codes';
 import { CallAccessService } from './call-access.service';
@@ -48,6 +49,7 @@ export class CallsService {
     private readonly access: CallAccessService,
     private readonly consultations: ConsultationsService,
     events: ConsultationEvents,
+    documents: DocumentEvents,
     @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
@@ -58,6 +60,8 @@ export class CallsService {
       if (event.type !== 'cancelled') return;
       for (const id of event.consultationIds) this.calls.get(id)?.terminate(CLOSE_CODES.cancelled, 'Consultation cancelled');
     });
+    // Whichever instance stored or checked a document, the one holding the call tells its participants.
+    documents.onChange(({ consultationId, documentId, status }) => this.calls.get(consultationId)?.notifyAll('documentChanged', { documentId, status }));
   }
 
   /** The routers' RTP capabilities, which a join also answers: the same for every consultation. */

@@ -19,6 +19,12 @@ export const AUDIT_ACTIONS = [
   'booth.renamed',
   'booth.retired',
   'booth.reinstated',
+  'document.uploaded',
+  'document.rejected',
+  'document.viewed',
+  'document.downloaded',
+  'document.deleted',
+  'document.purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import { BoothRetirement1795500000000 } from './1795500000000-BoothRetirement';
 import { RetentionFreeTextAndAccounts1795510000000 } from './1795510000000-RetentionFreeTextAndAccounts';
 import { FailedAttempts1795512000000 } from './1795512000000-FailedAttempts';
 import { ConsultationLifecycle1795520000000 } from './1795520000000-ConsultationLifecycle';
+import { Documents1795530000000 } from './1795530000000-Documents';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RetentionFreeTextAndAccounts1795510000000,
   FailedAttempts1795512000000,
   ConsultationLifecycle1795520000000,
+  Documents1795530000000,
 ];

@@ -11,7 +11,9 @@ import { BoothHome } from '../features/booth/components/BoothHome';
 import { AgentCallEnd } from '../features/agent/components/AgentCallEnd';
 import { OutcomePage } from '../features/agent/components/OutcomePage';
 import { PairingPage } from '../features/booth/components/PairingPage';
-import { CallPage } from '../features/call/components/CallPage';
+import { CallPage, type CallDocumentsSlot } from '../features/call/components/CallPage';
+import { BoothDocuments } from '../features/documents/components/BoothDocuments';
+import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
 import { probeSfu } from '../features/call/media/sfu-probe';
 import { PreCallCheck } from '../features/precall/components/PreCallCheck';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
@@ -51,8 +53,14 @@ function FacilitatorBoard() {
 function StaffCallPage() {
   const { principal } = useSession();
   const isAgent = principal?.kind === 'user' && principal.role === 'agent';
-  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : undefined} />;
+  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : undefined} documents={staffDocuments} />;
 }
+
+/** The documents beside the call: photographed and received at the booth, listed and sent at the office. */
+const boothDocuments = (slot: CallDocumentsSlot) => (
+  <BoothDocuments consultationId={slot.consultationId} version={slot.version} stream={slot.localStream} cameraOn={slot.cameraOn} />
+);
+const staffDocuments = (slot: CallDocumentsSlot) => <DocumentsPanel consultationId={slot.consultationId} version={slot.version} />;
 
 function NotFound() {
   const { t } = useTranslation();
@@ -77,7 +85,7 @@ export function AppRoutes() {
       <Route path="/borne" element={<Authorization allow={['device']}><BoothHome /></Authorization>} />
       <Route path="/borne/verification" element={<Authorization allow={['device']}><BoothCheckPage><PreCallCheck probeMedia={probeSfu} /></BoothCheckPage></Authorization>} />
       <Route path="/verification" element={<Authorization allow={['agent', 'facilitator']}><div className="fr-container fr-my-4w"><PreCallCheck probeMedia={probeSfu} /></div></Authorization>} />
-      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage endScreen={(end) => <BoothCallEnd {...end} />} /></Authorization>} />
+      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage endScreen={(end) => <BoothCallEnd {...end} />} documents={boothDocuments} /></Authorization>} />
       <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><StaffCallPage /></Authorization>} />
       <Route path="/consultation/:id/resultat" element={<Authorization allow={['agent']}><OutcomePage /></Authorization>} />
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />

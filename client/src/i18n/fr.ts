@@ -4,6 +4,7 @@ import { frRetention } from './fr-retention';
 import { frDirectory } from './fr-directory';
 import { frScheduling } from './fr-scheduling';
 import { frErrors } from './fr-errors';
+import { frDocuments } from './fr-documents';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -153,5 +154,6 @@ export const fr = {
   ...frScheduling,
   ...frDirectory,
   ...frRetention,
+  ...frDocuments,
   errors: frErrors,
 } as const;

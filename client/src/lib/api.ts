@@ -15,7 +15,7 @@ export class ApiError extends Error {
 }
 
 /** The CSRF token the server keeps in its readable cookie (set at sign-in and on every /api/auth/me). */
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const match = /(?:^|;\s*)visio_csrf=([^;]+)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1]!) : null;
 }

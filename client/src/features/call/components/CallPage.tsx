@@ -25,13 +25,28 @@ export interface CallEnd {
   boothWasIn: boolean;
 }
 
-export function CallPage({ endScreen }: { endScreen?: (end: CallEnd) => ReactNode }) {
-  const { id } = useParams();
-  // A new consultation is a new call: nothing of the previous one's state survives.
-  return id ? <Call key={id} consultationId={id} endScreen={endScreen} /> : null;
+/** What the route's documents view (composed beside the call) needs from the call. */
+export interface CallDocumentsSlot {
+  consultationId: string;
+  /** Grows when the documents may have changed: read them again. */
+  version: number;
+  localStream: MediaStream | null;
+  cameraOn: boolean;
 }
 
-function Call({ consultationId, endScreen }: { consultationId: string; endScreen?: (end: CallEnd) => ReactNode }) {
+interface CallPageProps {
+  endScreen?: (end: CallEnd) => ReactNode;
+  /** Shown beside the video once in the call (the documents exchanged). */
+  documents?: (slot: CallDocumentsSlot) => ReactNode;
+}
+
+export function CallPage({ endScreen, documents }: CallPageProps) {
+  const { id } = useParams();
+  // A new consultation is a new call: nothing of the previous one's state survives.
+  return id ? <Call key={id} consultationId={id} endScreen={endScreen} documents={documents} /> : null;
+}
+
+function Call({ consultationId, endScreen, documents }: CallPageProps & { consultationId: string }) {
   const { t } = useTranslation();
   const { engine, snapshot: s, error } = useCall(consultationId);
   const boothWasIn = useRef(false);
@@ -130,6 +145,7 @@ function Call({ consultationId, endScreen }: { consultationId: string; endScreen
                 {t(`call.quality.${s.quality}`)}
               </Badge>
             </p>
+            {documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly })}
           </div>
         </div>
       )}

@@ -198,7 +198,12 @@ export class CallEngine {
       if (generation !== this.generation) return;
       this.mark('joined');
       this.session.joined();
-      this.update({ self: joined.self, participants: joined.participants, status: joined.self.phase === 'call' ? 'call' : 'lobby' });
+      this.update({
+        self: joined.self,
+        participants: joined.participants,
+        status: joined.self.phase === 'call' ? 'call' : 'lobby',
+        documentsVersion: this.snapshot.documentsVersion + 1,
+      });
       if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities, joined.transports);
       else this.pendingCapabilities = joined.routerRtpCapabilities;
     } catch (error) {
@@ -314,6 +319,7 @@ export class CallEngine {
     },
     producerPaused: (paused) => this.remote.paused(paused),
     consumerClosed: ({ consumerId }) => this.remote.drop(consumerId),
+    documentChanged: () => this.update({ documentsVersion: this.snapshot.documentsVersion + 1 }),
     closed: ({ reason, reconnect }) => {
       if (reconnect) {
         this.update({ status: 'reconnecting' });

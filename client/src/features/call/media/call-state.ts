@@ -29,6 +29,11 @@ export interface CallSnapshot {
   endFailed: boolean;
   /** Who left last, and why (said until someone comes in). */
   departed: { name: string; reason: LeaveReason } | null;
+  /**
+   * Grows when the consultation's documents may have changed (a notification, or a join after a
+   * reconnection that may have missed some): the documents view reads its list again.
+   */
+  documentsVersion: number;
 }
 
 export interface RemoteMedia {
@@ -54,6 +59,7 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   mediaProblem: null,
   endFailed: false,
   departed: null,
+  documentsVersion: 0,
 };
 
 /** Grades a connection from its round-trip time (s) and the fraction of packets lost. */

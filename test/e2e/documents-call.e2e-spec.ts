@@ -68,10 +68,10 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
   it('the agent sends a PDF form; the booth is told and reads it full screen, drawn in the page', async () => {
     await agent.locator('#document-file').setInputFiles({ name: 'Formulaire cerfa.pdf', mimeType: 'application/pdf', buffer: await simplePdf(2, 'Formulaire a remplir') });
     await agent.getByTestId('document-item').filter({ hasText: 'Formulaire cerfa.pdf' }).and(agent.locator('[data-document-status="ready"]')).waitFor({ timeout: 30_000 });
-    const notice = booth.getByTestId('received-document');
-    await notice.getByText('Votre conseiller vous a envoyé un document : « Formulaire cerfa.pdf ».').waitFor();
-    await notice.getByRole('button', { name: 'Voir le document' }).click();
+    // It opens full screen by itself: the citizen has nothing to look for.
     const viewer = booth.getByTestId('document-viewer');
+    await viewer.getByText('Votre conseiller vous a envoyé ce document.').waitFor();
+    await viewer.getByRole('heading', { name: 'Formulaire cerfa.pdf' }).waitFor();
     await viewer.getByTestId('pdf-page').nth(1).waitFor();
     const drawn = await canvasInked(booth);
     expect(drawn.width).toBeGreaterThan(600);
@@ -79,6 +79,11 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     // The booth looks, prints; it does not download.
     expect(await viewer.getByRole('link', { name: /Télécharger/ }).count()).toBe(0);
     await viewer.getByRole('button', { name: 'Imprimer' }).waitFor();
+    await viewer.getByRole('button', { name: 'Fermer' }).click();
+    await viewer.waitFor({ state: 'detached' });
+    // Closed, it can be opened again from the side of the call.
+    await booth.getByRole('button', { name: 'Revoir « Formulaire cerfa.pdf »' }).click();
+    await viewer.getByTestId('pdf-page').first().waitFor();
     await viewer.getByRole('button', { name: 'Fermer' }).click();
   });
 

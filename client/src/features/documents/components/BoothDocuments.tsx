@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocuments } from '../hooks/use-documents';
 import { DocumentViewer } from './DocumentViewer';
@@ -19,6 +19,14 @@ export function BoothDocuments({ consultationId, version, stream, cameraOn }: { 
   const last = sent[sent.length - 1];
   const received = documents.filter((d) => d.direction === 'to_citizen' && d.status === 'ready');
   const shown = received.find((d) => d.id === open);
+  // A document the agent sends opens full screen by itself, once: the citizen has nothing to find.
+  const opened = useRef(new Set<string>());
+  const newest = received.find((d) => !opened.current.has(d.id));
+  useEffect(() => {
+    if (!newest || capturing) return;
+    opened.current.add(newest.id);
+    setOpen(newest.id);
+  }, [newest, capturing]);
   const uploading = uploads.find((u) => !u.error);
   const failedUpload = uploads.find((u) => u.error);
 
@@ -66,12 +74,11 @@ export function BoothDocuments({ consultationId, version, stream, cameraOn }: { 
         ) : null}
       </div>
       {received.map((doc) => (
-        <div key={doc.id} className="fr-alert fr-alert--info fr-mt-1w" data-testid="received-document">
-          <p className="fr-text--lg">{t('documents.booth.received', { title: doc.title })}</p>
-          <button type="button" className="fr-btn fr-btn--lg fr-mt-1w" onClick={() => setOpen(doc.id)}>
-            {t('documents.booth.show')}
+        <p key={doc.id} className="fr-mt-1w fr-mb-0" data-testid="received-document">
+          <button type="button" className="fr-btn fr-btn--secondary fr-btn--lg fr-icon-file-line fr-btn--icon-left" onClick={() => setOpen(doc.id)}>
+            {t('documents.booth.show', { title: doc.title })}
           </button>
-        </div>
+        </p>
       ))}
       {capturing && (
         <PhotoCapture
@@ -85,7 +92,7 @@ export function BoothDocuments({ consultationId, version, stream, cameraOn }: { 
           }}
         />
       )}
-      {shown && <DocumentViewer document={shown} allowDownload={false} large onClose={() => setOpen(null)} />}
+      {shown && <DocumentViewer document={shown} allowDownload={false} large intro={t('documents.booth.received')} onClose={() => setOpen(null)} />}
     </section>
   );
 }

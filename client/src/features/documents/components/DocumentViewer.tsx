@@ -18,6 +18,7 @@ export function DocumentViewer({
   onClose,
   allowDownload,
   large = false,
+  intro,
 }: {
   document: DocumentView;
   onClose(): void;
@@ -25,6 +26,8 @@ export function DocumentViewer({
   allowDownload: boolean;
   /** Large buttons where the screen is touched (the booth). */
   large?: boolean;
+  /** A sentence above the document (e.g. who sent it). */
+  intro?: string;
 }) {
   const { t } = useTranslation();
   const [zoomIndex, setZoomIndex] = useState(2);
@@ -56,7 +59,14 @@ export function DocumentViewer({
       }}
     >
       <div className="doc-viewer__bar doc-no-print">
-        <h2 className="fr-h5 fr-mb-0 doc-viewer__title">{doc.title}</h2>
+        <div>
+          {intro && (
+            <p className="fr-mb-0" role="status">
+              {intro}
+            </p>
+          )}
+          <h2 className="fr-h5 fr-mb-0 doc-viewer__title">{doc.title}</h2>
+        </div>
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left doc-viewer__tools">
           <li>
             <button type="button" className={`fr-btn fr-btn--secondary fr-icon-zoom-out-line${size}`} onClick={() => setZoomIndex((z) => Math.max(0, z - 1))} disabled={zoomIndex === 0}>

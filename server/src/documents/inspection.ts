@@ -69,24 +69,63 @@ function activeElement(object: PDFObject | undefined, seen: Set<PDFObject>): str
   return null;
 }
 
-/** Bytes after the last end-of-file marker: a PDF followed by another file (a polyglot). */
-function trailingBytes(bytes: Uint8Array): number | null {
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = tail.lastIndexOf('%%EOF');
-  if (end < 0) return null;
-  const rest = tail.subarray(end + 5).toString('latin1');
-  return rest.replace(/[\s\0]/g, '').length;
+/**
+ * The structure of the file around its end-of-file markers. A PDF is one body and, for each
+ * incremental update, a section of objects and a cross-reference table, each ending with %%EOF;
+ * what follows the last marker may only be blank. Another file glued after a PDF (a polyglot) is
+ * found as a section that does not start like a PDF update, or as bytes after the last marker.
+ * Within one section an object defined twice is refused: readers follow the cross-reference table
+ * to one copy while a parser may keep the other (a way to hide an action from checks).
+ */
+function structuralProblem(bytes: Uint8Array): { rejection: DocumentRejection; detail: string } | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const sections = text.split('%%EOF');
+  if (sections.length < 2) return { rejection: 'damaged', detail: 'no %%EOF marker: the PDF is truncated' };
+  const tail = sections.pop()!;
+  if (tail.replace(/[\s\0]/g, '').length > 0) return { rejection: 'mixed_content', detail: `${tail.length} bytes after the end of the PDF` };
+  for (const [index, section] of sections.entries()) {
+    if (index > 0 && !/^[\s\0]*(%|\d+\s+\d+\s+obj\b|xref\b)/.test(section)) {
+      return { rejection: 'mixed_content', detail: `section ${index + 1} is not a PDF update` };
+    }
+    const seen = new Set<string>();
+    for (const match of withoutStreams(section).matchAll(/(?:^|[\s>\]])(\d+)\s+(\d+)\s+obj\b/g)) {
+      const id = `${match[1]} ${match[2]}`;
+      if (seen.has(id)) return { rejection: 'damaged', detail: `object ${id} is defined twice in one revision` };
+      seen.add(id);
+    }
+  }
+  return null;
+}
+
+/** The file's objects without the contents of their streams (images, fonts, compressed data). */
+const withoutStreams = (text: string) => text.replace(/(^|[^a-z])stream\r?\n[\s\S]*?endstream/g, '$1');
+
+/**
+ * Names that, written in the file's objects, mean code, an action outside the reader, or a file
+ * inside. Stream contents (images, fonts, compressed data) are skipped: random bytes spell "/JS"
+ * now and then in a large image.
+ */
+function activeName(bytes: Uint8Array): string | null {
+  const text = withoutStreams(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  for (const match of text.matchAll(/\/([^\s/<>[\](){}%]{2,40})/g)) {
+    const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (ACTIVE_KEYS.has(name) || (ACTIVE_VALUES.has(name) && name !== 'FileAttachment')) return `/${name}`;
+  }
+  return null;
 }
 
 /**
  * Parses a PDF (object streams included) and refuses what a reader could run or open: JavaScript,
- * launch actions, embedded files, rich media; an encrypted PDF (its objects cannot be checked); a
- * file after the PDF's end; more pages than allowed. Returns the page count.
+ * launch actions, embedded files, rich media, in the parsed objects and in the raw bytes; an
+ * encrypted PDF (its objects cannot be checked); another file glued to it; an object defined twice
+ * in one revision; more pages than allowed. Returns the page count.
  */
 export async function inspectPdf(bytes: Uint8Array, maxPages: number): Promise<{ pages: number }> {
-  const trailing = trailingBytes(bytes);
-  if (trailing === null) throw new InspectionRefusal('damaged', 'no %%EOF marker: the PDF is truncated');
-  if (trailing > 0) throw new InspectionRefusal('mixed_content', `${trailing} bytes after the end of the PDF`);
+  // In the raw bytes first: a copy of an object that the parser would drop is still read by readers.
+  const raw = activeName(bytes);
+  if (raw) throw new InspectionRefusal('active_content', `PDF holds ${raw}`);
+  const problem = structuralProblem(bytes);
+  if (problem) throw new InspectionRefusal(problem.rejection, problem.detail);
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });

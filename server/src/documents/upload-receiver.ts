@@ -5,7 +5,7 @@ import { PassThrough, Readable, Transform, TransformCallback } from 'node:stream
 import { pipeline } from 'node:stream/promises';
 import type { DocumentMediaType } from '../../../shared/documents/documents';
 import { DomainError } from '../common/errors/domain.error';
-import { cleanFileName } from './file-name';
+import { cleanFileName, cleanTitle } from './file-name';
 import { SNIFF_BYTES, sniffType } from './file-type';
 import { encryptStream } from './storage/envelope';
 import { DocumentStorage } from './storage/document-storage';
@@ -112,13 +112,14 @@ export async function receiveUpload(
         void Promise.allSettled(stored).then(() => reject(failure));
         return;
       }
-      void Promise.all(stored).then(
-        () =>
-          files.length > 1 && files.some((f) => f.mediaType === 'application/pdf')
-            ? reject(new DomainError('DOCUMENT_TYPE_REFUSED', 'A PDF is sent alone; photographed pages are sent as images.'))
-            : resolve({ title, files }),
-        (e: unknown) => reject(failure ?? e),
-      );
+      // Every write ends (a failed one removes its partial object) before the caller may clean up.
+      void Promise.allSettled(stored).then((results) => {
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) reject(failure ?? failed.reason);
+        else if (files.length > 1 && files.some((f) => f.mediaType === 'application/pdf')) {
+          reject(new DomainError('DOCUMENT_TYPE_REFUSED', 'A PDF is sent alone; photographed pages are sent as images.'));
+        } else resolve({ title, files });
+      });
     };
     const touch = () => {
       if (idle) clearTimeout(idle);
@@ -134,7 +135,7 @@ export async function receiveUpload(
     parser.on('field', (name, value, info) => {
       if (name !== 'title') return fail(new DomainError('VALIDATION_FAILED', `Unknown field "${name}".`, { [name]: ['UNKNOWN_FIELD'] }));
       if (info.valueTruncated || value.length > TITLE_MAX) return fail(new DomainError('VALIDATION_FAILED', 'The title is too long.', { title: ['TOO_LONG'] }));
-      title = cleanFileName(value, '') || null;
+      title = cleanTitle(value) || null;
     });
 
     parser.on('file', (name, stream: Readable, info) => {

@@ -11,6 +11,7 @@ import { appConfig, databaseConfig, mediaConfig, signallingConfig } from './conf
 import { demoAccountsIfSeeded, renderStartupSummary } from './startup-summary';
 import { ConfigurationError } from './config/env.validation';
 import { EmbeddedDatabase } from './database/embedded-database';
+import { StorageUnusableError } from './documents/storage/s3-storage';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
@@ -68,7 +69,7 @@ async function bootstrap(): Promise<void> {
     (logStream ?? process.stdout).write(renderStartupSummary(summary, process.stdout.isTTY === true));
   } catch (error) {
     const message =
-      error instanceof MediaWorkerUnavailableError || error instanceof ConfigurationError
+      error instanceof MediaWorkerUnavailableError || error instanceof ConfigurationError || error instanceof StorageUnusableError
         ? error.message
         : error instanceof Error
           ? (error.stack ?? error.message)

@@ -541,6 +541,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -884,6 +900,23 @@ export type components = {
             userId: string;
         };
         /** @enum {string} */
+        AntivirusState: "starting" | "ready" | "unavailable" | "not_installed";
+        AntivirusStatusView: {
+            databaseDate: string | null;
+            databaseVersion: number | null;
+            /** @example ClamAV 1.4.6 */
+            engine: string | null;
+            lastError: string | null;
+            /** @enum {string} */
+            mode: "embedded" | "external";
+            signatures: components["schemas"]["SignatureSetView"] | null;
+            state: components["schemas"]["AntivirusState"];
+            /** @example unix:///var/lib/visio-msap/clamav/clamd.sock */
+            target: string | null;
+            /** @description What is wrong, in plain words (English, for operators) */
+            warning: string | null;
+        };
+        /** @enum {string} */
         AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged";
         AuditEventView: {
             action: components["schemas"]["AuditAction"];
@@ -1183,6 +1216,14 @@ export type components = {
             url: string | null;
             width: number | null;
         };
+        DocumentLimitsView: {
+            maxBytes: number;
+            maxPages: number;
+            maxPixels: number;
+            retentionDays: number;
+            /** @enum {string} */
+            storage: "local" | "s3";
+        };
         /**
          * @description Found from the bytes
          * @enum {string}
@@ -1192,6 +1233,11 @@ export type components = {
         DocumentRejection: "too_large" | "type_refused" | "too_many_pages" | "virus" | "active_content" | "encrypted_pdf" | "mixed_content" | "image_too_large" | "damaged";
         /** @enum {string} */
         DocumentSenderRole: "booth" | "agent" | "facilitator";
+        DocumentsStatusView: {
+            antivirus: components["schemas"]["AntivirusStatusView"];
+            limits: components["schemas"]["DocumentLimitsView"];
+            scanning: components["schemas"]["ScanBacklogView"];
+        };
         /** @enum {string} */
         DocumentStatus: "uploading" | "scanning" | "ready" | "rejected";
         DocumentView: {
@@ -1568,6 +1614,26 @@ export type components = {
         };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "agent" | "facilitator";
+        ScanBacklogView: {
+            oldestSeconds: number | null;
+            waiting: number;
+        };
+        SignatureFileView: {
+            /** @description Build time of an official database (ISO) */
+            builtAt: string | null;
+            /** @example daily.cvd */
+            name: string;
+            signatures: number | null;
+            version: number | null;
+        };
+        /** @enum {string} */
+        SignatureKind: "official" | "test-only" | "custom" | "missing";
+        SignatureSetView: {
+            ageDays: number | null;
+            files: components["schemas"]["SignatureFileView"][];
+            kind: components["schemas"]["SignatureKind"];
+            newestAt: string | null;
+        };
         SlotAgentView: {
             displayName: string;
             /** Format: uuid */
@@ -2946,6 +3012,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DocumentsController_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsStatusView"];
+                };
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {

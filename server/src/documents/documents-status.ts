@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { documentsConfig, DocumentsConfig } from '../config/configuration';
+import { DocumentsStatusView } from './dto/documents-status.view';
 import { AntivirusService, AntivirusStatus } from './antivirus/antivirus.service';
 import { DocumentsRepository } from './documents.repository';
 
@@ -16,6 +18,7 @@ export class DocumentsStatus {
   constructor(
     private readonly antivirus: AntivirusService,
     private readonly repository: DocumentsRepository,
+    @Inject(documentsConfig.KEY) private readonly config: DocumentsConfig,
   ) {}
 
   async health(): Promise<DocumentsHealth> {
@@ -32,7 +35,12 @@ export class DocumentsStatus {
     };
   }
 
-  async details(): Promise<{ antivirus: AntivirusStatus; scanning: DocumentsHealth['scanning'] }> {
-    return { antivirus: this.antivirus.status(), scanning: await this.repository.scanBacklog() };
+  async details(): Promise<DocumentsStatusView> {
+    const c = this.config;
+    return {
+      antivirus: this.antivirus.status(),
+      scanning: await this.repository.scanBacklog(),
+      limits: { maxBytes: c.maxBytes, maxPages: c.maxPages, maxPixels: c.maxPixels, retentionDays: c.retentionDays, storage: c.storage.kind },
+    };
   }
 }

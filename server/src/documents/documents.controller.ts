@@ -9,6 +9,8 @@ import { DomainError } from '../common/errors/domain.error';
 import { uuidParam } from '../common/http/uuid-param';
 import { DocumentsService, DocumentPart, OpenedDocument } from './documents.service';
 import { DocumentView } from './dto/document.view';
+import { DocumentsStatusView } from './dto/documents-status.view';
+import { DocumentsStatus } from './documents-status';
 import { OpenDocumentQueryDto } from './dto/open-document.dto';
 import { contentDisposition } from './file-name';
 
@@ -32,7 +34,18 @@ function sendDocument(res: Response, opened: OpenedDocument, download: boolean):
 @ApiTags('documents')
 @Controller('api')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly status: DocumentsStatus,
+  ) {}
+
+  /** For the admin page: the antivirus (engine, signature set and its age, warnings), the queue of checks, the limits. */
+  @Get('documents/status')
+  @Allow('admin')
+  @ApiOkResponse({ type: DocumentsStatusView })
+  details() {
+    return this.status.details();
+  }
 
   /**
    * multipart/form-data: `file` once (a PDF, or one image) or several times (photographed pages, in

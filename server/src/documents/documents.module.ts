@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { documentsConfig, DocumentsConfig } from '../config/configuration';
 import { ConsultationStoreModule } from '../consultations/consultation-store.module';
@@ -13,6 +13,7 @@ import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { DocumentsStatus } from './documents-status';
 import { DOCUMENT_STORAGE, DocumentStorage, LocalDocumentStorage } from './storage/document-storage';
+import { S3DocumentStorage } from './storage/s3-storage';
 
 @Module({
   imports: [AuditModule, ConsultationStoreModule, CallAccessModule],
@@ -21,10 +22,8 @@ import { DOCUMENT_STORAGE, DocumentStorage, LocalDocumentStorage } from './stora
     {
       provide: DOCUMENT_STORAGE,
       inject: [documentsConfig.KEY],
-      useFactory: (config: DocumentsConfig): DocumentStorage => {
-        if (config.storage.kind === 'local') return new LocalDocumentStorage(config.storage.dir);
-        throw new Error('DOCUMENT_STORAGE=s3 is not available yet');
-      },
+      useFactory: (config: DocumentsConfig): DocumentStorage =>
+        config.storage.kind === 'local' ? new LocalDocumentStorage(config.storage.dir) : new S3DocumentStorage(config.storage),
     },
     DocumentKeys,
     DocumentsRepository,
@@ -37,4 +36,15 @@ import { DOCUMENT_STORAGE, DocumentStorage, LocalDocumentStorage } from './stora
   ],
   exports: [DocumentEvents, DocumentsStatus],
 })
-export class DocumentsModule {}
+export class DocumentsModule implements OnModuleInit, OnModuleDestroy {
+  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+
+  /** A wrong endpoint, bucket or key stops the start with a message naming the setting. */
+  async onModuleInit(): Promise<void> {
+    if (this.storage instanceof S3DocumentStorage) await this.storage.checkBucket();
+  }
+
+  onModuleDestroy(): void {
+    if (this.storage instanceof S3DocumentStorage) this.storage.close();
+  }
+}

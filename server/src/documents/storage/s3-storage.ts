@@ -71,6 +71,14 @@ interface MultipartUpload {
  * every request's payload is hashed and signed (no UNSIGNED-PAYLOAD, even over plain http). An
  * upload that fails is aborted: an object appears only when CompleteMultipartUpload succeeds.
  */
+/** The configured storage cannot be used: the server stops at boot with this message (no stack trace). */
+export class StorageUnusableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnusableError';
+  }
+}
+
 export class S3DocumentStorage implements DocumentStorage {
   readonly kind = 's3' as const;
   private readonly logger = new Logger('S3DocumentStorage');
@@ -107,7 +115,7 @@ export class S3DocumentStorage implements DocumentStorage {
       );
     }
     const bucket = `S3 bucket "${this.options.bucket}" at ${this.base.origin}`;
-    throw new Error(`${bucket} is not usable: ${failure.message}. ${hintFor(failure)}`, { cause: failure });
+    throw new StorageUnusableError(`${bucket} is not usable: ${failure.message}. ${hintFor(failure)}`, { cause: failure });
   }
 
   async put(key: string, body: Readable): Promise<void> {

@@ -4,6 +4,7 @@ import { listAudit } from '../api/list-audit';
 import { listUsers } from '../api/list-users';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
+import { AntivirusPanel } from './AntivirusPanel';
 import { RetentionPanel } from './RetentionPanel';
 
 
@@ -35,6 +36,7 @@ export function AdminHome() {
           </li>
         ))}
       </ul>
+      <AntivirusPanel />
       <RetentionPanel />
     </div>
   );

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import sharp from 'sharp';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DocumentRejection } from '../../../shared/documents/documents';
@@ -8,7 +9,8 @@ import { AntivirusService } from './antivirus/antivirus.service';
 import { AntivirusUnavailableError } from './antivirus/clamd-client';
 import { DocumentKeys } from './document-keys';
 import { DocumentFileRow, DocumentRow, DocumentsRepository } from './documents.repository';
-import { InspectionRefusal, inspectPdf, sanitizeImage } from './inspection';
+import { InspectionRefusal, sanitizeImage } from './inspection';
+import { inspectPdfIsolated } from './pdf-inspection';
 import { decryptStream, encryptStream, unwrapDataKey } from './storage/envelope';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
 
@@ -47,7 +49,12 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
     private readonly audit: AuditService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(documentsConfig.KEY) private readonly config: DocumentsConfig,
-  ) {}
+  ) {
+    // One image at a time and one libvips thread: re-encoding is not on the path of any answer, and
+    // each extra thread keeps its own allocator arena (hundreds of MB held after a few photos).
+    sharp.concurrency(1);
+    sharp.cache(false);
+  }
 
   onApplicationBootstrap(): void {
     this.antivirus.onReady(() => this.kick());
@@ -158,7 +165,7 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
     try {
       if (pdf) {
         const bytes = await this.readAll(await this.plain(pdf.objectKey, dataKey));
-        const { pages } = await inspectPdf(bytes, this.config.maxPages);
+        const { pages } = await inspectPdfIsolated(bytes, this.config.maxPages);
         return { ready: true, pages, files: [{ position: pdf.position, objectKey: pdf.objectKey, width: null, height: null }] };
       }
       if (files.length > this.config.maxPages) return { ready: false, rejection: 'too_many_pages', signature: null, detail: `${files.length} pages` };

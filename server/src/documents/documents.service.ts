@@ -109,8 +109,9 @@ export class DocumentsService {
         tx,
       );
     });
-    this.processor.kick();
     const view = await this.viewOf(this.readerOf(access), documentId);
+    // After the answer is ready: the checks take the CPU, the sender should not wait for them.
+    this.processor.kick();
     if (!view) throw new DomainError('NOT_FOUND', 'The document was removed meanwhile.');
     return view;
   }

@@ -5,6 +5,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import sharp from 'sharp';
 import type { DocumentMediaType } from '../../../shared/documents/documents';
 import { imagesToPdf, inspectPdf, InspectionRefusal, sanitizeImage } from './inspection';
+import { inspectPdfIsolated } from './pdf-inspection';
 
 const MAX_PIXELS = 40_000_000;
 const MAX_PAGES = 10;
@@ -412,4 +413,27 @@ describe('imagesToPdf', () => {
     const bytes = await imagesToPdf([{ bytes: await flatImage('png'), mediaType: 'image/png' }]);
     await expect(inspectPdf(bytes, MAX_PAGES)).resolves.toEqual({ pages: 1 });
   });
+});
+
+describe('inspectPdfIsolated (a worker thread under a deadline)', () => {
+  it('answers like inspectPdf', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    pdf.addPage();
+    await expect(inspectPdfIsolated(await pdf.save(), 50)).resolves.toEqual({ pages: 2 });
+    await expect(inspectPdfIsolated(Buffer.concat([Buffer.from(await pdf.save()), Buffer.from('PK\x03\x04zip')]), 50)).rejects.toMatchObject({ rejection: 'mixed_content' });
+  }, 30_000);
+
+  it('refuses as damaged a file built to be slow to parse, without blocking this thread', async () => {
+    const crafted = Buffer.from(`%PDF-1.7\n${' stream\n'.repeat(400_000)}%%EOF\n`, 'latin1');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    try {
+      await expect(inspectPdfIsolated(crafted, 50, 2_000)).rejects.toMatchObject({ rejection: 'damaged' });
+    } finally {
+      clearInterval(ticker);
+    }
+    // This thread kept running meanwhile (timers fired).
+    expect(ticks).toBeGreaterThan(5);
+  }, 30_000);
 });

@@ -97,8 +97,32 @@ function structuralProblem(bytes: Uint8Array): { rejection: DocumentRejection; d
   return null;
 }
 
-/** The file's objects without the contents of their streams (images, fonts, compressed data). */
-const withoutStreams = (text: string) => text.replace(/(^|[^a-z])stream\r?\n[\s\S]*?endstream/g, '$1');
+/**
+ * The file's objects without the contents of their streams (images, fonts, compressed data).
+ * NOTE: one pass with indexOf, never a regular expression: a lazy "stream…endstream" pattern over
+ * a file of many "stream" keywords and no "endstream" takes time in the square of its size.
+ */
+function withoutStreams(text: string): string {
+  const kept: string[] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('stream', from);
+    if (start < 0) break;
+    // "endstream", "xstream"… are not the keyword that opens a stream.
+    if (start > 0 && /[a-z]/.test(text[start - 1]!)) {
+      kept.push(text.slice(from, start + 6));
+      from = start + 6;
+      continue;
+    }
+    // Each search for the end starts after the previous one: the whole pass is linear.
+    const end = text.indexOf('endstream', start + 6);
+    if (end < 0) break;
+    kept.push(text.slice(from, start));
+    from = end + 'endstream'.length;
+  }
+  kept.push(text.slice(from));
+  return kept.join('');
+}
 
 /**
  * Names that, written in the file's objects, mean code, an action outside the reader, or a file

@@ -4,6 +4,13 @@ import { admitBooth, startCallScenario } from '../support/call-scenario';
 import { mediaFlowing } from '../support/call-page';
 import { dropSignalling } from '../support/call-probe';
 import { pdfWithTestVirus, simplePdf } from '../support/documents';
+import { auditPage, blocking, describeViolations } from '../support/a11y';
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it is now. */
+async function accessible(page: Page, what: string): Promise<void> {
+  const violations = blocking(await auditPage(page));
+  if (violations.length > 0) throw new Error(`${what}:\n${describeViolations(violations)}`);
+}
 
 /** Whether a canvas drawn by pdf.js holds anything but white (the page was really drawn). */
 const canvasInked = (page: Page) =>
@@ -32,8 +39,10 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     await booth.getByRole('button', { name: 'Photographier un document' }).click();
     const capture = booth.getByTestId('photo-capture');
     await capture.getByText('Posez le document à plat et placez-le dans le cadre.').waitFor();
+    await accessible(booth, 'the capture dialog');
     await capture.getByRole('button', { name: 'Prendre la photo' }).click();
     await capture.getByTestId('capture-preview').waitFor();
+    await accessible(booth, 'the capture preview');
     await capture.getByRole('button', { name: 'Reprendre' }).click();
     await capture.getByRole('button', { name: 'Prendre la photo' }).click();
     await capture.getByRole('button', { name: 'Ajouter une page' }).click();
@@ -45,6 +54,7 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     const item = agent.getByTestId('document-item').filter({ hasText: 'Document photographié' });
     await item.and(agent.locator('[data-document-status="ready"]')).waitFor();
     await item.getByText('2 pages').waitFor();
+    await accessible(agent, 'the agent’s call page with its documents');
     await item.getByRole('button', { name: 'Afficher' }).click();
     const viewer = agent.getByTestId('document-viewer');
     const image = viewer.getByTestId('document-image');
@@ -55,6 +65,7 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     });
     // Full resolution of the fake camera, not a thumbnail.
     expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThanOrEqual(640);
+    await accessible(agent, 'the document viewer');
     await viewer.getByRole('button', { name: 'Agrandir' }).click();
     await viewer.getByRole('button', { name: 'Tourner' }).click();
     expect(await image.getAttribute('style')).toContain('rotate(90deg)');
@@ -76,6 +87,7 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     const drawn = await canvasInked(booth);
     expect(drawn.width).toBeGreaterThan(600);
     expect(drawn.dark).toBeGreaterThan(50);
+    await accessible(booth, 'the booth’s PDF viewer');
     // The booth looks, prints; it does not download.
     expect(await viewer.getByRole('link', { name: /Télécharger/ }).count()).toBe(0);
     await viewer.getByRole('button', { name: 'Imprimer' }).waitFor();

@@ -56,6 +56,7 @@ export const frDocuments = {
       loading: 'Ouverture du document…',
       failed: 'Le document ne s’ouvre pas. Fermez puis réessayez.',
       pageLabel: 'Page {{page}} de « {{title}} »',
+      content: 'Contenu de « {{title}} »',
     },
     booth: {
       photograph: 'Photographier un document',

@@ -43,6 +43,7 @@ export function BoothDocuments({ consultationId, version, stream, cameraOn }: { 
         className="fr-sr-only"
         id="booth-document-file"
         tabIndex={-1}
+        aria-label={t('documents.booth.sendFile')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

@@ -111,7 +111,8 @@ export function DocumentViewer({
           </li>
         </ul>
       </div>
-      <div className="doc-viewer__content">
+      {/* Focusable, so that the keyboard scrolls a zoomed page (arrows, Page Down). */}
+      <div className="doc-viewer__content" tabIndex={0} role="region" aria-label={t('documents.viewer.content', { title: doc.title })}>
         {isPdf && doc.pdfUrl ? (
           <Suspense fallback={<p role="status">{t('documents.viewer.loading')}</p>}>
             <PdfPages url={doc.pdfUrl} zoom={zoom} title={doc.title} />

@@ -32,6 +32,8 @@ export function DocumentsPanel({ consultationId, version }: { consultationId: st
         accept="application/pdf,image/jpeg,image/png"
         className="fr-sr-only"
         id="document-file"
+        tabIndex={-1}
+        aria-label={t('documents.send')}
         aria-describedby="document-file-hint"
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -74,6 +74,8 @@ export interface DocumentView {
   files: DocumentFileView[];
   /** All pages as one PDF (photographed pages) or the PDF itself; null until ready. */
   pdfUrl: string | null;
+  /** A copy goes (or went) to the citizen's e-mail, as the agent asked with the citizen's agreement. */
+  emailCopy: boolean;
   /** Whether the caller may delete it (the consultation's agent, or its sender). */
   canDelete: boolean;
 }

@@ -1247,6 +1247,8 @@ export type components = {
             /** @example 2026-03-23T10:05:00+01:00 */
             createdAt: string;
             direction: components["schemas"]["DocumentDirection"];
+            /** @description A copy goes to the citizen’s e-mail (asked by the agent, with the citizen’s agreement) */
+            emailCopy: boolean;
             files: components["schemas"]["DocumentFileView"][];
             /** Format: uuid */
             id: string;

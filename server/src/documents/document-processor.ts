@@ -4,6 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DocumentRejection } from '../../../shared/documents/documents';
 import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../notifications/outbox.service';
 import { documentsConfig, DocumentsConfig } from '../config/configuration';
 import { AntivirusService } from './antivirus/antivirus.service';
 import { AntivirusUnavailableError } from './antivirus/clamd-client';
@@ -22,6 +23,9 @@ const RETRY_DELAYS_SECONDS = [5, 10, 30, 60];
 const MAX_FAILED_ATTEMPTS = 8;
 /** Documents left waiting (the antivirus was down, an instance died) are looked for this often. */
 const POLL_MS = 5_000;
+
+/** Largest document copied to a citizen's e-mail (many mail servers refuse more). */
+const EMAIL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The name of the object holding the clean re-encoding of an image page. */
 const cleanKey = (documentId: string, position: number) => `${documentId}/p${position}`;
@@ -47,6 +51,7 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
     private readonly antivirus: AntivirusService,
     private readonly keys: DocumentKeys,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(documentsConfig.KEY) private readonly config: DocumentsConfig,
   ) {
@@ -123,7 +128,15 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
     }
 
     if (outcome.ready) {
-      const done = await this.repository.markReady(document.id, outcome.pages, outcome.files);
+      const done = await this.repository.markReady(document.id, outcome.pages, outcome.files, async (tx) => {
+        if (!document.emailCopy) return;
+        // Too heavy for most mailboxes: the citizen gets it from the facilitator instead.
+        if (document.sizeBytes > EMAIL_ATTACHMENT_MAX_BYTES) {
+          this.logger.warn(`document ${document.id} is too large to be e-mailed (${document.sizeBytes} bytes)`);
+          return;
+        }
+        await this.outbox.enqueueDocumentCopy(tx, document.consultationId, document.id, document.title);
+      });
       if (!done) {
         await this.storage.deleteDocument(document.id).catch(() => undefined);
         return;

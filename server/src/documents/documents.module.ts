@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module';
 import { documentsConfig, DocumentsConfig } from '../config/configuration';
 import { ConsultationStoreModule } from '../consultations/consultation-store.module';
 import { CallAccessModule } from '../signalling/call-access.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxAttachments } from '../notifications/dispatch/outbox-attachments';
 import { AntivirusService } from './antivirus/antivirus.service';
 import { DocumentEvents } from './document-events';
 import { DocumentKeys } from './document-keys';
@@ -16,7 +18,7 @@ import { DOCUMENT_STORAGE, DocumentStorage, LocalDocumentStorage } from './stora
 import { S3DocumentStorage } from './storage/s3-storage';
 
 @Module({
-  imports: [AuditModule, ConsultationStoreModule, CallAccessModule],
+  imports: [AuditModule, ConsultationStoreModule, CallAccessModule, NotificationsModule],
   controllers: [DocumentsController],
   providers: [
     {
@@ -37,10 +39,16 @@ import { S3DocumentStorage } from './storage/s3-storage';
   exports: [DocumentEvents, DocumentsStatus],
 })
 export class DocumentsModule implements OnModuleInit, OnModuleDestroy {
-  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+  constructor(
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly attachments: OutboxAttachments,
+    private readonly documents: DocumentsService,
+  ) {}
 
   /** A wrong endpoint, bucket or key stops the start with a message naming the setting. */
   async onModuleInit(): Promise<void> {
+    // E-mail copies of documents read their file when they leave.
+    this.attachments.register((documentId) => this.documents.attachment(documentId));
     if (this.storage instanceof S3DocumentStorage) await this.storage.checkBucket();
   }
 

@@ -21,6 +21,8 @@ export interface DocumentRow {
   keyId: string;
   wrappedKey: Buffer;
   scanAttempts: number;
+  /** The agent asked for a copy to the citizen's e-mail (with their agreement). */
+  emailCopy: boolean;
   createdAt: Date;
   readyAt: Date | null;
 }
@@ -40,7 +42,7 @@ export interface DocumentFileRow {
 const DOC_COLUMNS = `d.id, d.consultation_id AS "consultationId", d.direction, d.sender_role AS "senderRole",
   d.sender_user_id AS "senderUserId", d.sender_device_id AS "senderDeviceId", d.sender_name AS "senderName", d.title,
   d.status, d.rejection, d.signature, d.waiting, d.pages, d.size_bytes::float8 AS "sizeBytes", d.key_id AS "keyId",
-  d.wrapped_key AS "wrappedKey", d.scan_attempts AS "scanAttempts", d.created_at AS "createdAt", d.ready_at AS "readyAt"`;
+  d.wrapped_key AS "wrappedKey", d.scan_attempts AS "scanAttempts", d.email_copy AS "emailCopy", d.created_at AS "createdAt", d.ready_at AS "readyAt"`;
 
 const FILE_COLUMNS = `f.document_id AS "documentId", f.position, f.object_key AS "objectKey", f.original_name AS "originalName",
   f.media_type AS "mediaType", f.size_bytes::float8 AS "sizeBytes", f.sha256, f.width, f.height`;
@@ -66,7 +68,7 @@ export class DocumentsRepository {
   }
 
   /** The upload is whole: its files are recorded and the document waits for its scan. */
-  async markUploaded(tx: EntityManager, documentId: string, title: string, files: Array<Omit<DocumentFileRow, 'documentId' | 'width' | 'height'>>): Promise<void> {
+  async markUploaded(tx: EntityManager, documentId: string, title: string, emailCopy: boolean, files: Array<Omit<DocumentFileRow, 'documentId' | 'width' | 'height'>>): Promise<void> {
     for (const f of files) {
       await tx.query(
         `INSERT INTO document_files (document_id, position, object_key, original_name, media_type, size_bytes, sha256, width, height)
@@ -75,8 +77,8 @@ export class DocumentsRepository {
       );
     }
     await tx.query(
-      `UPDATE documents SET status = 'scanning', title = $3, size_bytes = $2, next_attempt_at = now() WHERE id = $1 AND status = 'uploading'`,
-      [documentId, files.reduce((n, f) => n + f.sizeBytes, 0), title],
+      `UPDATE documents SET status = 'scanning', title = $3, email_copy = $4, size_bytes = $2, next_attempt_at = now() WHERE id = $1 AND status = 'uploading'`,
+      [documentId, files.reduce((n, f) => n + f.sizeBytes, 0), title, emailCopy],
     );
     await this.notify(tx, documentId);
   }
@@ -140,7 +142,12 @@ export class DocumentsRepository {
   }
 
   /** The checks are over: clean files and their sizes recorded, the document ready. */
-  async markReady(documentId: string, pages: number, files: Array<Pick<DocumentFileRow, 'position' | 'objectKey' | 'width' | 'height'>>): Promise<boolean> {
+  async markReady(
+    documentId: string,
+    pages: number,
+    files: Array<Pick<DocumentFileRow, 'position' | 'objectKey' | 'width' | 'height'>>,
+    alsoInTransaction: (tx: EntityManager) => Promise<void> = async () => undefined,
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const [, changed] = (await tx.query(
         `UPDATE documents SET status = 'ready', pages = $2, waiting = NULL, lease_until = NULL, next_attempt_at = NULL, ready_at = now()
@@ -157,6 +164,7 @@ export class DocumentsRepository {
           f.height,
         ]);
       }
+      await alsoInTransaction(tx);
       await this.notify(tx, documentId);
       return true;
     });

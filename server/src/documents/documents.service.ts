@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { EntityManager } from 'typeorm';
 import { Readable } from 'node:stream';
 import type { DocumentDirection, DocumentMediaType, DocumentView } from '../../../shared/documents/documents';
 import { AuditService } from '../audit/audit.service';
@@ -95,8 +96,10 @@ export class DocumentsService {
       throw error;
     }
     const title = received.title ?? received.files[0]?.originalName ?? 'document';
-    await this.repository.transaction(async (tx) => {
-      await this.repository.markUploaded(tx, documentId, title, received.files);
+    try {
+      await this.repository.transaction(async (tx) => {
+        if (received.emailCopy) await this.checkEmailCopy(tx, consultationId, direction);
+        await this.repository.markUploaded(tx, documentId, title, received.emailCopy, received.files);
       await this.audit.record(
         {
           action: 'document.uploaded',
@@ -104,11 +107,21 @@ export class DocumentsService {
           subjectType: 'document',
           subjectId: documentId,
           ip,
-          details: { consultationId, direction, files: received.files.length, bytes: received.files.reduce((n, f) => n + f.sizeBytes, 0) },
+          details: {
+            consultationId,
+            direction,
+            files: received.files.length,
+            bytes: received.files.reduce((n, f) => n + f.sizeBytes, 0),
+            ...(received.emailCopy ? { emailCopy: true } : {}),
+          },
         },
         tx,
       );
-    });
+      });
+    } catch (error) {
+      await this.discard(documentId);
+      throw error;
+    }
     const view = await this.viewOf(this.readerOf(access), documentId);
     // After the answer is ready: the checks take the CPU, the sender should not wait for them.
     this.processor.kick();
@@ -158,6 +171,34 @@ export class DocumentsService {
     for (const file of files) images.push({ bytes: await this.readAll(await this.decrypted(file, dataKey)), mediaType: file.mediaType });
     const pdf = Buffer.from(await imagesToPdf(images));
     return { stream: Readable.from([pdf]), mediaType: 'application/pdf', name: this.pdfName(row), size: pdf.length };
+  }
+
+  /**
+   * A copy by e-mail goes only from the agent to the citizen, to the address the citizen gave at
+   * booking, and (the agent confirms it in the form) with their agreement.
+   */
+  private async checkEmailCopy(tx: EntityManager, consultationId: string, direction: DocumentDirection): Promise<void> {
+    if (direction !== 'to_citizen') throw new DomainError('VALIDATION_FAILED', 'Only the agent sends a copy to the citizen.', { emailCopy: ['NOT_ALLOWED'] });
+    const [consultation] = await this.consultations.describe(tx, [consultationId]);
+    if (!consultation?.citizen_email) throw new DomainError('VALIDATION_FAILED', 'The citizen gave no e-mail address.', { emailCopy: ['NOT_ALLOWED'] });
+  }
+
+  /**
+   * The file an e-mail copy carries, read when the message leaves: the PDF, or the pages as one PDF.
+   * Null once the document is gone (deleted, purged) or if it is not ready.
+   */
+  async attachment(documentId: string): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
+    const row = await this.repository.find(documentId);
+    if (!row || row.status !== 'ready') return null;
+    const files = await this.repository.files([documentId]);
+    const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, documentId);
+    const only = files.length === 1 ? files[0] : undefined;
+    if (only?.mediaType === 'application/pdf') {
+      return { filename: this.pdfName(row), contentType: 'application/pdf', content: await this.readAll(await this.decrypted(only, dataKey)) };
+    }
+    const images = [];
+    for (const file of files) images.push({ bytes: await this.readAll(await this.decrypted(file, dataKey)), mediaType: file.mediaType });
+    return { filename: this.pdfName(row), contentType: 'application/pdf', content: Buffer.from(await imagesToPdf(images)) };
   }
 
   /** The consultation's agent deletes any document; a sender its own, while the call is open. */
@@ -253,6 +294,7 @@ export class DocumentsService {
         url: ready ? link({ kind: 'file', position: f.position }) : null,
       })),
       pdfUrl: ready ? link({ kind: 'pdf' }) : null,
+      emailCopy: row.emailCopy,
       canDelete: this.canDelete(reader, row),
     };
   }

@@ -205,6 +205,7 @@ describe('receiveUpload', () => {
 
       expect(received).toEqual({
         title: null,
+        emailCopy: false,
         files: [
           {
             position: 1,

@@ -69,7 +69,7 @@ export async function receiveUpload(
   request: IncomingMessage,
   target: { documentId: string; dataKey: Buffer; storage: DocumentStorage },
   limits: UploadLimits,
-): Promise<{ title: string | null; files: ReceivedFile[] }> {
+): Promise<{ title: string | null; emailCopy: boolean; files: ReceivedFile[] }> {
   if (!/^multipart\/form-data;/i.test(request.headers['content-type'] ?? '')) {
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data.');
   }
@@ -94,6 +94,7 @@ export async function receiveUpload(
   const stored: Array<Promise<void>> = [];
   const parts: Readable[] = [];
   let title: string | null = null;
+  let emailCopy = false;
   let total = 0;
   let failure: Error | null = null;
 
@@ -118,7 +119,7 @@ export async function receiveUpload(
         if (failed) reject(failure ?? failed.reason);
         else if (files.length > 1 && files.some((f) => f.mediaType === 'application/pdf')) {
           reject(new DomainError('DOCUMENT_TYPE_REFUSED', 'A PDF is sent alone; photographed pages are sent as images.'));
-        } else resolve({ title, files });
+        } else resolve({ title, emailCopy, files });
       });
     };
     const touch = () => {
@@ -133,6 +134,11 @@ export async function receiveUpload(
     };
 
     parser.on('field', (name, value, info) => {
+      if (name === 'emailCopy') {
+        if (value !== 'true' && value !== 'false') return fail(new DomainError('VALIDATION_FAILED', 'emailCopy must be true or false.', { emailCopy: ['INVALID_TYPE'] }));
+        emailCopy = value === 'true';
+        return;
+      }
       if (name !== 'title') return fail(new DomainError('VALIDATION_FAILED', `Unknown field "${name}".`, { [name]: ['UNKNOWN_FIELD'] }));
       if (info.valueTruncated || value.length > TITLE_MAX) return fail(new DomainError('VALIDATION_FAILED', 'The title is too long.', { title: ['TOO_LONG'] }));
       title = cleanTitle(value) || null;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { ConsultationNotificationsSink } from './consultation-notifications.sink';
+import { OutboxAttachments } from './dispatch/outbox-attachments';
 import { OutboxDispatcher } from './dispatch/outbox-dispatcher.service';
 import { IcsFeedService } from './ics/ics-feed.service';
 import { MassCancellationController } from './mass-cancellation/mass-cancellation.controller';
@@ -18,7 +19,7 @@ import { ReminderScanner } from './reminders/reminder-scanner.service';
 @Module({
   imports: [ConsultationsModule],
   controllers: [NotificationsController, MassCancellationController],
-  providers: [OutboxService, OutboxDispatcher, OutboxQueryService, IcsFeedService, ReminderScanner, MassCancellationService, MassCancellationRunner, ConsultationNotificationsSink],
-  exports: [OutboxService],
+  providers: [OutboxService, OutboxAttachments, OutboxDispatcher, OutboxQueryService, IcsFeedService, ReminderScanner, MassCancellationService, MassCancellationRunner, ConsultationNotificationsSink],
+  exports: [OutboxService, OutboxAttachments],
 })
 export class NotificationsModule {}

@@ -6,7 +6,7 @@ import { measureSms } from '../../../shared/sms/gsm7';
 import { placeholderValues, TemplateContext } from './templates/placeholders';
 import { BookingCompanion, NewBooking } from '../consultations/consultation-events';
 import { ConsultationDescription, ConsultationReader } from '../consultations/consultation.reader';
-import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderMessage } from './templates/templates';
+import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderDocumentCopy, renderMessage } from './templates/templates';
 
 export interface EnqueueInput {
   consultationIds: readonly string[];
@@ -95,6 +95,24 @@ export class OutboxService {
     return count;
   }
 
+  /**
+   * A copy of a document the agent sent, to the citizen's e-mail, in the caller's transaction (the
+   * one that makes the document ready). The file is attached when the message leaves. False when
+   * the consultation has no e-mail address (any more).
+   */
+  async enqueueDocumentCopy(manager: EntityManager, consultationId: string, documentId: string, title: string): Promise<boolean> {
+    const [c] = await this.load(manager, [consultationId]);
+    if (!c?.citizen_email) return false;
+    const { subject, body } = renderDocumentCopy(placeholderValues(contextOf(c)), title);
+    await manager.query(
+      `INSERT INTO notification_outbox (consultation_id, event, revision, channel, recipient, subject, body, departement, document_id)
+       VALUES ($1, 'document_sent', nextval('document_copy_revisions'), 'email', $2, $3, $4, $5, $6)
+       ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING`,
+      [c.id, c.citizen_email, subject, body, c.departement, documentId],
+    );
+    return true;
+  }
+
   /** Reminder rows for the given consultations; the caller has checked the window. */
   async enqueueReminder(manager: EntityManager, consultationIds: string[], offsetLabel: string): Promise<void> {
     await this.write(manager, consultationIds, `reminder_${offsetLabel}`);
@@ -163,19 +181,7 @@ export class OutboxService {
 
 
   private render(c: ConsultationRow, event: OutboxEvent, message?: string, stamp = new Date()): OutboxRow[] {
-    const context: TemplateContext = {
-      citizenName: c.citizen_name,
-      startsAt: c.starts_at,
-      endsAt: c.ends_at,
-      msapName: c.msap_name,
-      msapAddress: c.msap_address,
-      boothName: c.booth_name,
-      administration: c.administration,
-      agentName: c.agent_name,
-      subject: c.subject ?? '',
-      documents: c.documents ?? [],
-    };
-    const values = placeholderValues(context);
+    const values = placeholderValues(contextOf(c));
     // Booking and cancellation happen once per consultation; moves, reassignments and reminders
     // repeat, so their key carries the sequence.
     const revision = event === 'booked' || event === 'cancelled' ? 0 : c.sequence;
@@ -198,9 +204,9 @@ export class OutboxService {
             sequence: c.sequence,
             startsAt: c.starts_at,
             endsAt: c.ends_at,
-            summary: `Visio MSAP : ${context.subject || 'consultation'} (${c.citizen_name || 'usager'})`,
+            summary: `Visio MSAP : ${c.subject || 'consultation'} (${c.citizen_name || 'usager'})`,
             // The calendar entry says what and where; the e-mail around it says what changed.
-            description: `${c.citizen_name || 'Usager'} — ${context.subject || 'consultation'} — ${c.administration}`,
+            description: `${c.citizen_name || 'Usager'} — ${c.subject || 'consultation'} — ${c.administration}`,
             location: `${c.msap_name}, ${c.booth_name} (visioconférence)`,
             status: cancelled ? 'CANCELLED' : 'CONFIRMED',
             organizer: this.organizer,
@@ -219,6 +225,22 @@ export class OutboxService {
     if (rows.length === 0) return;
     await manager.query(outboxInsert(1, ''), outboxRows(rows).values);
   }
+}
+
+/** What a consultation's messages say of it. */
+function contextOf(c: ConsultationDescription): TemplateContext {
+  return {
+    citizenName: c.citizen_name,
+    startsAt: c.starts_at,
+    endsAt: c.ends_at,
+    msapName: c.msap_name,
+    msapAddress: c.msap_address,
+    boothName: c.booth_name,
+    administration: c.administration,
+    agentName: c.agent_name,
+    subject: c.subject ?? '',
+    documents: c.documents ?? [],
+  };
 }
 
 /** Outbox columns, their SQL types and the row field each comes from. */

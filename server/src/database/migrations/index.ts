@@ -7,6 +7,7 @@ import { RetentionFreeTextAndAccounts1795510000000 } from './1795510000000-Reten
 import { FailedAttempts1795512000000 } from './1795512000000-FailedAttempts';
 import { ConsultationLifecycle1795520000000 } from './1795520000000-ConsultationLifecycle';
 import { Documents1795530000000 } from './1795530000000-Documents';
+import { DocumentEmailCopy1795531000000 } from './1795531000000-DocumentEmailCopy';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   FailedAttempts1795512000000,
   ConsultationLifecycle1795520000000,
   Documents1795530000000,
+  DocumentEmailCopy1795531000000,
 ];

@@ -88,6 +88,9 @@ export class DocumentView implements Document {
   @ApiProperty({ type: String, nullable: true, description: 'The whole document as one PDF; null until ready' })
   pdfUrl!: string | null;
 
+  @ApiProperty({ description: 'A copy goes to the citizen’s e-mail (asked by the agent, with the citizen’s agreement)' })
+  emailCopy!: boolean;
+
   @ApiProperty()
   canDelete!: boolean;
 }

@@ -7,6 +7,7 @@ import { sendSmsHttp } from './sms-http.transport';
 import { SmtpTransport } from './smtp.transport';
 import { PeriodicTask } from '../../common/background/periodic-task';
 import { Channel, CHANNELS } from '../templates/templates';
+import { OutboxAttachments } from './outbox-attachments';
 import { OutgoingMessage, SendResult } from './transport';
 
 interface ClaimedRow {
@@ -18,6 +19,7 @@ interface ClaimedRow {
   ics: string | null;
   sms_encoding: string | null;
   sms_segments: number | null;
+  document_id: string | null;
   attempts: number;
 }
 
@@ -61,6 +63,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attachments: OutboxAttachments,
   ) {
     this.sendTimeoutMs = Math.min(15_000, Math.floor((config.leaseSeconds * 1000) / 3));
     this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from, this.sendTimeoutMs) : null;
@@ -121,7 +124,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
             SET status = 'sending', attempts = o.attempts + 1, claim_token = $4, updated_at = now(),
                 next_attempt_at = now() + make_interval(secs => $5)
            FROM due WHERE o.id = due.id
-         RETURNING o.id, o.channel, o.recipient, o.subject, o.body, o.ics, o.sms_encoding, o.sms_segments, o.attempts)
+         RETURNING o.id, o.channel, o.recipient, o.subject, o.body, o.ics, o.sms_encoding, o.sms_segments, o.document_id, o.attempts)
        -- Selecting from the CTE makes the driver answer plain rows (a bare UPDATE answers [rows, count]).
        SELECT * FROM claimed`,
       [this.config.batchSize, this.config.maxAttempts, this.remoteChannels, token, this.config.leaseSeconds],
@@ -167,8 +170,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     return channel === 'sms' ? this.config.sms !== null : this.smtp !== null;
   }
 
-  private send(row: ClaimedRow): Promise<SendResult> {
+  private async send(row: ClaimedRow): Promise<SendResult> {
+    let attachment: OutgoingMessage['attachment'];
+    if (row.document_id) {
+      const file = await this.attachments.read(row.document_id).catch(() => undefined);
+      // Deleted or purged since: the copy is not sent (retrying cannot bring it back).
+      if (file === null) return { ok: false, permanent: true, error: 'the attached document no longer exists' };
+      if (file === undefined) return { ok: false, permanent: false, error: 'the attached document could not be read' };
+      attachment = file;
+    }
     const message: OutgoingMessage = {
+      attachment,
       id: row.id,
       channel: row.channel,
       recipient: row.recipient,

@@ -40,6 +40,7 @@ export class SmtpTransport {
         text: message.body,
         messageId: messageIdFor(message.id),
         headers: { 'X-Visio-Outbox-Id': message.id },
+        ...(message.attachment ? { attachments: [{ filename: message.attachment.filename, contentType: message.attachment.contentType, content: message.attachment.content }] } : {}),
         ...(message.ics && method
           ? { icalEvent: { method, filename: method === 'CANCEL' ? 'annulation.ics' : 'invitation.ics', content: message.ics } }
           : {}),

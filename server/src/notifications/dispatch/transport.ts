@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   ics: string | null;
   smsEncoding: string | null;
   smsSegments: number | null;
+  /** A file to attach (e-mail only), read when the message leaves. */
+  attachment?: { filename: string; contentType: string; content: Buffer };
 }
 
 export type SendResult =

@@ -59,6 +59,10 @@ export class NotificationOutboxEntity {
   @Column({ type: 'varchar', length: 3 })
   departement!: string;
 
+  /** A document to attach (an agent's document copied to the citizen's e-mail). */
+  @Column({ type: 'uuid', nullable: true })
+  documentId!: string | null;
+
   @Column({ type: 'text', default: 'pending' })
   status!: OutboxStatus;
 

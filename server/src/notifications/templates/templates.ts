@@ -6,7 +6,7 @@ export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
  * Stored events: the three changes, a reassignment (invitation to the new agent, cancellation to
  * the previous one) and one reminder event per configured offset ("reminder_2d").
  */
-export type OutboxEvent = NotificationEvent | 'reassigned' | 'unassigned' | `reminder_${string}`;
+export type OutboxEvent = NotificationEvent | 'reassigned' | 'unassigned' | 'document_sent' | `reminder_${string}`;
 
 export const CHANNELS = ['sms', 'email', 'agent_email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -16,7 +16,7 @@ export interface RenderedMessage {
   body: string;
 }
 
-type TemplateKind = NotificationEvent | 'reassigned' | 'unassigned' | 'reminder';
+type TemplateKind = NotificationEvent | 'reassigned' | 'unassigned' | 'document_sent' | 'reminder';
 type Template = { subject?: string; body: string };
 
 const SIGNATURE = '\n\nCe message est envoyé automatiquement, merci de ne pas y répondre.\nVisio MSAP — France Services';
@@ -70,6 +70,15 @@ const TEMPLATES: Readonly<Record<TemplateKind, Partial<Record<Channel, Template>
       body: 'Bonjour {agent},\n\nLa consultation du {date} avec {nom} a été confiée à un collègue ; elle est retirée de votre agenda.' + DETAILS + SIGNATURE,
     },
   },
+  document_sent: {
+    email: {
+      subject: 'Document transmis lors de votre rendez-vous du {date}',
+      body:
+        'Bonjour {nom},\n\nLors de votre rendez-vous en visioconférence avec {administration} du {date}, votre conseiller vous a transmis ' +
+        'un document ; à votre demande, il est joint à ce message : « {titre} ».\n\nGardez-le précieusement : nous ne le conservons pas au-delà du délai prévu.' +
+        SIGNATURE,
+    },
+  },
   reminder: {
     sms: { body: 'Rappel : {nom}, RDV visio {administration} le {date} à {msap}, {adresse}. Apportez : {documents}.' },
     email: {
@@ -88,6 +97,12 @@ export const hasTemplate = (event: OutboxEvent, channel: Channel): boolean => TE
  * Renders the message for one consultation. A coordinator's `message` (mass cancellation, or a
  * cancellation with notice) replaces the citizen's text; agents get it quoted under their notice.
  */
+/** The e-mail carrying a copy of a document: its title is put in after the placeholders, as it is. */
+export function renderDocumentCopy(values: PlaceholderValues, title: string): RenderedMessage {
+  const rendered = renderMessage('document_sent', 'email', values);
+  return { subject: rendered.subject, body: rendered.body.replace('{titre}', () => title) };
+}
+
 export function renderMessage(event: OutboxEvent, channel: Channel, values: PlaceholderValues, message?: string): RenderedMessage {
   const template = TEMPLATES[kindOf(event)][channel];
   if (!template) throw new Error(`no template for ${event}/${channel}`);

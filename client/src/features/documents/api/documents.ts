@@ -23,9 +23,10 @@ const CAP_BEFORE_ANSWER = 0.95;
  * reports the bytes sent, which fetch cannot. The bar stops short of the end until the server has
  * stored the document and answered.
  */
-export function uploadDocument(consultationId: string, parts: UploadPart[], onProgress: (fraction: number) => void, title?: string): Promise<DocumentView> {
+export function uploadDocument(consultationId: string, parts: UploadPart[], onProgress: (fraction: number) => void, title?: string, emailCopy = false): Promise<DocumentView> {
   const form = new FormData();
   if (title) form.append('title', title);
+  if (emailCopy) form.append('emailCopy', 'true');
   for (const part of parts) form.append('file', part.blob, part.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

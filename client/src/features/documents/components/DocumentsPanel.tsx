@@ -1,7 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '@shared/documents/documents';
 import { ConfirmButton } from '../../../components/confirm';
+import { fetchApi } from '../../../lib/api';
+import type { Consultation } from '../../../lib/consultations';
+import { useSession } from '../../../lib/session';
 import { deleteDocument } from '../api/documents';
 import { useDocuments } from '../hooks/use-documents';
 import { DocumentStatus, UploadProgress } from './DocumentStatus';
@@ -20,6 +23,9 @@ export function DocumentsPanel({ consultationId, version }: { consultationId: st
   const [open, setOpen] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const shown = open ? documents.find((d) => d.id === open && d.status === 'ready') : undefined;
+  const citizenEmail = useCitizenEmail(consultationId);
+  const [emailCopy, setEmailCopy] = useState(false);
+  const copyId = useId();
 
   return (
     <section aria-labelledby="documents-title" className="fr-mt-2w" data-testid="documents-panel">
@@ -38,9 +44,19 @@ export function DocumentsPanel({ consultationId, version }: { consultationId: st
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void upload([{ blob: file, name: file.name }]);
+          if (file) void upload([{ blob: file, name: file.name }], undefined, emailCopy && citizenEmail !== null);
+          setEmailCopy(false);
         }}
       />
+      {citizenEmail && (
+        <div className="fr-checkbox-group fr-checkbox-group--sm fr-mb-1w">
+          <input type="checkbox" id={copyId} checked={emailCopy} onChange={(e) => setEmailCopy(e.target.checked)} />
+          <label className="fr-label" htmlFor={copyId}>
+            {t('documents.emailCopy', { email: citizenEmail })}
+            <span className="fr-hint-text">{t('documents.emailCopyHint')}</span>
+          </label>
+        </div>
+      )}
       <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-upload-line fr-btn--icon-left" onClick={() => input.current?.click()}>
         {t('documents.send')}
       </button>
@@ -66,6 +82,24 @@ export function DocumentsPanel({ consultationId, version }: { consultationId: st
   );
 }
 
+/** The citizen's e-mail address, for the agent only (the one who may send a copy there). */
+function useCitizenEmail(consultationId: string): string | null {
+  const { principal } = useSession();
+  const isAgent = principal?.kind === 'user' && principal.role === 'agent';
+  const [email, setEmail] = useState<string | null>(null);
+  useEffect(() => {
+    if (!isAgent) return;
+    let live = true;
+    fetchApi<Consultation>(`/api/consultations/${consultationId}`)
+      .then((c) => live && setEmail(c.citizen.email))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [consultationId, isAgent]);
+  return email;
+}
+
 function DocumentItem({ document: doc, onOpen, onDeleted }: { document: DocumentView; onOpen(): void; onDeleted(): void }) {
   const { t } = useTranslation();
   const [deleting, setDeleting] = useState(false);
@@ -76,6 +110,7 @@ function DocumentItem({ document: doc, onOpen, onDeleted }: { document: Document
       <p className="fr-text--xs fr-mb-1v">
         {t(`documents.${SENDER_KEY[doc.senderRole]}`)}
         {doc.pages !== null && ` · ${t('documents.pages', { count: doc.pages })}`}
+        {doc.emailCopy && ` · ${t('documents.emailCopied')}`}
       </p>
       <DocumentStatus document={doc} />
       {doc.status === 'ready' && (

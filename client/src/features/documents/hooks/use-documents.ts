@@ -47,13 +47,13 @@ export function useDocuments(consultationId: string, version: number) {
   }, [refresh]);
 
   const upload = useCallback(
-    async (parts: UploadPart[], title?: string): Promise<DocumentView | null> => {
+    async (parts: UploadPart[], title?: string, emailCopy = false): Promise<DocumentView | null> => {
       const id = `${Date.now()}-${Math.random()}`;
       const label = title ?? parts[0]?.name ?? 'document';
       setUploads((u) => [...u, { id, title: label, progress: 0, error: null }]);
       const setProgress = (progress: number) => setUploads((u) => u.map((x) => (x.id === id ? { ...x, progress } : x)));
       try {
-        const created = await uploadDocument(consultationId, parts, setProgress, title);
+        const created = await uploadDocument(consultationId, parts, setProgress, title, emailCopy);
         setUploads((u) => u.filter((x) => x.id !== id));
         setDocuments((list) => (list.some((d) => d.id === created.id) ? list : [...list, created]));
         void refresh();

@@ -40,6 +40,25 @@ const MATRIX: Row[] = [
   { method: 'PATCH', pattern: '/api/users/:id/role', path: () => `/api/users/${UNKNOWN_ID}/role`, body: { role: 'agent' }, expect: only({ admin: 404 }) },
   { method: 'GET', pattern: '/api/audit', path: () => '/api/audit', expect: only({ admin: 200 }) },
   { method: 'GET', pattern: '/api/retention', path: () => '/api/retention', expect: only({ admin: 200 }) },
+  { method: 'GET', pattern: '/api/documents/status', path: () => '/api/documents/status', expect: only({ admin: 200 }) },
+  // Documents: the consultation's participants pass the guard, then find no such consultation or document (404),
+  // or send a link without its signature (422).
+  {
+    method: 'GET',
+    pattern: '/api/consultations/:id/documents',
+    path: () => `/api/consultations/${UNKNOWN_ID}/documents`,
+    expect: only({ agent: 404, facilitator: 404, device: 404 }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/consultations/:id/documents',
+    path: () => `/api/consultations/${UNKNOWN_ID}/documents`,
+    body: {},
+    expect: only({ agent: 404, facilitator: 404, device: 404 }),
+  },
+  { method: 'GET', pattern: '/api/documents/:id/files/:position', path: () => `/api/documents/${UNKNOWN_ID}/files/1`, expect: only({ agent: 422, facilitator: 422, device: 422 }) },
+  { method: 'GET', pattern: '/api/documents/:id/pdf', path: () => `/api/documents/${UNKNOWN_ID}/pdf`, expect: only({ agent: 422, facilitator: 422, device: 422 }) },
+  { method: 'DELETE', pattern: '/api/documents/:id', path: () => `/api/documents/${UNKNOWN_ID}`, expect: only({ agent: 404, facilitator: 404, device: 404 }) },
   { method: 'GET', pattern: '/api/administrations', path: () => '/api/administrations', expect: only(users(200)) },
   { method: 'GET', pattern: '/api/msap-sites', path: () => '/api/msap-sites', expect: only(users(200)) },
   {

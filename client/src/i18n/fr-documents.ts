@@ -41,6 +41,7 @@ export const frDocuments = {
     download: 'Télécharger',
     downloadPdf: 'Télécharger en PDF',
     delete: 'Supprimer',
+    deleteFailed: 'Le document n’a pas pu être supprimé. Réessayez.',
     deleteConfirm: {
       question: 'Supprimer « {{title}} » ?',
       detail: 'Le document sera effacé pour tous les participants.',
@@ -50,6 +51,7 @@ export const frDocuments = {
     viewer: {
       close: 'Fermer',
       print: 'Imprimer',
+      preparing: 'Préparation…',
       zoomIn: 'Agrandir',
       zoomOut: 'Réduire',
       rotate: 'Tourner',

@@ -93,7 +93,7 @@ export function BoothDocuments({ consultationId, version, stream, cameraOn }: { 
           }}
         />
       )}
-      {shown && <DocumentViewer document={shown} allowDownload={false} large intro={t('documents.booth.received')} onClose={() => setOpen(null)} />}
+      {shown && <DocumentViewer key={shown.id} document={shown} allowDownload={false} large intro={t('documents.booth.received')} onClose={() => setOpen(null)} />}
     </section>
   );
 }

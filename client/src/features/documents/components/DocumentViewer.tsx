@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '@shared/documents/documents';
 import '../documents.css';
@@ -34,6 +34,17 @@ export function DocumentViewer({
   const [rotation, setRotation] = useState(0);
   const [page, setPage] = useState(0);
   const dialog = useRef<HTMLDivElement>(null);
+  const drawAll = useRef<(() => Promise<void>) | null>(null);
+  const [preparing, setPreparing] = useState(false);
+  const onPrintReady = useCallback((fn: (() => Promise<void>) | null) => (drawAll.current = fn), []);
+  const print = async () => {
+    if (drawAll.current) {
+      setPreparing(true);
+      await drawAll.current().catch(() => undefined);
+      setPreparing(false);
+    }
+    window.print();
+  };
   const isPdf = doc.files.length === 1 && doc.files[0]!.mediaType === 'application/pdf';
   const file = doc.files[page];
   const size = large ? ' fr-btn--lg' : '';
@@ -67,7 +78,7 @@ export function DocumentViewer({
           )}
           <h2 className="fr-h5 fr-mb-0 doc-viewer__title">{doc.title}</h2>
         </div>
-        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left doc-viewer__tools">
+        <ul className={`fr-btns-group fr-btns-group--inline fr-btns-group--icon-left doc-viewer__tools${large ? '' : ' fr-btns-group--sm'}`}>
           <li>
             <button type="button" className={`fr-btn fr-btn--secondary fr-icon-zoom-out-line${size}`} onClick={() => setZoomIndex((z) => Math.max(0, z - 1))} disabled={zoomIndex === 0}>
               {t('documents.viewer.zoomOut')}
@@ -86,8 +97,8 @@ export function DocumentViewer({
             </li>
           )}
           <li>
-            <button type="button" className={`fr-btn fr-btn--secondary fr-icon-printer-line${size}`} onClick={() => window.print()}>
-              {t('documents.viewer.print')}
+            <button type="button" className={`fr-btn fr-btn--secondary fr-icon-printer-line${size}`} onClick={() => void print()} disabled={preparing}>
+              {preparing ? t('documents.viewer.preparing') : t('documents.viewer.print')}
             </button>
           </li>
           {allowDownload && (
@@ -115,7 +126,7 @@ export function DocumentViewer({
       <div className="doc-viewer__content" tabIndex={0} role="region" aria-label={t('documents.viewer.content', { title: doc.title })}>
         {isPdf && doc.pdfUrl ? (
           <Suspense fallback={<p role="status">{t('documents.viewer.loading')}</p>}>
-            <PdfPages url={doc.pdfUrl} zoom={zoom} title={doc.title} />
+            <PdfPages url={doc.pdfUrl} zoom={zoom} title={doc.title} onPrintReady={onPrintReady} />
           </Suspense>
         ) : (
           file?.url && (

@@ -77,7 +77,7 @@ export function DocumentsPanel({ consultationId, version }: { consultationId: st
         ))}
       </ul>
       {documents.length === 0 && uploads.length === 0 && <p className="fr-text--sm">{t('documents.none')}</p>}
-      {shown && <DocumentViewer document={shown} allowDownload onClose={() => setOpen(null)} />}
+      {shown && <DocumentViewer key={shown.id} document={shown} allowDownload onClose={() => setOpen(null)} />}
     </section>
   );
 }
@@ -103,6 +103,7 @@ function useCitizenEmail(consultationId: string): string | null {
 function DocumentItem({ document: doc, onOpen, onDeleted }: { document: DocumentView; onOpen(): void; onDeleted(): void }) {
   const { t } = useTranslation();
   const [deleting, setDeleting] = useState(false);
+  const [deleteFailed, setDeleteFailed] = useState(false);
   const first = doc.files[0];
   return (
     <li className="fr-mb-2w" data-testid="document-item" data-document-status={doc.status}>
@@ -134,8 +135,9 @@ function DocumentItem({ document: doc, onOpen, onDeleted }: { document: Document
           busy={deleting}
           onConfirm={() => {
             setDeleting(true);
+            setDeleteFailed(false);
             void deleteDocument(doc.id)
-              .catch(() => undefined)
+              .catch(() => setDeleteFailed(true))
               .finally(() => {
                 setDeleting(false);
                 onDeleted();
@@ -148,6 +150,11 @@ function DocumentItem({ document: doc, onOpen, onDeleted }: { document: Document
             </button>
           )}
         </ConfirmButton>
+      )}
+      {deleteFailed && (
+        <p className="fr-error-text" role="alert">
+          {t('documents.deleteFailed')}
+        </p>
       )}
     </li>
   );

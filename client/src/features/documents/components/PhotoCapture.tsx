@@ -72,7 +72,13 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
         {t('documents.capture.title')}
       </h2>
       <p className="doc-capture__hint" role="status">
-        {!canShoot ? t('documents.capture.cameraOff') : failed ? t('documents.capture.failed') : preview ? t('documents.capture.preview', { page: pages.length + 1 }) : t('documents.capture.frame')}
+        {!canShoot
+          ? t('documents.capture.cameraOff')
+          : failed
+            ? t('documents.capture.failed')
+            : !preview && pages.length >= MAX_PAGES
+              ? t('documents.capture.maxPages')
+              : preview ? t('documents.capture.preview', { page: pages.length + 1 }) : t('documents.capture.frame')}
       </p>
       <div className="doc-capture__stage">
         {preview ? (

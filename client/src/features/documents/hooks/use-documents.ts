@@ -41,16 +41,24 @@ export function useDocuments(consultationId: string, version: number) {
     void refresh();
   }, [refresh, version]);
 
+  // Links expire: the list is read again shortly before the first of them does.
   useEffect(() => {
-    const timer = setInterval(() => void refresh(), 120_000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    const expiries = documents.flatMap((d) => [d.pdfUrl, ...d.files.map((f) => f.url)]).flatMap((url) => {
+      const exp = url ? /[?&]exp=(\d+)/.exec(url)?.[1] : undefined;
+      return exp ? [Number(exp) * 1000] : [];
+    });
+    if (expiries.length === 0) return;
+    const delay = Math.max(5_000, Math.min(...expiries) - Date.now() - 15_000);
+    const timer = setTimeout(() => void refresh(), delay);
+    return () => clearTimeout(timer);
+  }, [documents, refresh]);
 
   const upload = useCallback(
     async (parts: UploadPart[], title?: string, emailCopy = false): Promise<DocumentView | null> => {
       const id = `${Date.now()}-${Math.random()}`;
       const label = title ?? parts[0]?.name ?? 'document';
-      setUploads((u) => [...u, { id, title: label, progress: 0, error: null }]);
+      // A new upload puts an end to the previous failures: what is said is about the latest one.
+      setUploads((u) => [...u.filter((x) => !x.error), { id, title: label, progress: 0, error: null }]);
       const setProgress = (progress: number) => setUploads((u) => u.map((x) => (x.id === id ? { ...x, progress } : x)));
       try {
         const created = await uploadDocument(consultationId, parts, setProgress, title, emailCopy);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import sharp from 'sharp';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DocumentRejection } from '../../../shared/documents/documents';
 import { AuditService } from '../audit/audit.service';
@@ -12,15 +12,17 @@ import { DocumentKeys } from './document-keys';
 import { DocumentFileRow, DocumentRow, DocumentsRepository } from './documents.repository';
 import { InspectionRefusal, sanitizeImage } from './inspection';
 import { inspectPdfIsolated } from './pdf-inspection';
-import { decryptStream, encryptStream, unwrapDataKey } from './storage/envelope';
+import { encryptStream, unwrapDataKey } from './storage/envelope';
+import { openPlain, readAll } from './storage/plain-object';
+import { receivedKey } from './upload-receiver';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
 
 /** How long one instance holds a document it is checking before another may take it over. */
 const LEASE_SECONDS = 120;
 /** Pause before asking a silent antivirus again, growing with the attempts. */
 const RETRY_DELAYS_SECONDS = [5, 10, 30, 60];
-/** Unexpected failures (storage, decryption) are retried; after this many the document is refused. */
-const MAX_FAILED_ATTEMPTS = 8;
+/** Failures other than the antivirus's (storage, decryption) are retried; after this many the document is refused. */
+const MAX_FAILED_CHECKS = 5;
 /** Documents left waiting (the antivirus was down, an instance died) are looked for this often. */
 const POLL_MS = 5_000;
 
@@ -101,34 +103,44 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
         return;
       }
       if (!document) return;
-      await this.process(document);
+      try {
+        await this.process(document, document.claimToken!);
+      } catch (error) {
+        // A database failover mid-check, say: the lease runs out and the document is taken again.
+        this.logger.error({ err: error, documentId: document.id }, 'checking a document failed');
+      }
     }
   }
 
-  private async process(document: DocumentRow): Promise<void> {
+  private async process(document: DocumentRow, token: string): Promise<void> {
     const started = Date.now();
-    let outcome: Outcome;
+    let outcome: Outcome | 'lost';
     try {
-      outcome = await this.check(document);
+      outcome = await this.check(document, token);
     } catch (error) {
-      if (error instanceof AntivirusUnavailableError) {
+      // Clean copies of an attempt cut short, unless another instance owns the document by now.
+      if (await this.repository.renewLease(document.id, token, LEASE_SECONDS)) await this.removeCleanCopies(document);
+      if (error instanceof AntivirusUnavailableError && !/size limit/i.test(error.reason)) {
         const delay = RETRY_DELAYS_SECONDS[Math.min(document.scanAttempts - 1, RETRY_DELAYS_SECONDS.length - 1)]!;
         this.logger.warn(`document ${document.id} waits for the antivirus (${error.reason}); next try in ${delay} s`);
-        await this.repository.postponeScan(document.id, 'antivirus_unavailable', delay).catch((e: unknown) => this.logger.error({ err: e }, 'postponing a scan failed'));
-        await this.removeCleanCopies(document);
+        await this.repository.postponeScan(document.id, token, 'antivirus_unavailable', delay, false);
         return;
       }
-      this.logger.error({ err: error, documentId: document.id, attempt: document.scanAttempts }, 'checking a document failed');
-      await this.removeCleanCopies(document);
-      if (document.scanAttempts < MAX_FAILED_ATTEMPTS) {
-        await this.repository.postponeScan(document.id, 'antivirus_unavailable', 30).catch(() => undefined);
+      if (error instanceof AntivirusUnavailableError) {
+        // clamd's own size limit is below ours (an external clamd's StreamMaxLength): retrying cannot help.
+        outcome = { ready: false, rejection: 'too_large', signature: null, detail: error.reason };
+      } else if (document.checkFailures + 1 < MAX_FAILED_CHECKS) {
+        this.logger.error({ err: error, documentId: document.id, failures: document.checkFailures + 1 }, 'checking a document failed; it will be tried again');
+        await this.repository.postponeScan(document.id, token, null, 30, true);
         return;
+      } else {
+        outcome = { ready: false, rejection: 'damaged', signature: null, detail: `checks failed ${MAX_FAILED_CHECKS} times: ${String(error)}` };
       }
-      outcome = { ready: false, rejection: 'damaged', signature: null, detail: 'checks kept failing' };
     }
+    if (outcome === 'lost') return;
 
     if (outcome.ready) {
-      const done = await this.repository.markReady(document.id, outcome.pages, outcome.files, async (tx) => {
+      const done = await this.repository.markReady(document.id, token, outcome.pages, outcome.files, async (tx) => {
         if (!document.emailCopy) return;
         // Too heavy for most mailboxes: the citizen gets it from the facilitator instead.
         if (document.sizeBytes > EMAIL_ATTACHMENT_MAX_BYTES) {
@@ -138,20 +150,22 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
         await this.outbox.enqueueDocumentCopy(tx, document.consultationId, document.id, document.title);
       });
       if (!done) {
-        await this.storage.deleteDocument(document.id).catch(() => undefined);
+        // Deleted or purged meanwhile: whatever this check wrote goes too. Otherwise another
+        // instance took the document over and owns its files: nothing is touched.
+        if (await this.repository.isGone(document.id)) await this.storage.deleteDocument(document.id);
         return;
       }
       // The images as received go: only their clean re-encodings remain.
-      const files = await this.repository.files([document.id]);
-      for (const file of files) {
-        if (file.objectKey !== `${document.id}/r${file.position}`) await this.storage.delete(`${document.id}/r${file.position}`).catch(() => undefined);
+      for (const file of outcome.files) {
+        if (file.objectKey !== receivedKey(document.id, file.position)) await this.storage.delete(receivedKey(document.id, file.position)).catch(() => undefined);
       }
       this.logger.log(`document ${document.id} ready (${outcome.pages} page(s), checked in ${Date.now() - started} ms)`);
       return;
     }
+    const rejected = await this.repository.markRejected(document.id, token, outcome.rejection, outcome.signature);
+    if (!rejected && !(await this.repository.isGone(document.id))) return; // another instance owns it now
     // Nobody will ever open a refused file: its bytes go at once, its row says why.
     await this.storage.deleteDocument(document.id).catch((e: unknown) => this.logger.error({ err: e }, 'removing a refused document failed'));
-    const rejected = await this.repository.markRejected(document.id, outcome.rejection, outcome.signature);
     if (rejected) {
       await this.audit.record({
         action: 'document.rejected',
@@ -163,33 +177,44 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async check(document: DocumentRow): Promise<Outcome> {
+  /** The checks of one document; 'lost' when another instance took it over meanwhile. */
+  private async check(document: DocumentRow, token: string): Promise<Outcome | 'lost'> {
     const files = await this.repository.files([document.id]);
     if (files.length === 0) return { ready: false, rejection: 'damaged', signature: null, detail: 'no file' };
     const dataKey = unwrapDataKey(this.keys.all, { keyId: document.keyId, wrapped: document.wrappedKey }, document.id);
+    const stillMine = () => this.repository.renewLease(document.id, token, LEASE_SECONDS);
 
     // Every file, as received, through the antivirus first.
     for (const file of files) {
-      const verdict = await this.antivirus.scan(await this.plain(file.objectKey, dataKey));
+      const verdict = await this.antivirus.scan(await openPlain(this.storage, file.objectKey, dataKey));
+      if (verdict.infected && verdict.signature.startsWith('Heuristics.Limits.Exceeded')) {
+        // clamd stopped before the end (a scan limit), which is no virus: said as a file that cannot be checked.
+        return { ready: false, rejection: 'damaged', signature: null, detail: `${verdict.signature} in page ${file.position}` };
+      }
       if (verdict.infected) return { ready: false, rejection: 'virus', signature: verdict.signature, detail: `${verdict.signature} in page ${file.position}` };
+      if (!(await stillMine())) return 'lost';
     }
 
     const pdf = files.length === 1 && files[0]!.mediaType === 'application/pdf' ? files[0]! : null;
     try {
       if (pdf) {
-        const bytes = await this.readAll(await this.plain(pdf.objectKey, dataKey));
+        const bytes = await readAll(await openPlain(this.storage, pdf.objectKey, dataKey), this.config.maxBytes).catch((error: unknown) => {
+          throw error instanceof RangeError ? new InspectionRefusal('too_large', error.message) : error;
+        });
         const { pages } = await inspectPdfIsolated(bytes, this.config.maxPages);
         return { ready: true, pages, files: [{ position: pdf.position, objectKey: pdf.objectKey, width: null, height: null }] };
       }
       if (files.length > this.config.maxPages) return { ready: false, rejection: 'too_many_pages', signature: null, detail: `${files.length} pages` };
       const clean = [];
       for (const file of files) {
+        // The source is opened first: if it cannot be read, no write has started.
+        const source = await openPlain(this.storage, file.objectKey, dataKey);
         const key = cleanKey(document.id, file.position);
         const sealed = new PassThrough();
         const encrypting = encryptStream(dataKey, key);
         const writing = this.storage.put(key, sealed);
         const flowing = pipeline(encrypting, sealed);
-        const sanitizing = sanitizeImage(await this.plain(file.objectKey, dataKey), encrypting, file.mediaType, this.config.maxPixels);
+        const sanitizing = sanitizeImage(source, encrypting, file.mediaType, this.config.maxPixels);
         // A refused image destroys the chain: the partial copy's write must end (and remove itself) before we go on.
         const [size] = await Promise.all([sanitizing, flowing, writing]).catch(async (error: unknown) => {
           encrypting.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -198,6 +223,7 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
           throw decoding.status === 'rejected' ? decoding.reason : error;
         });
         clean.push({ position: file.position, objectKey: key, width: size.width, height: size.height });
+        if (!(await stillMine())) return 'lost';
       }
       return { ready: true, pages: files.length, files: clean };
     } catch (error) {
@@ -210,23 +236,5 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
   private async removeCleanCopies(document: DocumentRow): Promise<void> {
     const files = await this.repository.files([document.id]).catch(() => []);
     for (const file of files) await this.storage.delete(cleanKey(document.id, file.position)).catch(() => undefined);
-  }
-
-  private async plain(objectKey: string, dataKey: Buffer): Promise<Readable> {
-    const sealed = await this.storage.get(objectKey);
-    const plain = decryptStream(dataKey, objectKey);
-    sealed.on('error', (error) => plain.destroy(error));
-    return sealed.pipe(plain);
-  }
-
-  private async readAll(stream: Readable): Promise<Uint8Array> {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of stream) {
-      total += (chunk as Buffer).length;
-      if (total > this.config.maxBytes) throw new InspectionRefusal('too_large', 'larger than the limit');
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
   }
 }

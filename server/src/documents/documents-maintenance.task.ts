@@ -57,9 +57,14 @@ export class DocumentsMaintenanceTask implements OnApplicationBootstrap, OnModul
   private async purge(): Promise<number> {
     const due = await this.repository.dueForPurge(this.config.retentionDays, BATCH);
     for (const document of due) {
-      // Files first: a row marked purged with its files still there would never be looked at again.
-      await this.storage.deleteDocument(document.id);
-      await this.repository.markPurged(document.id);
+      try {
+        // Files first: a row marked purged with its files still there would never be looked at again.
+        await this.storage.deleteDocument(document.id);
+        await this.repository.markPurged(document.id);
+      } catch (error) {
+        // One document that cannot go now (storage down) does not hold the others back.
+        this.logger.error({ err: error, documentId: document.id }, 'purging a document failed; it is tried again next time');
+      }
     }
     if (due.length > 0) {
       await this.audit.record({ action: 'document.purged', subjectType: 'document', details: { count: due.length, retentionDays: this.config.retentionDays } });
@@ -70,10 +75,15 @@ export class DocumentsMaintenanceTask implements OnApplicationBootstrap, OnModul
 
   private async rewrap(): Promise<number> {
     const active = this.keys.active;
-    const stale = await this.repository.wrappedByOtherKeys(active.id, BATCH);
+    // Only keys this instance knows: one wrapped by a key removed too early is reported, not retried forever.
+    const stale = await this.repository.wrappedByOtherKeys(active.id, this.keys.all.map((k) => k.id), BATCH);
     for (const row of stale) {
-      const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, row.id);
-      await this.repository.rewrap(row.id, row.keyId, active.id, wrapDataKey(active, dataKey, row.id).wrapped);
+      try {
+        const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, row.id);
+        await this.repository.rewrap(row.id, row.keyId, active.id, wrapDataKey(active, dataKey, row.id).wrapped);
+      } catch (error) {
+        this.logger.error({ err: error, documentId: row.id }, 'rewrapping a document key failed');
+      }
     }
     if (stale.length > 0) this.logger.log(`rewrapped ${stale.length} document key(s) with master key "${active.id}"`);
     return stale.length;

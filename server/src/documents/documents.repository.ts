@@ -21,6 +21,10 @@ export interface DocumentRow {
   keyId: string;
   wrappedKey: Buffer;
   scanAttempts: number;
+  /** Checks that failed for another reason than the antivirus (storage, decryption). */
+  checkFailures: number;
+  /** Set on the row this instance claimed: its writes require it (another instance may have taken over). */
+  claimToken: string | null;
   /** The agent asked for a copy to the citizen's e-mail (with their agreement). */
   emailCopy: boolean;
   createdAt: Date;
@@ -42,7 +46,7 @@ export interface DocumentFileRow {
 const DOC_COLUMNS = `d.id, d.consultation_id AS "consultationId", d.direction, d.sender_role AS "senderRole",
   d.sender_user_id AS "senderUserId", d.sender_device_id AS "senderDeviceId", d.sender_name AS "senderName", d.title,
   d.status, d.rejection, d.signature, d.waiting, d.pages, d.size_bytes::float8 AS "sizeBytes", d.key_id AS "keyId",
-  d.wrapped_key AS "wrappedKey", d.scan_attempts AS "scanAttempts", d.email_copy AS "emailCopy", d.created_at AS "createdAt", d.ready_at AS "readyAt"`;
+  d.wrapped_key AS "wrappedKey", d.scan_attempts AS "scanAttempts", d.check_failures AS "checkFailures", d.claim_token AS "claimToken", d.email_copy AS "emailCopy", d.created_at AS "createdAt", d.ready_at AS "readyAt"`;
 
 const FILE_COLUMNS = `f.document_id AS "documentId", f.position, f.object_key AS "objectKey", f.original_name AS "originalName",
   f.media_type AS "mediaType", f.size_bytes::float8 AS "sizeBytes", f.sha256, f.width, f.height`;
@@ -88,6 +92,12 @@ export class DocumentsRepository {
     await this.dataSource.query(`DELETE FROM documents WHERE id = $1 AND status = 'uploading'`, [documentId]);
   }
 
+  /** Whether the document was deleted or purged (its files are to go, whatever a check wrote meanwhile). */
+  async isGone(documentId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM documents WHERE id = $1 AND deleted_at IS NULL AND purged_at IS NULL`, [documentId])) as unknown[];
+    return rows.length === 0;
+  }
+
   async find(documentId: string): Promise<DocumentRow | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = $1 AND d.deleted_at IS NULL AND d.purged_at IS NULL`,
@@ -116,9 +126,10 @@ export class DocumentsRepository {
    */
   async claimForScan(leaseSeconds: number): Promise<DocumentRow | undefined> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE documents d SET lease_until = now() + make_interval(secs => $1), scan_attempts = d.scan_attempts + 1
+      `UPDATE documents d SET lease_until = now() + make_interval(secs => $1), scan_attempts = d.scan_attempts + 1, claim_token = gen_random_uuid()
         WHERE d.id = (SELECT id FROM documents
                        WHERE status = 'scanning' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+                         AND deleted_at IS NULL AND purged_at IS NULL
                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING ${DOC_COLUMNS}`,
       [leaseSeconds],
@@ -126,17 +137,30 @@ export class DocumentsRepository {
     return rows[0];
   }
 
-  /** The antivirus could not answer: the document waits and is tried again after `delaySeconds`. */
-  async postponeScan(documentId: string, wait: DocumentWait, delaySeconds: number): Promise<void> {
+  /** Keeps the claim while a long check goes on; false once another instance took it over (or it was deleted). */
+  async renewLease(documentId: string, claimToken: string, leaseSeconds: number): Promise<boolean> {
+    const [, changed] = (await this.dataSource.query(
+      `UPDATE documents SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND claim_token = $2 AND status = 'scanning' RETURNING id`,
+      [documentId, claimToken, leaseSeconds],
+    )) as [unknown[], number];
+    return changed > 0;
+  }
+
+  /**
+   * The check could not be finished now: the document waits and is tried again after
+   * `delaySeconds`, saying why when it is the antivirus. A failure of another kind is counted.
+   */
+  async postponeScan(documentId: string, claimToken: string, wait: DocumentWait | null, delaySeconds: number, countFailure: boolean): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const [rows] = (await tx.query(
-        `WITH old AS (SELECT waiting FROM documents WHERE id = $1 AND status = 'scanning' FOR UPDATE)
-         UPDATE documents d SET lease_until = NULL, next_attempt_at = now() + make_interval(secs => $3), waiting = $2
+        `WITH old AS (SELECT waiting FROM documents WHERE id = $1 AND status = 'scanning' AND claim_token = $4 FOR UPDATE)
+         UPDATE documents d SET lease_until = NULL, claim_token = NULL, next_attempt_at = now() + make_interval(secs => $3), waiting = $2,
+                check_failures = d.check_failures + $5
            FROM old WHERE d.id = $1
          RETURNING old.waiting AS previous`,
-        [documentId, wait, delaySeconds],
+        [documentId, wait, delaySeconds, claimToken, countFailure ? 1 : 0],
       )) as [Array<{ previous: DocumentWait | null }>, number];
-      // The participants hear it once, when the document starts waiting.
+      // The participants hear it once, when the reason for waiting changes.
       if (rows[0] && rows[0].previous !== wait) await this.notify(tx, documentId);
     });
   }
@@ -144,15 +168,16 @@ export class DocumentsRepository {
   /** The checks are over: clean files and their sizes recorded, the document ready. */
   async markReady(
     documentId: string,
+    claimToken: string,
     pages: number,
     files: Array<Pick<DocumentFileRow, 'position' | 'objectKey' | 'width' | 'height'>>,
     alsoInTransaction: (tx: EntityManager) => Promise<void> = async () => undefined,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const [, changed] = (await tx.query(
-        `UPDATE documents SET status = 'ready', pages = $2, waiting = NULL, lease_until = NULL, next_attempt_at = NULL, ready_at = now()
-          WHERE id = $1 AND status = 'scanning' AND deleted_at IS NULL RETURNING id`,
-        [documentId, pages],
+        `UPDATE documents SET status = 'ready', pages = $2, waiting = NULL, lease_until = NULL, claim_token = NULL, next_attempt_at = NULL, ready_at = now()
+          WHERE id = $1 AND status = 'scanning' AND claim_token = $3 AND deleted_at IS NULL AND purged_at IS NULL RETURNING id`,
+        [documentId, pages, claimToken],
       )) as [unknown[], number];
       if (changed === 0) return false;
       for (const f of files) {
@@ -170,12 +195,12 @@ export class DocumentsRepository {
     });
   }
 
-  async markRejected(documentId: string, rejection: DocumentRejection, signature: string | null): Promise<boolean> {
+  async markRejected(documentId: string, claimToken: string, rejection: DocumentRejection, signature: string | null): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const [, changed] = (await tx.query(
-        `UPDATE documents SET status = 'rejected', rejection = $2, signature = $3, waiting = NULL, lease_until = NULL, next_attempt_at = NULL
-          WHERE id = $1 AND status = 'scanning' AND deleted_at IS NULL RETURNING id`,
-        [documentId, rejection, signature],
+        `UPDATE documents SET status = 'rejected', rejection = $2, signature = $3, waiting = NULL, lease_until = NULL, claim_token = NULL, next_attempt_at = NULL
+          WHERE id = $1 AND status = 'scanning' AND claim_token = $4 AND deleted_at IS NULL AND purged_at IS NULL RETURNING id`,
+        [documentId, rejection, signature, claimToken],
       )) as [unknown[], number];
       if (changed > 0) await this.notify(tx, documentId);
       return changed > 0;
@@ -225,10 +250,11 @@ export class DocumentsRepository {
   }
 
   /** Data keys still wrapped by another master key than `keyId`, for rewrapping. */
-  async wrappedByOtherKeys(keyId: string, limit: number): Promise<Array<{ id: string; keyId: string; wrappedKey: Buffer }>> {
+  async wrappedByOtherKeys(keyId: string, knownKeyIds: readonly string[], limit: number): Promise<Array<{ id: string; keyId: string; wrappedKey: Buffer }>> {
     return this.dataSource.query(
-      `SELECT id, key_id AS "keyId", wrapped_key AS "wrappedKey" FROM documents WHERE key_id <> $1 AND purged_at IS NULL LIMIT $2`,
-      [keyId, limit],
+      `SELECT id, key_id AS "keyId", wrapped_key AS "wrappedKey" FROM documents
+        WHERE key_id <> $1 AND key_id = ANY($3::text[]) AND purged_at IS NULL LIMIT $2`,
+      [keyId, limit, knownKeyIds],
     );
   }
 
@@ -239,7 +265,8 @@ export class DocumentsRepository {
   /** Whether a document of the consultation is still being scanned (the health page counts them). */
   async scanBacklog(): Promise<{ waiting: number; oldestSeconds: number | null }> {
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS "oldestSeconds" FROM documents WHERE status = 'scanning'`,
+      `SELECT count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS "oldestSeconds" FROM documents
+        WHERE status = 'scanning' AND deleted_at IS NULL AND purged_at IS NULL`,
     )) as Array<{ waiting: number; oldestSeconds: number | null }>;
     return row ?? { waiting: 0, oldestSeconds: null };
   }

@@ -15,7 +15,9 @@ import { DocumentKeys } from './document-keys';
 import { DocumentFileRow, DocumentRow, DocumentsRepository } from './documents.repository';
 import { DocumentProcessor } from './document-processor';
 import { imagesToPdf } from './inspection';
-import { decryptStream, newDataKey, unwrapDataKey } from './storage/envelope';
+import { newDataKey, unwrapDataKey } from './storage/envelope';
+import { openPlain, readAll } from './storage/plain-object';
+import sharp from 'sharp';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
 import { receiveUpload } from './upload-receiver';
 
@@ -167,9 +169,7 @@ export class DocumentsService {
     const only = files.length === 1 ? files[0] : undefined;
     if (only?.mediaType === 'application/pdf') return { stream: await this.decrypted(only, dataKey), mediaType: only.mediaType, name: this.pdfName(row), size: null };
     // Photographed pages, assembled into one PDF on demand (a few MB: the pages are in memory).
-    const images = [];
-    for (const file of files) images.push({ bytes: await this.readAll(await this.decrypted(file, dataKey)), mediaType: file.mediaType });
-    const pdf = Buffer.from(await imagesToPdf(images));
+    const pdf = await this.pagesAsPdf(files, dataKey);
     return { stream: Readable.from([pdf]), mediaType: 'application/pdf', name: this.pdfName(row), size: pdf.length };
   }
 
@@ -194,11 +194,9 @@ export class DocumentsService {
     const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, documentId);
     const only = files.length === 1 ? files[0] : undefined;
     if (only?.mediaType === 'application/pdf') {
-      return { filename: this.pdfName(row), contentType: 'application/pdf', content: await this.readAll(await this.decrypted(only, dataKey)) };
+      return { filename: this.pdfName(row), contentType: 'application/pdf', content: await readAll(await this.decrypted(only, dataKey)) };
     }
-    const images = [];
-    for (const file of files) images.push({ bytes: await this.readAll(await this.decrypted(file, dataKey)), mediaType: file.mediaType });
-    return { filename: this.pdfName(row), contentType: 'application/pdf', content: Buffer.from(await imagesToPdf(images)) };
+    return { filename: this.pdfName(row), contentType: 'application/pdf', content: await this.pagesAsPdf(files, dataKey) };
   }
 
   /** The consultation's agent deletes any document; a sender its own, while the call is open. */
@@ -264,7 +262,10 @@ export class DocumentsService {
 
   private toView(reader: Reader, row: DocumentRow, files: DocumentFileRow[]): DocumentView {
     const ready = row.status === 'ready';
-    const exp = Math.floor(Date.now() / 1000) + this.config.linkTtlSeconds;
+    // NOTE: expiries fall on a grid of the link lifetime, so that a list read again gives the same
+    // links (an open image is not fetched, nor audited, again): a link lives one to two lifetimes.
+    const ttl = this.config.linkTtlSeconds;
+    const exp = (Math.floor(Date.now() / 1000 / ttl) + 2) * ttl;
     const link = (part: DocumentPart) => {
       const path = part.kind === 'pdf' ? `/api/documents/${row.id}/pdf` : `/api/documents/${row.id}/files/${part.position}`;
       return `${path}?exp=${exp}&sig=${this.keys.sign(this.linkPayload(reader.principal, row.id, part, exp))}`;
@@ -307,17 +308,21 @@ export class DocumentsService {
     return principal.kind === 'user' ? { actorUserId: principal.userId } : { actorDeviceId: principal.deviceId };
   }
 
-  private async decrypted(file: DocumentFileRow, dataKey: Buffer): Promise<Readable> {
-    const sealed = await this.storage.get(file.objectKey);
-    const plain = decryptStream(dataKey, file.objectKey);
-    sealed.on('error', (error) => plain.destroy(error));
-    return sealed.pipe(plain);
+  private decrypted(file: DocumentFileRow, dataKey: Buffer): Promise<Readable> {
+    return openPlain(this.storage, file.objectKey, dataKey);
   }
 
-  private async readAll(stream: Readable): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+  /**
+   * Photographed pages as one PDF. PNG pages are turned into JPEG by libvips first (off the main
+   * thread): pdf-lib would decode and deflate each PNG in JavaScript, blocking every call meanwhile.
+   */
+  private async pagesAsPdf(files: DocumentFileRow[], dataKey: Buffer): Promise<Buffer> {
+    const images = [];
+    for (const file of files) {
+      const bytes = await readAll(await this.decrypted(file, dataKey));
+      images.push(file.mediaType === 'image/png' ? { bytes: await sharp(bytes).jpeg({ quality: 92 }).toBuffer(), mediaType: 'image/jpeg' as const } : { bytes, mediaType: file.mediaType });
+    }
+    return Buffer.from(await imagesToPdf(images));
   }
 
   private fileName(row: DocumentRow, file: DocumentFileRow): string {

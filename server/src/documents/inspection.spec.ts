@@ -326,6 +326,28 @@ describe('inspectPdf', () => {
     expect((await refusal(sut(Buffer.from(forged, 'latin1')))).rejection).toBe('active_content');
   });
 
+  it('refuses the hidden copy even when strings that look like a stream\'s start and end surround it', async () => {
+    const text = (await pdfFile({ with: openAction({ Type: 'Action', S: 'URI', URI: PDFString.of('https://example.org/') }) })).toString('latin1');
+    const benign = /(\d+) 0 obj\n<<\n\/Type \/Action\n\/S \/URI[\s\S]*?endobj\n/.exec(text)!;
+    const script = `${benign[1]} 0 obj\n<< /Foo (>> stream\n) /Type /Action /S /JavaScript /JS (app.alert(1)) /Bar (endstream) >>\nendobj\n`;
+    const xref = text.indexOf('\nxref\n') + 1;
+    let forged = `${text.slice(0, benign.index)}${script}\n${text.slice(benign.index, xref)}`;
+    forged = `${forged}${text.slice(xref).replace(/startxref\n\d+/, `startxref\n${forged.length}`)}`;
+
+    expect(['active_content', 'damaged']).toContain((await refusal(sut(Buffer.from(forged, 'latin1')))).rejection);
+  });
+
+  it('refuses an XFA form (it carries its own scripts)', async () => {
+    const pdf = await pdfFile({
+      with: (doc) => {
+        const xfa = doc.context.flateStream('<xdp:xdp><template><script contentType="application/x-javascript">app.alert(1)</script></template></xdp:xdp>');
+        doc.catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [], XFA: doc.context.register(xfa) }));
+      },
+    });
+
+    expect((await refusal(sut(pdf))).rejection).toBe('active_content');
+  });
+
   it('refuses an encrypted PDF', async () => {
     // NOTE: pdf-lib cannot encrypt; what makes a PDF encrypted for a reader is the /Encrypt
     // dictionary of its trailer, which is what is written here (the Standard handler, RC4 40-bit).

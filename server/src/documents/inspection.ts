@@ -44,7 +44,7 @@ export async function sanitizeImage(input: Readable, output: Writable, mediaType
 }
 
 /** Names whose presence anywhere in a PDF means code, an action outside the reader, or a file inside. */
-const ACTIVE_KEYS = new Set(['JS', 'JavaScript', 'Launch', 'EmbeddedFiles', 'EmbeddedFile', 'RichMedia', 'ImportData']);
+const ACTIVE_KEYS = new Set(['JS', 'JavaScript', 'Launch', 'EmbeddedFiles', 'EmbeddedFile', 'RichMedia', 'ImportData', 'XFA']);
 const ACTIVE_VALUES = new Set(['JavaScript', 'Launch', 'EmbeddedFile', 'FileAttachment', 'RichMedia', 'ImportData', 'GoToE']);
 
 /** The first active element found in a dictionary, depth first (arrays and nested dictionaries included). */
@@ -88,7 +88,8 @@ function structuralProblem(bytes: Uint8Array): { rejection: DocumentRejection; d
       return { rejection: 'mixed_content', detail: `section ${index + 1} is not a PDF update` };
     }
     const seen = new Set<string>();
-    for (const match of withoutStreams(section).matchAll(/(?:^|[\s>\]])(\d+)\s+(\d+)\s+obj\b/g)) {
+    // On the raw text: a digit, spaces and "obj" do not come together by chance in binary data.
+    for (const match of section.matchAll(/(?:^|[\s>\]])(\d{1,10})\s+(\d{1,5})\s+obj\b/g)) {
       const id = `${match[1]} ${match[2]}`;
       if (seen.has(id)) return { rejection: 'damaged', detail: `object ${id} is defined twice in one revision` };
       seen.add(id);
@@ -98,42 +99,19 @@ function structuralProblem(bytes: Uint8Array): { rejection: DocumentRejection; d
 }
 
 /**
- * The file's objects without the contents of their streams (images, fonts, compressed data).
- * NOTE: one pass with indexOf, never a regular expression: a lazy "stream…endstream" pattern over
- * a file of many "stream" keywords and no "endstream" takes time in the square of its size.
+ * Names that mean code, an action outside the reader, a form with its own scripts (XFA) or a file
+ * inside, looked for in the raw bytes, whatever object holds them (a copy the parser dropped, a
+ * string that looks like a stream's start…). Only names long enough never to be spelled by chance
+ * in an image's bytes; /JS alone is found by the parser's walk (a JavaScript action also names
+ * /JavaScript, which this finds).
  */
-function withoutStreams(text: string): string {
-  const kept: string[] = [];
-  let from = 0;
-  for (;;) {
-    const start = text.indexOf('stream', from);
-    if (start < 0) break;
-    // "endstream", "xstream"… are not the keyword that opens a stream.
-    if (start > 0 && /[a-z]/.test(text[start - 1]!)) {
-      kept.push(text.slice(from, start + 6));
-      from = start + 6;
-      continue;
-    }
-    // Each search for the end starts after the previous one: the whole pass is linear.
-    const end = text.indexOf('endstream', start + 6);
-    if (end < 0) break;
-    kept.push(text.slice(from, start));
-    from = end + 'endstream'.length;
-  }
-  kept.push(text.slice(from));
-  return kept.join('');
-}
+const RAW_ACTIVE_NAMES = new Set(['JavaScript', 'Launch', 'EmbeddedFiles', 'EmbeddedFile', 'RichMedia', 'ImportData', 'XFA', 'GoToE']);
 
-/**
- * Names that, written in the file's objects, mean code, an action outside the reader, or a file
- * inside. Stream contents (images, fonts, compressed data) are skipped: random bytes spell "/JS"
- * now and then in a large image.
- */
 function activeName(bytes: Uint8Array): string | null {
-  const text = withoutStreams(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
-  for (const match of text.matchAll(/\/([^\s/<>[\](){}%]{2,40})/g)) {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  for (const match of text.matchAll(/\/([^\s/<>[\](){}%]{3,40})/g)) {
     const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    if (ACTIVE_KEYS.has(name) || (ACTIVE_VALUES.has(name) && name !== 'FileAttachment')) return `/${name}`;
+    if (RAW_ACTIVE_NAMES.has(name)) return `/${name}`;
   }
   return null;
 }

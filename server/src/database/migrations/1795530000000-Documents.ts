@@ -30,6 +30,8 @@ export class Documents1795530000000 implements MigrationInterface {
       "key_id" text NOT NULL,
       "wrapped_key" bytea NOT NULL,
       "scan_attempts" integer NOT NULL DEFAULT 0,
+      "check_failures" integer NOT NULL DEFAULT 0,
+      "claim_token" uuid,
       "next_attempt_at" TIMESTAMP WITH TIME ZONE,
       "lease_until" TIMESTAMP WITH TIME ZONE,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),

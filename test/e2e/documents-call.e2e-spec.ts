@@ -66,6 +66,9 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     // Full resolution of the fake camera, not a thumbnail.
     expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThanOrEqual(640);
     await accessible(agent, 'the document viewer');
+    // The keyboard goes round the viewer's controls, never to the call's behind it.
+    for (let i = 0; i < 12; i++) await agent.keyboard.press('Tab');
+    expect(await viewer.evaluate((dialog) => dialog.contains((dialog as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement as never))).toBe(true);
     await viewer.getByRole('button', { name: 'Agrandir' }).click();
     await viewer.getByRole('button', { name: 'Tourner' }).click();
     expect(await image.getAttribute('style')).toContain('rotate(90deg)');

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '@shared/documents/documents';
 import '../documents.css';
+import { keepFocusInside } from '../focus';
 
 // pdf.js is large: loaded only when a PDF is opened, never with the call page itself.
 const PdfPages = lazy(() => import('./PdfPages'));
@@ -67,6 +68,7 @@ export function DocumentViewer({
       data-testid="document-viewer"
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
+        if (e.key === 'Tab') keepFocusInside(e, dialog.current);
       }}
     >
       <div className="doc-viewer__bar doc-no-print">

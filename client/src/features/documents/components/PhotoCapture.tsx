@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UploadPart } from '../api/documents';
 import { capturePhoto, pageName } from '../media/capture';
+import { keepFocusInside } from '../focus';
 import '../documents.css';
 
 interface Page {
@@ -29,9 +30,13 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
   pagesRef.current = preview ? [...pages, preview] : pages;
 
   useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
     dialog.current?.focus();
-    // Whatever happens, the photos leave memory with the dialog.
-    return () => pagesRef.current.forEach((p) => URL.revokeObjectURL(p.url));
+    return () => {
+      // Whatever happens, the photos leave memory with the dialog; the focus goes back where it was.
+      pagesRef.current.forEach((p) => URL.revokeObjectURL(p.url));
+      before?.focus?.();
+    };
   }, []);
 
   useEffect(() => {
@@ -67,7 +72,10 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
   };
 
   return (
-    <div className="doc-capture" role="dialog" aria-modal="true" aria-labelledby="capture-title" ref={dialog} tabIndex={-1} data-testid="photo-capture" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <div className="doc-capture" role="dialog" aria-modal="true" aria-labelledby="capture-title" ref={dialog} tabIndex={-1} data-testid="photo-capture" onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+        if (e.key === 'Tab') keepFocusInside(e, dialog.current);
+      }}>
       <h2 id="capture-title" className="fr-sr-only">
         {t('documents.capture.title')}
       </h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UploadPart } from '../api/documents';
 import { capturePhoto, pageName } from '../media/capture';
@@ -44,6 +44,8 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
   }, [stream, preview]);
 
   const track = stream?.getVideoTracks()[0];
+  const settings = track?.getSettings();
+  const ratio = settings?.width && settings.height ? settings.width / settings.height : 4 / 3;
   const canShoot = cameraOn && track !== undefined && track.readyState === 'live';
 
   const take = async () => {
@@ -92,10 +94,10 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
         {preview ? (
           <img src={preview.url} alt={t('documents.capture.preview', { page: pages.length + 1 })} data-testid="capture-preview" />
         ) : (
-          <>
+          <div className="doc-capture__view" style={{ '--ratio': String(ratio) } as CSSProperties}>
             <video ref={video} autoPlay playsInline muted data-testid="capture-video" />
             <div className="doc-capture__frame" aria-hidden="true" />
-          </>
+          </div>
         )}
       </div>
       <div className="doc-capture__bar">

@@ -337,6 +337,23 @@ describe('inspectPdf', () => {
     expect(['active_content', 'damaged']).toContain((await refusal(sut(Buffer.from(forged, 'latin1')))).rejection);
   });
 
+  it('refuses a script hidden in a compressed object stream whose objects a later stream redefines', async () => {
+    // Two object streams defining the same object: the parser keeps the second (harmless), a reader
+    // following the cross-reference table may take the first (the script).
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const objStm = (body: string) => {
+      const header = '3 0 ';
+      return doc.context.flateStream(`${header}${body}`, { Type: 'ObjStm', N: 1, First: header.length });
+    };
+    doc.context.register(objStm('<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>'));
+    doc.context.register(objStm('<< /Type /Action /S /URI /URI (https://example.org/) >>'));
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+    expect(pdf.toString('latin1')).not.toMatch(/\/JavaScript/); // compressed: not visible in the raw bytes
+
+    expect((await refusal(sut(pdf))).rejection).toBe('active_content');
+  });
+
   it('refuses an XFA form (it carries its own scripts)', async () => {
     const pdf = await pdfFile({
       with: (doc) => {

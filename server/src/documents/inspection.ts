@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { Readable, Writable } from 'node:stream';
+import { inflateSync } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import type { DocumentMediaType, DocumentRejection } from '../../../shared/documents/documents';
 
@@ -109,9 +110,44 @@ const RAW_ACTIVE_NAMES = new Set(['JavaScript', 'Launch', 'EmbeddedFiles', 'Embe
 
 function activeName(bytes: Uint8Array): string | null {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return activeNameIn(text) ?? activeNameInObjectStreams(bytes, text);
+}
+
+function activeNameIn(text: string): string | null {
   for (const match of text.matchAll(/\/([^\s/<>[\](){}%]{3,40})/g)) {
     const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     if (RAW_ACTIVE_NAMES.has(name)) return `/${name}`;
+  }
+  return null;
+}
+
+/** Largest decompressed object stream looked into (a compression bomb stops there). */
+const OBJECT_STREAM_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The same names inside compressed object streams, every one of them: the parser keeps only the
+ * last definition of an object, and a reader may follow the cross-reference table to another copy
+ * kept in another object stream. Only Flate streams with a direct length are read here (the
+ * parser's walk covers what it keeps of the others).
+ */
+function activeNameInObjectStreams(bytes: Uint8Array, text: string): string | null {
+  for (const header of text.matchAll(/(?:^|[\s>\]])\d{1,10}\s+\d{1,5}\s+obj\b/g)) {
+    const from = header.index! + header[0].length;
+    const streamAt = text.indexOf('stream', from);
+    if (streamAt < 0 || streamAt - from > 4096) continue;
+    const dictionary = text.slice(from, streamAt);
+    if (!/\/Type\s*\/ObjStm\b/.test(dictionary) || !/\/Filter\s*\/FlateDecode\b/.test(dictionary)) continue;
+    const length = /\/Length\s+(\d{1,10})(?!\s+\d+\s+R)/.exec(dictionary);
+    if (!length) continue;
+    const dataStart = streamAt + 6 + (text[streamAt + 6] === '\r' ? 2 : 1);
+    let inflated: Buffer;
+    try {
+      inflated = inflateSync(bytes.subarray(dataStart, dataStart + Number(length[1])), { maxOutputLength: OBJECT_STREAM_MAX_BYTES });
+    } catch {
+      continue;
+    }
+    const found = activeNameIn(inflated.toString('latin1'));
+    if (found) return found;
   }
   return null;
 }

@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { DocumentView } from '../../shared/documents/documents';
 import { OutboxDispatcher } from '../../server/src/notifications/dispatch/outbox-dispatcher.service';
 import { startTestApp, TestApp } from '../support/app';
@@ -8,6 +6,7 @@ import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
 import { pngImage, settled, simplePdf } from '../support/documents';
 import { Agent, signIn } from '../support/session';
+import { ReceivedMail, startSmtpServer } from '../support/smtp';
 
 /** The base64 body of the MIME part of the given type, decoded. */
 function attachmentOf(raw: string, type: string): Buffer | null {
@@ -19,32 +18,20 @@ function attachmentOf(raw: string, type: string): Buffer | null {
 
 describe('a copy of the agent’s document to the citizen’s e-mail (real SMTP server)', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const received: Array<{ to: string; raw: string }> = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let received: ReceivedMail[];
   let consultationId: string;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false' });
+    smtp = await startSmtpServer();
+    received = smtp.received;
+    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false' });
     const ids = await demoIds(t.dataSource);
     consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp?.close();
   });
 
   const send = (caller: { agent: Agent; csrf: string }, bytes: Buffer, name: string, emailCopy: string) =>

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { PasswordService } from '../../server/src/auth/password.service';
 import { OutboxDispatcher } from '../../server/src/notifications/dispatch/outbox-dispatcher.service';
@@ -10,6 +9,7 @@ import { ReminderScanner } from '../../server/src/notifications/reminders/remind
 import { startTestApp, TestApp } from '../support/app';
 import { insertCitizenConsultations } from '../support/citizen-consultations';
 import { demoIds } from '../support/demo-data';
+import { ReceivedMail, startSmtpServer } from '../support/smtp';
 import { signIn, signInAs } from '../support/session';
 
 const AGENT = 'agent@demo.visio-msap.fr';
@@ -229,29 +229,17 @@ describe('outbox dispatcher with an SMS provider over HTTP', () => {
 
 describe('outbox dispatcher over SMTP', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const received: Array<{ to: string; raw: string }> = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let received: ReceivedMail[];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false' });
+    smtp = await startSmtpServer();
+    received = smtp.received;
+    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false' });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 
   it('sends the agent an ICS invitation, then a cancellation of the same entry', async () => {

@@ -8,16 +8,11 @@ import { DomainError } from '../common/errors/domain.error';
 import { cleanFileName, cleanTitle } from './file-name';
 import { SNIFF_BYTES, sniffType } from './file-type';
 import { encryptStream } from './storage/envelope';
+import type { DocumentFileRow } from './documents.repository';
 import { DocumentStorage } from './storage/document-storage';
 
-export interface ReceivedFile {
-  position: number;
-  objectKey: string;
-  originalName: string;
-  mediaType: DocumentMediaType;
-  sizeBytes: number;
-  sha256: string;
-}
+/** A file as received: stored encrypted, typed, measured and hashed; its pixel size comes with the checks. */
+export type ReceivedFile = Omit<DocumentFileRow, 'documentId' | 'width' | 'height'>;
 
 export interface UploadLimits {
   maxBytes: number;

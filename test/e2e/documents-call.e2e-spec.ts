@@ -79,9 +79,19 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
     await viewer.waitFor({ state: 'detached' });
   });
 
-  it('the agent sends a PDF form; the booth is told and reads it full screen, drawn in the page', async () => {
+  it('the agent sends a PDF form (a copy to the citizen’s e-mail, ticked); the booth is told and reads it full screen', async () => {
+    // The citizen gave an address at booking: the agent's panel offers the copy, naming it.
+    await s.t.dataSource.query(`UPDATE consultations SET citizen_email = 'jeanne.martin@example.fr' WHERE id = $1`, [s.consultationId]);
+    await agent.reload();
+    // As a person does with a DSFR checkbox: a click on its label.
+    await agent.getByText('Envoyer aussi une copie à l’usager par courriel (jeanne.martin@example.fr)').click();
+    expect(await agent.getByLabel('Envoyer aussi une copie à l’usager par courriel (jeanne.martin@example.fr)').isChecked()).toBe(true);
     await agent.locator('#document-file').setInputFiles({ name: 'Formulaire cerfa.pdf', mimeType: 'application/pdf', buffer: await simplePdf(2, 'Formulaire a remplir') });
-    await agent.getByTestId('document-item').filter({ hasText: 'Formulaire cerfa.pdf' }).and(agent.locator('[data-document-status="ready"]')).waitFor({ timeout: 30_000 });
+    const sent = agent.getByTestId('document-item').filter({ hasText: 'Formulaire cerfa.pdf' });
+    await sent.and(agent.locator('[data-document-status="ready"]')).waitFor({ timeout: 30_000 });
+    await sent.getByText('copie envoyée par courriel').waitFor();
+    const copies = await s.t.dataSource.query(`SELECT recipient, event FROM notification_outbox WHERE consultation_id = $1 AND document_id IS NOT NULL`, [s.consultationId]);
+    expect(copies).toEqual([{ recipient: 'jeanne.martin@example.fr', event: 'document_sent' }]);
     // It opens full screen by itself: the citizen has nothing to look for.
     const viewer = booth.getByTestId('document-viewer');
     await viewer.getByText('Votre conseiller vous a envoyé ce document.').waitFor();

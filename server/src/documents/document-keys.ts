@@ -3,7 +3,7 @@ import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { documentsConfig, DocumentsConfig } from '../config/configuration';
-import { MasterKey } from './storage/envelope';
+import { MasterKey, unwrapDataKey } from './storage/envelope';
 
 const LOCAL_KEY_FILE = 'documents.key';
 const LOCAL_KEY_ID = 'local';
@@ -35,6 +35,11 @@ export class DocumentKeys implements OnModuleInit {
 
   get all(): readonly MasterKey[] {
     return this.keys;
+  }
+
+  /** A document's data key, unwrapped by whichever configured master key wrapped it. */
+  dataKeyOf(document: { id: string; keyId: string; wrappedKey: Buffer }): Buffer {
+    return unwrapDataKey(this.keys, { keyId: document.keyId, wrapped: document.wrappedKey }, document.id);
   }
 
   sign(payload: string): string {

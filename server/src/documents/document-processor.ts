@@ -12,7 +12,7 @@ import { DocumentKeys } from './document-keys';
 import { DocumentFileRow, DocumentRow, DocumentsRepository } from './documents.repository';
 import { InspectionRefusal, sanitizeImage } from './inspection';
 import { inspectPdfIsolated } from './pdf-inspection';
-import { encryptStream, unwrapDataKey } from './storage/envelope';
+import { encryptStream } from './storage/envelope';
 import { openPlain, readAll } from './storage/plain-object';
 import { receivedKey } from './upload-receiver';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
@@ -181,7 +181,7 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
   private async check(document: DocumentRow, token: string): Promise<Outcome | 'lost'> {
     const files = await this.repository.files([document.id]);
     if (files.length === 0) return { ready: false, rejection: 'damaged', signature: null, detail: 'no file' };
-    const dataKey = unwrapDataKey(this.keys.all, { keyId: document.keyId, wrapped: document.wrappedKey }, document.id);
+    const dataKey = this.keys.dataKeyOf(document);
     const stillMine = () => this.repository.renewLease(document.id, token, LEASE_SECONDS);
 
     // Every file, as received, through the antivirus first.

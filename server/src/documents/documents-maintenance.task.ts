@@ -4,7 +4,7 @@ import { PeriodicTask } from '../common/background/periodic-task';
 import { documentsConfig, DocumentsConfig } from '../config/configuration';
 import { DocumentKeys } from './document-keys';
 import { DocumentsRepository } from './documents.repository';
-import { unwrapDataKey, wrapDataKey } from './storage/envelope';
+import { wrapDataKey } from './storage/envelope';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
 
 const INTERVAL_MS = 10 * 60_000;
@@ -79,7 +79,7 @@ export class DocumentsMaintenanceTask implements OnApplicationBootstrap, OnModul
     const stale = await this.repository.wrappedByOtherKeys(active.id, this.keys.all.map((k) => k.id), BATCH);
     for (const row of stale) {
       try {
-        const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, row.id);
+        const dataKey = this.keys.dataKeyOf(row);
         await this.repository.rewrap(row.id, row.keyId, active.id, wrapDataKey(active, dataKey, row.id).wrapped);
       } catch (error) {
         this.logger.error({ err: error, documentId: row.id }, 'rewrapping a document key failed');

@@ -15,7 +15,7 @@ import { DocumentKeys } from './document-keys';
 import { DocumentFileRow, DocumentRow, DocumentsRepository } from './documents.repository';
 import { DocumentProcessor } from './document-processor';
 import { imagesToPdf } from './inspection';
-import { newDataKey, unwrapDataKey } from './storage/envelope';
+import { newDataKey } from './storage/envelope';
 import { openPlain, readAll } from './storage/plain-object';
 import sharp from 'sharp';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
@@ -152,7 +152,7 @@ export class DocumentsService {
     await this.reader(principal, row.consultationId);
     if (row.status !== 'ready') throw new DomainError('DOCUMENT_NOT_READY', 'This document has not passed its checks.');
     const files = await this.repository.files([documentId]);
-    const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, documentId);
+    const dataKey = this.keys.dataKeyOf(row);
     await this.audit.record({
       action: download ? 'document.downloaded' : 'document.viewed',
       ...this.actor(principal),
@@ -166,11 +166,15 @@ export class DocumentsService {
       if (!file) throw new DomainError('NOT_FOUND', 'No such page.');
       return { stream: await this.decrypted(file, dataKey), mediaType: file.mediaType, name: this.fileName(row, file), size: null };
     }
+    return { ...(await this.asOnePdf(files, dataKey)), mediaType: 'application/pdf', name: this.pdfName(row) };
+  }
+
+  /** The whole document as one PDF: the PDF itself (streamed), or the photographed pages assembled (a few MB, in memory). */
+  private async asOnePdf(files: DocumentFileRow[], dataKey: Buffer): Promise<{ stream: Readable; size: number | null }> {
     const only = files.length === 1 ? files[0] : undefined;
-    if (only?.mediaType === 'application/pdf') return { stream: await this.decrypted(only, dataKey), mediaType: only.mediaType, name: this.pdfName(row), size: null };
-    // Photographed pages, assembled into one PDF on demand (a few MB: the pages are in memory).
+    if (only?.mediaType === 'application/pdf') return { stream: await this.decrypted(only, dataKey), size: null };
     const pdf = await this.pagesAsPdf(files, dataKey);
-    return { stream: Readable.from([pdf]), mediaType: 'application/pdf', name: this.pdfName(row), size: pdf.length };
+    return { stream: Readable.from([pdf]), size: pdf.length };
   }
 
   /**
@@ -191,12 +195,8 @@ export class DocumentsService {
     const row = await this.repository.find(documentId);
     if (!row || row.status !== 'ready') return null;
     const files = await this.repository.files([documentId]);
-    const dataKey = unwrapDataKey(this.keys.all, { keyId: row.keyId, wrapped: row.wrappedKey }, documentId);
-    const only = files.length === 1 ? files[0] : undefined;
-    if (only?.mediaType === 'application/pdf') {
-      return { filename: this.pdfName(row), contentType: 'application/pdf', content: await readAll(await this.decrypted(only, dataKey)) };
-    }
-    return { filename: this.pdfName(row), contentType: 'application/pdf', content: await this.pagesAsPdf(files, dataKey) };
+    const dataKey = this.keys.dataKeyOf(row);
+    return { filename: this.pdfName(row), contentType: 'application/pdf', content: await readAll((await this.asOnePdf(files, dataKey)).stream) };
   }
 
   /** The consultation's agent deletes any document; a sender its own, while the call is open. */

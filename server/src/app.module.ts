@@ -7,9 +7,11 @@ import pino from 'pino';
 import { MediaModule } from '../../media/src/nest/media.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChecklistModule } from './checklist/checklist.module';
 import { appConfig, AppConfig, configurations, mediaConfig, MediaConfig } from './config/configuration';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { typeormOptions } from './database/typeorm-options';
+import { DeskModule } from './desk/desk.module';
 import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -64,6 +66,8 @@ export class AppModule {
         ConsultationsModule,
         SchedulingModule,
         DocumentsModule,
+        ChecklistModule,
+        DeskModule,
         NotificationsModule,
         RetentionModule,
         HealthModule,

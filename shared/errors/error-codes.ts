@@ -46,6 +46,10 @@ export const ERROR_CODES = [
   'UPLOAD_TIMEOUT',
   'DOCUMENT_NOT_READY',
   'LINK_EXPIRED',
+  'EDIT_CONFLICT',
+  'CONSENT_TEXT_STALE',
+  'TEMPLATE_VERSION_STALE',
+  'TEMPLATE_IN_USE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -107,6 +111,10 @@ export const FIELD_ERROR_CODES = [
   'AGENT_OR_ADMINISTRATION',
   'NOTHING_SELECTED',
   'UNKNOWN_PLACEHOLDERS',
+  // Checklists.
+  'UNKNOWN_ITEM',
+  'CHANGED_ELSEWHERE',
+  'DUPLICATE',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

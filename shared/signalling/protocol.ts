@@ -191,6 +191,11 @@ export interface NotificationMap {
    * over HTTP (its links are signed for each session, so they are not broadcast).
    */
   documentChanged: { documentId: string; status: DocumentStatus | 'deleted' };
+  /**
+   * The agent only: the consultation's checklist changed, or a facilitator sent a short message
+   * (`message`). The client reads the support summary again over HTTP.
+   */
+  supportChanged: { message: { id: string; body: string; senderName: string; createdAt: string } | null };
   /** The call, or your media in it, is over; `reconnect` says whether to come back by yourself. */
   closed: { reason: CallCloseReason; reconnect: boolean };
 }

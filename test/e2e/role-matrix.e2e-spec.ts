@@ -90,6 +90,62 @@ const MATRIX: Row[] = [
   },
   { method: 'GET', pattern: '/api/devices', path: () => '/api/devices', expect: only({ admin: 200, facilitator: 200 }) },
   { method: 'DELETE', pattern: '/api/devices/:id', path: () => `/api/devices/${UNKNOWN_ID}`, expect: only({ admin: 404, facilitator: 404 }) },
+  // A booth terminal's heartbeat and pre-call check result (for the facilitator's desk).
+  { method: 'POST', pattern: '/api/devices/me/heartbeat', path: () => '/api/devices/me/heartbeat', expect: only({ device: 204 }) },
+  { method: 'POST', pattern: '/api/devices/me/check', path: () => '/api/devices/me/check', body: {}, expect: only({ device: 422 }) },
+  // Checklist templates: coordinators and admins; the support record: read by the consultation's people, filled by facilitators.
+  { method: 'GET', pattern: '/api/checklist-templates/defaults', path: () => '/api/checklist-templates/defaults', expect: only({ admin: 200, coordinator: 200 }) },
+  {
+    method: 'GET',
+    pattern: '/api/consultation-types/:id/checklist-template',
+    path: () => `/api/consultation-types/${UNKNOWN_ID}/checklist-template`,
+    expect: only({ admin: 404, coordinator: 404 }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/consultation-types/:id/checklist-template',
+    path: () => `/api/consultation-types/${UNKNOWN_ID}/checklist-template`,
+    body: {},
+    expect: only({ admin: 422, coordinator: 422 }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/consultation-types/:id/checklist-template',
+    path: () => `/api/consultation-types/${UNKNOWN_ID}/checklist-template`,
+    expect: only({ admin: 404, coordinator: 404 }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/consultations/:id/support',
+    path: () => `/api/consultations/${UNKNOWN_ID}/support`,
+    expect: only(users(404)),
+  },
+  { method: 'PATCH', pattern: '/api/consultations/:id/support', path: () => `/api/consultations/${UNKNOWN_ID}/support`, body: { base: 0 }, expect: only({ facilitator: 404 }) },
+  {
+    method: 'POST',
+    pattern: '/api/consultations/:id/support/consents',
+    path: () => `/api/consultations/${UNKNOWN_ID}/support/consents`,
+    body: {},
+    expect: only({ facilitator: 422 }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/consultations/:id/support/consents/:kind',
+    path: () => `/api/consultations/${UNKNOWN_ID}/support/consents/video`,
+    expect: only({ facilitator: 404 }),
+  },
+  // The day desk: a facilitator's own site; others must name one (422 without).
+  { method: 'GET', pattern: '/api/desk', path: () => '/api/desk', expect: only({ facilitator: 200, coordinator: 422, admin: 422 }) },
+  { method: 'GET', pattern: '/api/desk/events', path: () => `/api/desk/events?siteId=${UNKNOWN_ID}`, expect: only({ facilitator: 404, coordinator: 404, admin: 404 }) },
+  {
+    method: 'POST',
+    pattern: '/api/consultations/:id/desk-messages',
+    path: () => `/api/consultations/${UNKNOWN_ID}/desk-messages`,
+    body: { body: 'Bonjour' },
+    expect: only({ facilitator: 404 }),
+  },
+  { method: 'GET', pattern: '/api/desk-messages', path: () => '/api/desk-messages', expect: only({ agent: 200, facilitator: 200 }) },
+  { method: 'GET', pattern: '/api/support-activity', path: () => '/api/support-activity', expect: only({ facilitator: 422, coordinator: 422, admin: 422 }) },
   {
     method: 'GET',
     pattern: '/api/consultations',

@@ -183,6 +183,16 @@ export const documentsConfig = registerAs('documents', () => {
   };
 });
 
+/** The facilitator's day desk: when it alerts, when a booth counts as offline. */
+export const deskConfig = registerAs('desk', () => {
+  const env = readEnv();
+  return {
+    lobbyAlertMinutes: env.DESK_LOBBY_ALERT_MINUTES,
+    boothOfflineSeconds: env.BOOTH_OFFLINE_SECONDS,
+    offlineAlertMinutes: env.DESK_OFFLINE_ALERT_MINUTES,
+  };
+});
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
@@ -191,4 +201,5 @@ export type SignallingConfig = ReturnType<typeof signallingConfig>;
 export type NotificationsConfig = ReturnType<typeof notificationsConfig>;
 export type RetentionConfig = ReturnType<typeof retentionConfig>;
 export type DocumentsConfig = ReturnType<typeof documentsConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig];
+export type DeskConfig = ReturnType<typeof deskConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig, deskConfig];

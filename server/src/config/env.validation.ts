@@ -362,6 +362,18 @@ export class EnvironmentVariables {
   @IntInRange(30, 3600, 'number of seconds ')
   DOCUMENT_LINK_TTL_SECONDS = 300;
 
+  /** The facilitator's desk alerts when a citizen has waited this long in the lobby without the agent. */
+  @IntInRange(1, 120, 'number of minutes ')
+  DESK_LOBBY_ALERT_MINUTES = 5;
+
+  /** A booth silent this long (no heartbeat, one every 15 s) shows as offline on the desk. */
+  @IntInRange(20, 600, 'number of seconds ')
+  BOOTH_OFFLINE_SECONDS = 45;
+
+  /** A booth offline this many minutes before a consultation's start raises an alert on the desk. */
+  @IntInRange(0, 120, 'number of minutes ')
+  DESK_OFFLINE_ALERT_MINUTES = 15;
+
   @IsOptional()
   @IsString()
   @Matches(MASTER_KEYS_PATTERN, {

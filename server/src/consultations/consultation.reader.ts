@@ -48,6 +48,9 @@ export interface ConsultationForCall {
   agentUserId: string;
   startsAt: Date;
   endsAt: Date;
+  /** The MSAP's département (coordinators' scope). */
+  departement: string;
+  consultationTypeId: string | null;
 }
 
 /** Everything a message about a consultation says. */
@@ -216,10 +219,26 @@ export class ConsultationReader {
     return ahead;
   }
 
+  /** The France Services sites of these consultations and booths (whose desks a change concerns). */
+  async sitesOf(consultationIds: readonly string[], boothIds: readonly string[] = []): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT b.msap_site_id AS id FROM booths b
+        WHERE b.id = ANY($2::uuid[]) OR b.id IN (SELECT booth_id FROM consultations WHERE id = ANY($1::uuid[]))`,
+      [consultationIds, boothIds],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Consultations with names of one site overlapping [from, to): the facilitator's day. */
+  siteDay(msapSiteId: string, from: Date, to: Date, limit: number): Promise<ConsultationListRow[]> {
+    return this.list({ kind: 'msap', msapSiteId }, from, to, {}, limit);
+  }
+
   async findForCall(id: string): Promise<ConsultationForCall | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT c.id, c.status, c.booth_id AS "boothId", b.msap_site_id AS "msapSiteId", s.name AS "msapSiteName",
-              a.user_id AS "agentUserId", c.starts_at AS "startsAt", c.ends_at AS "endsAt"
+              a.user_id AS "agentUserId", c.starts_at AS "startsAt", c.ends_at AS "endsAt",
+              s.departement, c.consultation_type_id AS "consultationTypeId"
          FROM consultations c JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id JOIN agents a ON a.id = c.agent_id
         WHERE c.id = $1`,
       [id],

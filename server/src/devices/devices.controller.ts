@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { describePrincipal } from '../auth/auth.controller';
 import { CSRF_COOKIE, csrfCookieOptions, DEVICE_COOKIE } from '../auth/cookies';
 import { Allow, Public } from '../auth/decorators/allow.decorator';
-import { AuthenticatedRequest, CurrentUser } from '../auth/decorators/principal.decorator';
-import { UserPrincipal } from '../auth/principal';
+import { AuthenticatedRequest, CurrentPrincipal, CurrentUser } from '../auth/decorators/principal.decorator';
+import { DevicePrincipal, Principal, UserPrincipal } from '../auth/principal';
+import { DomainError } from '../common/errors/domain.error';
+import { BoothCheckDto } from './dto/booth-check.dto';
 import { uuidParam } from '../common/http/uuid-param';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { DevicesService } from './devices.service';
@@ -46,6 +48,24 @@ export class DevicesController {
     return describePrincipal(paired.principal);
   }
 
+  /** The booth terminal is alive (every 15 s): its France Services' desk shows it online. */
+  @Post('devices/me/heartbeat')
+  @Allow('device')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  heartbeat(@CurrentPrincipal() principal: Principal) {
+    return this.devices.heartbeat(asDevice(principal));
+  }
+
+  /** The result of the booth's pre-call check, shown on the facilitator's desk. */
+  @Post('devices/me/check')
+  @Allow('device')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  reportCheck(@CurrentPrincipal() principal: Principal, @Body() dto: BoothCheckDto) {
+    return this.devices.reportCheck(asDevice(principal), dto);
+  }
+
   @Get('devices')
   @Allow('admin', 'facilitator')
   @ApiOkResponse({ type: [DeviceView] })
@@ -59,4 +79,9 @@ export class DevicesController {
   revoke(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
     return this.devices.revoke(user, id);
   }
+}
+
+function asDevice(principal: Principal): DevicePrincipal {
+  if (principal.kind !== 'device') throw new DomainError('FORBIDDEN', 'Only booth terminals report this.');
+  return principal;
 }

@@ -12,5 +12,6 @@ import { PairingCodeEntity } from './entities/pairing-code.entity';
   imports: [TypeOrmModule.forFeature([DeviceEntity, PairingCodeEntity]), DirectoryModule, AuditModule, AuthModule],
   controllers: [DevicesController],
   providers: [DevicesService],
+  exports: [DevicesService],
 })
 export class DevicesModule {}

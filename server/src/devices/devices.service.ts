@@ -12,6 +12,9 @@ import { DirectoryService } from '../directory/directory.service';
 import { BoothEntity } from '../directory/entities/booth.entity';
 import { MsapSiteEntity } from '../directory/entities/msap-site.entity';
 import { canManageSite } from '../directory/site-access';
+import { notifyDesk } from '../desk/desk-channel';
+import { deskConfig, DeskConfig } from '../config/configuration';
+import { BoothCheckDto, BoothCheckRecord } from './dto/booth-check.dto';
 import { DeviceEntity } from './entities/device.entity';
 import { PairingCodeEntity } from './entities/pairing-code.entity';
 
@@ -25,12 +28,60 @@ export interface PairedDevice {
 export class DevicesService {
   constructor(
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @Inject(deskConfig.KEY) private readonly desk: DeskConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
     private readonly limiter: LoginRateLimiter,
   ) {}
+
+  /**
+   * The booth terminal says it is alive (every 15 s from every booth page). The desk is told only
+   * when the booth comes back (it was silent past the offline threshold), not on every beat.
+   */
+  async heartbeat(device: DevicePrincipal): Promise<void> {
+    const [row] = (await this.dataSource.query(
+      `UPDATE devices d SET heartbeat_at = now(), last_seen_at = now() FROM (SELECT heartbeat_at FROM devices WHERE id = $1 FOR UPDATE) old
+        WHERE d.id = $1 RETURNING old.heartbeat_at AS "previous"`,
+      [device.deviceId],
+    )) as Array<{ previous: Date | null }>;
+    const wasOffline = !row?.previous || Date.now() - row.previous.getTime() > this.desk.boothOfflineSeconds * 1000;
+    if (wasOffline) await notifyDesk(this.dataSource, { siteId: device.msapSiteId, kind: 'booth' });
+  }
+
+  /** The booth's last pre-call check, for the facilitator's desk. */
+  async reportCheck(device: DevicePrincipal, dto: BoothCheckDto): Promise<void> {
+    const record: BoothCheckRecord = {
+      outcome: dto.outcome,
+      at: new Date().toISOString(),
+      camera: dto.camera,
+      microphone: dto.microphone,
+      network: dto.network,
+      route: dto.route ?? null,
+      rttMs: dto.rttMs ?? null,
+      uplinkKbps: dto.uplinkKbps ?? null,
+    };
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`UPDATE devices SET last_check = $2::jsonb, heartbeat_at = now(), last_seen_at = now() WHERE id = $1`, [device.deviceId, JSON.stringify(record)]);
+      await this.audit.record({ action: 'device.check_reported', actorDeviceId: device.deviceId, subjectType: 'booth', subjectId: device.boothId, details: { outcome: dto.outcome } }, tx);
+      await notifyDesk(tx, { siteId: device.msapSiteId, kind: 'booth' });
+    });
+  }
+
+  /** Each booth of a site, with its freshest terminal's last beat and last check (the desk). */
+  liveness(msapSiteId: string): Promise<Array<{ boothId: string; boothName: string; lastSeenAt: Date | null; lastCheck: BoothCheckRecord | null }>> {
+    return this.dataSource.query(
+      `SELECT b.id AS "boothId", b.name AS "boothName", d.heartbeat_at AS "lastSeenAt", d.last_check AS "lastCheck"
+         FROM booths b
+         LEFT JOIN LATERAL (SELECT heartbeat_at, last_check FROM devices
+                             WHERE booth_id = b.id AND revoked_at IS NULL AND expires_at > now()
+                             ORDER BY heartbeat_at DESC NULLS LAST LIMIT 1) d ON true
+        WHERE b.msap_site_id = $1 AND b.retired_at IS NULL
+        ORDER BY b.name`,
+      [msapSiteId],
+    );
+  }
 
   async createPairingCode(user: UserPrincipal, boothId: string): Promise<{ code: string; expiresAt: Date; boothId: string }> {
     const booth = await this.directory.getManagedBooth(user, boothId);

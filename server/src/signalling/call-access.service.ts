@@ -18,6 +18,8 @@ export interface CallAccess {
   principal: Principal;
   /** The consultation's booked end (null for a pre-call probe): a call emptied after it is over. */
   endsAt: Date | null;
+  /** The booth's France Services (null for a pre-call probe): its desk follows the call. */
+  msapSiteId: string | null;
 }
 
 /**
@@ -37,7 +39,7 @@ export class CallAccessService {
    */
   probe(principal: Principal): CallAccess {
     const id = `probe:${randomUUID()}`;
-    const base = { consultationId: id, participantId: id, principal, endsAt: null };
+    const base = { consultationId: id, participantId: id, principal, endsAt: null, msapSiteId: null };
     if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Borne' };
     if (principal.role === 'agent' || principal.role === 'facilitator') return { ...base, role: principal.role, displayName: principal.displayName };
     throw new DomainError('FORBIDDEN', 'Only booth terminals, agents and facilitators run a pre-call check.');
@@ -46,7 +48,7 @@ export class CallAccessService {
   async authorize(principal: Principal, consultationId: string, now = new Date()): Promise<CallAccess> {
     const consultation = await this.consultations.findForCall(consultationId);
     if (!consultation) throw new DomainError('NOT_FOUND', 'No such consultation.');
-    const base = { consultationId, principal, endsAt: consultation.endsAt };
+    const base = { consultationId, principal, endsAt: consultation.endsAt, msapSiteId: consultation.msapSiteId };
     const access: CallAccess | null =
       principal.kind === 'device'
         ? principal.boothId === consultation.boothId

@@ -46,6 +46,7 @@ const access = (role: CallAccess['role'], id = role): CallAccess => ({
   displayName: role === 'booth' ? 'France Services de Pithiviers' : 'Antoine Agent',
   principal: {} as Principal,
   endsAt: new Date(Date.now() + 30 * 60_000),
+  msapSiteId: 's1',
 });
 
 describe('Call', () => {
@@ -63,6 +64,7 @@ describe('Call', () => {
       onEmpty: jest.fn(),
       onAdmitted: jest.fn(),
       onEnding: jest.fn<Promise<void>, [Call]>(async () => undefined),
+      onPresence: jest.fn(),
       onMediaFailure: jest.fn(),
     };
     sut = new Call('c1', rooms, hooks, { graceMs: 30_000, admitAll: false });
@@ -82,6 +84,22 @@ describe('Call', () => {
     sut.admit(sut.member(asConnection(agent))!, 'booth:booth');
     expect(booth.last('admitted')).toEqual({ self: expect.objectContaining({ phase: 'call' }) });
     expect(hooks.onAdmitted).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports who is where for the desk: lobby, call, gone; a rejoin in the same phase reports nothing', async () => {
+    const agent = connect();
+    const booth = connect();
+    const seen = () => hooks.onPresence.mock.calls.map(([, a, phase]) => `${a.participantId}:${phase ?? 'gone'}`);
+    await sut.join(access('agent'), asConnection(agent));
+    await sut.join(access('booth'), asConnection(booth));
+    sut.admit(sut.member(asConnection(agent))!, 'booth:booth');
+    await sut.join(access('booth'), asConnection(connect()));
+    sut.leave(sut.member(asConnection(agent))!);
+    expect(seen()).toEqual(['agent:agent:call', 'booth:booth:lobby', 'booth:booth:call', 'agent:agent:gone']);
+    await sut.join(access('agent'), asConnection(connect()));
+    hooks.onPresence.mockClear();
+    sut.terminate(4000, 'cancelled');
+    expect(seen().sort()).toEqual(['agent:agent:gone', 'booth:booth:gone']);
   });
 
   it('keeps a dropped participant’s place for the grace period, and lets it back in without a new admission', async () => {

@@ -23,6 +23,8 @@ export interface CallHooks {
   onAdmitted?(call: Call): void;
   /** The agent ends the call: awaited before anyone is told, so nobody can come back into it. */
   onEnding?(call: Call): Promise<void>;
+  /** Someone entered the lobby or the call (phase), or left it (null): the desk follows. */
+  onPresence?(call: Call, access: CallAccess, phase: Phase | null): void;
   /** A participant's media could not connect, as its browser reports it or as the SFU saw DTLS fail. */
   onMediaFailure?(call: Call, member: Member, failure: { report?: MediaFailureReport; server?: TransportDiagnostics }): void;
 }
@@ -77,6 +79,7 @@ export class Call {
       mediaProblem: previous?.mediaProblem ?? null,
     };
     this.members.set(access.participantId, member);
+    if (previous?.phase !== phase) this.hooks.onPresence?.(this, member.access, phase);
     const room = await this.ensureRoom();
     if (phase === 'call') this.admitted.add(access.participantId);
 
@@ -123,6 +126,7 @@ export class Call {
     if (!target || target.phase !== 'lobby') throw new SignallingError('NOT_FOUND', 'Nobody with this id is waiting.');
     target.phase = 'call';
     this.admitted.add(participantId);
+    this.hooks.onPresence?.(this, target.access, 'call');
     const self = this.describe(target);
     target.connection.notify('admitted', { self });
     this.broadcast('participantUpdated', self, target);
@@ -142,6 +146,7 @@ export class Call {
     this.members.delete(member.access.participantId);
     this.admitted.delete(member.access.participantId);
     member.peer?.close('left');
+    this.hooks.onPresence?.(this, member.access, null);
     this.broadcast('participantLeft', { participantId: member.access.participantId, reason }, member);
     if (this.members.size === 0) this.dispose();
   }
@@ -162,7 +167,7 @@ export class Call {
       member.connection.notify('closed', { reason: 'ended', reconnect: false });
       if (member !== by) member.connection.close(CLOSE_CODES.ended, 'Consultation ended');
     }
-    this.members.clear();
+    this.forgetMembers();
     this.room?.close('ended');
     this.dispose();
   }
@@ -176,7 +181,7 @@ export class Call {
       if (member.dropTimer) clearTimeout(member.dropTimer);
       member.connection.close(code, message);
     }
-    this.members.clear();
+    this.forgetMembers();
     this.room?.close('ended');
     this.dispose();
   }
@@ -225,6 +230,11 @@ export class Call {
     for (const m of this.members.values()) m.connection.notify(notification, data);
   }
 
+  /** Tells the agents here, in the lobby or in the call (what the office alone needs to know). */
+  notifyAgents<N extends keyof NotificationMap>(notification: N, data: NotificationMap[N]): void {
+    for (const m of this.agents()) m.connection.notify(notification, data);
+  }
+
   /** Tells the members in the call, other than `from`, about `from`'s media. */
   private notifyInCall<N extends 'newProducer' | 'producerPaused'>(from: string, notification: N, data: NotificationMap[N]): void {
     for (const m of this.members.values()) {
@@ -260,6 +270,11 @@ export class Call {
 
   private broadcast<N extends keyof NotificationMap>(notification: N, data: NotificationMap[N], except: Member): void {
     for (const m of this.members.values()) if (m !== except) m.connection.notify(notification, data);
+  }
+
+  private forgetMembers(): void {
+    for (const member of this.members.values()) this.hooks.onPresence?.(this, member.access, null);
+    this.members.clear();
   }
 
   private dispose(): void {

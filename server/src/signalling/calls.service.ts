@@ -10,10 +10,12 @@ import { DomainError } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
 import { ConsultationEvents } from '../consultations/consultation-events';
 import { ConsultationsService } from '../consultations/consultations.service';
+import { DeskEvents } from '../desk/desk-events';
 import { DocumentEvents } from '../documents/document-events';
 import { Call } from './call';
 import { CLOSE_CODE_BY_ERROR } from './close-codes';
 import { CallAccessService } from './call-access.service';
+import { CallPresence } from './call-presence';
 import { SignallingConnection } from './connection';
 import { Handler, HandlerContext, HandlerTable } from './handlers/handler';
 import { REQUEST_DTOS, RequestDto } from './dto/request-dtos';
@@ -48,8 +50,10 @@ export class CallsService {
     private readonly auth: AuthService,
     private readonly access: CallAccessService,
     private readonly consultations: ConsultationsService,
+    private readonly presence: CallPresence,
     events: ConsultationEvents,
     documents: DocumentEvents,
+    desk: DeskEvents,
     @Inject(ROOM_REGISTRY) private readonly rooms: RoomRegistry,
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
@@ -62,6 +66,14 @@ export class CallsService {
     });
     // Whichever instance stored or checked a document, the one holding the call tells its participants.
     documents.onChange(({ consultationId, documentId, status }) => this.calls.get(consultationId)?.notifyAll('documentChanged', { documentId, status }));
+    // The facilitator filled the checklist or wrote to the agent: the agent's call shows it at once.
+    desk.onNotice((notice) => {
+      if (notice.kind === 'support') this.calls.get(notice.consultationId)?.notifyAgents('supportChanged', { message: null });
+      if (notice.kind === 'message') {
+        const { id, body, senderName, createdAt } = notice.message;
+        this.calls.get(notice.consultationId)?.notifyAgents('supportChanged', { message: { id, body, senderName, createdAt } });
+      }
+    });
   }
 
   /** The routers' RTP capabilities, which a join also answers: the same for every consultation. */
@@ -128,6 +140,7 @@ export class CallsService {
           if (endsAt && endsAt.getTime() <= Date.now()) lifecycle.callEmptied(consultationId).catch(logFailure('ending an emptied call failed'));
         },
         onAdmitted: () => void lifecycle.callStarted(consultationId).catch(logFailure('marking the consultation in progress failed')),
+        onPresence: (_call, access, phase) => this.presence.set(access, phase),
         onEnding: () => lifecycle.callEnded(consultationId),
         onMediaFailure: (_call, member, { report, server }) =>
           this.logger.warn(

@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS = [
   'document.downloaded',
   'document.deleted',
   'document.purged',
+  'checklist_template.saved',
+  'checklist_template.deleted',
+  'support.updated',
+  'consent.given',
+  'consent.revoked',
+  'desk.message_sent',
+  'support.exported',
+  'device.check_reported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

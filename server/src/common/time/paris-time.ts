@@ -142,3 +142,13 @@ export function hhmmToMinute(value: string): number {
   const [h, m] = value.split(':').map(Number);
   return h! * 60 + m!;
 }
+
+/**
+ * The Paris day `date` (YYYY-MM-DD), or the day holding `now`, as [from, to) instants and its name.
+ * Null for a date that does not exist (2026-02-30).
+ */
+export function parisDay(date: string | undefined, now = Date.now()): { date: string; from: number; to: number } | null {
+  const wall = date === undefined ? localDayWall(now) : Date.parse(`${date}T00:00:00Z`);
+  if (!Number.isFinite(wall) || (date !== undefined && new Date(wall).toISOString().slice(0, 10) !== date)) return null;
+  return { date: new Date(wall).toISOString().slice(0, 10), from: wallToInstant(wall), to: wallToInstant(wall + DAY) };
+}

@@ -7,6 +7,7 @@ import { RetentionFreeTextAndAccounts1795510000000 } from './1795510000000-Reten
 import { FailedAttempts1795512000000 } from './1795512000000-FailedAttempts';
 import { ConsultationLifecycle1795520000000 } from './1795520000000-ConsultationLifecycle';
 import { Documents1795530000000 } from './1795530000000-Documents';
+import { FacilitatorDay1795540000000 } from './1795540000000-FacilitatorDay';
 import { DocumentEmailCopy1795531000000 } from './1795531000000-DocumentEmailCopy';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ConsultationLifecycle1795520000000,
   Documents1795530000000,
   DocumentEmailCopy1795531000000,
+  FacilitatorDay1795540000000,
 ];

@@ -36,6 +36,14 @@ export class DeviceEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastSeenAt!: Date | null;
 
+  /** The last heartbeat of an open booth page (the desk's online/offline). */
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
+
+  /** The last pre-call check's result (BoothCheckRecord). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  lastCheck!: unknown;
+
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 

@@ -1,0 +1,63 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { notifyDesk } from '../desk/desk-channel';
+import type { Phase } from '../../../shared/signalling/protocol';
+import { CallAccess } from './call-access.service';
+
+/**
+ * Who is in each call, written where every instance can read it: the facilitator's desk shows a
+ * citizen waiting in the lobby or in the call, and an agent connected or not, whichever instance
+ * holds the call. The calls themselves stay in memory; this is their shadow. Writes of one
+ * consultation are chained so that a quick join-then-leave lands in that order.
+ */
+@Injectable()
+export class CallPresence implements OnApplicationShutdown {
+  private readonly logger = new Logger('CallPresence');
+  private readonly instanceId = randomUUID();
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `phase` null: the participant left. */
+  set(access: CallAccess, phase: Phase | null): void {
+    const key = access.consultationId;
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.write(access, phase))
+      .catch((error: unknown) => this.logger.warn({ err: error, consultationId: key }, 'recording call presence failed'));
+    this.chains.set(key, next);
+    void next.then(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+  }
+
+  /** Waits for the writes under way (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.chains.values()]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.settled();
+    // Calls held here end with this instance: nobody is in them any more.
+    await this.dataSource.query(`DELETE FROM call_presence WHERE instance_id = $1`, [this.instanceId]).catch(() => undefined);
+  }
+
+  private async write(access: CallAccess, phase: Phase | null): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      if (phase === null) {
+        await tx.query(`DELETE FROM call_presence WHERE consultation_id = $1 AND participant_id = $2`, [access.consultationId, access.participantId]);
+      } else {
+        await tx.query(
+          `INSERT INTO call_presence (consultation_id, participant_id, role, phase, instance_id) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (consultation_id, participant_id) DO UPDATE
+             SET phase = EXCLUDED.phase, instance_id = EXCLUDED.instance_id,
+                 since = CASE WHEN call_presence.phase = EXCLUDED.phase THEN call_presence.since ELSE now() END`,
+          [access.consultationId, access.participantId, access.role, phase, this.instanceId],
+        );
+      }
+      if (access.msapSiteId) await notifyDesk(tx, { siteId: access.msapSiteId, kind: 'presence' });
+    });
+  }
+}

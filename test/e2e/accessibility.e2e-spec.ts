@@ -92,15 +92,15 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
 
     const terminal = await newPage();
     await terminal.goto(`${t.baseUrl}/borne/appairage`);
-    await settled(terminal, 'Appairer cette borne');
+    await settled(terminal, 'Appairer cette cabine');
     await expectAccessible(terminal, 'booth pairing');
     await terminal.getByLabel('Code d’appairage').fill('00000000');
-    await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
+    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
     await terminal.getByText('Ce code est incorrect ou déjà utilisé. Demandez un nouveau code.').waitFor();
     await expectAccessible(terminal, 'booth pairing (wrong code)');
 
     await terminal.getByLabel('Code d’appairage').fill(String(body.code));
-    await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
+    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
     await terminal.waitForURL('**/borne');
     await settled(terminal, 'Bienvenue');
     await expectAccessible(terminal, 'booth home');
@@ -151,11 +151,13 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
   it('a facilitator: home, booking page and board', async () => {
     const page = await newPage();
     await signInUi(page, t.baseUrl, 'facilitator', '/animation');
-    await settled(page, 'Préparer les bornes');
-    await expectAccessible(page, 'facilitator home');
+    await settled(page, 'Ma journée – France Services de Pithiviers');
+    await expectAccessible(page, 'facilitator desk');
+    await page.goto(`${t.baseUrl}/animation/cabines`);
+    await settled(page, 'Les cabines de mon site');
     await page.getByRole('button', { name: /Cabine 2 — Générer un code/ }).click();
     await page.getByTestId('pairing-code').waitFor();
-    await expectAccessible(page, 'facilitator home (pairing code shown)');
+    await expectAccessible(page, 'facilitator booths (pairing code shown)');
 
     await page.goto(`${t.baseUrl}/animation/reserver`);
     await settled(page, 'Prendre rendez-vous pour un usager');

@@ -70,7 +70,7 @@ describe('a booth’s day on the default settings, in real browsers', () => {
     expect(code).toMatch(/^\d{8}$/);
     await pairBoothByTyping(booth, baseUrl, code);
     await booth.waitForURL('**/borne');
-    await booth.getByText('Aucun rendez-vous prévu aujourd’hui sur cette borne.').waitFor();
+    await booth.getByText('Aucun rendez-vous prévu aujourd’hui dans cette cabine.').waitFor();
   });
 
   it('two consultations booked back to back: the booth opens the first by itself and waits in the lobby', async () => {

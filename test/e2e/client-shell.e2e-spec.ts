@@ -92,6 +92,9 @@ describe('client shell in Chromium', () => {
     const staff = await chrome.browser.newContext();
     const page = await staff.newPage();
     await signInUi(page, t.baseUrl, { email: 'animation@demo.visio-msap.fr', password: 'demo-anim-2026' }, '/animation');
+    // The booths are one tap away in the facilitator's navigation.
+    await page.getByRole('navigation', { name: 'Animation France Services' }).getByRole('link', { name: 'Cabines' }).click();
+    await page.waitForURL('**/animation/cabines');
     await page.getByRole('button', { name: /Cabine 1 — Générer un code/ }).click();
     const code = (await page.getByTestId('pairing-code').textContent())!.trim();
     expect(code).toMatch(/^\d{4} \d{4}$/);
@@ -102,7 +105,7 @@ describe('client shell in Chromium', () => {
     const terminal = await booth.newPage();
     await terminal.goto(`${t.baseUrl}/borne/appairage`);
     await terminal.getByLabel('Code d’appairage').fill(code);
-    await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
+    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
     await terminal.waitForURL('**/borne');
     await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
     await terminal.screenshot({ path: join(SCREENSHOTS, 'booth-home.png') });
@@ -118,7 +121,9 @@ describe('client shell in Chromium', () => {
     await terminal.waitForURL('**/borne');
 
     await page.reload();
-    await page.getByText('Terminal Cabine 1').first().waitFor();
+    // One word for one thing: the booth is a "cabine", the device in it its "écran".
+    await page.getByTestId('paired-screen').getByText(/^Écran de Cabine 1, appairé le /).first().waitFor();
+    expect(await page.getByText(/[Tt]erminal|[Bb]orne/).count()).toBe(0);
     await staff.close();
     await booth.close();
   });
@@ -143,7 +148,7 @@ describe('client shell in Chromium', () => {
     const terminal = await context.newPage();
     await terminal.goto(`${t.baseUrl}/borne/appairage`);
     await terminal.getByLabel('Code d’appairage').fill(String(body.code));
-    await terminal.getByRole('button', { name: 'Appairer la borne' }).click();
+    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
     await terminal.waitForURL('**/borne');
     await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
     expect(terminal.url()).toMatch(/\/borne$/);

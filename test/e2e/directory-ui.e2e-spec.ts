@@ -154,7 +154,7 @@ describe('directory page in Chromium', () => {
     const context = await chrome.browser.newContext();
     const page = await context.newPage();
     await signInUi(page, t.baseUrl, 'facilitator', '/animation');
-    await page.getByRole('link', { name: 'Renommer les cabines' }).click();
+    await page.getByRole('navigation', { name: 'Animation France Services' }).getByRole('link', { name: 'Cabines' }).click();
     await page.getByRole('heading', { level: 1, name: 'Les cabines de mon site' }).waitFor();
     const booths = page.getByTestId('booths-France Services de Pithiviers');
     await booths.getByTestId('booth-Cabine 2').waitFor();

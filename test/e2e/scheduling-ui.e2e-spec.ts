@@ -224,7 +224,7 @@ describe('scheduling screens in Chromium', () => {
     const staff = await chrome.browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
     const page = await staff.newPage();
     await signInUi(page, t.baseUrl, 'facilitator', '/animation');
-    await page.getByRole('link', { name: 'Prendre rendez-vous pour un usager' }).tap();
+    await page.getByRole('navigation', { name: 'Animation France Services' }).getByRole('link', { name: 'Prendre rendez-vous' }).tap();
     await page.waitForURL('**/animation/reserver');
     // Their MSAP is implied: no MSAP to choose, and only its booths are offered.
     expect(await page.getByLabel('France Services *').count()).toBe(0);

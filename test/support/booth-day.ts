@@ -60,6 +60,7 @@ export const nextMinute = (): DateTime => DateTime.now().setZone('Europe/Paris')
 
 /** The facilitator's page makes a pairing code for the booth; returns its 8 digits. */
 export async function pairingCodeFromFacilitator(page: Page, boothName: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Animation France Services' }).getByRole('link', { name: 'Cabines' }).click();
   await page.getByRole('button', { name: `${boothName} — Générer un code d’appairage` }).click();
   const shown = await page.getByTestId('pairing-code').textContent();
   return (shown ?? '').replace(/\s/g, '');
@@ -69,5 +70,5 @@ export async function pairingCodeFromFacilitator(page: Page, boothName: string):
 export async function pairBoothByTyping(page: Page, baseUrl: string, code: string): Promise<void> {
   await page.goto(`${baseUrl}/borne/appairage`);
   await page.getByLabel('Code d’appairage').pressSequentially(code);
-  await page.getByRole('button', { name: 'Appairer la borne' }).click();
+  await page.getByRole('button', { name: 'Appairer la cabine' }).click();
 }

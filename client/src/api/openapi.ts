@@ -317,6 +317,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/checklist-templates/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecklistController_defaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultation-types": {
         parameters: {
             query?: never;
@@ -347,6 +363,22 @@ export type paths = {
         options?: never;
         head?: never;
         patch: operations["ConsultationTypesController_update"];
+        trace?: never;
+    };
+    "/api/consultation-types/{id}/checklist-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecklistController_template"];
+        put: operations["ChecklistController_saveTemplate"];
+        post?: never;
+        delete: operations["ChecklistController_resetTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/consultations": {
@@ -391,6 +423,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["ConsultationsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/desk-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeskController_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -445,6 +493,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecklistController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ChecklistController_patch"];
+        trace?: never;
+    };
+    "/api/consultations/{id}/support/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ChecklistController_giveConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/support/consents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ChecklistController_revokeConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeskController_day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeskController_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeskController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/devices": {
         parameters: {
             query?: never;
@@ -472,6 +616,38 @@ export type paths = {
         put?: never;
         post?: never;
         delete: operations["DevicesController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/me/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_reportCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/me/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_heartbeat"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -815,6 +991,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/support-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeskController_exportActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -872,6 +1064,39 @@ export type components = {
             /** @description Scheduled bookings of the agent during the absence, earliest first (at most 500) */
             affected: components["schemas"]["AffectedConsultationView"][];
         };
+        ActivityRecordView: {
+            /** @description The administration consulted */
+            administration: string;
+            animateurPresent: boolean | null;
+            /** @enum {string|null} */
+            autonomie: "entierement_accompagne" | "partiellement_autonome" | "autonome" | null;
+            codePostal: string;
+            commune: string;
+            /**
+             * Format: uuid
+             * @description The consultation (to find it again here)
+             */
+            consultationId: string;
+            /** @example 2026-11-14 */
+            date: string;
+            /** @description Minutes: the call as held (admission to end), else as booked */
+            dureeMinutes: number;
+            /** @description The France Services site */
+            lieu: string;
+            materiel: ("ordinateur" | "telephone" | "tablette" | "autre" | "aucun")[];
+            notes: string;
+            objet: string | null;
+            /** @enum {string|null} */
+            structureDeRedirection: "operateur_ou_organisme_en_charge" | "aide_aux_demarches_administratives" | "administration" | "mediation_numerique" | "autre" | null;
+            thematiques: ("papiers_elections_citoyennete" | "famille_scolarite" | "social_sante" | "travail_formation" | "logement" | "transports_mobilite" | "argent_impots" | "justice" | "etrangers_europe" | "loisirs_sports_culture")[];
+            /**
+             * @description Activity type: aide aux démarches administratives
+             * @enum {string}
+             */
+            type: "demarche";
+            /** @enum {string} */
+            typeLieu: "lieu_activite";
+        };
         AdministrationView: {
             /** @example 2026-03-30T09:30:00+02:00 */
             createdAt: string;
@@ -899,6 +1124,13 @@ export type components = {
             /** Format: uuid */
             userId: string;
         };
+        AnswerDto: {
+            comment?: string;
+            /** @example identite */
+            itemId: string;
+            /** @enum {string} */
+            state: "done" | "not_applicable" | "not_done";
+        };
         /** @enum {string} */
         AntivirusState: "starting" | "ready" | "unavailable" | "not_installed";
         AntivirusStatusView: {
@@ -917,7 +1149,7 @@ export type components = {
             warning: string | null;
         };
         /** @enum {string} */
-        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged";
+        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "device.check_reported";
         AuditEventView: {
             action: components["schemas"]["AuditAction"];
             /** Format: uuid */
@@ -934,6 +1166,8 @@ export type components = {
             subjectId: string | null;
             subjectType: string | null;
         };
+        /** @enum {string} */
+        Autonomy: "entierement_accompagne" | "partiellement_autonome" | "autonome";
         BookConsultationDto: {
             /** Format: uuid */
             agentId: string;
@@ -950,10 +1184,39 @@ export type components = {
             /** @example 2026-03-30T09:00:00+02:00 */
             startsAt: string;
         };
+        BoothCheckDto: {
+            /** @enum {string} */
+            camera: "passed" | "failed" | "pending";
+            /** @enum {string} */
+            microphone: "passed" | "failed" | "pending";
+            /** @enum {string} */
+            network: "passed" | "failed" | "pending";
+            /** @enum {string} */
+            outcome: "passed" | "warning" | "failed";
+            /** @enum {string} */
+            route?: "udp" | "tcp" | "relay" | "none";
+            rttMs?: number;
+            uplinkKbps?: number;
+        };
+        BoothCheckView: {
+            at: string;
+            /** @description camera, microphone and network: passed, failed or pending */
+            camera: string;
+            microphone: string;
+            network: string;
+            /** @enum {string} */
+            outcome: "passed" | "warning" | "failed";
+            /** @description udp, tcp, relay or none */
+            route: string | null;
+            rttMs: number | null;
+            uplinkKbps: number | null;
+        };
         BoothNameDto: {
             /** @example Cabine 1 */
             name: string;
         };
+        /** @enum {string} */
+        BoothState: "offline" | "online" | "checked";
         BoothView: {
             /** @example 2026-03-30T09:30:00+02:00 */
             createdAt: string;
@@ -974,6 +1237,40 @@ export type components = {
             reason: string;
         };
         ChangeRoleDto: Record<string, never>;
+        ChecklistDefaultView: {
+            items: components["schemas"]["ChecklistItemView"][];
+            theme: components["schemas"]["TemplateTheme"];
+        };
+        ChecklistItemDto: {
+            /**
+             * @description Stable id (lowercase letters, digits, dashes): keep it when the wording changes
+             * @example compte-impots
+             */
+            id: string;
+            /** @example Accès à l’espace particulier impots.gouv.fr */
+            label: string;
+            /** @enum {string} */
+            part: "before" | "during" | "after";
+        };
+        ChecklistItemView: {
+            id: string;
+            label: string;
+            part: components["schemas"]["ChecklistPart"];
+        };
+        /** @enum {string} */
+        ChecklistPart: "before" | "during" | "after";
+        ChecklistTemplateView: {
+            /** Format: uuid */
+            consultationTypeId: string;
+            /** @description Filled checklists pinned to one of its versions */
+            inUse: number;
+            items: components["schemas"]["ChecklistItemView"][];
+            savedAt: string | null;
+            savedBy: string | null;
+            theme: components["schemas"]["TemplateTheme"];
+            /** @description 0 while the type uses the default checklist of its theme (never saved) */
+            version: number;
+        };
         CitizenDto: {
             /** @example jeanne.martin@example.fr */
             email?: string;
@@ -1018,6 +1315,21 @@ export type components = {
              * @example +33612345678
              */
             phone: string | null;
+        };
+        /** @enum {string} */
+        ConsentKind: "video" | "documents" | "facilitator_presence";
+        ConsentRecordView: {
+            collectedBy: string;
+            grantedAt: string;
+            kind: components["schemas"]["ConsentKind"];
+            revokedAt: string | null;
+            revokedBy: string | null;
+            textVersion: string;
+        };
+        ConsentTextView: {
+            kind: components["schemas"]["ConsentKind"];
+            text: string;
+            version: string;
         };
         ConsultationListItem: {
             /** Format: uuid */
@@ -1165,6 +1477,72 @@ export type components = {
             postalCode: string;
         };
         CreateUserDto: Record<string, never>;
+        /** @enum {string} */
+        DeskAlertKind: "lobby_wait" | "booth_offline";
+        DeskAlertView: {
+            /** Format: uuid */
+            consultationId: string;
+            kind: components["schemas"]["DeskAlertKind"];
+            /** @description Since when the condition holds (lobby entry, or the last heartbeat; null: never seen) */
+            since: string | null;
+        };
+        DeskBoothView: {
+            /** Format: uuid */
+            id: string;
+            lastCheck: components["schemas"]["BoothCheckView"] | null;
+            /** @description Last heartbeat of an open booth page */
+            lastSeenAt: string | null;
+            name: string;
+            state: components["schemas"]["BoothState"];
+        };
+        DeskConsultationView: {
+            administrationName: string;
+            /** @description The agent is in the call page (lobby or call) now */
+            agentConnected: boolean;
+            agentName: string;
+            /** Format: uuid */
+            boothId: string;
+            boothName: string;
+            citizenName: string;
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            live: components["schemas"]["LiveState"];
+            /** @description Since when the citizen waits in the lobby */
+            lobbySince: string | null;
+            startsAt: string;
+            status: components["schemas"]["ConsultationStatus"];
+            subject: string | null;
+            support: components["schemas"]["SupportSummaryView"];
+        };
+        DeskDayView: {
+            alerts: components["schemas"]["DeskAlertView"][];
+            booths: components["schemas"]["DeskBoothView"][];
+            consultations: components["schemas"]["DeskConsultationView"][];
+            /** @example 2026-12-03 */
+            date: string;
+            generatedAt: string;
+            /** @description When the day must be read again even if nothing is heard (a threshold passes) */
+            recheckAt: string | null;
+            settings: components["schemas"]["DeskSettingsView"];
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+        };
+        DeskMessageView: {
+            body: string;
+            /** Format: uuid */
+            consultationId: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            senderName: string;
+        };
+        DeskSettingsView: {
+            boothOfflineSeconds: number;
+            lobbyAlertMinutes: number;
+            offlineAlertMinutes: number;
+        };
         DeviceBoothView: {
             /** Format: uuid */
             id: string;
@@ -1192,7 +1570,10 @@ export type components = {
             expiresAt: string;
             /** Format: uuid */
             id: string;
-            /** @example Terminal Cabine 1 */
+            /**
+             * @description The booth’s name unless the screen was given another one when paired
+             * @example Cabine 1
+             */
             label: string;
             lastSeenAt: string | null;
             pairedAt: string;
@@ -1269,6 +1650,8 @@ export type components = {
         };
         /** @enum {string} */
         DocumentWait: "antivirus_unavailable";
+        /** @enum {string} */
+        Equipment: "ordinateur" | "telephone" | "tablette" | "autre" | "aucun";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             errors?: components["schemas"]["FieldErrors"];
@@ -1279,12 +1662,18 @@ export type components = {
             statusCode: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         /** @enum {string} */
-        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS";
+        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE";
         /** @description Field path → codes, nested like the request body, e.g. {"citizen": {"phone": ["INVALID_PHONE"]}}. */
         FieldErrors: {
             [key: string]: components["schemas"]["FieldErrorCode"][] | components["schemas"]["FieldErrors"];
+        };
+        GiveConsentDto: {
+            /** @enum {string} */
+            kind: "video" | "documents" | "facilitator_presence";
+            /** @description The version of the text shown to the citizen */
+            textVersion: string;
         };
         IcsFeedCreatedView: {
             /** @example 2026-03-30T09:30:00+02:00 */
@@ -1306,6 +1695,10 @@ export type components = {
              */
             lastUsedAt: string | null;
         };
+        /** @enum {string} */
+        ItemState: "done" | "not_applicable" | "not_done";
+        /** @enum {string} */
+        LiveState: "offline" | "online" | "checked" | "lobby" | "in_call" | "ended" | "cancelled";
         LoginDto: Record<string, never>;
         LoginProvidersView: {
             /** @description OpenID Connect (ProConnect) is enabled */
@@ -1462,6 +1855,20 @@ export type components = {
             code: string;
             expiresAt: string;
         };
+        PatchSupportDto: {
+            answers?: components["schemas"]["AnswerDto"][];
+            /** @enum {string|null} */
+            autonomy?: "entierement_accompagne" | "partiellement_autonome" | "autonome" | null;
+            /** @description The revision the sender last read */
+            base: number;
+            equipment?: ("ordinateur" | "telephone" | "tablette" | "autre" | "aucun")[];
+            /** @description The facilitator stays in the room during the call */
+            facilitatorPresent?: boolean | null;
+            notes?: string;
+            /** @enum {string|null} */
+            redirection?: "operateur_ou_organisme_en_charge" | "aide_aux_demarches_administratives" | "administration" | "mediation_numerique" | "autre" | null;
+            themes?: ("papiers_elections_citoyennete" | "famille_scolarite" | "social_sante" | "travail_formation" | "logement" | "transports_mobilite" | "argent_impots" | "justice" | "etrangers_europe" | "loisirs_sports_culture")[];
+        };
         ReassignConsultationDto: {
             /**
              * Format: uuid
@@ -1475,6 +1882,8 @@ export type components = {
             /** @enum {string} */
             status: "done" | "no_show";
         };
+        /** @enum {string} */
+        Redirection: "operateur_ou_organisme_en_charge" | "aide_aux_demarches_administratives" | "administration" | "mediation_numerique" | "autre";
         ReplacementView: {
             /** Format: uuid */
             agentId: string;
@@ -1616,9 +2025,20 @@ export type components = {
         };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "agent" | "facilitator";
+        SaveTemplateDto: {
+            /** @description The version the editor started from (0: the default, never saved). A newer one saved meanwhile is a 409. */
+            baseVersion: number;
+            items: components["schemas"]["ChecklistItemDto"][];
+            /** @enum {string} */
+            theme: "papiers" | "impots" | "logement" | "travail" | "social" | "etrangers" | "famille" | "transports" | "justice" | "argent";
+        };
         ScanBacklogView: {
             oldestSeconds: number | null;
             waiting: number;
+        };
+        SendDeskMessageDto: {
+            /** @example Mme Martin vous attend en cabine depuis 10 minutes. */
+            body: string;
         };
         SignatureFileView: {
             /** @description Build time of an official database (ISO) */
@@ -1673,6 +2093,55 @@ export type components = {
             encoding: "GSM-7" | "UCS-2";
             segments: number;
         };
+        SupportItemView: {
+            comment: string;
+            id: string;
+            label: string;
+            part: components["schemas"]["ChecklistPart"];
+            state: components["schemas"]["ItemState"];
+        };
+        SupportSummaryView: {
+            answered: number;
+            consentGiven: boolean;
+            facilitatorPresent: boolean | null;
+            /** @description "Before" items not done yet */
+            notReady: string[];
+            papersReady: boolean;
+            total: number;
+        };
+        /** @enum {string} */
+        SupportTheme: "papiers_elections_citoyennete" | "famille_scolarite" | "social_sante" | "travail_formation" | "logement" | "transports_mobilite" | "argent_impots" | "justice" | "etrangers_europe" | "loisirs_sports_culture";
+        SupportView: {
+            autonomy: components["schemas"]["Autonomy"] | null;
+            /** @description Whether the caller may fill it (the facilitators of its France Services) */
+            canEdit: boolean;
+            /** @description Every consent given, standing or revoked, oldest first */
+            consents: components["schemas"]["ConsentRecordView"][];
+            /** @description The texts to read to the citizen now */
+            consentTexts: components["schemas"]["ConsentTextView"][];
+            /** Format: uuid */
+            consultationId: string;
+            equipment: components["schemas"]["Equipment"][];
+            facilitatorPresent: boolean | null;
+            /** @description Field → revision that last changed it */
+            fieldRevisions: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["SupportItemView"][];
+            notes: string;
+            /** @description The notes and comments were erased with the citizen’s data (retention) */
+            notesErased: boolean;
+            redirection: components["schemas"]["Redirection"] | null;
+            revision: number;
+            summary: components["schemas"]["SupportSummaryView"];
+            /** @description Template version the checklist is filled with (0: the default, not yet pinned) */
+            templateVersion: number | null;
+            themes: components["schemas"]["SupportTheme"][];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        /** @enum {string} */
+        TemplateTheme: "papiers" | "impots" | "logement" | "travail" | "social" | "etrangers" | "famille" | "transports" | "justice" | "argent";
         UnavailabilityDto: {
             /** @example 2026-04-11T00:00:00+02:00 */
             endsAt: string;
@@ -2442,6 +2911,34 @@ export interface operations {
             };
         };
     };
+    ChecklistController_defaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistDefaultView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConsultationTypesController_list: {
         parameters: {
             query?: {
@@ -2526,6 +3023,98 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConsultationTypeView"];
                 };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChecklistController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChecklistController_saveTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChecklistController_resetTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -2704,6 +3293,40 @@ export interface operations {
             };
         };
     };
+    DeskController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendDeskMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskMessageView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DocumentsController_list: {
         parameters: {
             query?: never;
@@ -2839,6 +3462,230 @@ export interface operations {
             };
         };
     };
+    ChecklistController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChecklistController_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchSupportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChecklistController_giveConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChecklistController_revokeConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeskController_day: {
+        parameters: {
+            query?: {
+                /** @description A day in Paris time (today by default) */
+                date?: string;
+                /** @description Required for coordinators and admins; a facilitator’s is their own */
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskDayView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeskController_messages: {
+        parameters: {
+            query?: {
+                /** @description A day in Paris time (today by default) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskMessageView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeskController_stream: {
+        parameters: {
+            query?: {
+                /** @description A day in Paris time (today by default) */
+                date?: string;
+                /** @description Required for coordinators and admins; a facilitator’s is their own */
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DevicesController_list: {
         parameters: {
             query?: never;
@@ -2874,6 +3721,62 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_reportCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoothCheckDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3764,6 +4667,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlotSearchResult"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeskController_exportActivity: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                /** @description First day (Paris time) */
+                from: string;
+                /** @description Required for coordinators and admins; a facilitator’s is their own */
+                siteId?: string;
+                /** @description Last day, included (at most 366 days after from) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRecordView"][];
+                    "text/csv": components["schemas"]["ActivityRecordView"][];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */

@@ -11,19 +11,25 @@ import { BoothHome } from '../features/booth/components/BoothHome';
 import { AgentCallEnd } from '../features/agent/components/AgentCallEnd';
 import { OutcomePage } from '../features/agent/components/OutcomePage';
 import { PairingPage } from '../features/booth/components/PairingPage';
-import { CallPage, type CallDocumentsSlot } from '../features/call/components/CallPage';
+import { CallPage, type CallContextSlot, type CallDocumentsSlot } from '../features/call/components/CallPage';
 import { BoothDocuments } from '../features/documents/components/BoothDocuments';
 import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
 import { probeSfu } from '../features/call/media/sfu-probe';
 import { PreCallCheck } from '../features/precall/components/PreCallCheck';
 import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
-import { FacilitatorHome } from '../features/facilitator/components/FacilitatorHome';
+import { BoothPairing } from '../features/facilitator/components/BoothPairing';
+import { DeskPage } from '../features/facilitator/components/DeskPage';
+import { BoothPresence } from '../features/booth/components/BoothPresence';
+import { reportCheck } from '../features/booth/api/booth-status';
+import { SupportLine } from '../features/support/components/SupportLine';
+import { SupportPage } from '../features/support/components/SupportPage';
 import { AgentAgenda } from '../features/agent/components/AgentAgenda';
 import { WeekBoard } from '../features/scheduling/components/WeekBoard';
 import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage';
 import { AbsencePage } from '../features/scheduling/components/AbsencePage';
 import { MassCancellationWizard } from '../features/mass-cancellation/components/MassCancellationWizard';
 import { OutboxPage } from '../features/outbox/components/OutboxPage';
+import { TemplateEditorPage } from '../features/checklist-templates/components/TemplateEditorPage';
 import { DirectoryPage } from '../features/directory/components/DirectoryPage';
 import { MyBoothsPage } from '../features/directory/components/MyBoothsPage';
 
@@ -53,7 +59,7 @@ function FacilitatorBoard() {
 function StaffCallPage() {
   const { principal } = useSession();
   const isAgent = principal?.kind === 'user' && principal.role === 'agent';
-  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : undefined} documents={staffDocuments} />;
+  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : undefined} documents={staffDocuments} context={agentContext} />;
 }
 
 /** The documents beside the call: photographed and received at the booth, listed and sent at the office. */
@@ -61,6 +67,13 @@ const boothDocuments = (slot: CallDocumentsSlot) => (
   <BoothDocuments consultationId={slot.consultationId} version={slot.version} stream={slot.localStream} cameraOn={slot.cameraOn} />
 );
 const staffDocuments = (slot: CallDocumentsSlot) => <DocumentsPanel consultationId={slot.consultationId} version={slot.version} />;
+/** The agent's view of the facilitator's checklist: one line in the lobby banner, a box beside the video. */
+const agentContext = (slot: CallContextSlot) => <SupportLine consultationId={slot.consultationId} version={slot.version} place={slot.place} />;
+
+/** The booth's pre-call check: the citizen sees it, its result goes to the facilitator's desk. */
+function BoothCheck() {
+  return <PreCallCheck probeMedia={probeSfu} onSettled={(digest) => void reportCheck(digest).catch(() => undefined)} />;
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -82,15 +95,16 @@ export function AppRoutes() {
       <Route path="/" element={<Home />} />
       <Route path="/connexion" element={<LoginPage />} />
       <Route path="/borne/appairage" element={<PairingPage />} />
-      <Route path="/borne" element={<Authorization allow={['device']}><BoothHome /></Authorization>} />
-      <Route path="/borne/verification" element={<Authorization allow={['device']}><BoothCheckPage><PreCallCheck probeMedia={probeSfu} /></BoothCheckPage></Authorization>} />
+      <Route path="/borne" element={<Authorization allow={['device']}><BoothPresence><BoothHome /></BoothPresence></Authorization>} />
+      <Route path="/borne/verification" element={<Authorization allow={['device']}><BoothPresence><BoothCheckPage><BoothCheck /></BoothCheckPage></BoothPresence></Authorization>} />
       <Route path="/verification" element={<Authorization allow={['agent', 'facilitator']}><div className="fr-container fr-my-4w"><PreCallCheck probeMedia={probeSfu} /></div></Authorization>} />
-      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><CallPage endScreen={(end) => <BoothCallEnd {...end} />} documents={boothDocuments} /></Authorization>} />
+      <Route path="/borne/consultation/:id" element={<Authorization allow={['device']}><BoothPresence><CallPage endScreen={(end) => <BoothCallEnd {...end} />} documents={boothDocuments} /></BoothPresence></Authorization>} />
       <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><StaffCallPage /></Authorization>} />
       <Route path="/consultation/:id/resultat" element={<Authorization allow={['agent']}><OutcomePage /></Authorization>} />
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />
       <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome /></Authorization>} />
-      <Route path="/animation" element={<Authorization allow={['facilitator', 'admin']}><FacilitatorHome /></Authorization>} />
+      <Route path="/animation" element={<Authorization allow={['facilitator']}><DeskPage /></Authorization>} />
+      <Route path="/animation/accompagnement/:id" element={<Authorization allow={['facilitator']}><SupportPage /></Authorization>} />
       <Route path="/agent/agenda" element={<Authorization allow={['agent']}><AgentAgenda /></Authorization>} />
       <Route path="/coordination/planning" element={<Authorization allow={['coordinator', 'admin']}><WeekBoard /></Authorization>} />
       <Route path="/coordination/creneaux" element={<Authorization allow={['coordinator', 'admin']}><SlotSearchPage /></Authorization>} />
@@ -98,9 +112,10 @@ export function AppRoutes() {
       <Route path="/coordination/annulation-groupee" element={<Authorization allow={['coordinator']}><MassCancellationWizard /></Authorization>} />
       <Route path="/coordination/messages" element={<Authorization allow={['coordinator', 'admin']}><OutboxPage /></Authorization>} />
       <Route path="/coordination/annuaire" element={<Authorization allow={['coordinator', 'admin']}><DirectoryPage /></Authorization>} />
+      <Route path="/coordination/fiches" element={<Authorization allow={['coordinator', 'admin']}><TemplateEditorPage /></Authorization>} />
       <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
       <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
-      <Route path="/animation/cabines" element={<Authorization allow={['facilitator']}><MyBoothsPage /></Authorization>} />
+      <Route path="/animation/cabines" element={<Authorization allow={['facilitator']}><MyBoothsPage><BoothPairing /></MyBoothsPage></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -10,6 +10,7 @@ const LINKS = [
   ['/coordination/annulation-groupee', 'massCancel'],
   ['/coordination/messages', 'outbox'],
   ['/coordination/annuaire', 'directory'],
+  ['/coordination/fiches', 'checklistTemplates'],
 ] as const;
 
 /** The coordinator's pages; NavLink sets aria-current="page" on the current one. */

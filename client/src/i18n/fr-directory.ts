@@ -50,8 +50,6 @@ export const frDirectory = {
       reinstated: 'Cabine « {{name}} » remise en service. Ses anciens terminaux restent révoqués : appairez-en un nouveau.',
       mine: 'Les cabines de mon site',
       mineIntro: 'Corrigez ici le nom d’une cabine tel que les usagers et les agents le voient. Pour ajouter ou retirer une cabine, adressez-vous à la coordination de la préfecture.',
-      manageMine: 'Renommer les cabines',
-      backToFacilitator: 'Retour à la préparation des bornes',
     },
     fields: {
       name: 'Nom',

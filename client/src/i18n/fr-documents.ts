@@ -10,7 +10,7 @@ export const frDocuments = {
     emailCopy: 'Envoyer aussi une copie à l’usager par courriel ({{email}})',
     emailCopyHint: 'Seulement si l’usager vous a donné son accord.',
     emailCopied: 'copie envoyée par courriel',
-    fromBooth: 'Envoyé par la borne',
+    fromBooth: 'Envoyé depuis la cabine',
     fromAgent: 'Envoyé par le conseiller',
     fromFacilitator: 'Envoyé par l’animateur',
     pages_one: '{{count}} page',

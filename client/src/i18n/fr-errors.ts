@@ -38,7 +38,7 @@ export const frErrors = {
     CONFLICT: 'Impossible dans l’état actuel : rechargez la page.',
     PAIRING_CODE_INVALID: 'Ce code est incorrect ou déjà utilisé. Demandez un nouveau code.',
     PAIRING_CODE_EXPIRED: 'Ce code a expiré. Demandez un nouveau code.',
-    DEVICE_REVOKED: 'Cette borne n’est plus appairée. Demandez à l’animateur France Services de l’appairer de nouveau.',
+    DEVICE_REVOKED: 'Cet écran de cabine n’est plus appairé. Demandez à l’animateur France Services de l’appairer de nouveau.',
     OIDC_DISABLED: 'La connexion par ProConnect n’est pas activée.',
     OIDC_FAILED: 'La connexion par ProConnect a échoué. Réessayez.',
     DOCUMENT_TOO_LARGE: 'Ce document est trop lourd.',

@@ -9,6 +9,7 @@ export const frScheduling = {
       massCancel: 'Annulation groupée',
       outbox: 'Messages envoyés',
       directory: 'Annuaire',
+      checklistTemplates: 'Fiches d’accompagnement',
     },
     fields: {
       administration: 'Administration',

@@ -5,6 +5,8 @@ import { frDirectory } from './fr-directory';
 import { frScheduling } from './fr-scheduling';
 import { frErrors } from './fr-errors';
 import { frDocuments } from './fr-documents';
+import { frSupport } from './fr-support';
+import { frChecklistTemplates } from './fr-checklist-templates';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -19,36 +21,43 @@ export const fr = {
     oidc: 'S’identifier avec ProConnect',
     invalid: 'Adresse électronique ou mot de passe incorrect.',
     rateLimited: 'Trop de tentatives. Réessayez dans quelques minutes.',
-    booth: 'Cette tablette est une borne France Services ? Appairer la borne',
+    booth: 'Cet écran est celui d’une cabine France Services ? Appairer la cabine',
   },
   pairing: {
-    title: 'Appairer cette borne',
+    title: 'Appairer cette cabine',
     intro: 'Saisissez le code à 8 chiffres affiché sur l’écran de l’animateur France Services.',
     code: 'Code d’appairage',
-    submit: 'Appairer la borne',
+    submit: 'Appairer la cabine',
     invalid: 'Ce code n’est pas un code d’appairage : il compte 8 chiffres.',
   },
-  roles: { admin: 'Administration technique', coordinator: 'Coordination préfecture', agent: 'Agent', facilitator: 'Animation France Services', device: 'Borne' },
+  roles: { admin: 'Administration technique', coordinator: 'Coordination préfecture', agent: 'Agent', facilitator: 'Animation France Services', device: 'Cabine' },
   booth: {
     welcome: 'Bienvenue',
     intro: 'Votre rendez-vous en visio avec un conseiller va bientôt commencer.',
     next: 'Prochain rendez-vous',
-    none: 'Aucun rendez-vous prévu aujourd’hui sur cette borne.',
+    none: 'Aucun rendez-vous prévu aujourd’hui dans cette cabine.',
     help: 'Besoin d’aide ? Adressez-vous à l’animateur France Services.',
     check: 'Vérifier la caméra, le micro et le son',
   },
-  agent: { title: 'Mes téléconsultations du jour', none: 'Aucune téléconsultation aujourd’hui.', check: 'Vérifier mon équipement' },
+  agent: {
+    title: 'Mes téléconsultations du jour',
+    none: 'Aucune téléconsultation aujourd’hui.',
+    check: 'Vérifier mon équipement',
+    deskMessage: 'Message de {{name}} (France Services) à {{time}} : {{body}}',
+  },
   coordinator: { title: 'Coordination', sites: 'Sites France Services', today: 'Consultations du jour' },
   facilitator: {
-    title: 'Préparer les bornes',
-    booths: 'Bornes de mon site',
+    nav: { label: 'Animation France Services', desk: 'Ma journée', book: 'Prendre rendez-vous', board: 'Planning de la semaine', booths: 'Cabines' },
+    booths: 'Appairer l’écran d’une cabine',
+    pairIntro: 'Générez un code, puis saisissez-le sur l’écran de la cabine (tablette ou ordinateur) : il affichera ses rendez-vous.',
     pair: 'Générer un code d’appairage',
     codeFor: 'Code pour {{booth}}',
-    codeExpires: 'Valable jusqu’à {{time}}. À saisir sur la borne.',
-    terminals: 'Terminaux appairés',
-    revoke: 'Révoquer',
-    revoked: 'Révoqué',
-    noTerminals: 'Aucun terminal appairé.',
+    codeExpires: 'Valable jusqu’à {{time}}. À saisir sur l’écran de la cabine.',
+    terminals: 'Écrans appairés',
+    screenOf: 'Écran de {{booth}}, appairé le {{day}}',
+    revoke: 'Désappairer',
+    revoked: 'Désappairé',
+    noTerminals: 'Aucun écran appairé.',
   },
   admin: { title: 'Administration', users: 'Comptes', audit: 'Journal d’audit' },
   consultation: {
@@ -85,7 +94,7 @@ export const fr = {
     },
     endConfirm: {
       question: 'Terminer la téléconsultation pour tout le monde ?',
-      detail: 'La borne et l’animateur quittent l’appel et ne pourront plus y revenir. Vous indiquerez ensuite le résultat.',
+      detail: 'La cabine et l’animateur quittent l’appel et ne pourront plus y revenir. Vous indiquerez ensuite le résultat.',
       yes: 'Oui, terminer',
       no: 'Non, continuer',
     },
@@ -105,6 +114,7 @@ export const fr = {
       cancelled: 'Ce rendez-vous a été annulé.',
     } satisfies Record<RefusalReason, string>,
     waiting: '{{name}} attend dans la salle d’attente.',
+    deskMessage: 'Message de {{name}} (France Services) : {{body}}',
     /** Said to the others when someone leaves the call, by reason. */
     departed: {
       left: '{{name}} a quitté la téléconsultation.',
@@ -155,5 +165,7 @@ export const fr = {
   ...frDirectory,
   ...frRetention,
   ...frDocuments,
+  ...frSupport,
+  ...frChecklistTemplates,
   errors: frErrors,
 } as const;

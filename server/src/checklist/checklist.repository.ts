@@ -53,6 +53,9 @@ export interface TypeRow {
   departement: string;
 }
 
+/** TypeORM answers an UPDATE or DELETE … RETURNING with [rows, count], an INSERT or SELECT with the rows. */
+const changedRows = (result: unknown): unknown[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : []);
+
 const TEMPLATE_COLUMNS = `t.consultation_type_id AS "consultationTypeId", t.version, t.theme, t.items, t.created_at AS "createdAt",
   u.display_name AS "createdByName"`;
 
@@ -88,8 +91,8 @@ export class ChecklistRepository {
     return row;
   }
 
-  async template(typeId: string, version: number): Promise<TemplateRow | undefined> {
-    const [row] = (await this.dataSource.query(
+  async template(typeId: string, version: number, tx: EntityManager | DataSource = this.dataSource): Promise<TemplateRow | undefined> {
+    const [row] = (await tx.query(
       `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t LEFT JOIN users u ON u.id = t.created_by_id
         WHERE t.consultation_type_id = $1 AND t.version = $2`,
       [typeId, version],
@@ -118,8 +121,7 @@ export class ChecklistRepository {
   }
 
   async deleteTemplates(tx: EntityManager, typeId: string): Promise<number> {
-    const rows = (await tx.query(`DELETE FROM checklist_templates WHERE consultation_type_id = $1 RETURNING version`, [typeId])) as unknown[];
-    return rows.length;
+    return changedRows(await tx.query(`DELETE FROM checklist_templates WHERE consultation_type_id = $1 RETURNING version`, [typeId])).length;
   }
 
   async support(consultationId: string, tx: EntityManager | DataSource = this.dataSource): Promise<SupportRow | undefined> {
@@ -218,11 +220,11 @@ export class ChecklistRepository {
 
   /** False when no consent of this kind stands. */
   async revokeConsent(tx: EntityManager, consultationId: string, kind: ConsentKind, byName: string): Promise<boolean> {
-    const rows = (await tx.query(
+    const result: unknown = await tx.query(
       `UPDATE consultation_consents SET revoked_at = now(), revoked_by_name = $3
         WHERE consultation_id = $1 AND kind = $2 AND revoked_at IS NULL RETURNING id`,
       [consultationId, kind, byName],
-    )) as unknown[];
-    return rows.length === 1;
+    );
+    return changedRows(result).length === 1;
   }
 }

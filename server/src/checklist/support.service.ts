@@ -82,7 +82,8 @@ export class SupportService implements OnModuleInit {
       // The first write pins the checklist to the template's version (the default is saved as version 1).
       const pin = effective ? { typeId: effective.typeId, version: effective.version || (await this.saveDefault(tx, effective)) } : null;
       const row = await this.repository.lockSupport(tx, consultationId, pin);
-      const items = await this.itemsOf(row);
+      // Read in the transaction: the pinned version may have been written by it (the default, saved as version 1).
+      const items = await this.itemsOf(row, tx);
       const next = this.apply(row, dto, items);
       if (next.changed.length === 0) return;
       next.row.revision = row.revision + 1;
@@ -252,9 +253,9 @@ export class SupportService implements OnModuleInit {
     };
   }
 
-  private async itemsOf(row: SupportRow): Promise<ChecklistItem[]> {
+  private async itemsOf(row: SupportRow, tx?: EntityManager): Promise<ChecklistItem[]> {
     if (!row.templateTypeId || !row.templateVersion) return [];
-    return (await this.repository.template(row.templateTypeId, row.templateVersion))?.items ?? [];
+    return (await this.repository.template(row.templateTypeId, row.templateVersion, tx))?.items ?? [];
   }
 
   private async templateOf(typeId: string): Promise<EffectiveTemplate> {

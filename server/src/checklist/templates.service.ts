@@ -86,7 +86,8 @@ export class TemplatesService {
     });
     const saved = await this.repository.template(typeId, version);
     if (!saved) throw new Error('a saved template version is missing');
-    return this.toView({ typeId, version, theme: saved.theme, items: saved.items, saved }, 0);
+    const inUse = await this.repository.transaction((tx) => this.repository.templateInUse(tx, typeId));
+    return this.toView({ typeId, version, theme: saved.theme, items: saved.items, saved }, inUse);
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -39,6 +40,15 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 function IntInRange(min: number, max: number, unit = ''): PropertyDecorator {
   const message = `must be an integer ${unit}from ${min} to ${max}`;
   return applyDecorators(Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+}
+
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/** A decimal number in a range (e.g. 0.5 minutes). */
+function NumberInRange(min: number, max: number, unit = ''): PropertyDecorator {
+  const message = `must be a number ${unit}from ${min} to ${max}`;
+  return applyDecorators(Transform(toNumber), IsNumber({ allowNaN: false, allowInfinity: false }, { message }), Min(min, { message }), Max(max, { message }));
 }
 
 /** A number setting that must not exceed another one (checked only once both are valid integers). */
@@ -362,8 +372,8 @@ export class EnvironmentVariables {
   @IntInRange(30, 3600, 'number of seconds ')
   DOCUMENT_LINK_TTL_SECONDS = 300;
 
-  /** The facilitator's desk alerts when a citizen has waited this long in the lobby without the agent. */
-  @IntInRange(1, 120, 'number of minutes ')
+  /** The facilitator's desk alerts when a citizen has waited this long in the lobby without the agent (decimals allowed: 0.5). */
+  @NumberInRange(0.05, 120, 'of minutes ')
   DESK_LOBBY_ALERT_MINUTES = 5;
 
   /** A booth silent this long (no heartbeat, one every 15 s) shows as offline on the desk. */

@@ -41,11 +41,12 @@ export class DevicesService {
    * when the booth comes back (it was silent past the offline threshold), not on every beat.
    */
   async heartbeat(device: DevicePrincipal): Promise<void> {
-    const [row] = (await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [[row]] = (await this.dataSource.query(
       `UPDATE devices d SET heartbeat_at = now(), last_seen_at = now() FROM (SELECT heartbeat_at FROM devices WHERE id = $1 FOR UPDATE) old
         WHERE d.id = $1 RETURNING old.heartbeat_at AS "previous"`,
       [device.deviceId],
-    )) as Array<{ previous: Date | null }>;
+    )) as [Array<{ previous: Date | null }>, number];
     const wasOffline = !row?.previous || Date.now() - row.previous.getTime() > this.desk.boothOfflineSeconds * 1000;
     if (wasOffline) await notifyDesk(this.dataSource, { siteId: device.msapSiteId, kind: 'booth' });
   }
@@ -150,7 +151,7 @@ export class DevicesService {
       const device = await tx.save(
         tx.create(DeviceEntity, {
           boothId: booth.id,
-          label: label ?? `Terminal ${booth.name}`,
+          label: label ?? booth.name,
           tokenHash: hashToken(token),
           csrfToken,
           pairedById: row.created_by_id,

@@ -81,7 +81,7 @@ export class DocumentsService {
       senderRole: access.role,
       senderUserId: principal.kind === 'user' ? principal.userId : null,
       senderDeviceId: principal.kind === 'device' ? principal.deviceId : null,
-      senderName: access.role === 'booth' ? `Borne – ${access.displayName}` : access.displayName,
+      senderName: access.role === 'booth' ? `Cabine – ${access.displayName}` : access.displayName,
       title: 'Document en cours d’envoi',
       keyId: wrapped.keyId,
       wrappedKey: wrapped.wrapped,

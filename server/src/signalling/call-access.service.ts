@@ -40,7 +40,7 @@ export class CallAccessService {
   probe(principal: Principal): CallAccess {
     const id = `probe:${randomUUID()}`;
     const base = { consultationId: id, participantId: id, principal, endsAt: null, msapSiteId: null };
-    if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Borne' };
+    if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Cabine' };
     if (principal.role === 'agent' || principal.role === 'facilitator') return { ...base, role: principal.role, displayName: principal.displayName };
     throw new DomainError('FORBIDDEN', 'Only booth terminals, agents and facilitators run a pre-call check.');
   }

@@ -170,3 +170,36 @@ export function renderReportText(report: PreCallReport, t: Translate): string {
 
 export const allPassed = (r: PreCallReport): boolean =>
   [r.camera, r.microphone, r.speaker, r.network].every((c) => c.status === 'passed');
+
+/** What the facilitator's desk keeps of a booth's check (the citizen's screen stays simple). */
+export interface CheckDigest {
+  outcome: 'passed' | 'warning' | 'failed';
+  camera: CheckStatus;
+  microphone: CheckStatus;
+  network: CheckStatus;
+  route?: 'udp' | 'tcp' | 'relay' | 'none';
+  rttMs?: number;
+  uplinkKbps?: number;
+}
+
+/**
+ * Null while the camera, microphone or network check still runs. A check that passes with a medium
+ * grade somewhere is a warning: the call works, the facilitator should know.
+ */
+export function checkDigest(r: PreCallReport): CheckDigest | null {
+  const parts = [r.camera.status, r.microphone.status, r.network.status];
+  if (parts.includes('pending')) return null;
+  const media = r.network.media;
+  const grades = [r.network.rttGrade, r.network.bitrateGrade, media?.rttGrade ?? null, media?.uplinkGrade ?? null];
+  const outcome = parts.includes('failed') ? 'failed' : grades.includes('medium') ? 'warning' : 'passed';
+  const rtt = media?.rttMs ?? r.network.rttMs;
+  return {
+    outcome,
+    camera: r.camera.status,
+    microphone: r.microphone.status,
+    network: r.network.status,
+    ...(media ? { route: media.reached ? (media.route ?? 'none') : 'none' } : {}),
+    ...(rtt !== null ? { rttMs: Math.round(rtt) } : {}),
+    ...(media?.uplinkKbps != null ? { uplinkKbps: Math.round(media.uplinkKbps) } : {}),
+  };
+}

@@ -17,7 +17,7 @@ export class DeviceView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'Terminal Cabine 1' })
+  @ApiProperty({ example: 'Cabine 1', description: 'The booth’s name unless the screen was given another one when paired' })
   label!: string;
 
   @ApiProperty({ format: 'uuid' })

@@ -5,12 +5,23 @@ import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/pari
 import { useApi } from '../../../lib/use-api';
 import { awaitsOutcome, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
 import { ConsultationAction } from './ConsultationAction';
+import { listDeskMessages } from '../api/desk-messages';
+import { useEffect } from 'react';
+
+/** The home page is left open between calls: a facilitator's message shows within this delay. */
+const MESSAGES_POLL_MS = 20_000;
 
 export function AgentHome() {
   const { t } = useTranslation();
   const range = parisDayRange();
   const { data, error } = useApi(() => listConsultations(range.from, range.to), [range.from, range.to]);
   const pending = (data ?? []).filter((c) => awaitsOutcome(c));
+  const messages = useApi(listDeskMessages, []);
+  const reloadMessages = messages.reload;
+  useEffect(() => {
+    const timer = setInterval(reloadMessages, MESSAGES_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reloadMessages]);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('agent.title')}</h1>
@@ -44,6 +55,13 @@ export function AgentHome() {
                 {t(`consultation.status.${c.status}`)}
               </Badge>{' '}
               <ConsultationAction consultation={c} />
+              {messages.data
+                ?.filter((m) => m.consultationId === c.id)
+                .map((m) => (
+                  <p key={m.id} className="fr-alert fr-alert--info fr-alert--sm fr-mt-1w" role="status" data-testid="agent-desk-message">
+                    {t('agent.deskMessage', { name: m.senderName, time: timeOf(m.createdAt), body: m.body })}
+                  </p>
+                ))}
             </li>
           ))}
         </ul>

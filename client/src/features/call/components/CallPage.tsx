@@ -34,19 +34,30 @@ export interface CallDocumentsSlot {
   cameraOn: boolean;
 }
 
+/** What the route's context view (the facilitator's checklist, for the agent) needs from the call. */
+export interface CallContextSlot {
+  consultationId: string;
+  /** Grows when the checklist may have changed: read it again. */
+  version: number;
+  /** Where it is shown: inside the lobby banner (one line) or beside the video. */
+  place: 'lobby' | 'call';
+}
+
 interface CallPageProps {
   endScreen?: (end: CallEnd) => ReactNode;
   /** Shown beside the video once in the call (the documents exchanged). */
   documents?: (slot: CallDocumentsSlot) => ReactNode;
+  /** The agent's context: in the lobby banner before admitting, and beside the video. */
+  context?: (slot: CallContextSlot) => ReactNode;
 }
 
-export function CallPage({ endScreen, documents }: CallPageProps) {
+export function CallPage({ endScreen, documents, context }: CallPageProps) {
   const { id } = useParams();
   // A new consultation is a new call: nothing of the previous one's state survives.
-  return id ? <Call key={id} consultationId={id} endScreen={endScreen} documents={documents} /> : null;
+  return id ? <Call key={id} consultationId={id} endScreen={endScreen} documents={documents} context={context} /> : null;
 }
 
-function Call({ consultationId, endScreen, documents }: CallPageProps & { consultationId: string }) {
+function Call({ consultationId, endScreen, documents, context }: CallPageProps & { consultationId: string }) {
   const { t } = useTranslation();
   const { engine, snapshot: s, error } = useCall(consultationId);
   const boothWasIn = useRef(false);
@@ -84,6 +95,16 @@ function Call({ consultationId, endScreen, documents }: CallPageProps & { consul
       {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" className="fr-mb-2w" />}
       {s.departed && <Alert severity="info" small description={t(`call.departed.${s.departed.reason}`, { name: s.departed.name })} role="status" className="fr-mb-2w" data-testid="departed" />}
       {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" className="fr-mb-2w" />}
+      {isAgent && s.deskMessage && (
+        <Alert
+          severity="info"
+          small
+          description={t('call.deskMessage', { name: s.deskMessage.senderName, body: s.deskMessage.body })}
+          role="status"
+          className="fr-mb-2w"
+          data-testid="desk-message"
+        />
+      )}
       {s.mediaProblem && (
         <div data-testid="media-problem">
           {s.self?.role === 'booth' ? (
@@ -102,6 +123,7 @@ function Call({ consultationId, endScreen, documents }: CallPageProps & { consul
         waiting.map((p) => (
           <div key={p.id} className="fr-alert fr-alert--warning fr-mb-2w" role="alert" data-testid="lobby-banner" data-participant-role={p.role} data-participant-phase={p.phase}>
             <p>{t('call.waiting', { name: p.displayName })}</p>
+            {p.role === 'booth' && context?.({ consultationId, version: s.supportVersion, place: 'lobby' })}
             <Button size="small" onClick={() => void engine.admit(p.id)}>
               {t('call.admit')}
             </Button>
@@ -145,6 +167,7 @@ function Call({ consultationId, endScreen, documents }: CallPageProps & { consul
                 {t(`call.quality.${s.quality}`)}
               </Badge>
             </p>
+            {isAgent && context?.({ consultationId, version: s.supportVersion, place: 'call' })}
             {documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly })}
           </div>
         </div>

@@ -8,7 +8,7 @@ import { dispatchNotification, NotificationHandlers } from '../api/notifications
 import { QualityWatch, readInbound } from './call-quality';
 import { CallSnapshot } from './call-state';
 import { CallStore } from './call-store';
-import { playChime } from './chime';
+import { playChime } from '../../../lib/chime';
 import { selectedPath } from './connection-path';
 import { LocalMedia } from './local-media';
 import { ReceivePath, RemoteMedia } from './remote-media';
@@ -203,6 +203,7 @@ export class CallEngine {
         participants: joined.participants,
         status: joined.self.phase === 'call' ? 'call' : 'lobby',
         documentsVersion: this.snapshot.documentsVersion + 1,
+        supportVersion: this.snapshot.supportVersion + 1,
       });
       if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities, joined.transports);
       else this.pendingCapabilities = joined.routerRtpCapabilities;
@@ -320,6 +321,7 @@ export class CallEngine {
     producerPaused: (paused) => this.remote.paused(paused),
     consumerClosed: ({ consumerId }) => this.remote.drop(consumerId),
     documentChanged: () => this.update({ documentsVersion: this.snapshot.documentsVersion + 1 }),
+    supportChanged: ({ message }) => this.update({ supportVersion: this.snapshot.supportVersion + 1, deskMessage: message ?? this.snapshot.deskMessage }),
     closed: ({ reason, reconnect }) => {
       if (reconnect) {
         this.update({ status: 'reconnecting' });

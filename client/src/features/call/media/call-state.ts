@@ -34,6 +34,10 @@ export interface CallSnapshot {
    * reconnection that may have missed some): the documents view reads its list again.
    */
   documentsVersion: number;
+  /** Grows when the consultation's support checklist may have changed (the agent's summary reads it again). */
+  supportVersion: number;
+  /** The last short message a facilitator sent the agent during this call. */
+  deskMessage: { id: string; body: string; senderName: string; createdAt: string } | null;
 }
 
 export interface RemoteMedia {
@@ -60,6 +64,8 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   endFailed: false,
   departed: null,
   documentsVersion: 0,
+  supportVersion: 0,
+  deskMessage: null,
 };
 
 /** Grades a connection from its round-trip time (s) and the fraction of packets lost. */

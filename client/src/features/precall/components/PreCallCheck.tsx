@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../i18n';
 import { useAudioContext } from '../hooks/use-audio-context';
 import { type DeviceState, useLocalMedia } from '../hooks/use-local-media';
 import { useMicLevel } from '../hooks/use-mic-level';
 import { type ProbeMedia, useNetworkCheck } from '../hooks/use-network-check';
-import { type CheckStatus, type DeviceCheck, networkCheck, type PreCallReport } from '../report';
+import { type CheckDigest, checkDigest, type CheckStatus, type DeviceCheck, networkCheck, type PreCallReport } from '../report';
 import { CameraCheck } from './CameraCheck';
 import { MicCheck } from './MicCheck';
 import { NetworkCheck } from './NetworkCheck';
@@ -17,6 +17,8 @@ export interface PreCallCheckProps {
   onDone?: (report: PreCallReport) => void;
   /** Sends test media to the SFU (given by the app, which owns the media code); without it, HTTP only. */
   probeMedia?: ProbeMedia;
+  /** Called once the camera, microphone and network checks have a result (again if one changes): the booth reports it. */
+  onSettled?: (digest: CheckDigest) => void;
 }
 
 function deviceCheck(device: DeviceState, working: boolean): DeviceCheck {
@@ -29,7 +31,7 @@ function deviceCheck(device: DeviceState, working: boolean): DeviceCheck {
  * (touch, large targets) and for the agent before a consultation. Every track and the audio
  * context are released on unmount, so the call that follows can open the devices again.
  */
-export function PreCallCheck({ onDone, probeMedia }: PreCallCheckProps) {
+export function PreCallCheck({ onDone, probeMedia, onSettled }: PreCallCheckProps) {
   const { t } = useTranslation('precall');
   const [checkedAt] = useState(() => new Date().toISOString());
   const media = useLocalMedia();
@@ -52,6 +54,18 @@ export function PreCallCheck({ onDone, probeMedia }: PreCallCheckProps) {
     speaker: { status: speaker },
     network: networkCheck(network.rttMs, network.bitrateKbps, network.failed, network.media),
   };
+
+  const digest = checkDigest(report);
+  const digestKey = digest ? JSON.stringify(digest) : null;
+  const reported = useRef<string | null>(null);
+  const settled = useRef(onSettled);
+  settled.current = onSettled;
+  useEffect(() => {
+    if (!digest || digestKey === reported.current) return;
+    reported.current = digestKey;
+    settled.current?.(digest);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the digest's content is its key
+  }, [digestKey]);
 
   return (
     <div className="fr-container fr-my-4w">

@@ -10,6 +10,7 @@ import { SlotSearchResult } from '../api/types';
 import { addDays, dateOf, dayLabel, parisInstant, parisNextDay, timeOf, todayInParis, whenLabel } from '../../../lib/paris-time';
 import { BookingForm } from './BookingForm';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
+import { FacilitatorNav } from '../../../components/facilitator-nav';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { SlotCriteria, SlotSearchForm } from './SlotSearchForm';
 
@@ -92,7 +93,7 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
   return (
     <div className="fr-container fr-my-4w">
       <h1>{fixedSiteId ? t('slots.titleFacilitator') : t('slots.title')}</h1>
-      {!fixedSiteId && <CoordinatorNav />}
+      {fixedSiteId ? <FacilitatorNav /> : <CoordinatorNav />}
       <p>{t('slots.intro')}</p>
       <StatusMessage message={done} testId="booking-done" focus />
       {done && (

@@ -2,7 +2,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApi } from '../../../lib/use-api';
@@ -11,6 +11,7 @@ import { useDirectory } from '../../../lib/use-directory';
 import { addDays, dateOf, dayLabel, mondayOf, parisInstant, shortDayLabel, timeOf, todayInParis } from '../../../lib/paris-time';
 import { ConsultationPanel } from './ConsultationPanel';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
+import { FacilitatorNav } from '../../../components/facilitator-nav';
 import { StatusMessage } from '../../../components/error-summary';
 
 type View = 'msap' | 'agent';
@@ -61,6 +62,12 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
   };
 
   const consultations = board.data ?? [];
+  // Opened from the facilitator's desk (an alert's "Déplacer"): that consultation's panel is open.
+  const wanted = params.get('rendezvous');
+  useEffect(() => {
+    const found = wanted ? board.data?.find((c) => c.id === wanted) : undefined;
+    if (found) setSelected(found);
+  }, [wanted, board.data]);
   // Booths in service, and any retired one that still holds consultations this week (its history).
   const booths = [...dir.booths.map((b) => ({ id: b.id, name: b.name, retired: false }))];
   for (const c of consultations) if (!booths.some((b) => b.id === c.boothId)) booths.push({ id: c.boothId, name: c.boothName, retired: true });
@@ -82,7 +89,7 @@ export function WeekBoard({ fixedSiteId = null, slotSearchPath = '/coordination/
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('board.title')}</h1>
-      {!fixedSiteId && <CoordinatorNav />}
+      {fixedSiteId ? <FacilitatorNav /> : <CoordinatorNav />}
       <p>{t('board.intro')}</p>
       {!fixedSiteId && (
         <div className="fr-grid-row fr-grid-row--gutters">

@@ -1,4 +1,4 @@
-/** Two short tones: heard across an office when the citizen is waiting. */
+/** Two short tones: heard across an office when the citizen is waiting (the agent), or an alert rises (the desk). */
 export function playChime(): void {
   try {
     const ctx = new AudioContext();

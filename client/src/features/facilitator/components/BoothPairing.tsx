@@ -1,14 +1,17 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { timeOf } from '../../../lib/paris-time';
+import { shortDayLabel, dateOf, timeOf } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { Booth, listBooths } from '../../../lib/directory';
 import { useSession } from '../../../lib/session';
 import { createPairingCode, listDevices, revokeDevice } from '../api/booths';
 
-export function FacilitatorHome() {
+/**
+ * Pairing the screen of a booth (a tablet or a PC in the booth) with a one-time code typed on it,
+ * and the screens paired so far, which the facilitator can unpair (a lost or replaced tablet).
+ */
+export function BoothPairing() {
   const { t } = useTranslation();
   const { principal } = useSession();
   const siteId = principal?.kind === 'user' ? principal.msapSiteId : null;
@@ -22,26 +25,9 @@ export function FacilitatorHome() {
   };
 
   return (
-    <div className="fr-container fr-my-4w">
-      <h1>{t('facilitator.title')}</h1>
-      <ul className="fr-btns-group fr-btns-group--inline">
-        <li>
-          <Link className="fr-btn" to="/animation/reserver">
-            {t('slots.titleFacilitator')}
-          </Link>
-        </li>
-        <li>
-          <Link className="fr-btn fr-btn--secondary" to="/animation/planning">
-            {t('board.title')}
-          </Link>
-        </li>
-        <li>
-          <Link className="fr-btn fr-btn--tertiary" to="/animation/cabines">
-            {t('directory.booths.manageMine')}
-          </Link>
-        </li>
-      </ul>
-      <h2>{t('facilitator.booths')}</h2>
+    <section aria-labelledby="pairing-title" className="fr-mb-4w">
+      <h2 id="pairing-title">{t('facilitator.booths')}</h2>
+      <p>{t('facilitator.pairIntro')}</p>
       <ul className="fr-btns-group fr-btns-group--inline">
         {booths.data?.map((booth) => (
           <li key={booth.id}>
@@ -60,12 +46,13 @@ export function FacilitatorHome() {
           <p className="fr-callout__text">{t('facilitator.codeExpires', { time: timeOf(code.expiresAt) })}</p>
         </div>
       )}
-      <h2 className="fr-mt-4w">{t('facilitator.terminals')}</h2>
+      <h3 className="fr-mt-4w fr-h5">{t('facilitator.terminals')}</h3>
       {devices.data?.length === 0 && <p>{t('facilitator.noTerminals')}</p>}
       <ul className="fr-raw-list">
         {devices.data?.map((d) => (
-          <li key={d.id} className="fr-mb-1w">
-            {d.label} ({d.booth?.name}){' '}
+          <li key={d.id} className="fr-mb-1w" data-testid="paired-screen">
+            {t('facilitator.screenOf', { booth: d.booth?.name ?? d.label, day: shortDayLabel(dateOf(d.pairedAt)) })}
+            {d.label !== d.booth?.name && ` (${d.label})`}{' '}
             {d.revokedAt ? (
               <em>{t('facilitator.revoked')}</em>
             ) : (
@@ -76,6 +63,6 @@ export function FacilitatorHome() {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Calls `onChange` each time the server says the site's day changed (server-sent events, which the
+ * browser reconnects by itself) and once more when the stream comes back after a cut, since changes
+ * may have been missed meanwhile. Bursts are gathered into one call.
+ */
+export function useDeskEvents(siteId: string | null, onChange: () => void, gatherMs = 150): void {
+  const callback = useRef(onChange);
+  callback.current = onChange;
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/desk/events${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ''}`, { withCredentials: true });
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    let opened = false;
+    const fire = () => {
+      if (pending) return;
+      pending = setTimeout(() => {
+        pending = null;
+        callback.current();
+      }, gatherMs);
+    };
+    source.addEventListener('change', fire);
+    source.addEventListener('open', () => {
+      if (opened) fire();
+      opened = true;
+    });
+    return () => {
+      if (pending) clearTimeout(pending);
+      source.close();
+    };
+  }, [siteId, gatherMs]);
+}

@@ -12,6 +12,8 @@ export const frSupport = {
     parts: { before: 'Avant le rendez-vous', during: 'Pendant le rendez-vous', after: 'Après le rendez-vous' } satisfies Record<ChecklistPart, string>,
     states: { done: 'Fait', not_applicable: 'Sans objet', not_done: 'Pas encore' } satisfies Record<ItemState, string>,
     comment: 'Commentaire (facultatif)',
+    addComment: 'Ajouter un commentaire',
+    addCommentTo: 'Ajouter un commentaire : {{item}}',
     commentHint: '200 caractères au plus.',
     support: 'Accompagnement',
     presence: 'Pendant l’appel, l’animateur reste-t-il avec l’usager ?',

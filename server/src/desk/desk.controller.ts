@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Req, Res, Sse } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, MessageEvent, Param, Post, Query, Req, Res, Sse } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { interval, map, merge, Observable } from 'rxjs';
@@ -54,6 +54,8 @@ export class DeskController {
    * `ping` every 25 s. The desk also reads its day again at its `recheckAt`.
    */
   @Sse('desk/events')
+  // nginx and its kin hold a proxied answer until it ends unless told not to.
+  @Header('X-Accel-Buffering', 'no')
   @Allow('facilitator', 'coordinator', 'admin')
   @ApiProduces('text/event-stream')
   async stream(@CurrentUser() user: UserPrincipal, @Query() query: DeskQueryDto): Promise<Observable<MessageEvent>> {

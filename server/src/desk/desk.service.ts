@@ -12,17 +12,11 @@ import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { DevicesService } from '../devices/devices.service';
 import { canManageSite } from '../directory/site-access';
 import { notifyDesk } from './desk-channel';
-import { DeskAlertView, DeskBoothView, DeskConsultationView, DeskDayView, DeskMessageView, LiveState } from './dto/desk.view';
+import { composeDay, Presence } from './desk-day';
+import { DeskDayView, DeskMessageView } from './dto/desk.view';
 
 /** A site's day holds at most this many consultations (10 booths × a long day of short slots). */
 const DAY_LIMIT = 500;
-
-interface Presence {
-  consultationId: string;
-  role: string;
-  phase: 'lobby' | 'call';
-  since: Date;
-}
 
 interface Site {
   id: string;
@@ -69,80 +63,14 @@ export class DeskService {
       this.support.summaries(rows.map((r) => ({ id: r.id, consultationTypeId: r.consultation_type_id }))),
     ]);
 
-    const offlineMs = this.config.boothOfflineSeconds * 1000;
-    const checkedSince = day.from;
-    const boothViews: DeskBoothView[] = booths.map((b) => {
-      const online = b.lastSeenAt !== null && now - b.lastSeenAt.getTime() <= offlineMs;
-      const checked = online && b.lastCheck !== null && Date.parse(b.lastCheck.at) >= checkedSince;
-      return { id: b.boothId, name: b.boothName, state: checked ? 'checked' : online ? 'online' : 'offline', lastSeenAt: b.lastSeenAt ? toParisIso(b.lastSeenAt) : null, lastCheck: b.lastCheck };
-    });
-    const boothById = new Map(boothViews.map((b) => [b.id, b]));
-
-    const alerts: DeskAlertView[] = [];
-    const rechecks: number[] = [];
-    const lobbyAlertMs = this.config.lobbyAlertMinutes * 60_000;
-    const offlineAlertMs = this.config.offlineAlertMinutes * 60_000;
-    // Booths online now go offline by themselves if their beats stop: read the day again then.
-    for (const b of booths) if (b.lastSeenAt && now - b.lastSeenAt.getTime() <= offlineMs) rechecks.push(b.lastSeenAt.getTime() + offlineMs + 1000);
-
-    const consultations: DeskConsultationView[] = rows.map((r) => {
-      const here = presence.get(r.id) ?? [];
-      const booth = here.find((p) => p.role === 'booth');
-      const agentConnected = here.some((p) => p.role === 'agent');
-      const boothView = boothById.get(r.booth_id);
-      const open = OPEN_STATUSES.includes(r.status);
-      const live: LiveState =
-        r.status === 'cancelled'
-          ? 'cancelled'
-          : !open
-            ? 'ended'
-            : booth?.phase === 'call'
-              ? 'in_call'
-              : booth?.phase === 'lobby'
-                ? 'lobby'
-                : (boothView?.state ?? 'offline');
-      const lobbySince = booth?.phase === 'lobby' ? booth.since : null;
-
-      if (lobbySince && !agentConnected) {
-        const due = lobbySince.getTime() + lobbyAlertMs;
-        if (due <= now) alerts.push({ kind: 'lobby_wait', consultationId: r.id, since: toParisIso(lobbySince) });
-        else rechecks.push(due);
-      }
-      if (r.status === 'scheduled' && !booth && now < r.ends_at.getTime()) {
-        const due = r.starts_at.getTime() - offlineAlertMs;
-        if (due > now) rechecks.push(due);
-        else if (boothView?.state === 'offline') alerts.push({ kind: 'booth_offline', consultationId: r.id, since: boothView.lastSeenAt });
-      }
-      if (open) rechecks.push(r.ends_at.getTime() + 1000);
-      return {
-        id: r.id,
-        startsAt: toParisIso(r.starts_at),
-        endsAt: toParisIso(r.ends_at),
-        status: r.status,
-        boothId: r.booth_id,
-        boothName: r.booth_name,
-        agentName: r.agent_name,
-        administrationName: r.administration_name,
-        subject: r.subject,
-        citizenName: r.citizen_name,
-        live,
-        agentConnected,
-        lobbySince: lobbySince ? toParisIso(lobbySince) : null,
-        support: summaries.get(r.id) ?? { papersReady: false, consentGiven: false, facilitatorPresent: null, notReady: [], answered: 0, total: 0 },
-      };
-    });
-
-    const future = rechecks.filter((t) => t > now);
+    const composed = composeDay({ rows, booths, presence, summaries, dayStart: day.from, now, config: this.config });
     return {
       siteId: site.id,
       siteName: site.name,
       date: day.date,
       generatedAt: toParisIso(now),
-      booths: boothViews,
-      consultations,
-      alerts,
+      ...composed,
       settings: { lobbyAlertMinutes: this.config.lobbyAlertMinutes, offlineAlertMinutes: this.config.offlineAlertMinutes, boothOfflineSeconds: this.config.boothOfflineSeconds },
-      recheckAt: future.length > 0 ? toParisIso(Math.min(...future)) : null,
     };
   }
 

@@ -1,4 +1,4 @@
-import { hhmmToMinute, minuteToHhmm, toParisIso, weeklyToIntervals } from './paris-time';
+import { hhmmToMinute, minuteToHhmm, parisDay, toParisIso, weeklyToIntervals } from './paris-time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const t = (s: string) => new Date(s).getTime();
@@ -72,5 +72,27 @@ describe('the computed Paris offset agrees with the IANA database', () => {
         if (range!.start !== expected) throw new Error(`${day} ${minuteToHhmm(minute)}: ${new Date(range!.start).toISOString()} ≠ ${new Date(expected).toISOString()}`);
       }
     }
+  });
+});
+
+describe('parisDay', () => {
+  it('a winter day is 24 h from midnight Paris time (UTC+1)', () => {
+    expect(parisDay('2026-12-03')).toEqual({ date: '2026-12-03', from: Date.parse('2026-12-02T23:00:00Z'), to: Date.parse('2026-12-03T23:00:00Z') });
+  });
+
+  it('the day of the spring change is 23 h long, the autumn one 25 h', () => {
+    const spring = parisDay('2026-03-29')!;
+    expect(spring.to - spring.from).toBe(23 * 3_600_000);
+    const autumn = parisDay('2026-10-25')!;
+    expect(autumn.to - autumn.from).toBe(25 * 3_600_000);
+  });
+
+  it('without a date, the Paris day holding now (late evening UTC is already tomorrow in Paris)', () => {
+    expect(parisDay(undefined, Date.parse('2026-07-14T22:30:00Z'))!.date).toBe('2026-07-15');
+  });
+
+  it('a date the calendar does not have is refused', () => {
+    expect(parisDay('2026-02-30')).toBeNull();
+    expect(parisDay('2026-13-01')).toBeNull();
   });
 });

@@ -92,15 +92,11 @@ function SupportForm({ consultationId }: { consultationId: string }) {
                           nativeInputProps: { checked: answer.state === state, onChange: () => form.setAnswer(item.id, { state }) },
                         }))}
                       />
-                      <Input
-                        label={t('support.comment')}
-                        hintText={t('support.commentHint')}
+                      <ItemComment
+                        label={item.label}
+                        value={answer.comment}
                         disabled={!server.canEdit}
-                        nativeInputProps={{
-                          value: answer.comment,
-                          maxLength: ITEM_COMMENT_MAX,
-                          onChange: (e) => form.setAnswer(item.id, { comment: e.target.value }, true),
-                        }}
+                        onChange={(comment) => form.setAnswer(item.id, { comment }, true)}
                       />
                       <Conflict fieldKey={key} form={form} describe={(v) => (v ? t(`support.states.${(v as { state: string }).state}`) : '')} />
                     </div>
@@ -134,24 +130,12 @@ function SupportForm({ consultationId }: { consultationId: string }) {
             legend={t('support.equipment')}
             orientation="horizontal"
             disabled={!server.canEdit}
-            options={EQUIPMENT.map((e) => ({
-              label: t(`support.equipmentKinds.${e}`),
-              nativeInputProps: {
-                checked: draft.equipment.includes(e),
-                onChange: (ev) => form.setField('equipment', ev.target.checked ? [...draft.equipment, e] : draft.equipment.filter((x) => x !== e)),
-              },
-            }))}
+            options={choices(EQUIPMENT, draft.equipment, (e) => t(`support.equipmentKinds.${e}`), (next) => form.setField('equipment', next))}
           />
           <Checkbox
             legend={t('support.themes')}
             disabled={!server.canEdit}
-            options={SUPPORT_THEMES.map((theme) => ({
-              label: t(`support.themeNames.${theme}`),
-              nativeInputProps: {
-                checked: draft.themes.includes(theme),
-                onChange: (ev) => form.setField('themes', ev.target.checked ? [...draft.themes, theme] : draft.themes.filter((x) => x !== theme)),
-              },
-            }))}
+            options={choices(SUPPORT_THEMES, draft.themes, (theme) => t(`support.themeNames.${theme}`), (next) => form.setField('themes', next))}
           />
           <Select
             label={t('support.redirection')}
@@ -181,6 +165,38 @@ function SupportForm({ consultationId }: { consultationId: string }) {
         </>
       )}
     </div>
+  );
+}
+
+/** Boxes for a set of values: ticking adds the value, unticking removes it. */
+function choices<V extends string>(all: readonly V[], chosen: readonly V[], label: (value: V) => string, onChange: (next: V[]) => void) {
+  return all.map((value) => ({
+    label: label(value),
+    nativeInputProps: {
+      checked: chosen.includes(value),
+      onChange: (ev: { target: { checked: boolean } }) => onChange(ev.target.checked ? [...chosen, value] : chosen.filter((x) => x !== value)),
+    },
+  }));
+}
+
+/** A comment is rare: one small button opens its field (shown at once when there is one). */
+function ItemComment({ label, value, disabled, onChange }: { label: string; value: string; disabled: boolean; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!open && value === '') {
+    return disabled ? null : (
+      <Button size="small" priority="tertiary no outline" iconId="fr-icon-chat-3-line" onClick={() => setOpen(true)} nativeButtonProps={{ 'aria-label': t('support.addCommentTo', { item: label }) }}>
+        {t('support.addComment')}
+      </Button>
+    );
+  }
+  return (
+    <Input
+      label={t('support.comment')}
+      hintText={t('support.commentHint')}
+      disabled={disabled}
+      nativeInputProps={{ value, maxLength: ITEM_COMMENT_MAX, autoFocus: open && value === '', onChange: (e) => onChange(e.target.value) }}
+    />
   );
 }
 

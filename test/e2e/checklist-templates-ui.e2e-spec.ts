@@ -93,10 +93,10 @@ describe('checklist template editor in Chromium', () => {
     await page.getByRole('navigation', { name: 'Coordination' }).getByRole('link', { name: 'Fiches d’accompagnement' }).click();
     await page.waitForURL('**/coordination/fiches');
     await page.getByRole('heading', { level: 1, name: 'Fiches d’accompagnement' }).waitFor();
-    await page.getByText('Choisissez une administration, puis un objet de rendez-vous, pour modifier sa fiche.').waitFor();
     expect(await page.title()).toBe('Fiches d’accompagnement — Visio MSAP');
 
     await page.getByLabel('Administration', { exact: true }).selectOption({ label: ADMINISTRATION });
+    await page.getByText('Choisissez une administration, puis un objet de rendez-vous, pour modifier sa fiche.').waitFor();
     await page.getByLabel('Objet du rendez-vous', { exact: true }).selectOption({ label: SUBJECT });
     await page.getByRole('heading', { level: 2, name: `Fiche « ${SUBJECT} »` }).waitFor();
     expect(await page.getByTestId('template-version').textContent()).toBe('Modèle par défaut (non enregistré)');
@@ -171,7 +171,8 @@ describe('checklist template editor in Chromium', () => {
     const status = page.getByTestId('template-status');
     await status.getByText(`Version 1 de la fiche « ${SUBJECT} » enregistrée. Elle servira aux prochains rendez-vous.`).waitFor();
     expect(await isFocused(status)).toBe(true);
-    expect(await page.getByTestId('template-version').textContent()).toMatch(/^Version 1, enregistrée le .+ par Camille Coordination$/);
+    // The sentence comes first, then the saved version loaded again.
+    await page.getByTestId('template-version').getByText(/^Version 1, enregistrée le .+ par Camille Coordination$/).waitFor();
     expect(await page.getByText('Modifications non enregistrées').count()).toBe(0);
 
     const saved = await template();

@@ -580,6 +580,7 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       const { id } = await bookNext();
       const patch = { base: 0, notes: 'Mme Martin, 3 enfants, dossier CAF en retard.', autonomy: 'autonome', answers: [{ itemId: 'identite', state: 'done', comment: 'Passeport n° 12AB' }] };
       await patchSupport(facilitator, id, patch).expect(200);
+      await facilitator.agent.post(`/api/consultations/${id}/desk-messages`).set('X-CSRF-Token', facilitator.csrf).send({ body: 'Mme Martin attend.' }).expect(201);
       const lifecycle = t.app.get(ConsultationsService);
       await lifecycle.callStarted(id);
       await lifecycle.callEnded(id);
@@ -598,6 +599,8 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       expect(erased.items.find((i) => i.id === 'identite')).toMatchObject({ state: 'done', comment: '' });
       const [row] = await t.dataSource.query(`SELECT notes, answers FROM consultation_support WHERE consultation_id = $1`, [id]);
       expect(row).toEqual({ notes: '', answers: { identite: { state: 'done', comment: '' } } });
+      // The facilitator's messages about the citizen go with them.
+      expect(await t.dataSource.query(`SELECT id FROM desk_messages WHERE consultation_id = $1`, [id])).toEqual([]);
       expect(await support(facilitator, soon.id)).toEqual(kept);
     });
   });

@@ -86,6 +86,10 @@ describe('the desk’s alerts, in real browsers', () => {
     await desk.waitForURL(`**/animation/planning?**rendezvous=${offline}`);
     await desk.getByRole('button', { name: /^Déplacer/ }).first().waitFor();
     await desk.getByRole('navigation', { name: 'Animation France Services' }).getByRole('link', { name: 'Ma journée' }).click();
+    // Cancelled (the citizen will come another day): the alert goes, the row says so.
+    await catalogue.coordinator.agent.post(`/api/consultations/${offline}/cancel`).set('X-CSRF-Token', catalogue.coordinator.csrf).send({ reason: 'Cabine en panne' }).expect(200);
+    await desk.locator(`[data-testid="desk-row"][data-consultation="${offline}"][data-live="cancelled"]`).waitFor({ timeout: 5_000 });
+    expect(await desk.getByTestId('desk-alert').count()).toBe(0);
   });
 
   it('a citizen waiting beyond the delay without the agent: the alert rings, the facilitator writes to the agent, who reads it', async () => {

@@ -139,7 +139,8 @@ describe('the facilitator’s day desk and checklist, in real browsers', () => {
     await tablet.getByText('Oui, je reste').tap();
     await tablet.getByText('Partiellement autonome').tap();
     await tablet.getByText('Tablette', { exact: true }).tap();
-    await tablet.getByText('Argent – impôts').tap();
+    // The theme comes from the consultation type's checklist (impôts): already ticked.
+    expect(await tablet.getByLabel('Argent – impôts').isChecked()).toBe(true);
     await tablet.getByLabel('Notes').fill('Mme Martin a son avis d’imposition 2025, pas encore son numéro fiscal.');
     await tablet.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 10_000 });
     await tablet.screenshot({ path: join(SCREENSHOTS, 'facilitator-support-tablet.png'), fullPage: true });

@@ -143,10 +143,10 @@ export class ChecklistRepository {
   }
 
   /** The record, created empty (pinned to `template`) if it did not exist, locked until the transaction ends. */
-  async lockSupport(tx: EntityManager, consultationId: string, template: { typeId: string; version: number } | null): Promise<SupportRow> {
+  async lockSupport(tx: EntityManager, consultationId: string, template: { typeId: string; version: number } | null, themes: readonly SupportTheme[]): Promise<SupportRow> {
     await tx.query(
-      `INSERT INTO consultation_support (consultation_id, template_type_id, template_version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [consultationId, template?.typeId ?? null, template?.version ?? null],
+      `INSERT INTO consultation_support (consultation_id, template_type_id, template_version, themes) VALUES ($1, $2, $3, $4::text[]) ON CONFLICT DO NOTHING`,
+      [consultationId, template?.typeId ?? null, template?.version ?? null, themes],
     );
     await tx.query(`SELECT 1 FROM consultation_support WHERE consultation_id = $1 FOR UPDATE`, [consultationId]);
     const row = await this.support(consultationId, tx);

@@ -15,7 +15,9 @@ import {
   ConsentKind,
   ItemAnswer,
   summarizeSupport,
+  SUPPORT_THEME_OF,
   SupportSummary,
+  SupportTheme,
 } from '../../../shared/support/support';
 import { ChecklistRepository, ConsentRow, SupportFields, SupportRow } from './checklist.repository';
 import { GiveConsentDto, PatchSupportDto } from './dto/checklist.dto';
@@ -81,7 +83,7 @@ export class SupportService implements OnModuleInit {
     await this.repository.transaction(async (tx) => {
       // The first write pins the checklist to the template's version (the default is saved as version 1).
       const pin = effective ? { typeId: effective.typeId, version: effective.version || (await this.saveDefault(tx, effective)) } : null;
-      const row = await this.repository.lockSupport(tx, consultationId, pin);
+      const row = await this.repository.lockSupport(tx, consultationId, pin, defaultThemes(effective));
       // Read in the transaction: the pinned version may have been written by it (the default, saved as version 1).
       const items = await this.itemsOf(row, tx);
       const next = this.apply(row, dto, items);
@@ -145,13 +147,18 @@ export class SupportService implements OnModuleInit {
   async summaries(consultations: ReadonlyArray<{ id: string; consultationTypeId: string | null }>): Promise<Map<string, SupportSummary>> {
     const ids = consultations.map((c) => c.id);
     const [rows, consents] = await Promise.all([this.repository.supports(ids), this.repository.standingConsents(ids)]);
-    const out = new Map<string, SupportSummary>();
-    for (const c of consultations) {
-      const row = rows.get(c.id);
-      const items = row ? await this.itemsOf(row) : c.consultationTypeId ? (await this.templateOf(c.consultationTypeId)).items : [];
-      out.set(c.id, this.summaryOf(items, row ?? null, (consents.get(c.id) ?? []).map((kind) => ({ kind, revokedAt: null }))));
-    }
-    return out;
+    // A day has a few types and template versions for many consultations: each is read once.
+    const read = new Map<string, Promise<ChecklistItem[]>>();
+    const once = (key: string, load: () => Promise<ChecklistItem[]>) => read.get(key) ?? read.set(key, load()).get(key)!;
+    const itemsFor = (c: (typeof consultations)[number], row: SupportRow | undefined): Promise<ChecklistItem[]> => {
+      if (row?.templateVersion) return once(`${row.templateTypeId}@${row.templateVersion}`, () => this.itemsOf(row));
+      if (c.consultationTypeId) return once(c.consultationTypeId, async () => (await this.templateOf(c.consultationTypeId!)).items);
+      return Promise.resolve([]);
+    };
+    const items = await Promise.all(consultations.map((c) => itemsFor(c, rows.get(c.id))));
+    return new Map(
+      consultations.map((c, i) => [c.id, this.summaryOf(items[i]!, rows.get(c.id) ?? null, (consents.get(c.id) ?? []).map((kind) => ({ kind, revokedAt: null })))]),
+    );
   }
 
   /** The support of several consultations as the activity export reads it. */
@@ -229,7 +236,7 @@ export class SupportService implements OnModuleInit {
     const [row, consents] = await Promise.all([this.repository.support(consultation.id), this.repository.consents(consultation.id)]);
     const effective = row?.templateVersion ? null : consultation.consultationTypeId ? await this.templateOf(consultation.consultationTypeId) : null;
     const items = row?.templateVersion ? await this.itemsOf(row) : (effective?.items ?? []);
-    const fields: SupportFields = row ?? EMPTY;
+    const fields: SupportFields = row ?? { ...EMPTY, themes: defaultThemes(effective) };
     const consentViews = consents.map(toConsentView);
     return {
       consultationId: consultation.id,
@@ -288,6 +295,11 @@ export class SupportService implements OnModuleInit {
     if (consultation.status === 'cancelled' && !options.allowClosed) throw new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
     return consultation;
   }
+}
+
+/** A new record starts with the theme of its checklist (the facilitator corrects it if need be). */
+function defaultThemes(template: EffectiveTemplate | null): SupportTheme[] {
+  return template ? [SUPPORT_THEME_OF[template.theme]] : [];
 }
 
 function toConsentView(row: ConsentRow) {

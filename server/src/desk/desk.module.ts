@@ -30,6 +30,12 @@ export class DeskModule implements OnModuleInit {
 
   /** Every committed change of a consultation (booked, moved, started, ended, cancelled) reaches its sites' desks. */
   onModuleInit(): void {
+    // A facilitator's message may name the citizen: it goes when the citizen's data goes.
+    this.events.subscribe({
+      onConsultationEvent: async (tx, event) => {
+        if (event.type === 'citizen_erased') await tx.query(`DELETE FROM desk_messages WHERE consultation_id = ANY($1::uuid[])`, [event.consultationIds]);
+      },
+    });
     this.events.onCommitted((event) => {
       const previousBooth = 'previous' in event ? [event.previous.boothId] : [];
       void this.consultations

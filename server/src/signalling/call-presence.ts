@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -13,7 +13,7 @@ import { CallAccess } from './call-access.service';
  * consultation are chained so that a quick join-then-leave lands in that order.
  */
 @Injectable()
-export class CallPresence implements OnApplicationShutdown {
+export class CallPresence implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CallPresence');
   private readonly instanceId = randomUUID();
   private readonly chains = new Map<string, Promise<void>>();
@@ -36,6 +36,11 @@ export class CallPresence implements OnApplicationShutdown {
   /** Waits for the writes under way (tests, shutdown). */
   async settled(): Promise<void> {
     await Promise.all([...this.chains.values()]);
+  }
+
+  /** An instance that died kept its rows: no call lasts a day, so those older are gone for sure. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM call_presence WHERE since < now() - interval '1 day'`).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -109,7 +109,8 @@ export function TemplateEditorPage() {
       )}
       {administrations.data && admins.length === 0 && <p>{t('checklistTemplates.noAdministration')}</p>}
       {administrationId && types.data && typeList.length === 0 && <p>{t('checklistTemplates.noType')}</p>}
-      {!type && typeList.length > 0 && <p className="fr-text--sm">{t('checklistTemplates.pick')}</p>}
+      {/* Before any choice too: with several administrations, none is chosen for the coordinator. */}
+      {!type && (administrationId ? typeList.length > 0 : admins.length > 0) && <p className="fr-text--sm">{t('checklistTemplates.pick')}</p>}
       {type && !loaded && !template.error && <p>{t('checklistTemplates.loading')}</p>}
 
       <StatusMessage message={status} focus testId="template-status" />

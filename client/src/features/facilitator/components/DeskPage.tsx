@@ -68,6 +68,7 @@ function Alerts({ day, fresh, onSent }: { day: DeskDay; fresh: Set<string>; onSe
 function AlertCard({ alert, consultation: c, day, announce, onSent }: { alert: DeskAlert; consultation: DeskConsultation; day: DeskDay; announce: boolean; onSent: () => void }) {
   const { t } = useTranslation();
   const [writing, setWriting] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
   const minutes = alert.since ? Math.max(1, Math.round((Date.now() - Date.parse(alert.since)) / 60_000)) : null;
   const text =
     alert.kind === 'lobby_wait'
@@ -95,10 +96,12 @@ function AlertCard({ alert, consultation: c, day, announce, onSent }: { alert: D
           suggestions={alert.kind === 'lobby_wait' ? [t('desk.canned.waiting', { booth: c.boothName })] : [t('desk.canned.offline', { booth: c.boothName })]}
           onSent={() => {
             setWriting(false);
+            setSent(t('desk.message.sent', { agent: c.agentName }));
             onSent();
           }}
         />
       )}
+      <StatusMessage message={sent} testId="desk-message-sent" />
     </div>
   );
 }
@@ -108,11 +111,9 @@ function MessageForm({ consultation, suggestions, onSent }: { consultation: Desk
   const { t } = useTranslation();
   const [body, setBody] = useState(suggestions[0] ?? '');
   const [error, setError] = useState<unknown>(null);
-  const [sent, setSent] = useState<string | null>(null);
   const send = async () => {
     try {
       await sendDeskMessage(consultation.id, body);
-      setSent(t('desk.message.sent', { agent: consultation.agentName }));
       setError(null);
       onSent();
     } catch (e) {
@@ -137,7 +138,6 @@ function MessageForm({ consultation, suggestions, onSent }: { consultation: Desk
       <Button type="submit" size="small" disabled={body.trim() === ''}>
         {t('desk.message.send')}
       </Button>
-      <StatusMessage message={sent} testId="desk-message-sent" />
     </form>
   );
 }

@@ -119,6 +119,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
           <Conflict fieldKey="facilitatorPresent" form={form} describe={(v) => (v === null ? '' : t(v ? 'support.present' : 'support.absent'))} />
           <RadioButtons
             legend={t('support.autonomy')}
+            orientation="horizontal"
             disabled={!server.canEdit}
             options={AUTONOMY_LEVELS.map((level) => ({
               label: t(`support.autonomyLevels.${level}`),
@@ -134,6 +135,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
           />
           <Checkbox
             legend={t('support.themes')}
+            orientation="horizontal"
             disabled={!server.canEdit}
             options={choices(SUPPORT_THEMES, draft.themes, (theme) => t(`support.themeNames.${theme}`), (next) => form.setField('themes', next))}
           />

@@ -65,6 +65,12 @@ export function useSupportForm(consultationId: string) {
   const serverRef = useRef<Support | null>(null);
   const draftRef = useRef<Draft | null>(null);
   const dirty = useRef(new Set<FieldKey>());
+  /**
+   * The revision each field being edited here was read at. NOTE: a refresh may bring newer values
+   * of other fields meanwhile; a field's change must still be checked against what it was based
+   * on, or a change made on another device to that same field would be overwritten unseen.
+   */
+  const baseOf = useRef(new Map<FieldKey, number>());
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempt = useRef(0);
@@ -95,8 +101,11 @@ export function useSupportForm(consultationId: string) {
     const base = serverRef.current;
     const d = draftRef.current;
     if (inFlight.current || !base || !d || dirty.current.size === 0) return;
-    const keys = [...dirty.current];
-    const patch: SupportPatch = { base: base.revision };
+    // One request per base: fields read at different revisions are checked each against its own.
+    const baseOfKey = (k: FieldKey) => baseOf.current.get(k) ?? base.revision;
+    const oldest = Math.min(...[...dirty.current].map(baseOfKey));
+    const keys = [...dirty.current].filter((k) => baseOfKey(k) === oldest);
+    const patch: SupportPatch = { base: oldest };
     const answers: NonNullable<SupportPatch['answers']> = [];
     for (const key of keys) {
       if (key.startsWith('answers.')) {
@@ -112,7 +121,12 @@ export function useSupportForm(consultationId: string) {
     try {
       const fresh = await patchSupport(consultationId, patch);
       attempt.current = 0;
-      for (const [key, value] of sent) if (JSON.stringify(valueOf(draftRef.current!, key)) === value) dirty.current.delete(key);
+      for (const [key, value] of sent) {
+        if (JSON.stringify(valueOf(draftRef.current!, key)) === value) {
+          dirty.current.delete(key);
+          baseOf.current.delete(key);
+        } else baseOf.current.set(key, fresh.revision); // typed on meanwhile, from what was just stored
+      }
       adopt(fresh, true);
       setError(null);
       setSavedAt(new Date());
@@ -124,7 +138,10 @@ export function useSupportForm(consultationId: string) {
         if (fresh) {
           const theirs = draftOf(fresh);
           setConflicts((c) => ({ ...c, ...Object.fromEntries(clashing.map((k) => [k, valueOf(theirs, k)])) }));
-          for (const k of clashing) dirty.current.delete(k);
+          for (const k of clashing) {
+            dirty.current.delete(k);
+            baseOf.current.delete(k);
+          }
           // Our values of the clashing fields stay on screen until the facilitator chooses.
           const mine = draftRef.current!;
           adopt(fresh, true);
@@ -146,7 +163,10 @@ export function useSupportForm(consultationId: string) {
         // Refused (a 4xx other than a conflict): said on the page, the fields go back to what is stored.
         setError(e);
         setState('error');
-        for (const key of keys) dirty.current.delete(key);
+        for (const key of keys) {
+          dirty.current.delete(key);
+          baseOf.current.delete(key);
+        }
         if (serverRef.current) adopt(serverRef.current, true);
       }
     } finally {
@@ -192,6 +212,7 @@ export function useSupportForm(consultationId: string) {
       const next = update(d);
       draftRef.current = next;
       setDraft(next);
+      if (!dirty.current.has(key) && serverRef.current) baseOf.current.set(key, serverRef.current.revision);
       dirty.current.add(key);
       setConflicts((c) => (key in c ? without(c, key) : c));
       schedule(typing ? TYPING_MS : CHOICE_MS);
@@ -213,6 +234,8 @@ export function useSupportForm(consultationId: string) {
       const theirs = conflicts[key];
       setConflicts((c) => without(c, key));
       if (keep === 'mine') {
+        // Theirs has been seen: mine now replaces the stored value knowingly.
+        baseOf.current.set(key, serverRef.current?.revision ?? 0);
         dirty.current.add(key);
         schedule(CHOICE_MS);
         return;

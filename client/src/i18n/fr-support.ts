@@ -91,6 +91,7 @@ export const frSupport = {
     title: 'Ma journée – {{site}}',
     titleLoading: 'Ma journée',
     alerts: 'Alertes',
+    enableSound: 'Activer le son des alertes (le navigateur le coupe tant que la page n’a pas été touchée)',
     alert: {
       lobbyWait: '{{booth}} : l’usager attend depuis {{minutes}} min, {{agent}} n’est pas connecté',
       boothOffline: '{{booth}} est hors ligne, rendez-vous à {{time}}',
@@ -144,6 +145,8 @@ export const frSupport = {
       from: 'Du',
       to: 'Au',
       invalid: 'La fin doit suivre le début.',
+      site: 'France Services',
+      chooseSite: 'Choisissez une France Services',
       csv: 'Télécharger (tableur CSV)',
       json: 'Télécharger (JSON)',
     },

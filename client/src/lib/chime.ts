@@ -14,3 +14,12 @@ export function playChime(): void {
     // No audio output: the banner still shows.
   }
 }
+
+/**
+ * Browsers play no sound in a page nobody has touched yet (autoplay policy): a desk reloaded and
+ * left alone would ring silently. The page offers a button (a touch) while this is true.
+ */
+export function soundBlocked(): boolean {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  return activation ? !activation.hasBeenActive : false;
+}

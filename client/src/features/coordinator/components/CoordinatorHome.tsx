@@ -3,6 +3,7 @@ import { parisDayRange } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../../../lib/consultations';
 import { listSites } from '../../../lib/directory';
+import { ActivityExport } from '../../../components/activity-export';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
 
 export function CoordinatorHome() {
@@ -25,6 +26,7 @@ export function CoordinatorHome() {
           </li>
         ))}
       </ul>
+      {sites.data && sites.data.length > 0 && <ActivityExport sites={sites.data} />}
     </div>
   );
 }

@@ -7,11 +7,12 @@ import { Link } from 'react-router-dom';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { FacilitatorNav } from '../../../components/facilitator-nav';
 import { errorMessage } from '../../../lib/api-errors';
+import { playChime, soundBlocked } from '../../../lib/chime';
 import { dateOf, dayLabel, mondayOf, timeOf } from '../../../lib/paris-time';
 import { supportLine } from '../../../lib/support-summary';
 import { sendDeskMessage, type DeskAlert, type DeskConsultation, type DeskDay } from '../api/desk';
 import { useDesk } from '../hooks/use-desk';
-import { ActivityExport } from './ActivityExport';
+import { ActivityExport } from '../../../components/activity-export';
 
 const LIVE_SEVERITY = {
   offline: 'error',
@@ -29,11 +30,27 @@ const BOOTH_SEVERITY = { offline: 'error', online: 'info', checked: 'success' } 
 export function DeskPage() {
   const { t } = useTranslation();
   const { day, error, reload, freshAlerts } = useDesk();
+  const [muted, setMuted] = useState(soundBlocked);
   return (
     <div className="fr-container fr-my-3w" data-testid="desk">
       <FacilitatorNav />
       <h1 className="fr-h3 fr-mb-1w">{day ? t('desk.title', { site: day.siteName }) : t('desk.titleLoading')}</h1>
       {day && <p className="fr-mb-2w">{dayLabel(day.date)}</p>}
+      {muted && (
+        <p className="fr-mb-2w" data-testid="sound-blocked">
+          <Button
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-volume-up-line"
+            onClick={() => {
+              playChime();
+              setMuted(false);
+            }}
+          >
+            {t('desk.enableSound')}
+          </Button>
+        </p>
+      )}
       {error ? <ErrorSummary message={errorMessage(t, error)} /> : null}
       {day && (
         <>

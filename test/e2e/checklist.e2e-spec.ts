@@ -218,7 +218,7 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       expect(await audits('checklist_template.deleted', typeId)).toHaveLength(1);
     });
 
-    // KNOWN BUG (report, D): reset audits the length of TypeORM's [rows, count] answer to DELETE … RETURNING: always 2.
+    // Regression: TypeORM answers DELETE … RETURNING with [rows, count]; counting that pair said 2.
     it('audits how many versions a reset deleted', async () => {
       expect(await audits('checklist_template.deleted', typeId)).toEqual([{ versions: 1 }]);
     });
@@ -266,12 +266,12 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       id = (await bookNext()).id;
     });
 
-    it('is filled by the site’s facilitator and read, as is, by the agent and the coordinator with a summary', async () => {
+    it('is filled by the site’s facilitator and read, as is, by the agent with a summary; coordinators and admins do not read records', async () => {
       const empty = await support(facilitator, id);
       expect(empty).toMatchObject({ templateVersion: 0, revision: 0, notes: '', canEdit: true, consents: [] });
       const labelOf = (itemId: string) => empty.items.find((i) => i.id === itemId)!.label;
 
-      // The fields first: the first change pins the theme's default as version 1 (answers in it hit bug A).
+      // The fields first: the first change pins the theme's default as version 1.
       const pinned = (await patchSupport(facilitator, id, { base: 0, ...FIELDS }).expect(200)).body as SupportView;
       expect(pinned).toMatchObject({ templateVersion: 1, revision: 1, updatedBy: 'Fatou Animatrice', ...FIELDS, notesErased: false });
       const saved = (await patchSupport(facilitator, id, { base: 1, answers: ANSWERS }).expect(200)).body as SupportView;
@@ -280,7 +280,8 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       expect(saved.items.find((i) => i.id === 'justificatifs')).toMatchObject({ state: 'not_applicable', comment: '' });
 
       const read = await support(agent, id);
-      expect(read).toEqual({ ...saved, canEdit: false });
+      expect(read).toEqual({ ...saved, canEdit: false, savedRevision: null });
+      expect(saved.savedRevision).toBe(2);
       expect(read.summary).toEqual({
         papersReady: false,
         consentGiven: false,
@@ -289,7 +290,9 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
         answered: 5,
         total: empty.items.length,
       });
-      expect(await support(coordinator, id)).toEqual({ ...saved, canEdit: false });
+      await coordinator.agent.get(`/api/consultations/${id}/support`).expect(403);
+      const admin = await signIn(t.baseUrl, 'admin');
+      await admin.agent.get(`/api/consultations/${id}/support`).expect(403);
     });
 
     it('is written only by the site’s facilitators, and read by nobody outside the consultation', async () => {
@@ -306,6 +309,9 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       ['notes over 2000 characters', { notes: 'n'.repeat(2001) }, { notes: ['TOO_LONG'] }],
       ['an autonomy not in the list', { autonomy: 'beaucoup' }, { autonomy: ['NOT_ALLOWED'] }],
       ['an unknown property', { notes: 'y', colour: 'red' }, { colour: ['UNKNOWN_FIELD'] }],
+      ['notes sent as null', { notes: null }, { notes: ['REQUIRED'] }],
+      ['equipment sent as null', { equipment: null }, { equipment: ['REQUIRED'] }],
+      ['the same item twice', { answers: [{ itemId: 'identite', state: 'done' }, { itemId: 'identite', state: 'not_done' }] }, { answers: expect.anything() }],
     ])('refuses %s (422) and stores nothing', async (_, patch, errors) => {
       const before = await support(facilitator, id);
       const res = await patchSupport(facilitator, id, { base: before.revision, ...patch }).expect(422);
@@ -339,7 +345,7 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       for (const secret of [FIELDS.notes, 'Notes du poste A', 'CNI', 'FranceConnect']) expect(text).not.toContain(secret);
     });
 
-    // KNOWN BUG (report, A): the default is saved as version 1 inside the PATCH's transaction, but its items are read outside it.
+    // Regression: the default is saved as version 1 inside the PATCH's transaction; its items were read outside it.
     it('takes answers in the very first change of a checklist still on its theme’s default', async () => {
       const type = await send(coordinator, 'post', '/api/consultation-types', { administrationId, subject: 'Avis de situation déclarative', durationMinutes: 20 }).expect(201);
       const fresh = await bookNext({ typeId: type.body.id });
@@ -381,7 +387,7 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       expect((await send(facilitator, 'delete', `/api/consultations/${id}/support/consents/other`).expect(422)).body.errors).toEqual({ kind: ['NOT_ALLOWED'] });
     });
 
-    // KNOWN BUG (report, B): revokeConsent tests `rows.length === 1` on TypeORM's [rows, count] answer to UPDATE … RETURNING: always 404.
+    // Regression: TypeORM answers UPDATE … RETURNING with [rows, count]; revoking always said 404.
     it('are revoked with their history kept; revoking again is a 404', async () => {
       const revoked = (await revoke().expect(200)).body as SupportView;
       expect(revoked.consents).toEqual([{ ...given.consents[0], revokedAt: expect.any(String), revokedBy: 'Fatou Animatrice' }]);
@@ -462,7 +468,7 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       }
     });
 
-    // KNOWN BUG (report, C): heartbeat reads `previous` from TypeORM's [rows, count] answer to UPDATE … RETURNING: every beat notifies.
+    // Regression: the heartbeat read `previous` from TypeORM's [rows, count] pair, so every beat notified.
     it('says nothing when a booth already online beats again', async () => {
       const terminal = await pairDevice(t.baseUrl, cabine2Id);
       const mine = await facilitatorStream();
@@ -602,6 +608,21 @@ describe('the facilitator’s day: checklists, support record, desk, export', ()
       // The facilitator's messages about the citizen go with them.
       expect(await t.dataSource.query(`SELECT id FROM desk_messages WHERE consultation_id = $1`, [id])).toEqual([]);
       expect(await support(facilitator, soon.id)).toEqual(kept);
+
+      // A device that kept notes while offline cannot bring them back; the rest can still be filled.
+      const late = await patchSupport(facilitator, id, { base: erased.revision, notes: 'Mme Martin, 3 enfants.' }).expect(422);
+      expect(late.body.errors).toEqual({ notes: ['NOT_ALLOWED'] });
+      const comment = await patchSupport(facilitator, id, { base: erased.revision, answers: [{ itemId: 'identite', state: 'done', comment: 'Passeport' }] }).expect(422);
+      expect(comment.body.errors).toEqual({ answers: { '0': { comment: ['NOT_ALLOWED'] } } });
+      await patchSupport(facilitator, id, { base: erased.revision, redirection: 'administration' }).expect(200);
+      expect(await support(facilitator, id)).toMatchObject({ notes: '', redirection: 'administration' });
+    });
+
+    it('a change that changes nothing stores nothing: an empty record pins no template version', async () => {
+      const { id } = await bookNext();
+      const view = (await patchSupport(facilitator, id, { base: 0, notes: '' }).expect(200)).body as SupportView;
+      expect(view).toMatchObject({ revision: 0, savedRevision: 0 });
+      expect(await t.dataSource.query(`SELECT consultation_id FROM consultation_support WHERE consultation_id = $1`, [id])).toEqual([]);
     });
   });
 });

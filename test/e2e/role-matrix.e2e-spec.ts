@@ -118,7 +118,7 @@ const MATRIX: Row[] = [
     method: 'GET',
     pattern: '/api/consultations/:id/support',
     path: () => `/api/consultations/${UNKNOWN_ID}/support`,
-    expect: only(users(404)),
+    expect: only({ agent: 404, facilitator: 404 }),
   },
   { method: 'PATCH', pattern: '/api/consultations/:id/support', path: () => `/api/consultations/${UNKNOWN_ID}/support`, body: { base: 0 }, expect: only({ facilitator: 404 }) },
   {

@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { sessionCookie } from '../support/consultations';
 import { createTestDatabase } from '../support/database';
 import { freePort, requireBuild, runServer, waitHealthy } from '../support/process';
 
@@ -110,6 +112,36 @@ describe('the built server as a process', () => {
       expect(await count()).toBe(4);
       seeded.child.kill('SIGTERM');
       expect(await seeded.exited).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('the built server stops promptly with a facilitator’s desk open', () => {
+  beforeAll(requireBuild);
+
+  it('SIGTERM ends the open server-sent events streams first: exit 0 within seconds, not the forced exit', async () => {
+    const db = await createTestDatabase();
+    try {
+      const port = await freePort();
+      const server = runServer({ DATABASE_URL: db.url, PORT: String(port), MEDIA_WORKERS: '1', DEMO_SEED: '1' });
+      await waitHealthy(port, server);
+      const cookie = await sessionCookie(`http://127.0.0.1:${port}`, 'animation@demo.visio-msap.fr', 'demo-anim-2026');
+      const ended = new Promise<number>((resolve, reject) => {
+        httpGet({ host: '127.0.0.1', port, path: '/api/desk/events', headers: { cookie, accept: 'text/event-stream' } }, (res) => {
+          expect(res.statusCode).toBe(200);
+          res.on('data', () => undefined);
+          res.on('end', () => resolve(Date.now()));
+          res.on('error', reject);
+        }).on('error', reject);
+      });
+      await new Promise((r) => setTimeout(r, 500)); // the stream is open
+      const signalled = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(10_000);
+      expect((await ended) - signalled).toBeLessThan(10_000);
     } finally {
       await db.drop();
     }

@@ -3,7 +3,9 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { AuthenticatedRequest, CurrentPrincipal, CurrentUser } from '../auth/decorators/principal.decorator';
 import { Principal, UserPrincipal } from '../auth/principal';
+import { enumParam } from '../common/http/enum-param';
 import { uuidParam } from '../common/http/uuid-param';
+import { CONSENT_KINDS, ConsentKind } from '../../../shared/support/support';
 import { GiveConsentDto, PatchSupportDto, SaveTemplateDto } from './dto/checklist.dto';
 import { ChecklistDefaultView, ChecklistTemplateView, SupportView } from './dto/checklist.view';
 import { SupportService } from './support.service';
@@ -50,7 +52,7 @@ export class ChecklistController {
   }
 
   @Get('consultations/:id/support')
-  @Allow('admin', 'coordinator', 'agent', 'facilitator')
+  @Allow('agent', 'facilitator')
   @ApiOkResponse({ type: SupportView })
   get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string) {
     return this.support.get(principal, id);
@@ -76,7 +78,7 @@ export class ChecklistController {
   @Delete('consultations/:id/support/consents/:kind')
   @Allow('facilitator')
   @ApiOkResponse({ type: SupportView })
-  revokeConsent(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Param('kind') kind: string, @Req() req: AuthenticatedRequest) {
+  revokeConsent(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Param('kind', enumParam('kind', CONSENT_KINDS)) kind: ConsentKind, @Req() req: AuthenticatedRequest) {
     return this.support.revokeConsent(user, id, kind, req.ip ?? null);
   }
 }

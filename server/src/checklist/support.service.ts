@@ -27,10 +27,11 @@ import { EffectiveTemplate, TemplatesService } from './templates.service';
 type Access = 'edit' | 'read';
 
 /**
- * Who reads and fills a consultation's support record: the facilitators of its France Services fill
- * it; its agent, the coordinators of its département and admins read it.
+ * Who reads and fills a consultation's support record (notes about a person: need to know only):
+ * the facilitators of its France Services fill it, its agent reads it. Coordinators and admins see
+ * the activity in aggregate (the export, statistics), not the records.
  */
-export function supportAccess(principal: Principal, c: Pick<ConsultationForCall, 'msapSiteId' | 'agentUserId' | 'departement'>): Access | null {
+export function supportAccess(principal: Principal, c: Pick<ConsultationForCall, 'msapSiteId' | 'agentUserId'>): Access | null {
   if (principal.kind === 'device') return null;
   switch (principal.role) {
     case 'facilitator':
@@ -38,9 +39,8 @@ export function supportAccess(principal: Principal, c: Pick<ConsultationForCall,
     case 'agent':
       return principal.userId === c.agentUserId ? 'read' : null;
     case 'coordinator':
-      return principal.departement !== null && principal.departement === c.departement ? 'read' : null;
     case 'admin':
-      return 'read';
+      return null;
   }
 }
 
@@ -80,32 +80,41 @@ export class SupportService implements OnModuleInit {
   async patch(user: UserPrincipal, consultationId: string, dto: PatchSupportDto, ip: string | null): Promise<SupportView> {
     const consultation = await this.editable(user, consultationId);
     const effective = consultation.consultationTypeId ? await this.templateOf(consultation.consultationTypeId) : null;
-    await this.repository.transaction(async (tx) => {
-      // The first write pins the checklist to the template's version (the default is saved as version 1).
-      const pin = effective ? { typeId: effective.typeId, version: effective.version || (await this.saveDefault(tx, effective)) } : null;
-      const row = await this.repository.lockSupport(tx, consultationId, pin, defaultThemes(effective));
-      // Read in the transaction: the pinned version may have been written by it (the default, saved as version 1).
-      const items = await this.itemsOf(row, tx);
-      const next = this.apply(row, dto, items);
-      if (next.changed.length === 0) return;
-      next.row.revision = row.revision + 1;
-      for (const key of next.changed) next.row.fieldRevisions[key] = next.row.revision;
-      await this.repository.saveSupport(tx, next.row, user.userId);
-      await this.audit.record(
-        {
-          action: 'support.updated',
-          actorUserId: user.userId,
-          subjectType: 'consultation',
-          subjectId: consultationId,
-          ip,
-          // Free text (notes, comments) is named, never copied into the audit log.
-          details: { revision: next.row.revision, fields: next.changed, changes: next.audited },
-        },
-        tx,
-      );
-      await notifyDesk(tx, { siteId: consultation.msapSiteId, kind: 'support', consultationId: consultation.id });
-    });
-    return this.view(consultation, 'edit');
+    const saved = await this.repository
+      .transaction(async (tx) => {
+        // The first write pins the checklist to the template's version (the default is saved as version 1).
+        const pin = effective ? { typeId: effective.typeId, version: await this.pinnable(tx, effective) } : null;
+        const row = await this.repository.lockSupport(tx, consultationId, pin, defaultThemes(effective));
+        // Read in the transaction: the pinned version may have been written by it (the default, saved as version 1).
+        const items = await this.itemsOf(row, tx);
+        const next = this.apply(row, dto, items, consultation.citizenErased || row.notesErasedAt !== null);
+        // Nothing new (a retry): roll back, so that an empty record pins no template version.
+        if (next.changed.length === 0) throw new NothingChanged(row.revision);
+        next.row.revision = row.revision + 1;
+        for (const key of next.changed) next.row.fieldRevisions[key] = next.row.revision;
+        await this.repository.saveSupport(tx, next.row, user.userId);
+        await this.audit.record(
+          {
+            action: 'support.updated',
+            actorUserId: user.userId,
+            subjectType: 'consultation',
+            subjectId: consultationId,
+            ip,
+            // Free text (notes, comments) is named, never copied into the audit log.
+            details: { revision: next.row.revision, fields: next.changed, changes: next.audited },
+          },
+          tx,
+        );
+        await notifyDesk(tx, { siteId: consultation.msapSiteId, kind: 'support', consultationId: consultation.id });
+        return next.row.revision;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof NothingChanged) return error.revision;
+        throw error;
+      });
+    // NOTE: the view is read after the commit and may hold a later change from another device;
+    // `savedRevision` is what this request wrote, the base of what the sender goes on typing.
+    return { ...(await this.view(consultation, 'edit')), savedRevision: saved };
   }
 
   async giveConsent(user: UserPrincipal, consultationId: string, dto: GiveConsentDto, ip: string | null): Promise<SupportView> {
@@ -128,13 +137,10 @@ export class SupportService implements OnModuleInit {
     return this.view(consultation, 'edit');
   }
 
-  async revokeConsent(user: UserPrincipal, consultationId: string, kind: string, ip: string | null): Promise<SupportView> {
-    if (!CONSENT_KINDS.includes(kind as ConsentKind)) {
-      throw new DomainError('VALIDATION_FAILED', `kind must be one of ${CONSENT_KINDS.join(', ')}.`, { kind: ['NOT_ALLOWED'] });
-    }
+  async revokeConsent(user: UserPrincipal, consultationId: string, kind: ConsentKind, ip: string | null): Promise<SupportView> {
     const consultation = await this.editable(user, consultationId, { allowClosed: true });
     await this.repository.transaction(async (tx) => {
-      if (!(await this.repository.revokeConsent(tx, consultationId, kind as ConsentKind, user.displayName))) {
+      if (!(await this.repository.revokeConsent(tx, consultationId, kind, user.displayName))) {
         throw new DomainError('NOT_FOUND', 'No standing consent of this kind.');
       }
       await this.audit.record({ action: 'consent.revoked', actorUserId: user.userId, subjectType: 'consultation', subjectId: consultationId, ip, details: { kind } }, tx);
@@ -180,7 +186,7 @@ export class SupportService implements OnModuleInit {
    * since `base` (nothing written). A value equal to the stored one is no change and no conflict:
    * a retry after a lost answer succeeds.
    */
-  private apply(row: SupportRow, dto: PatchSupportDto, items: ChecklistItem[]): { row: SupportRow; changed: string[]; audited: Record<string, unknown> } {
+  private apply(row: SupportRow, dto: PatchSupportDto, items: ChecklistItem[], freeTextErased: boolean): { row: SupportRow; changed: string[]; audited: Record<string, unknown> } {
     const next: SupportRow = { ...row, answers: { ...row.answers }, fieldRevisions: { ...row.fieldRevisions } };
     const changed: string[] = [];
     const audited: Record<string, unknown> = {};
@@ -208,6 +214,15 @@ export class SupportService implements OnModuleInit {
     });
     if (Object.keys(unknown).length > 0) {
       throw new DomainError('VALIDATION_FAILED', 'Some items are not in this checklist.', { answers: unknown });
+    }
+    // The citizen's data was erased (retention): free text about them cannot come back, even from a
+    // device that kept it while offline.
+    if (freeTextErased) {
+      const refused: FieldErrors = {};
+      if (dto.notes) refused.notes = ['NOT_ALLOWED'];
+      const comments = Object.fromEntries((dto.answers ?? []).flatMap((a, i) => (a.comment?.trim() ? [[String(i), { comment: ['NOT_ALLOWED'] }]] : [])));
+      if (Object.keys(comments).length > 0) refused.answers = comments as FieldErrors;
+      if (Object.keys(refused).length > 0) throw new DomainError('VALIDATION_FAILED', 'The citizen’s data was erased: no notes or comments any more.', refused);
     }
 
     for (const field of SIMPLE_FIELDS) {
@@ -257,6 +272,7 @@ export class SupportService implements OnModuleInit {
       updatedBy: row?.updatedByName ?? null,
       summary: this.summaryOf(items, row ?? null, consentViews),
       canEdit: access === 'edit',
+      savedRevision: null,
     };
   }
 
@@ -271,8 +287,11 @@ export class SupportService implements OnModuleInit {
     return this.templates.effective(type);
   }
 
-  /** Version 1 of a type that only had its default (someone else may have saved one meanwhile). */
-  private async saveDefault(tx: EntityManager, effective: EffectiveTemplate): Promise<number> {
+  /**
+   * The version a new record is pinned to: the latest, read under the template's lock (a reset or a
+   * save meanwhile is seen), or version 1 made of the default when the type never had one.
+   */
+  private async pinnable(tx: EntityManager, effective: EffectiveTemplate): Promise<number> {
     await this.repository.lockTemplates(tx, effective.typeId);
     const latest = await this.repository.latestTemplate(effective.typeId, tx);
     if (latest) return latest.version;
@@ -300,6 +319,13 @@ export class SupportService implements OnModuleInit {
 /** A new record starts with the theme of its checklist (the facilitator corrects it if need be). */
 function defaultThemes(template: EffectiveTemplate | null): SupportTheme[] {
   return template ? [SUPPORT_THEME_OF[template.theme]] : [];
+}
+
+/** Thrown inside a patch's transaction when it changes nothing, to roll back the record's creation. */
+class NothingChanged extends Error {
+  constructor(readonly revision: number) {
+    super('nothing changed');
+  }
 }
 
 function toConsentView(row: ConsentRow) {

@@ -51,6 +51,8 @@ export interface ConsultationForCall {
   /** The MSAP's département (coordinators' scope). */
   departement: string;
   consultationTypeId: string | null;
+  /** The retention sweep erased the citizen's data: no free text about them may be written any more. */
+  citizenErased: boolean;
 }
 
 /** Everything a message about a consultation says. */
@@ -238,7 +240,7 @@ export class ConsultationReader {
     const [row] = (await this.dataSource.query(
       `SELECT c.id, c.status, c.booth_id AS "boothId", b.msap_site_id AS "msapSiteId", s.name AS "msapSiteName",
               a.user_id AS "agentUserId", c.starts_at AS "startsAt", c.ends_at AS "endsAt",
-              s.departement, c.consultation_type_id AS "consultationTypeId"
+              s.departement, c.consultation_type_id AS "consultationTypeId", c.citizen_erased_at IS NOT NULL AS "citizenErased"
          FROM consultations c JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id JOIN agents a ON a.id = c.agent_id
         WHERE c.id = $1`,
       [id],

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserPrincipal } from '../auth/principal';
 import { SupportService } from '../checklist/support.service';
@@ -39,7 +37,6 @@ const CSV_COLUMNS: ReadonlyArray<keyof ActivityRecordView> = [
 @Injectable()
 export class ActivityExportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly desk: DeskService,
     private readonly consultations: ConsultationReader,
     private readonly support: SupportService,
@@ -55,8 +52,10 @@ export class ActivityExportService {
     if (last.from < first.from) throw new DomainError('VALIDATION_FAILED', 'to comes before from.', { to: ['END_BEFORE_START'] });
     if (last.from - first.from > MAX_DAYS * 86_400_000) throw new DomainError('VALIDATION_FAILED', `At most ${MAX_DAYS} days at once.`, { to: ['RANGE_TOO_LONG'] });
     const site = await this.desk.siteFor(user, query.siteId);
-    const [place] = (await this.dataSource.query(`SELECT name, postal_code AS "postalCode", city FROM msap_sites WHERE id = $1`, [site.id])) as Array<{ name: string; postalCode: string; city: string }>;
-    const rows = (await this.consultations.siteDay(site.id, new Date(first.from), new Date(last.to), MAX_RECORDS)).filter((r) => HELD.has(r.status) && r.starts_at.getTime() >= first.from);
+    const listed = await this.consultations.siteDay(site.id, new Date(first.from), new Date(last.to), MAX_RECORDS);
+    // Never a partial export that looks whole.
+    if (listed.length === MAX_RECORDS) throw new DomainError('VALIDATION_FAILED', `More than ${MAX_RECORDS} consultations in this period: export a shorter one.`, { to: ['RANGE_TOO_LONG'] });
+    const rows = listed.filter((r) => HELD.has(r.status) && r.starts_at.getTime() >= first.from);
     const supports = await this.support.records(rows.map((r) => r.id));
     await this.audit.record({
       action: 'support.exported',
@@ -75,9 +74,9 @@ export class ActivityExportService {
         date: toParisIso(r.starts_at).slice(0, 10),
         dureeMinutes: Math.max(1, Math.round(held / 60_000)),
         typeLieu: 'lieu_activite',
-        lieu: place?.name ?? site.name,
-        codePostal: place?.postalCode ?? '',
-        commune: place?.city ?? '',
+        lieu: site.name,
+        codePostal: site.postalCode,
+        commune: site.city,
         autonomie: s?.autonomy ?? null,
         materiel: s?.equipment ?? [],
         thematiques: s?.themes ?? [],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, MessageEvent, Param, Post, Query, Req, Res, Sse } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { interval, map, merge, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import { Allow } from '../auth/decorators/allow.decorator';
 import { AuthenticatedRequest, CurrentPrincipal, CurrentUser } from '../auth/decorators/principal.decorator';
 import { Principal, UserPrincipal } from '../auth/principal';
@@ -12,9 +12,6 @@ import { ActivityQueryDto, ActivityRecordView } from './dto/activity.dto';
 import { DeskService } from './desk.service';
 import { DeskQueryDto, ListDeskMessagesQueryDto, SendDeskMessageDto } from './dto/desk.dto';
 import { DeskDayView, DeskMessageView } from './dto/desk.view';
-
-/** Proxies close an idle stream after a minute or so: a comment-like ping keeps it open. */
-const KEEPALIVE_MS = 25_000;
 
 @ApiTags('desk')
 @Controller('api')
@@ -59,9 +56,7 @@ export class DeskController {
   @Allow('facilitator', 'coordinator', 'admin')
   @ApiProduces('text/event-stream')
   async stream(@CurrentUser() user: UserPrincipal, @Query() query: DeskQueryDto): Promise<Observable<MessageEvent>> {
-    const site = await this.desk.siteFor(user, query.siteId);
-    const changes = new Observable<MessageEvent>((subscriber) => this.events.subscribe(site.id, (notice) => subscriber.next({ type: 'change', data: { kind: notice.kind } })));
-    return merge(changes, interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }))));
+    return this.events.stream((await this.desk.siteFor(user, query.siteId)).id);
   }
 
   /** A short message to the consultation's agent: shown at once in their call, and on their home page. */

@@ -1,6 +1,4 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ChecklistModule } from '../checklist/checklist.module';
 import { ConsultationsModule } from '../consultations/consultations.module';
@@ -8,7 +6,7 @@ import { ConsultationEvent, ConsultationEvents } from '../consultations/consulta
 import { ConsultationReader } from '../consultations/consultation.reader';
 import { DevicesModule } from '../devices/devices.module';
 import { DeskEventsModule } from './desk-events.module';
-import { notifyDesk } from './desk-channel';
+import { DeskRepository } from './desk.repository';
 import { DeskController } from './desk.controller';
 import { DeskService } from './desk.service';
 import { ActivityExportService } from './activity-export.service';
@@ -19,13 +17,13 @@ const consultationIdsOf = (event: ConsultationEvent): readonly string[] => ('con
 @Module({
   imports: [AuditModule, ConsultationsModule, DevicesModule, ChecklistModule, DeskEventsModule],
   controllers: [DeskController],
-  providers: [DeskService, ActivityExportService],
+  providers: [DeskRepository, DeskService, ActivityExportService],
 })
 export class DeskModule implements OnModuleInit {
   constructor(
     private readonly events: ConsultationEvents,
     private readonly consultations: ConsultationReader,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DeskRepository,
   ) {}
 
   /** Every committed change of a consultation (booked, moved, started, ended, cancelled) reaches its sites' desks. */
@@ -33,14 +31,14 @@ export class DeskModule implements OnModuleInit {
     // A facilitator's message may name the citizen: it goes when the citizen's data goes.
     this.events.subscribe({
       onConsultationEvent: async (tx, event) => {
-        if (event.type === 'citizen_erased') await tx.query(`DELETE FROM desk_messages WHERE consultation_id = ANY($1::uuid[])`, [event.consultationIds]);
+        if (event.type === 'citizen_erased') await this.repository.eraseMessagesOf(tx, event.consultationIds);
       },
     });
     this.events.onCommitted((event) => {
       const previousBooth = 'previous' in event ? [event.previous.boothId] : [];
       void this.consultations
         .sitesOf(consultationIdsOf(event), previousBooth)
-        .then((sites) => Promise.all(sites.map((siteId) => notifyDesk(this.dataSource, { siteId, kind: 'consultation' }))))
+        .then((sites) => Promise.all(sites.map((siteId) => this.repository.notify({ siteId, kind: 'consultation' }))))
         .catch(() => undefined);
     });
   }

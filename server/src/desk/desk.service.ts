@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal, UserPrincipal } from '../auth/principal';
 import { SupportService } from '../checklist/support.service';
@@ -11,18 +9,12 @@ import { ConsultationReader } from '../consultations/consultation.reader';
 import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { DevicesService } from '../devices/devices.service';
 import { canManageSite } from '../directory/site-access';
-import { notifyDesk } from './desk-channel';
-import { composeDay, Presence } from './desk-day';
+import { composeDay } from './desk-day';
+import { DeskRepository, MessageRow, SiteRow } from './desk.repository';
 import { DeskDayView, DeskMessageView } from './dto/desk.view';
 
 /** A site's day holds at most this many consultations (10 booths × a long day of short slots). */
 const DAY_LIMIT = 500;
-
-interface Site {
-  id: string;
-  name: string;
-  departement: string;
-}
 
 /**
  * The facilitator's day at a glance: each consultation of the site with its booth, agent, checklist
@@ -31,7 +23,7 @@ interface Site {
 @Injectable()
 export class DeskService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DeskRepository,
     @Inject(deskConfig.KEY) private readonly config: DeskConfig,
     private readonly consultations: ConsultationReader,
     private readonly devices: DevicesService,
@@ -40,10 +32,10 @@ export class DeskService {
   ) {}
 
   /** The site a caller's desk shows: a facilitator's own; others name one in their scope. */
-  async siteFor(user: UserPrincipal, siteId: string | undefined): Promise<Site> {
+  async siteFor(user: UserPrincipal, siteId: string | undefined): Promise<SiteRow> {
     const id = siteId ?? (user.role === 'facilitator' ? user.msapSiteId : null);
     if (!id) throw new DomainError('VALIDATION_FAILED', 'siteId is required.', { siteId: ['REQUIRED'] });
-    const [site] = (await this.dataSource.query(`SELECT id, name, departement FROM msap_sites WHERE id = $1`, [id])) as Site[];
+    const site = await this.repository.site(id);
     if (!site) throw new DomainError('NOT_FOUND', 'No such France Services site.', { siteId: ['UNKNOWN'] });
     if (!canManageSite(user, site)) throw new DomainError('FORBIDDEN', 'This France Services site is outside your scope.');
     return site;
@@ -59,7 +51,7 @@ export class DeskService {
     ]);
     const ids = rows.map((r) => r.id);
     const [presence, summaries] = await Promise.all([
-      this.presenceOf(ids),
+      this.repository.presenceOf(ids),
       this.support.summaries(rows.map((r) => ({ id: r.id, consultationTypeId: r.consultation_type_id }))),
     ]);
 
@@ -83,15 +75,11 @@ export class DeskService {
     }
     if (consultation.status === 'cancelled') throw new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
     if (!OPEN_STATUSES.includes(consultation.status)) throw new DomainError('CONSULTATION_ENDED', 'This consultation is over.');
-    return this.dataSource.transaction(async (tx) => {
-      const [row] = (await tx.query(
-        `INSERT INTO desk_messages (consultation_id, sender_id, sender_name, body) VALUES ($1, $2, $3, $4)
-         RETURNING id, created_at AS "createdAt"`,
-        [consultationId, user.userId, user.displayName, body],
-      )) as Array<{ id: string; createdAt: Date }>;
-      const message = { id: row!.id, consultationId, body, senderName: user.displayName, createdAt: toParisIso(row!.createdAt) };
+    return this.repository.transaction(async (tx) => {
+      const row = await this.repository.insertMessage(tx, { consultationId, senderId: user.userId, senderName: user.displayName, body });
+      const message = toMessageView(row);
       await this.audit.record({ action: 'desk.message_sent', actorUserId: user.userId, subjectType: 'consultation', subjectId: consultationId, ip, details: { length: body.length } }, tx);
-      await notifyDesk(tx, { siteId: consultation.msapSiteId, kind: 'message', consultationId, message });
+      await this.repository.notify({ siteId: consultation.msapSiteId, kind: 'message', consultationId, message }, tx);
       return message;
     });
   }
@@ -103,26 +91,10 @@ export class DeskService {
     if (principal.kind !== 'user' || (principal.role !== 'agent' && principal.role !== 'facilitator')) {
       throw new DomainError('FORBIDDEN', 'Agents and facilitators read their messages.');
     }
-    const [column, value] = principal.role === 'agent' ? ['a.user_id', principal.userId] : ['b.msap_site_id', principal.msapSiteId];
-    const rows = (await this.dataSource.query(
-      `SELECT m.id, m.consultation_id AS "consultationId", m.body, m.sender_name AS "senderName", m.created_at AS "createdAt"
-         FROM desk_messages m JOIN consultations c ON c.id = m.consultation_id
-         JOIN agents a ON a.id = c.agent_id JOIN booths b ON b.id = c.booth_id
-        WHERE ${column} = $1 AND c.starts_at < $3 AND c.ends_at > $2
-        ORDER BY m.created_at DESC LIMIT 200`,
-      [value, new Date(day.from), new Date(day.to)],
-    )) as Array<Omit<DeskMessageView, 'createdAt'> & { createdAt: Date }>;
-    return rows.map((r) => ({ ...r, createdAt: toParisIso(r.createdAt) }));
+    const who = principal.role === 'agent' ? { agentUserId: principal.userId } : { msapSiteId: principal.msapSiteId ?? '' };
+    return (await this.repository.messagesOfDay(who, new Date(day.from), new Date(day.to))).map(toMessageView);
   }
 
-  private async presenceOf(ids: readonly string[]): Promise<Map<string, Presence[]>> {
-    const out = new Map<string, Presence[]>();
-    if (ids.length === 0) return out;
-    const rows = (await this.dataSource.query(
-      `SELECT consultation_id AS "consultationId", role, phase, since FROM call_presence WHERE consultation_id = ANY($1::uuid[])`,
-      [ids],
-    )) as Presence[];
-    for (const r of rows) out.set(r.consultationId, [...(out.get(r.consultationId) ?? []), r]);
-    return out;
-  }
 }
+
+const toMessageView = (r: MessageRow): DeskMessageView => ({ ...r, createdAt: toParisIso(r.createdAt) });

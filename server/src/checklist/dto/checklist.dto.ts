@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -106,10 +107,11 @@ export class PatchSupportDto {
   @Max(2_000_000_000)
   base!: number;
 
-  @ApiPropertyOptional({ type: [AnswerDto] })
+  @ApiPropertyOptional({ type: [AnswerDto], description: 'At most one answer per item' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(60)
+  @ArrayUnique((a: AnswerDto) => a.itemId, { message: 'answers must name each item once' })
   @ValidateNested({ each: true })
   @Type(() => AnswerDto)
   answers?: AnswerDto[];
@@ -125,14 +127,14 @@ export class PatchSupportDto {
   autonomy?: Autonomy | null;
 
   @ApiPropertyOptional({ enum: EQUIPMENT, isArray: true })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayUnique()
   @IsIn(EQUIPMENT, { each: true })
   equipment?: Equipment[];
 
   @ApiPropertyOptional({ enum: SUPPORT_THEMES, isArray: true })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayUnique()
   @IsIn(SUPPORT_THEMES, { each: true })
@@ -144,7 +146,8 @@ export class PatchSupportDto {
   redirection?: Redirection | null;
 
   @ApiPropertyOptional({ maxLength: SUPPORT_NOTES_MAX })
-  @IsOptional()
+  // Present means a string: null is not "no notes" (that is '').
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @MaxLength(SUPPORT_NOTES_MAX)
   notes?: string;

@@ -174,4 +174,11 @@ export class SupportView {
 
   @ApiProperty({ description: 'Whether the caller may fill it (the facilitators of its France Services)' })
   canEdit!: boolean;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'In the answer to a change: the revision it wrote (the record shown may already hold a later one from another device)',
+  })
+  savedRevision!: number | null;
 }

@@ -11,6 +11,8 @@ const RECONNECT_MS = 2_000;
 export class PgListener<T> {
   private readonly logger: Logger;
   private readonly listeners: Array<(payload: T) => void> = [];
+  private readonly reconnected: Array<() => void> = [];
+  private everConnected = false;
   private client: Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
@@ -25,6 +27,11 @@ export class PgListener<T> {
 
   onMessage(listener: (payload: T) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Called after the connection came back: whatever was sent meanwhile was not heard. */
+  onReconnected(listener: () => void): void {
+    this.reconnected.push(listener);
   }
 
   async start(): Promise<void> {
@@ -51,6 +58,8 @@ export class PgListener<T> {
       await client.connect();
       await client.query(`LISTEN ${this.channel}`);
       this.client = client;
+      if (this.everConnected) for (const listener of this.reconnected) listener();
+      this.everConnected = true;
     } catch (error) {
       this.logger.warn(`cannot listen on ${this.channel}: ${(error as Error).message}; retrying`);
       this.reconnect(client);

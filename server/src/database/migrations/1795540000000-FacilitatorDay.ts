@@ -48,7 +48,6 @@ export class FacilitatorDay1795540000000 implements MigrationInterface {
       CONSTRAINT "CHK_consultation_support_notes" CHECK (char_length("notes") <= 2000),
       CONSTRAINT "CHK_consultation_support_autonomy" CHECK ("autonomy" IS NULL OR "autonomy" IN ('entierement_accompagne', 'partiellement_autonome', 'autonome'))
     )`);
-    await q.query(`CREATE INDEX "IDX_consultation_support_notes_due" ON "consultation_support" ("updated_at") WHERE "notes" <> ''`);
     await q.query(`CREATE TABLE "consultation_consents" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
       "consultation_id" uuid NOT NULL,
@@ -68,6 +67,8 @@ export class FacilitatorDay1795540000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "UQ_consultation_consents_active" ON "consultation_consents" ("consultation_id", "kind") WHERE "revoked_at" IS NULL`);
     // The heartbeat of an open booth page (every 15 s), apart from last_seen_at (any request, throttled).
     await q.query(`ALTER TABLE "devices" ADD "last_check" jsonb, ADD "heartbeat_at" TIMESTAMP WITH TIME ZONE`);
+    // One word for one thing: a booth's screen is named after its booth, not "Terminal <booth>".
+    await q.query(`UPDATE "devices" d SET "label" = b."name" FROM "booths" b WHERE b."id" = d."booth_id" AND d."label" = 'Terminal ' || b."name"`);
     await q.query(`CREATE TABLE "call_presence" (
       "consultation_id" uuid NOT NULL,
       "participant_id" text NOT NULL,
@@ -75,6 +76,7 @@ export class FacilitatorDay1795540000000 implements MigrationInterface {
       "phase" text NOT NULL,
       "since" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "instance_id" uuid NOT NULL,
+      "seen_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_call_presence" PRIMARY KEY ("consultation_id", "participant_id"),
       CONSTRAINT "FK_call_presence_consultation" FOREIGN KEY ("consultation_id") REFERENCES "consultations"("id") ON DELETE CASCADE,
       CONSTRAINT "CHK_call_presence_phase" CHECK ("phase" IN ('lobby', 'call'))

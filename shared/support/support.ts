@@ -97,14 +97,14 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
  */
 export const CONSENT_TEXTS: Record<ConsentKind, { version: string; text: string }> = {
   video: {
-    version: '2026-12-01',
+    version: '2026-12-03',
     text:
-      "J'accepte d'échanger par vidéo avec un agent de l'administration. La conversation n'est ni enregistrée ni filmée ; je peux l'arrêter à tout moment.",
+      "J'accepte d'échanger par vidéo avec un agent de l'administration. Rien n'est enregistré, ni l'image ni le son. Je peux arrêter à tout moment.",
   },
   documents: {
-    version: '2026-12-01',
+    version: '2026-12-03',
     text:
-      "J'accepte que des documents soient échangés avec l'agent pendant le rendez-vous. Ils sont chiffrés, vus seulement par l'agent et l'animateur, et supprimés 30 jours après.",
+      "J'accepte que des documents soient échangés avec l'agent pendant le rendez-vous. Seuls l'agent et l'animateur peuvent les voir. Ils sont protégés et effacés automatiquement quelques semaines après.",
   },
   facilitator_presence: {
     version: '2026-12-01',

@@ -92,15 +92,15 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
 
     const terminal = await newPage();
     await terminal.goto(`${t.baseUrl}/borne/appairage`);
-    await settled(terminal, 'Appairer cette cabine');
+    await settled(terminal, 'Appairer cet écran à sa cabine');
     await expectAccessible(terminal, 'booth pairing');
     await terminal.getByLabel('Code d’appairage').fill('00000000');
-    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
+    await terminal.getByRole('button', { name: 'Appairer l’écran' }).click();
     await terminal.getByText('Ce code est incorrect ou déjà utilisé. Demandez un nouveau code.').waitFor();
     await expectAccessible(terminal, 'booth pairing (wrong code)');
 
     await terminal.getByLabel('Code d’appairage').fill(String(body.code));
-    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
+    await terminal.getByRole('button', { name: 'Appairer l’écran' }).click();
     await terminal.waitForURL('**/borne');
     await settled(terminal, 'Bienvenue');
     await expectAccessible(terminal, 'booth home');

@@ -105,7 +105,7 @@ describe('client shell in Chromium', () => {
     const terminal = await booth.newPage();
     await terminal.goto(`${t.baseUrl}/borne/appairage`);
     await terminal.getByLabel('Code d’appairage').fill(code);
-    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
+    await terminal.getByRole('button', { name: 'Appairer l’écran' }).click();
     await terminal.waitForURL('**/borne');
     await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
     await terminal.screenshot({ path: join(SCREENSHOTS, 'booth-home.png') });
@@ -148,7 +148,7 @@ describe('client shell in Chromium', () => {
     const terminal = await context.newPage();
     await terminal.goto(`${t.baseUrl}/borne/appairage`);
     await terminal.getByLabel('Code d’appairage').fill(String(body.code));
-    await terminal.getByRole('button', { name: 'Appairer la cabine' }).click();
+    await terminal.getByRole('button', { name: 'Appairer l’écran' }).click();
     await terminal.waitForURL('**/borne');
     await terminal.getByRole('heading', { name: 'Bienvenue' }).waitFor();
     expect(terminal.url()).toMatch(/\/borne$/);

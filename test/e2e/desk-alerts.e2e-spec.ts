@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek, pairBoothByTyping, pairingCodeFromFacilitator } from '../support/booth-day';
+import { auditPage, blocking, describeViolations } from '../support/a11y';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { serveBuilt, ServedApp } from '../support/process';
 import { signIn } from '../support/session';
@@ -113,6 +114,7 @@ describe('the desk’s alerts, in real browsers', () => {
     await signInUi(agent, served.baseUrl, 'agent', '/agent');
     await alert.getByRole('button', { name: 'Écrire à Antoine Agent' }).click();
     await alert.getByLabel('Message à Antoine Agent').waitFor();
+    expect(describeViolations(blocking(await auditPage(desk)))).toBe('');
     await alert.getByRole('button', { name: 'Envoyer' }).click();
     await desk.getByTestId('desk-message-sent').getByText('Message envoyé à Antoine Agent.').waitFor();
 

@@ -119,7 +119,7 @@ describe('the facilitator’s day desk and checklist, in real browsers', () => {
 
   it('on the tablet the facilitator collects consent and fills the checklist, saved as they tap and type', async () => {
     await tablet.getByRole('navigation', { name: 'Animation France Services' }).getByRole('link', { name: 'Ma journée' }).tap();
-    await tablet.getByRole('link', { name: /^Fiche 0\/\d+ : rendez-vous de \d\d:\d\d en Cabine 1$/ }).tap();
+    await tablet.getByRole('link', { name: /^Fiche : 0 sur \d+ : rendez-vous de \d\d:\d\d en Cabine 1$/ }).tap();
     await tablet.waitForURL(`**/animation/accompagnement/${consultationId}`);
     await tablet.getByRole('heading', { level: 1, name: 'Fiche d’accompagnement' }).waitFor();
     await tablet.getByTestId('support-consultation').getByText(/Jeanne Martin · Cabine 1 · Antoine Agent/).waitFor();

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek } from '../support/booth-day';
+import { auditPage, blocking, describeViolations } from '../support/a11y';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { serveBuilt, ServedApp } from '../support/process';
 import { signIn } from '../support/session';
@@ -53,9 +54,11 @@ describe('the support form: saved as typed, offline and on two devices', () => {
 
   it('typed while the network is down: kept, said so, and stored once it is back', async () => {
     await contexts[0]!.setOffline(true);
-    await tablet.getByLabel('Notes').fill('Vient avec sa fille, qui traduit.');
+    await tablet.getByRole('textbox', { name: /^Notes/ }).fill('Vient avec sa fille, qui traduit.');
     await tablet.locator('[data-testid="save-status"][data-state="offline"]').waitFor({ timeout: 10_000 });
-    await tablet.getByText('Connexion perdue : vos modifications sont gardées et seront enregistrées dès le retour du réseau.').waitFor();
+    await tablet.getByTestId('save-status').getByText('Connexion perdue : vos modifications sont gardées et seront enregistrées dès le retour du réseau.').waitFor();
+    // Said aloud too, once (the quiet saves are not).
+    expect(await tablet.getByRole('status').filter({ hasText: 'Connexion perdue' }).count()).toBe(1);
     expect((await stored()).notes).toBe('');
     await contexts[0]!.setOffline(false);
     await tablet.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
@@ -67,9 +70,9 @@ describe('the support form: saved as typed, offline and on two devices', () => {
   it('the same field changed on both devices: the second is shown both values and chooses; nothing is lost silently', async () => {
     // The desk PC is cut off while the tablet changes the notes: its own change is then based on an older revision.
     await contexts[1]!.setOffline(true);
-    await tablet.getByLabel('Notes').fill('Vient avec sa fille, qui traduit. Rendez-vous CAF à prévoir.');
+    await tablet.getByRole('textbox', { name: /^Notes/ }).fill('Vient avec sa fille, qui traduit. Rendez-vous CAF à prévoir.');
     await tablet.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 10_000 });
-    await deskPc.getByLabel('Notes').fill('Vient seule finalement.');
+    await deskPc.getByRole('textbox', { name: /^Notes/ }).fill('Vient seule finalement.');
     await deskPc.locator('[data-testid="save-status"][data-state="offline"]').waitFor({ timeout: 10_000 });
     await contexts[1]!.setOffline(false);
 
@@ -78,9 +81,15 @@ describe('the support form: saved as typed, offline and on two devices', () => {
     await conflict.getByText('Modifié entre-temps sur un autre appareil : « Vient avec sa fille, qui traduit. Rendez-vous CAF à prévoir. ». Quelle version garder ?').waitFor();
     // Nothing overwritten yet: the stored notes are the tablet's.
     expect((await stored()).notes).toBe('Vient avec sa fille, qui traduit. Rendez-vous CAF à prévoir.');
-    expect(await deskPc.getByLabel('Notes').inputValue()).toBe('Vient seule finalement.');
+    expect(await deskPc.getByRole('textbox', { name: /^Notes/ }).inputValue()).toBe('Vient seule finalement.');
+    expect(describeViolations(blocking(await auditPage(deskPc)))).toBe('');
+    // The tablet goes on with another field: the desk PC reads the record again, its choice still waits with both values.
+    await tablet.getByText('Entièrement accompagné', { exact: true }).click();
+    await deskPc.getByLabel('Entièrement accompagné').and(deskPc.locator(':checked')).waitFor({ timeout: 5_000 });
+    expect(await deskPc.getByRole('textbox', { name: /^Notes/ }).inputValue()).toBe('Vient seule finalement.');
+    await conflict.waitFor();
 
-    await conflict.getByRole('button', { name: 'Garder ma version' }).click();
+    await conflict.getByRole('button', { name: 'Garder ma version : Notes' }).click();
     await deskPc.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 10_000 });
     expect((await stored()).notes).toBe('Vient seule finalement.');
     await tablet.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('textarea')?.value === 'Vient seule finalement.', undefined, { timeout: 5_000 });

@@ -70,5 +70,5 @@ export async function pairingCodeFromFacilitator(page: Page, boothName: string):
 export async function pairBoothByTyping(page: Page, baseUrl: string, code: string): Promise<void> {
   await page.goto(`${baseUrl}/borne/appairage`);
   await page.getByLabel('Code d’appairage').pressSequentially(code);
-  await page.getByRole('button', { name: 'Appairer la cabine' }).click();
+  await page.getByRole('button', { name: 'Appairer l’écran' }).click();
 }

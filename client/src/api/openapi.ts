@@ -1856,6 +1856,7 @@ export type components = {
             expiresAt: string;
         };
         PatchSupportDto: {
+            /** @description At most one answer per item */
             answers?: components["schemas"]["AnswerDto"][];
             /** @enum {string|null} */
             autonomy?: "entierement_accompagne" | "partiellement_autonome" | "autonome" | null;
@@ -2133,6 +2134,8 @@ export type components = {
             notesErased: boolean;
             redirection: components["schemas"]["Redirection"] | null;
             revision: number;
+            /** @description In the answer to a change: the revision it wrote (the record shown may already hold a later one from another device) */
+            savedRevision: number | null;
             summary: components["schemas"]["SupportSummaryView"];
             /** @description Template version the checklist is filled with (0: the default, not yet pinned) */
             templateVersion: number | null;
@@ -3566,7 +3569,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                kind: string;
             };
             cookie?: never;
         };

@@ -50,7 +50,8 @@ export const frSupport = {
       autre: 'Autre',
     } satisfies Record<Redirection, string>,
     notes: 'Notes',
-    notesHint: 'Visibles par l’agent du rendez-vous ; effacées avec les données de l’usager. Encore {{left}} caractères sur {{max}}.',
+    notesHint:
+      'Lues par l’agent du rendez-vous et reprises dans l’export d’activité : n’écrivez que ce qui sert la démarche, sans nom ni numéro. Effacées avec les données de l’usager. Encore {{left}} caractères sur {{max}}.',
     notesErased: 'Les notes ont été effacées avec les données de l’usager (durée de conservation).',
     backToDesk: 'Retour à ma journée',
     save: {
@@ -118,7 +119,7 @@ export const frSupport = {
     agentConnected: 'connecté',
     agentAway: 'pas encore connecté',
     openSupportFor: '{{label}} : rendez-vous de {{time}} en {{booth}}',
-    support: 'Fiche {{answered}}/{{total}}',
+    support: 'Fiche : {{answered}} sur {{total}}',
     live: {
       offline: 'Cabine hors ligne',
       online: 'Cabine en ligne',

@@ -118,7 +118,7 @@ function AlertCard({ alert, consultation: c, day, announce, onSent }: { alert: D
           }}
         />
       )}
-      <StatusMessage message={sent} testId="desk-message-sent" />
+      <StatusMessage message={sent} testId="desk-message-sent" focus />
     </div>
   );
 }

@@ -17,10 +17,14 @@ export function useDesk() {
   const [error, setError] = useState<unknown>(null);
   const known = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
+  // Readings may come back out of order: only the latest one asked for is shown.
+  const asked = useRef(0);
 
   const load = useCallback(async () => {
+    const mine = ++asked.current;
     try {
       const next = await getDesk();
+      if (mine !== asked.current) return;
       setDay(next);
       setError(null);
       const keys = new Set(next.alerts.map(alertKey));
@@ -30,7 +34,7 @@ export function useDesk() {
       known.current = keys;
       setFresh(new Set(rising));
     } catch (e) {
-      setError(e);
+      if (mine === asked.current) setError(e);
     }
   }, []);
 

@@ -67,7 +67,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
           <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-3w" data-testid="support-summary-line">
             {supportLine(t, server.summary)}
           </p>
-          <Consents support={server} canEdit={server.canEdit} onChange={(s) => form.adopt(s, true)} />
+          <Consents support={server} canEdit={server.canEdit} onChange={form.adopt} />
 
           <h2 className="fr-h4 fr-mt-4w">{t('support.checklist')}</h2>
           {server.templateVersion !== null && server.templateVersion > 0 && <p className="fr-text--sm">{t('support.templateVersion', { version: server.templateVersion })}</p>}
@@ -98,7 +98,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
                         disabled={!server.canEdit}
                         onChange={(comment) => form.setAnswer(item.id, { comment }, true)}
                       />
-                      <Conflict fieldKey={key} form={form} describe={(v) => (v ? t(`support.states.${(v as { state: string }).state}`) : '')} />
+                      <Conflict fieldKey={key} field={item.label} form={form} describe={(v) => (v ? t(`support.states.${(v as { state: string }).state}`) : '')} />
                     </div>
                   );
                 })}
@@ -116,7 +116,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
               nativeInputProps: { checked: draft.facilitatorPresent === present, onChange: () => form.setField('facilitatorPresent', present) },
             }))}
           />
-          <Conflict fieldKey="facilitatorPresent" form={form} describe={(v) => (v === null ? '' : t(v ? 'support.present' : 'support.absent'))} />
+          <Conflict fieldKey="facilitatorPresent" field={t('support.presence')} form={form} describe={(v) => (v === null ? '' : t(v ? 'support.present' : 'support.absent'))} />
           <RadioButtons
             legend={t('support.autonomy')}
             orientation="horizontal"
@@ -126,7 +126,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
               nativeInputProps: { checked: draft.autonomy === level, onChange: () => form.setField('autonomy', level) },
             }))}
           />
-          <Conflict fieldKey="autonomy" form={form} describe={(v) => (v ? t(`support.autonomyLevels.${String(v)}`) : '')} />
+          <Conflict fieldKey="autonomy" field={t('support.autonomy')} form={form} describe={(v) => (v ? t(`support.autonomyLevels.${String(v)}`) : '')} />
           <Checkbox
             legend={t('support.equipment')}
             orientation="horizontal"
@@ -158,7 +158,7 @@ function SupportForm({ consultationId }: { consultationId: string }) {
             disabled={!server.canEdit}
             nativeTextAreaProps={{ value: draft.notes, maxLength: SUPPORT_NOTES_MAX, rows: 4, onChange: (e) => form.setField('notes', e.target.value, true) }}
           />
-          <Conflict fieldKey="notes" form={form} describe={(v) => String(v ?? '')} />
+          <Conflict fieldKey="notes" field={t('support.notes')} form={form} describe={(v) => String(v ?? '')} />
           <p className="fr-mt-3w">
             <Link className="fr-btn fr-btn--secondary" to="/animation">
               {t('support.backToDesk')}
@@ -194,7 +194,12 @@ function ItemComment({ label, value, disabled, onChange }: { label: string; valu
   }
   return (
     <Input
-      label={t('support.comment')}
+      label={
+        <>
+          {t('support.comment')}
+          <span className="fr-sr-only"> : {label}</span>
+        </>
+      }
       hintText={t('support.commentHint')}
       disabled={disabled}
       nativeInputProps={{ value, maxLength: ITEM_COMMENT_MAX, autoFocus: open && value === '', onChange: (e) => onChange(e.target.value) }}
@@ -214,28 +219,35 @@ function SaveStatus({ state, savedAt }: { state: ReturnType<typeof useSupportFor
           : state === 'error'
             ? t('support.save.error')
             : t('support.save.idle');
+  const trouble = state === 'offline' || state === 'error';
   return (
-    <p className={`fr-text--sm ${state === 'offline' || state === 'error' ? 'fr-error-text' : ''}`} role="status" aria-live="polite" data-testid="save-status" data-state={state}>
-      {text}
-    </p>
+    <>
+      <p className={`fr-text--sm ${trouble ? 'fr-error-text' : ''}`} data-testid="save-status" data-state={state}>
+        {text}
+      </p>
+      {/* Said aloud only when something is wrong: "Enregistrement…" at every pause would drown the form. */}
+      <p className="fr-sr-only" role="status">
+        {trouble ? text : ''}
+      </p>
+    </>
   );
 }
 
 /** A field changed on another device while it was being edited here: both values, the facilitator picks. */
-function Conflict({ fieldKey, form, describe }: { fieldKey: FieldKey; form: ReturnType<typeof useSupportForm>; describe: (value: unknown) => string }) {
+function Conflict({ fieldKey, field, form, describe }: { fieldKey: FieldKey; field: string; form: ReturnType<typeof useSupportForm>; describe: (value: unknown) => string }) {
   const { t } = useTranslation();
   if (!(fieldKey in form.conflicts)) return null;
   return (
     <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="alert" data-testid="conflict" data-field={fieldKey}>
-      <p>{t('support.conflict', { value: describe(form.conflicts[fieldKey]) || t('support.empty') })}</p>
+      <p>{t('support.conflict', { value: describe(form.conflicts[fieldKey]!.theirs) || t('support.empty') })}</p>
       <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         <li>
-          <Button size="small" onClick={() => form.resolve(fieldKey, 'mine')}>
+          <Button size="small" onClick={() => form.resolve(fieldKey, 'mine')} nativeButtonProps={{ 'aria-label': `${t('support.keepMine')} : ${field}` }}>
             {t('support.keepMine')}
           </Button>
         </li>
         <li>
-          <Button size="small" priority="secondary" onClick={() => form.resolve(fieldKey, 'theirs')}>
+          <Button size="small" priority="secondary" onClick={() => form.resolve(fieldKey, 'theirs')} nativeButtonProps={{ 'aria-label': `${t('support.keepTheirs')} : ${field}` }}>
             {t('support.keepTheirs')}
           </Button>
         </li>
@@ -267,20 +279,29 @@ function Consents({ support, canEdit, onChange }: { support: Support; canEdit: b
         const kind = text.kind as ConsentKind;
         return (
           <div key={kind} className="fr-callout fr-p-2w fr-mb-2w" data-testid={`consent-${kind}`} data-given={standing ? 'yes' : 'no'}>
-            <p className="fr-text--bold fr-mb-1v">{t(`support.consentKinds.${kind}`)}</p>
+            <h3 className="fr-h6 fr-mb-1v">{t(`support.consentKinds.${kind}`)}</h3>
             <p className="fr-text--sm fr-mb-1w">« {text.text} »</p>
             {standing ? (
               <>
                 <p className="fr-mb-1w">{t('support.consentGiven', { when: stampLabel(standing.grantedAt), by: standing.collectedBy })}</p>
                 {canEdit && (
-                  <Button size="small" priority="tertiary" onClick={() => void act(revokeConsent(support.consultationId, kind))}>
+                  <Button
+                    size="small"
+                    priority="tertiary"
+                    onClick={() => void act(revokeConsent(support.consultationId, kind))}
+                    nativeButtonProps={{ 'aria-label': `${t('support.revoke')} : ${t(`support.consentKinds.${kind}`)}` }}
+                  >
                     {t('support.revoke')}
                   </Button>
                 )}
               </>
             ) : (
               canEdit && (
-                <Button size="small" onClick={() => void act(giveConsent(support.consultationId, kind, text.version))}>
+                <Button
+                  size="small"
+                  onClick={() => void act(giveConsent(support.consultationId, kind, text.version))}
+                  nativeButtonProps={{ 'aria-label': `${t('support.agree')} : ${t(`support.consentKinds.${kind}`)}` }}
+                >
                   {t('support.agree')}
                 </Button>
               )

@@ -19,11 +19,19 @@ export type FieldKey = SimpleKey | `answers.${string}`;
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error';
 
+/** A field changed here and on another device: both values, until the facilitator chooses. */
+export interface Conflict {
+  mine: unknown;
+  theirs: unknown;
+}
+
 const SIMPLE: SimpleKey[] = ['facilitatorPresent', 'autonomy', 'equipment', 'themes', 'redirection', 'notes'];
 /** Typing pauses this long before a save; a choice (a radio, a box) saves almost at once. */
 const TYPING_MS = 700;
 const CHOICE_MS = 150;
 const RETRY_MS = [2_000, 5_000, 10_000, 20_000];
+/** Refusals that say nothing about the values (the session, the CSRF token, the rate): they are kept and tried again. */
+const TRANSIENT = new Set(['NETWORK', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'CSRF_MISMATCH', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL', 'UNKNOWN']);
 
 export function draftOf(s: Support): Draft {
   return {
@@ -37,8 +45,14 @@ export function draftOf(s: Support): Draft {
   };
 }
 
-const without = <T extends object>(record: T, key: PropertyKey): T => Object.fromEntries(Object.entries(record).filter(([k]) => k !== key)) as T;
 const valueOf = (d: Draft, key: FieldKey): unknown => (key.startsWith('answers.') ? d.answers[key.slice(8)] : d[key as SimpleKey]);
+
+function withValue(d: Draft, key: FieldKey, value: unknown): Draft {
+  if (key.startsWith('answers.')) return { ...d, answers: { ...d.answers, [key.slice(8)]: value as Draft['answers'][string] } };
+  return { ...d, [key]: value };
+}
+
+const without = <T extends object>(record: T, key: PropertyKey): T => Object.fromEntries(Object.entries(record).filter(([k]) => k !== key)) as T;
 
 /** The field keys an EDIT_CONFLICT answer names. */
 function conflictKeys(fields: FieldErrors | undefined): FieldKey[] {
@@ -49,11 +63,15 @@ function conflictKeys(fields: FieldErrors | undefined): FieldKey[] {
   return keys;
 }
 
+/** What makes two readings of a record differ for the form: its revision, and its consents (given or revoked). */
+const fingerprint = (s: Support) => `${s.revision}|${JSON.stringify(s.consents)}`;
+
 /**
  * The support form, saved as the facilitator types: each change marks its field, a short pause
- * sends the marked fields with the revision they were based on. A dropped network keeps them and
- * tries again (and as soon as the browser is back online); a field someone changed on another
- * device meanwhile is never overwritten: it is shown with both values for the facilitator to choose.
+ * sends the marked fields with the revision they were read at. A dropped network (or an expired
+ * session) keeps them and tries again, and at once when the browser is back online; a field someone
+ * changed on another device meanwhile is never overwritten: it is shown with both values, and
+ * neither is lost until the facilitator chooses.
  */
 export function useSupportForm(consultationId: string) {
   const [server, setServer] = useState<Support | null>(null);
@@ -61,9 +79,10 @@ export function useSupportForm(consultationId: string) {
   const [state, setState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [conflicts, setConflicts] = useState<Partial<Record<FieldKey, unknown>>>({});
+  const [conflicts, setConflicts] = useState<Partial<Record<FieldKey, Conflict>>>({});
   const serverRef = useRef<Support | null>(null);
   const draftRef = useRef<Draft | null>(null);
+  const conflictsRef = useRef<Partial<Record<FieldKey, Conflict>>>({});
   const dirty = useRef(new Set<FieldKey>());
   /**
    * The revision each field being edited here was read at. NOTE: a refresh may bring newer values
@@ -75,21 +94,23 @@ export function useSupportForm(consultationId: string) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempt = useRef(0);
 
-  const adopt = useCallback((fresh: Support, keepDirty: boolean) => {
-    serverRef.current = fresh;
-    setServer(fresh);
-    const incoming = draftOf(fresh);
-    const current = draftRef.current;
-    // Fields being edited here keep what was typed; the others take the stored values.
-    const next: Draft = keepDirty && current ? { ...incoming, answers: { ...incoming.answers } } : incoming;
-    if (keepDirty && current) {
-      for (const key of dirty.current) {
-        if (key.startsWith('answers.')) next.answers[key.slice(8)] = current.answers[key.slice(8)]!;
-        else (next as unknown as Record<string, unknown>)[key] = current[key as SimpleKey];
-      }
-    }
+  const showDraft = (next: Draft) => {
     draftRef.current = next;
     setDraft(next);
+  };
+  const showConflicts = (next: Partial<Record<FieldKey, Conflict>>) => {
+    conflictsRef.current = next;
+    setConflicts(next);
+  };
+
+  /** Takes a reading of the record; fields being edited here, or in conflict, keep what is on screen. */
+  const adopt = useCallback((fresh: Support) => {
+    serverRef.current = fresh;
+    setServer(fresh);
+    let next = draftOf(fresh);
+    const current = draftRef.current;
+    if (current) for (const key of [...dirty.current, ...(Object.keys(conflictsRef.current) as FieldKey[])]) next = withValue(next, key, valueOf(current, key));
+    showDraft(next);
   }, []);
 
   const schedule = useCallback((ms: number) => {
@@ -109,9 +130,8 @@ export function useSupportForm(consultationId: string) {
     const answers: NonNullable<SupportPatch['answers']> = [];
     for (const key of keys) {
       if (key.startsWith('answers.')) {
-        const itemId = key.slice(8);
-        const a = d.answers[itemId]!;
-        answers.push({ itemId, state: a.state, comment: a.comment });
+        const a = d.answers[key.slice(8)]!;
+        answers.push({ itemId: key.slice(8), state: a.state, comment: a.comment });
       } else (patch as unknown as Record<string, unknown>)[key] = d[key as SimpleKey];
     }
     if (answers.length > 0) patch.answers = answers;
@@ -125,49 +145,50 @@ export function useSupportForm(consultationId: string) {
         if (JSON.stringify(valueOf(draftRef.current!, key)) === value) {
           dirty.current.delete(key);
           baseOf.current.delete(key);
-        } else baseOf.current.set(key, fresh.revision); // typed on meanwhile, from what was just stored
+        } else {
+          // Typed on meanwhile: based on what this request wrote (not on the record read after it,
+          // which may already hold another device's change to the same field).
+          baseOf.current.set(key, fresh.savedRevision ?? oldest);
+        }
       }
-      adopt(fresh, true);
+      adopt(fresh);
       setError(null);
       setSavedAt(new Date());
       setState(dirty.current.size > 0 ? 'saving' : 'saved');
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'EDIT_CONFLICT') {
-        const clashing = conflictKeys(e.fields);
+      const code = e instanceof ApiError ? e.code : 'UNKNOWN';
+      if (code === 'EDIT_CONFLICT') {
+        const clashing = conflictKeys(e instanceof ApiError ? e.fields : undefined);
         const fresh = await getSupport(consultationId).catch(() => null);
         if (fresh) {
           const theirs = draftOf(fresh);
-          setConflicts((c) => ({ ...c, ...Object.fromEntries(clashing.map((k) => [k, valueOf(theirs, k)])) }));
+          const mine = draftRef.current!;
+          const next = { ...conflictsRef.current };
           for (const k of clashing) {
+            next[k] = { mine: valueOf(mine, k), theirs: valueOf(theirs, k) };
             dirty.current.delete(k);
             baseOf.current.delete(k);
           }
-          // Our values of the clashing fields stay on screen until the facilitator chooses.
-          const mine = draftRef.current!;
-          adopt(fresh, true);
-          const kept = { ...draftRef.current!, answers: { ...draftRef.current!.answers } };
-          for (const k of clashing) {
-            if (k.startsWith('answers.')) kept.answers[k.slice(8)] = mine.answers[k.slice(8)]!;
-            else (kept as unknown as Record<string, unknown>)[k] = mine[k as SimpleKey];
-          }
-          draftRef.current = kept;
-          setDraft(kept);
+          showConflicts(next);
+          adopt(fresh);
         }
         setState(dirty.current.size > 0 ? 'saving' : 'error');
-      } else if (e instanceof ApiError && (e.code === 'NETWORK' || e.status >= 500)) {
-        setState('offline');
+      } else if (TRANSIENT.has(code) || (e instanceof ApiError && e.status >= 500)) {
+        // Nothing wrong with the values: kept, and sent again (a new session makes the next try pass).
+        setState(code === 'NETWORK' ? 'offline' : 'error');
+        if (code !== 'NETWORK') setError(e);
         inFlight.current = false;
         schedule(RETRY_MS[Math.min(attempt.current++, RETRY_MS.length - 1)]!);
         return;
       } else {
-        // Refused (a 4xx other than a conflict): said on the page, the fields go back to what is stored.
+        // The values were refused (a 4xx about them): said on the page, the fields go back to what is stored.
         setError(e);
         setState('error');
         for (const key of keys) {
           dirty.current.delete(key);
           baseOf.current.delete(key);
         }
-        if (serverRef.current) adopt(serverRef.current, true);
+        if (serverRef.current) adopt(serverRef.current);
       }
     } finally {
       inFlight.current = false;
@@ -180,13 +201,13 @@ export function useSupportForm(consultationId: string) {
   /** Reads the record again (another device changed it); fields being edited here are kept. */
   const refresh = useCallback(async () => {
     const fresh = await getSupport(consultationId).catch(() => null);
-    if (fresh && (!serverRef.current || fresh.revision !== serverRef.current.revision || fresh.consents.length !== serverRef.current.consents.length)) adopt(fresh, true);
+    if (fresh && (!serverRef.current || fingerprint(fresh) !== fingerprint(serverRef.current))) adopt(fresh);
   }, [adopt, consultationId]);
 
   useEffect(() => {
     let live = true;
     getSupport(consultationId)
-      .then((s) => live && adopt(s, false))
+      .then((s) => live && adopt(s))
       .catch((e: unknown) => live && setError(e));
     const online = () => void flushRef.current();
     window.addEventListener('online', online);
@@ -206,47 +227,44 @@ export function useSupportForm(consultationId: string) {
   }, [adopt, consultationId]);
 
   const change = useCallback(
-    (key: FieldKey, update: (d: Draft) => Draft, typing = false) => {
+    (key: FieldKey, value: unknown, typing = false) => {
       const d = draftRef.current;
       if (!d) return;
-      const next = update(d);
-      draftRef.current = next;
-      setDraft(next);
+      showDraft(withValue(d, key, value));
+      if (key in conflictsRef.current) showConflicts(without(conflictsRef.current, key));
       if (!dirty.current.has(key) && serverRef.current) baseOf.current.set(key, serverRef.current.revision);
       dirty.current.add(key);
-      setConflicts((c) => (key in c ? without(c, key) : c));
       schedule(typing ? TYPING_MS : CHOICE_MS);
     },
     [schedule],
   );
 
-  const setField = useCallback(<K extends SimpleKey>(key: K, value: Draft[K], typing = false) => change(key, (d) => ({ ...d, [key]: value }), typing), [change]);
+  const setField = useCallback(<K extends SimpleKey>(key: K, value: Draft[K], typing = false) => change(key, value, typing), [change]);
 
   const setAnswer = useCallback(
     (itemId: string, patch: Partial<Draft['answers'][string]>, typing = false) =>
-      change(`answers.${itemId}`, (d) => ({ ...d, answers: { ...d.answers, [itemId]: { ...(d.answers[itemId] ?? { state: 'not_done', comment: '' }), ...patch } } }), typing),
+      change(`answers.${itemId}`, { ...(draftRef.current?.answers[itemId] ?? { state: 'not_done', comment: '' }), ...patch }, typing),
     [change],
   );
 
-  /** The facilitator chose for a field changed on both devices: theirs is taken as stored, mine is sent again. */
+  /** The facilitator chose for a field changed on both devices: theirs stays as stored, or mine replaces it knowingly. */
   const resolve = useCallback(
     (key: FieldKey, keep: 'mine' | 'theirs') => {
-      const theirs = conflicts[key];
-      setConflicts((c) => without(c, key));
-      if (keep === 'mine') {
-        // Theirs has been seen: mine now replaces the stored value knowingly.
-        baseOf.current.set(key, serverRef.current?.revision ?? 0);
-        dirty.current.add(key);
-        schedule(CHOICE_MS);
+      const conflict = conflictsRef.current[key];
+      if (!conflict) return;
+      showConflicts(without(conflictsRef.current, key));
+      if (keep === 'theirs') {
+        showDraft(withValue(draftRef.current!, key, conflict.theirs));
         return;
       }
-      const d = draftRef.current!;
-      const next = key.startsWith('answers.') ? { ...d, answers: { ...d.answers, [key.slice(8)]: theirs as Draft['answers'][string] } } : { ...d, [key]: theirs };
-      draftRef.current = next;
-      setDraft(next);
+      showDraft(withValue(draftRef.current!, key, conflict.mine));
+      // Theirs has been seen: mine is based on the record as it is now.
+      baseOf.current.set(key, serverRef.current?.revision ?? 0);
+      dirty.current.add(key);
+      schedule(CHOICE_MS);
     },
-    [conflicts, schedule],
+    [schedule],
   );
 
-  return { server, draft, state, savedAt, error, conflicts, setField, setAnswer, resolve, refresh, adopt, hasUnsaved: () => dirty.current.size > 0 };
+  return { server, draft, state, savedAt, error, conflicts, setField, setAnswer, resolve, refresh, adopt };
 }

@@ -100,7 +100,7 @@ describe('directory page in Chromium', () => {
     // A retirement can be undone: back in service, the retire button returns.
     const back = page.getByTestId('site-France Services de Pithiviers');
     await back.getByRole('button', { name: 'Remettre « Cabine 4 bis » en service' }).click();
-    await back.getByText('Cabine « Cabine 4 bis » remise en service. Ses anciens terminaux restent révoqués : appairez-en un nouveau.').waitFor();
+    await back.getByText('Cabine « Cabine 4 bis » remise en service. Ses anciens écrans restent désappairés : appairez-en un nouveau.').waitFor();
     await back.getByTestId('booth-Cabine 4 bis').getByText('En service', { exact: true }).waitFor();
     await back.getByRole('button', { name: 'Retirer « Cabine 4 bis »' }).waitFor();
     expect((await t.dataSource.query(`SELECT retired_at FROM booths WHERE name = 'Cabine 4 bis'`))[0].retired_at).toBeNull();

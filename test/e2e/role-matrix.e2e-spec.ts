@@ -145,6 +145,8 @@ const MATRIX: Row[] = [
     expect: only({ facilitator: 404 }),
   },
   { method: 'GET', pattern: '/api/desk-messages', path: () => '/api/desk-messages', expect: only({ agent: 200, facilitator: 200 }) },
+  // A stream never ends: the allowed audience is shown by its answer to a bad day (422) instead of a 200 that stays open.
+  { method: 'GET', pattern: '/api/desk-messages/events', path: () => '/api/desk-messages/events?date=demain', expect: only({ agent: 422 }) },
   { method: 'GET', pattern: '/api/support-activity', path: () => '/api/support-activity', expect: only({ facilitator: 422, coordinator: 422, admin: 422 }) },
   {
     method: 'GET',

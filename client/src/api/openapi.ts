@@ -573,6 +573,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/desk-messages/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeskController_agentStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/desk/events": {
         parameters: {
             query?: never;
@@ -3645,6 +3661,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DeskMessageView"][];
                 };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeskController_agentStream: {
+        parameters: {
+            query?: {
+                /** @description A day in Paris time (today by default) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {

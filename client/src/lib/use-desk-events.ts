@@ -1,16 +1,16 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Calls `onChange` each time the server says the site's day changed (server-sent events, which the
- * browser reconnects by itself) and once more when the stream comes back after a cut, since changes
- * may have been missed meanwhile. Bursts are gathered into one call.
+ * Calls `onChange` each time the server's event stream at `path` says something changed
+ * (server-sent events, which the browser reconnects by itself), and once more when the stream
+ * comes back after a cut, since changes may have been missed meanwhile. Bursts are gathered into one call.
  */
-export function useDeskEvents(siteId: string | null, onChange: () => void, gatherMs = 150): void {
+export function useServerEvents(path: string | null, onChange: () => void, gatherMs = 150): void {
   const callback = useRef(onChange);
   callback.current = onChange;
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/desk/events${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ''}`, { withCredentials: true });
+    if (!path || typeof EventSource === 'undefined') return;
+    const source = new EventSource(path, { withCredentials: true });
     let pending: ReturnType<typeof setTimeout> | null = null;
     let opened = false;
     const fire = () => {
@@ -29,5 +29,10 @@ export function useDeskEvents(siteId: string | null, onChange: () => void, gathe
       if (pending) clearTimeout(pending);
       source.close();
     };
-  }, [siteId, gatherMs]);
+  }, [path, gatherMs]);
+}
+
+/** The site's day changed (a facilitator's own site when `siteId` is null). */
+export function useDeskEvents(siteId: string | null, onChange: () => void): void {
+  useServerEvents(`/api/desk/events${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ''}`, onChange);
 }

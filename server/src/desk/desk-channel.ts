@@ -7,6 +7,8 @@ export const DESK_CHANNEL = 'visio_desk';
 export interface DeskMessageNotice {
   id: string;
   consultationId: string;
+  /** Whose home page shows it at once. */
+  agentUserId: string;
   body: string;
   senderName: string;
   createdAt: string;

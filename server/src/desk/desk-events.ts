@@ -17,16 +17,19 @@ const KEEPALIVE_MS = 25_000;
 export class DeskEvents implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
   private readonly listener: PgListener<DeskNotice>;
   private readonly bySite = new Map<string, Set<(notice: DeskNotice) => void>>();
+  private readonly byAgent = new Map<string, Set<(notice: DeskNotice) => void>>();
   private readonly closing = new Subject<void>();
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.listener = new PgListener((dataSource.options as PostgresConnectionOptions).url, DESK_CHANNEL, 'DeskEvents');
     this.listener.onMessage((notice) => {
       for (const listener of this.bySite.get(notice.siteId) ?? []) listener(notice);
+      if (notice.kind === 'message') for (const listener of this.byAgent.get(notice.message.agentUserId) ?? []) listener(notice);
     });
     // Notices sent while the listening connection was down were lost: every desk reads its day again.
     this.listener.onReconnected(() => {
       for (const [siteId, listeners] of this.bySite) for (const listener of listeners) listener({ siteId, kind: 'consultation' });
+      for (const listeners of this.byAgent.values()) for (const listener of listeners) listener({ siteId: '', kind: 'consultation' });
     });
   }
 
@@ -41,19 +44,27 @@ export class DeskEvents implements OnApplicationBootstrap, BeforeApplicationShut
    * open desk never holds a shutdown.
    */
   stream(siteId: string): Observable<MessageEvent> {
-    const changes = new Observable<MessageEvent>((subscriber) => this.subscribe(siteId, (notice) => subscriber.next({ type: 'change', data: { kind: notice.kind } })));
-    const pings = interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    return merge(changes, pings).pipe(takeUntil(this.closing));
+    return this.streamOf(this.bySite, siteId);
   }
 
-  private subscribe(siteId: string, listener: (notice: DeskNotice) => void): () => void {
-    const set = this.bySite.get(siteId) ?? new Set();
-    set.add(listener);
-    this.bySite.set(siteId, set);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.bySite.get(siteId) === set) this.bySite.delete(siteId);
-    };
+  /** An agent's server-sent events: `change` for each facilitator's message about their consultations (and after a resync). */
+  agentStream(agentUserId: string): Observable<MessageEvent> {
+    return this.streamOf(this.byAgent, agentUserId);
+  }
+
+  private streamOf(registry: Map<string, Set<(notice: DeskNotice) => void>>, key: string): Observable<MessageEvent> {
+    const changes = new Observable<MessageEvent>((subscriber) => {
+      const listener = (notice: DeskNotice) => subscriber.next({ type: 'change', data: { kind: notice.kind } });
+      const set = registry.get(key) ?? new Set();
+      set.add(listener);
+      registry.set(key, set);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && registry.get(key) === set) registry.delete(key);
+      };
+    });
+    const pings = interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
+    return merge(changes, pings).pipe(takeUntil(this.closing));
   }
 
   /** Open streams end before the HTTP server closes (it waits for every open answer). */

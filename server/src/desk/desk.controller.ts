@@ -68,6 +68,18 @@ export class DeskController {
     return this.desk.sendMessage(user, id, dto.body, req.ip ?? null);
   }
 
+  /**
+   * Server-sent events for an agent's home page: `change` when a facilitator writes about one of
+   * their consultations (read GET /api/desk-messages again), `ping` every 25 s.
+   */
+  @Sse('desk-messages/events')
+  @Header('X-Accel-Buffering', 'no')
+  @Allow('agent')
+  @ApiProduces('text/event-stream')
+  agentStream(@CurrentUser() user: UserPrincipal, @Query() _query: ListDeskMessagesQueryDto): Observable<MessageEvent> {
+    return this.events.agentStream(user.userId);
+  }
+
   /** A day's messages: to an agent about their consultations, or sent about a facilitator's site. */
   @Get('desk-messages')
   @Allow('agent', 'facilitator')

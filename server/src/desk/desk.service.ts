@@ -79,7 +79,7 @@ export class DeskService {
       const row = await this.repository.insertMessage(tx, { consultationId, senderId: user.userId, senderName: user.displayName, body });
       const message = toMessageView(row);
       await this.audit.record({ action: 'desk.message_sent', actorUserId: user.userId, subjectType: 'consultation', subjectId: consultationId, ip, details: { length: body.length } }, tx);
-      await this.repository.notify({ siteId: consultation.msapSiteId, kind: 'message', consultationId, message }, tx);
+      await this.repository.notify({ siteId: consultation.msapSiteId, kind: 'message', consultationId, message: { ...message, agentUserId: consultation.agentUserId } }, tx);
       return message;
     });
   }

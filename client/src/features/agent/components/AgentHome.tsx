@@ -7,9 +7,10 @@ import { awaitsOutcome, listConsultations, STATUS_SEVERITY } from '../../../lib/
 import { ConsultationAction } from './ConsultationAction';
 import { listDeskMessages } from '../api/desk-messages';
 import { useEffect } from 'react';
+import { useServerEvents } from '../../../lib/use-desk-events';
 
-/** The home page is left open between calls: a facilitator's message shows within this delay. */
-const MESSAGES_POLL_MS = 20_000;
+/** The home page is left open between calls: messages come live, and are read again this often whatever is heard. */
+const MESSAGES_POLL_MS = 60_000;
 
 export function AgentHome() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function AgentHome() {
     const timer = setInterval(reloadMessages, MESSAGES_POLL_MS);
     return () => clearInterval(timer);
   }, [reloadMessages]);
+  useServerEvents('/api/desk-messages/events', reloadMessages);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('agent.title')}</h1>

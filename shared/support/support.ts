@@ -99,16 +99,16 @@ export const CONSENT_TEXTS: Record<ConsentKind, { version: string; text: string 
   video: {
     version: '2026-12-03',
     text:
-      "J'accepte d'échanger par vidéo avec un agent de l'administration. Rien n'est enregistré, ni l'image ni le son. Je peux arrêter à tout moment.",
+      "J’accepte d’échanger par vidéo avec un agent de l’administration. Rien n’est enregistré, ni l’image ni le son. Je peux arrêter à tout moment.",
   },
   documents: {
     version: '2026-12-03',
     text:
-      "J'accepte que des documents soient échangés avec l'agent pendant le rendez-vous. Seuls l'agent et l'animateur peuvent les voir. Ils sont protégés et effacés automatiquement quelques semaines après.",
+      "J’accepte que des documents soient échangés avec l’agent pendant le rendez-vous. Seuls l’agent et l’animateur peuvent les voir. Ils sont protégés et effacés automatiquement quelques semaines après.",
   },
   facilitator_presence: {
-    version: '2026-12-01',
-    text: "J'accepte que l'animateur France Services reste avec moi pendant le rendez-vous. Je peux lui demander de sortir à tout moment.",
+    version: '2026-12-03',
+    text: "J’accepte que l’animateur France Services reste avec moi pendant le rendez-vous. Je peux lui demander de sortir à tout moment.",
   },
 };
 

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek, pairBoothByTyping, pairingCodeFromFacilitator } from '../support/booth-day';
 import { auditPage, blocking, describeViolations } from '../support/a11y';
-import { launchChromium, TestBrowser } from '../support/browser';
+import { closeSuite, launchChromium, TestBrowser } from '../support/browser';
 import { serveBuilt, ServedApp } from '../support/process';
 import { signIn } from '../support/session';
 import { signInUi } from '../support/ui';
@@ -56,14 +56,7 @@ describe('the desk’s alerts, in real browsers', () => {
     await openAllWeek(catalogue);
   });
 
-  afterAll(async () => {
-    try {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await chrome?.close();
-    } finally {
-      await served?.close();
-    }
-  });
+  afterAll(() => closeSuite(contexts, chrome, served));
 
   it('a booth due for a consultation but offline raises an alert at once; “Déplacer” opens that booking on the board', async () => {
     await signInUi(desk, served.baseUrl, 'facilitator', '/animation');

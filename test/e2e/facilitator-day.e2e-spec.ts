@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { blocking, auditPage, describeViolations } from '../support/a11y';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek, pairBoothByTyping } from '../support/booth-day';
-import { launchChromium, TestBrowser } from '../support/browser';
+import { closeSuite, launchChromium, TestBrowser } from '../support/browser';
 import { ROOT, serveBuilt, ServedApp } from '../support/process';
 import { signIn } from '../support/session';
 import { signInUi } from '../support/ui';
@@ -71,14 +71,7 @@ describe('the facilitator’s day desk and checklist, in real browsers', () => {
     await openAllWeek(catalogue);
   });
 
-  afterAll(async () => {
-    try {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await chrome?.close();
-    } finally {
-      await served?.close();
-    }
-  });
+  afterAll(() => closeSuite(contexts, chrome, served));
 
   it('the desk opens on the site’s day: booths offline, nothing booked yet; one navigation for every page', async () => {
     await signInUi(desk, baseUrl, 'facilitator', '/animation');

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek } from '../support/booth-day';
 import { auditPage, blocking, describeViolations } from '../support/a11y';
-import { launchChromium, TestBrowser } from '../support/browser';
+import { closeSuite, launchChromium, TestBrowser } from '../support/browser';
 import { serveBuilt, ServedApp } from '../support/process';
 import { signIn } from '../support/session';
 import { signInUi } from '../support/ui';
@@ -43,14 +43,7 @@ describe('the support form: saved as typed, offline and on two devices', () => {
     }
   });
 
-  afterAll(async () => {
-    try {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await chrome?.close();
-    } finally {
-      await served?.close();
-    }
-  });
+  afterAll(() => closeSuite(contexts, chrome, served));
 
   it('typed while the network is down: kept, said so, and stored once it is back', async () => {
     await contexts[0]!.setOffline(true);

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { probeCalls } from './call-probe';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -88,5 +88,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A browser suite's teardown: its windows, then the browser, then the server (even if one of them fails). */
+export async function closeSuite(contexts: readonly BrowserContext[], chrome: TestBrowser | undefined, server: { close(): Promise<void> } | undefined): Promise<void> {
+  try {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await chrome?.close();
+  } finally {
+    await server?.close();
   }
 }

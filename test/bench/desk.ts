@@ -8,6 +8,12 @@
  * - Live: a booth terminal's first heartbeat (booth offline) until the desk shows the booth online,
  *   and a support PATCH until the row's support line changes; both seen in the page by a
  *   MutationObserver, against the time the bench sent the request (one machine, one clock).
+ * - Live, the citizen: a booth page (Chromium, fake camera) joins a consultation open now whose
+ *   agent is already in the call, until the desk row shows the lobby, from the booth's join answered
+ *   (its 'visio:joined' mark); then the agent's "Faire entrer" until the row shows the call, from the
+ *   agent page sending `admit`. The agent ends each call; each booth and agent serves once. Their
+ *   steps are counted from the same origins: the join sent and the click come before (negative), and
+ *   so may the server's event, which the presence write sends before the join is answered.
  *
  *   npx ts-node --transpile-only test/bench/desk.ts [runs=20]
  */
@@ -17,7 +23,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { book, demoCatalogue, openAllWeek } from '../support/booth-day';
-import { launchChromium } from '../support/browser';
+import { launchChromium, type TestBrowser } from '../support/browser';
 import { deviceTokenOf } from '../support/call-browsers';
 import { pairDevice } from '../support/callers';
 import { serveBuilt } from '../support/process';
@@ -57,10 +63,15 @@ interface Caller {
   csrf: string;
 }
 
-async function login(baseUrl: string, role: string): Promise<Caller> {
-  const { email, password } = demoAccount(role);
+interface Account {
+  email: string;
+  password: string;
+}
+
+async function login(baseUrl: string, who: string | Account): Promise<Caller> {
+  const { email, password } = typeof who === 'string' ? demoAccount(who) : who;
   const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (res.status !== 200) throw new Error(`${role} login: ${res.status}`);
+  if (res.status !== 200) throw new Error(`${email} login: ${res.status}`);
   return { cookie: String(res.headers.get('set-cookie')).split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
@@ -74,12 +85,14 @@ async function call(baseUrl: string, who: Caller, method: string, path: string, 
 /**
  * The site with 10 booths, 10 agents open all week, and 80 consultations (8 per booth) through the
  * public API. Bookings cannot start in the past: the day is the rest of today, slots of up to 30
- * minutes; with less than 16 minutes left before midnight, it is tomorrow at 09:00.
+ * minutes; with less than 16 minutes left before midnight, it is tomorrow at 09:00. Today, the first
+ * round (one consultation per booth, each with its own agent) starts within two minutes: open to join.
  */
 async function seedDay(baseUrl: string) {
   const c = await demoCatalogue(baseUrl);
   const coordinator = c.coordinator;
   const admin = await signIn(baseUrl, 'admin');
+  const benchPassword = 'bench-agent-password';
   for (let n = Number((await coordinator.agent.get(`/api/msap-sites/${c.siteId}/booths`).expect(200)).body.length) + 1; n <= BOOTHS; n++) {
     await coordinator.agent.post(`/api/msap-sites/${c.siteId}/booths`).set('X-CSRF-Token', coordinator.csrf).send({ name: `Cabine ${n}` }).expect(201);
   }
@@ -90,11 +103,15 @@ async function seedDay(baseUrl: string) {
     await admin.agent
       .post('/api/users')
       .set('X-CSRF-Token', admin.csrf)
-      .send({ email: `agent${n}@bench.visio-msap.fr`, displayName: `Agent Bench ${n}`, role: 'agent', password: 'bench-agent-password', administrationId })
+      .send({ email: `agent${n}@bench.visio-msap.fr`, displayName: `Agent Bench ${n}`, role: 'agent', password: benchPassword, administrationId })
       .expect(201);
   }
-  const agents = (await listAgents()).filter((a) => a.id === c.agentId || a.displayName.startsWith('Agent Bench ')).map((a) => a.id);
-  if (agents.length !== AGENTS) throw new Error(`expected ${AGENTS} agents, found ${agents.length}`);
+  const benchAgents = (await listAgents()).filter((a) => a.id === c.agentId || a.displayName.startsWith('Agent Bench '));
+  if (benchAgents.length !== AGENTS) throw new Error(`expected ${AGENTS} agents, found ${benchAgents.length}`);
+  const agents = benchAgents.map((a) => a.id);
+  const accounts = new Map<string, Account>(
+    benchAgents.map((a) => [a.id, a.id === c.agentId ? demoAccount('agent') : { email: `agent${a.displayName.slice('Agent Bench '.length)}@bench.visio-msap.fr`, password: benchPassword }]),
+  );
   for (const agentId of agents) await openAllWeek({ ...c, agentId });
 
   const now = DateTime.now().setZone(PARIS);
@@ -104,20 +121,26 @@ async function seedDay(baseUrl: string) {
   const today = fit >= 2;
   const start = today ? first : midnight.set({ hour: 9 });
   const slotMinutes = today ? fit : 30;
+  const firstRound: Array<{ consultationId: string; booth: number; agent: Account }> = [];
   for (let r = 0; r < ROUNDS; r++) {
     for (let b = 0; b < BOOTHS; b++) {
       const startsAt = start.plus({ minutes: r * slotMinutes });
-      await book({ ...c, boothId: booths[b]!.id, agentId: agents[(b + r) % AGENTS]! }, startsAt, slotMinutes, `Usager ${r * BOOTHS + b + 1}`);
+      const agentId = agents[(b + r) % AGENTS]!;
+      const consultationId = await book({ ...c, boothId: booths[b]!.id, agentId }, startsAt, slotMinutes, `Usager ${r * BOOTHS + b + 1}`);
+      if (r === 0) firstRound.push({ consultationId, booth: b, agent: accounts.get(agentId)! });
     }
   }
-  return { booths, agents, date: start.toISODate()!, today, from: start.toFormat('HH:mm'), slotMinutes };
+  return { booths, agents, firstRound, date: start.toISODate()!, today, from: start.toFormat('HH:mm'), slotMinutes };
 }
+
+/** A booth's state (by name), a row's support line or its live state (by consultation). */
+type ChangeKind = 'booth' | 'support' | 'live';
 
 /** What the page records (see instrument): all times on the page's clock, `at` as epoch milliseconds. */
 interface DeskProbe {
   /** performance.now() when the expected rows were in the document, then one frame later. */
   rows: { dom: number; frame: number } | null;
-  changes: Array<{ kind: 'booth' | 'support'; key: string; value: string; at: number }>;
+  changes: Array<{ kind: ChangeKind; key: string; value: string; at: number }>;
   /** Arrivals of the server's `change` events. */
   events: number[];
 }
@@ -125,7 +148,13 @@ interface DeskProbe {
 interface PageWindow {
   __deskProbe: DeskProbe;
   document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
-  performance: { now(): number; timeOrigin: number; setResourceTimingBufferSize(n: number): void; getEntriesByType(type: string): PageTiming[] };
+  performance: {
+    now(): number;
+    timeOrigin: number;
+    setResourceTimingBufferSize(n: number): void;
+    getEntriesByType(type: string): PageTiming[];
+    getEntriesByName(name: string): Array<{ startTime: number }>;
+  };
   location: { origin: string };
   MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
   EventSource: new (url: string, init?: object) => { addEventListener(type: string, listener: () => void): void };
@@ -168,7 +197,7 @@ function instrument(expectedRows: number): void {
   };
 
   const last = new Map<string, string>();
-  const note = (kind: 'booth' | 'support', key: string, value: string, at: number) => {
+  const note = (kind: ChangeKind, key: string, value: string, at: number) => {
     const id = `${kind}:${key}`;
     const before = last.get(id);
     last.set(id, value);
@@ -188,8 +217,10 @@ function instrument(expectedRows: number): void {
       note('booth', booth.querySelector('strong')?.textContent ?? '?', booth.getAttribute('data-state') ?? '', at);
     }
     for (const row of rows) {
+      const key = row.getAttribute('data-consultation') ?? '?';
       const line = row.querySelector('[data-testid="desk-support-line"]');
-      if (line) note('support', row.getAttribute('data-consultation') ?? '?', line.textContent ?? '', at);
+      if (line) note('support', key, line.textContent ?? '', at);
+      note('live', key, row.getAttribute('data-live') ?? '', at);
     }
   }).observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-state', 'data-live'] });
 }
@@ -197,9 +228,10 @@ function instrument(expectedRows: number): void {
 /**
  * The first recorded change of `key` (to `value`, if given) at or after `since` (the bench's
  * Date.now()), with the page's times brought to that clock; and the steps in between: the server's
- * event, the desk's GET /api/desk that followed.
+ * event, the desk's GET /api/desk that followed. Times are counted from `origin`, by default `since`
+ * (a later origin: the server may announce the change before the action's answer arrives).
  */
-async function changeAfter(page: Page, kind: 'booth' | 'support', key: string, value: string | null, since: number) {
+async function changeAfter(page: Page, kind: ChangeKind, key: string, value: string | null, since: number, origin = since) {
   const handle = await page.waitForFunction(
     ({ kind, key, value, since }) => {
       const g = globalThis as unknown as PageWindow;
@@ -219,11 +251,11 @@ async function changeAfter(page: Page, kind: 'booth' | 'support', key: string, v
   );
   const seen = (await handle.jsonValue())!;
   const steps: Record<string, number> = {};
-  if (seen.event !== undefined) steps.eventReceived = seen.event - since;
-  if (seen.fetchStart !== undefined) steps.deskRequestStarted = seen.fetchStart - since;
-  if (seen.fetchEnd !== undefined) steps.deskResponseEnded = seen.fetchEnd - since;
-  steps.shown = seen.at - since;
-  return { ms: seen.at - since, steps, skew: seen.skew };
+  if (seen.event !== undefined) steps.eventReceived = seen.event - origin;
+  if (seen.fetchStart !== undefined) steps.deskRequestStarted = seen.fetchStart - origin;
+  if (seen.fetchEnd !== undefined) steps.deskResponseEnded = seen.fetchEnd - origin;
+  steps.shown = seen.at - origin;
+  return { ms: seen.at - origin, steps, skew: seen.skew };
 }
 
 /** One reload of the desk: milliseconds from the navigation's start to each step, up to the rows painted. */
@@ -245,6 +277,117 @@ async function reloadDesk(page: Page) {
     Object.assign(steps, { rowsInDocument: g.__deskProbe.rows!.dom, rowsPainted: g.__deskProbe.rows!.frame });
     return steps;
   });
+}
+
+/** The agent page's side: when it sent `admit` (epoch milliseconds, the page's clock). */
+interface AgentWindow {
+  __admitSent: number[];
+  WebSocket: { prototype: { send(data: unknown): void } };
+  performance: { now(): number; timeOrigin: number };
+  Date: { now(): number };
+}
+
+/** Runs in the agent page before its own scripts: notes each signalling `admit` request as it leaves. */
+function recordAdmit(): void {
+  const g = globalThis as unknown as AgentWindow;
+  g.__admitSent = [];
+  const send = g.WebSocket.prototype.send;
+  g.WebSocket.prototype.send = function (this: unknown, data: unknown) {
+    if (typeof data === 'string' && data.includes('"method":"admit"')) g.__admitSent.push(g.performance.timeOrigin + g.performance.now());
+    return send.call(this, data);
+  };
+}
+
+/** The booth page's first join, on the bench's clock: its request sent and its answer in ('visio:join', 'visio:joined'). */
+async function boothJoin(page: Page) {
+  const handle = await page.waitForFunction(
+    () => {
+      const g = globalThis as unknown as PageWindow;
+      const [sent] = g.performance.getEntriesByName('visio:join');
+      const [answered] = g.performance.getEntriesByName('visio:joined');
+      if (!sent || !answered) return null;
+      const skew = g.performance.timeOrigin + g.performance.now() - g.Date.now();
+      return { sent: g.performance.timeOrigin + sent.startTime - skew, answered: g.performance.timeOrigin + answered.startTime - skew, skew };
+    },
+    undefined,
+    { timeout: 20_000, polling: 20 },
+  );
+  return (await handle.jsonValue())!;
+}
+
+/** When the agent page sent its first `admit`, on the bench's clock. */
+async function admitSent(page: Page) {
+  const handle = await page.waitForFunction(
+    () => {
+      const g = globalThis as unknown as AgentWindow;
+      const sent = g.__admitSent[0];
+      if (sent === undefined) return null;
+      const skew = g.performance.timeOrigin + g.performance.now() - g.Date.now();
+      return { sent: sent - skew, skew };
+    },
+    undefined,
+    { timeout: 10_000, polling: 20 },
+  );
+  return (await handle.jsonValue())!;
+}
+
+/**
+ * One citizen's arrival as the desk sees it, on a consultation open now: its agent already in the
+ * call, the booth's page opens and joins (lobby), the agent lets the citizen in (in call), then
+ * ends the call for everyone so that nothing of it is left to announce later (no 30 s grace).
+ */
+async function citizenArrives(
+  chrome: TestBrowser,
+  baseUrl: string,
+  desk: Page,
+  consultation: { consultationId: string; agent: Account },
+  booth: { name: string; caller: Caller; deviceToken: string },
+) {
+  const id = consultation.consultationId;
+  const row = desk.locator(`[data-testid="desk-row"][data-consultation="${id}"]`);
+  // The booth already on: its page's first beat would otherwise announce it coming online meanwhile.
+  await call(baseUrl, booth.caller, 'POST', '/api/devices/me/heartbeat');
+  await desk
+    .locator('[data-testid="desk-booth"]:not([data-state="offline"])')
+    .filter({ has: desk.getByText(booth.name, { exact: true }) })
+    .waitFor({ timeout: 10_000 });
+  const session = await login(baseUrl, consultation.agent);
+  const agentContext = await chrome.browser.newContext({ viewport: DESK_PC });
+  const boothContext = await chrome.browser.newContext({ viewport: DESK_PC });
+  try {
+    await agentContext.addCookies([{ name: 'visio_session', value: session.cookie.slice(session.cookie.indexOf('=') + 1), url: baseUrl, httpOnly: true }]);
+    await agentContext.addInitScript(recordAdmit);
+    await boothContext.addCookies([{ name: 'visio_device', value: booth.deviceToken, url: baseUrl, httpOnly: true }]);
+
+    const agent = await agentContext.newPage();
+    await agent.goto(`${baseUrl}/consultation/${id}`);
+    await agent.locator('[data-call-status="call"]').waitFor({ timeout: 20_000 });
+    await row.and(desk.locator('[data-agent="connected"]')).waitFor({ timeout: 10_000 });
+    await sleep(300); // the desk idle, as between two real events
+
+    const boothPage = await boothContext.newPage();
+    await boothPage.goto(`${baseUrl}/borne/consultation/${id}`);
+    const joined = await boothJoin(boothPage);
+    // From the join sent: the server writes the presence before it answers.
+    const lobby = await changeAfter(desk, 'live', id, 'lobby', joined.sent, joined.answered);
+    lobby.steps = { joinRequestSent: joined.sent - joined.answered, ...lobby.steps };
+
+    const admitButton = agent.getByTestId('lobby-banner').getByRole('button', { name: 'Faire entrer' });
+    await admitButton.waitFor({ timeout: 10_000 });
+    await sleep(300);
+    const clicked = Date.now();
+    await admitButton.click();
+    const admit = await admitSent(agent);
+    const admitted = await changeAfter(desk, 'live', id, 'in_call', clicked, admit.sent);
+    admitted.steps = { clicked: clicked - admit.sent, ...admitted.steps };
+
+    await agent.getByRole('button', { name: 'Terminer pour tous' }).click();
+    await agent.getByRole('button', { name: 'Oui, terminer' }).click();
+    await row.and(desk.locator('[data-live="ended"]')).waitFor({ timeout: 10_000 });
+    return { lobby, admitted, skews: [lobby.skew, joined.skew, admit.skew] };
+  } finally {
+    await Promise.all([agentContext.close(), boothContext.close()]);
+  }
 }
 
 async function main(): Promise<void> {
@@ -281,7 +424,8 @@ async function main(): Promise<void> {
     const terminals = [];
     for (const booth of day.booths) {
       const device = await pairDevice(baseUrl, booth.id);
-      terminals.push({ name: booth.name, caller: { cookie: `visio_device=${deviceTokenOf(device.agent)}`, csrf: device.csrf! } });
+      const deviceToken = deviceTokenOf(device.agent);
+      terminals.push({ name: booth.name, deviceToken, caller: { cookie: `visio_device=${deviceToken}`, csrf: device.csrf! } });
     }
 
     log('GET /api/desk…');
@@ -355,6 +499,17 @@ async function main(): Promise<void> {
       skews.push(seen.skew);
     }
 
+    // The first round is open to join now; on a day booked tomorrow, nothing is.
+    const citizens: Array<Awaited<ReturnType<typeof citizenArrives>>> = [];
+    if (day.today) {
+      log('live: a citizen entering the lobby and being admitted…');
+      for (const consultation of day.firstRound.slice(0, Math.min(RUNS, BOOTHS))) {
+        const seen = await citizenArrives(chrome, baseUrl, page, consultation, terminals[consultation.booth]!);
+        citizens.push(seen);
+        skews.push(...seen.skews);
+      }
+    }
+
     const pick = (name: string) => renders.map((r) => r[name]).filter((v): v is number => v !== undefined);
     const result = {
       benchmark: 'desk',
@@ -370,6 +525,7 @@ async function main(): Promise<void> {
         slotMinutes: day.slotMinutes,
         boothOfflineSeconds: BOOTH_OFFLINE_SECONDS,
         runs: RUNS,
+        citizenRuns: citizens.length,
       },
       targets: TARGETS,
       api: { dayMs: stats(deskGet.ms), responseKb: round(deskGet.bytes / 1024), sessionBaselineMs: stats(sessionGet.ms) },
@@ -385,6 +541,14 @@ async function main(): Promise<void> {
         supportChangeMs: stats(support.map((s) => s.ms)),
         supportChangeMedianStepsMs: medians(support.map((s) => s.steps)),
         supportPatchRequestMs: stats(patchMs),
+        ...(day.today
+          ? {
+              lobbyMs: stats(citizens.map((c) => c.lobby.ms)),
+              lobbyMedianStepsMs: medians(citizens.map((c) => c.lobby.steps)),
+              admitMs: stats(citizens.map((c) => c.admitted.ms)),
+              admitMedianStepsMs: medians(citizens.map((c) => c.admitted.steps)),
+            }
+          : { lobbyAndAdmit: 'not measured: the day is tomorrow, no consultation is open to join now' }),
         pageClockSkewMs: { min: round(Math.min(...skews)), max: round(Math.max(...skews)) },
       },
     };

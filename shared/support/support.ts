@@ -122,6 +122,10 @@ export interface ConsentView {
   revokedBy: string | null;
 }
 
+/** The fields of a support record other than the checklist's answers, each changed (and checked for conflicts) on its own. */
+export const SUPPORT_FIELDS = ['facilitatorPresent', 'autonomy', 'equipment', 'themes', 'redirection', 'notes'] as const;
+export type SupportField = (typeof SUPPORT_FIELDS)[number];
+
 export interface ItemAnswer {
   state: ItemState;
   comment: string;

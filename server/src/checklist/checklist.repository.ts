@@ -53,9 +53,6 @@ export interface TypeRow {
   departement: string;
 }
 
-/** TypeORM answers an UPDATE or DELETE … RETURNING with [rows, count], an INSERT or SELECT with the rows. */
-const changedRows = (result: unknown): unknown[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : []);
-
 const TEMPLATE_COLUMNS = `t.consultation_type_id AS "consultationTypeId", t.version, t.theme, t.items, t.created_at AS "createdAt",
   u.display_name AS "createdByName"`;
 
@@ -110,7 +107,7 @@ export class ChecklistRepository {
     return rows.length === 1;
   }
 
-  async templateInUse(tx: EntityManager, typeId: string): Promise<number> {
+  async templateInUse(typeId: string, tx: EntityManager | DataSource = this.dataSource): Promise<number> {
     const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM consultation_support WHERE template_type_id = $1`, [typeId])) as [{ n: number }];
     return n;
   }
@@ -121,7 +118,8 @@ export class ChecklistRepository {
   }
 
   async deleteTemplates(tx: EntityManager, typeId: string): Promise<number> {
-    return changedRows(await tx.query(`DELETE FROM checklist_templates WHERE consultation_type_id = $1 RETURNING version`, [typeId])).length;
+    const [, count] = (await tx.query(`DELETE FROM checklist_templates WHERE consultation_type_id = $1 RETURNING version`, [typeId])) as [unknown, number];
+    return count;
   }
 
   async support(consultationId: string, tx: EntityManager | DataSource = this.dataSource): Promise<SupportRow | undefined> {
@@ -220,11 +218,11 @@ export class ChecklistRepository {
 
   /** False when no consent of this kind stands. */
   async revokeConsent(tx: EntityManager, consultationId: string, kind: ConsentKind, byName: string): Promise<boolean> {
-    const result: unknown = await tx.query(
+    const [, count] = (await tx.query(
       `UPDATE consultation_consents SET revoked_at = now(), revoked_by_name = $3
-        WHERE consultation_id = $1 AND kind = $2 AND revoked_at IS NULL RETURNING id`,
+        WHERE consultation_id = $1 AND kind = $2 AND revoked_at IS NULL`,
       [consultationId, kind, byName],
-    );
-    return changedRows(result).length === 1;
+    )) as [unknown, number];
+    return count === 1;
   }
 }

@@ -15,6 +15,8 @@ import {
   ConsentKind,
   ItemAnswer,
   summarizeSupport,
+  SUPPORT_FIELDS,
+  SupportField,
   SUPPORT_THEME_OF,
   SupportSummary,
   SupportTheme,
@@ -44,8 +46,6 @@ export function supportAccess(principal: Principal, c: Pick<ConsultationForCall,
   }
 }
 
-const SIMPLE_FIELDS = ['facilitatorPresent', 'autonomy', 'equipment', 'themes', 'redirection', 'notes'] as const;
-type SimpleField = (typeof SIMPLE_FIELDS)[number];
 
 const EMPTY: SupportFields = { answers: {}, facilitatorPresent: null, autonomy: null, equipment: [], themes: [], redirection: null, notes: '' };
 
@@ -225,7 +225,7 @@ export class SupportService implements OnModuleInit {
       if (Object.keys(refused).length > 0) throw new DomainError('VALIDATION_FAILED', 'The citizen’s data was erased: no notes or comments any more.', refused);
     }
 
-    for (const field of SIMPLE_FIELDS) {
+    for (const field of SUPPORT_FIELDS) {
       const value = dto[field];
       if (value === undefined) continue;
       const normalized = field === 'notes' ? (value as string).replace(/\r\n/g, '\n') : value;
@@ -235,7 +235,7 @@ export class SupportService implements OnModuleInit {
         conflicts[field] = ['CHANGED_ELSEWHERE'];
         continue;
       }
-      (next as unknown as Record<SimpleField, unknown>)[field] = normalized;
+      (next as unknown as Record<SupportField, unknown>)[field] = normalized;
       changed.push(field);
       audited[field] = field === 'notes' ? { length: (normalized as string).length } : { from: row[field], to: normalized };
     }

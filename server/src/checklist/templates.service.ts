@@ -39,7 +39,7 @@ export class TemplatesService {
   async get(user: UserPrincipal, typeId: string): Promise<ChecklistTemplateView> {
     const type = await this.manageable(user, typeId);
     const effective = await this.effective(type);
-    const inUse = await this.repository.transaction((tx) => this.repository.templateInUse(tx, typeId));
+    const inUse = await this.repository.templateInUse(typeId);
     return this.toView(effective, inUse);
   }
 
@@ -86,7 +86,7 @@ export class TemplatesService {
     });
     const saved = await this.repository.template(typeId, version);
     if (!saved) throw new Error('a saved template version is missing');
-    const inUse = await this.repository.transaction((tx) => this.repository.templateInUse(tx, typeId));
+    const inUse = await this.repository.templateInUse(typeId);
     return this.toView({ typeId, version, theme: saved.theme, items: saved.items, saved }, inUse);
   }
 
@@ -98,7 +98,7 @@ export class TemplatesService {
     await this.manageable(user, typeId);
     await this.repository.transaction(async (tx) => {
       await this.repository.lockTemplates(tx, typeId);
-      const inUse = await this.repository.templateInUse(tx, typeId);
+      const inUse = await this.repository.templateInUse(typeId, tx);
       if (inUse > 0) throw new DomainError('TEMPLATE_IN_USE', `${inUse} filled checklist(s) keep a version of this template; save a new version instead.`);
       const removed = await this.repository.deleteTemplates(tx, typeId);
       await this.audit.record({ action: 'checklist_template.deleted', actorUserId: user.userId, subjectType: 'consultation_type', subjectId: typeId, ip, details: { versions: removed } }, tx);

@@ -43,8 +43,7 @@ export class DeskService {
 
   async day(user: UserPrincipal, siteId: string | undefined, date: string | undefined, now = Date.now()): Promise<DeskDayView> {
     const site = await this.siteFor(user, siteId);
-    const day = parisDay(date, now);
-    if (!day) throw new DomainError('VALIDATION_FAILED', 'date is not a day of the calendar.', { date: ['INVALID_FORMAT'] });
+    const day = dayOf(date, now);
     const [rows, booths] = await Promise.all([
       this.consultations.siteDay(site.id, new Date(day.from), new Date(day.to), DAY_LIMIT),
       this.devices.liveness(site.id),
@@ -86,8 +85,7 @@ export class DeskService {
 
   /** The messages of a day: an agent's consultations, or a facilitator's site. */
   async messages(principal: Principal, date: string | undefined): Promise<DeskMessageView[]> {
-    const day = parisDay(date);
-    if (!day) throw new DomainError('VALIDATION_FAILED', 'date is not a day of the calendar.', { date: ['INVALID_FORMAT'] });
+    const day = dayOf(date);
     if (principal.kind !== 'user' || (principal.role !== 'agent' && principal.role !== 'facilitator')) {
       throw new DomainError('FORBIDDEN', 'Agents and facilitators read their messages.');
     }
@@ -98,3 +96,10 @@ export class DeskService {
 }
 
 const toMessageView = (r: MessageRow): DeskMessageView => ({ ...r, createdAt: toParisIso(r.createdAt) });
+
+/** The Paris day asked for (today by default), or a 422 for a date the calendar does not have. */
+function dayOf(date: string | undefined, now = Date.now()): { date: string; from: number; to: number } {
+  const day = parisDay(date, now);
+  if (!day) throw new DomainError('VALIDATION_FAILED', 'date is not a day of the calendar.', { date: ['INVALID_FORMAT'] });
+  return day;
+}

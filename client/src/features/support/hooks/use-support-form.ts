@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldErrors } from '@shared/errors/error-codes';
+import { SUPPORT_FIELDS, type SupportField } from '@shared/support/support';
 import { ApiError } from '../../../lib/api';
 import { getSupport, patchSupport, type Support, type SupportPatch } from '../api/support';
 
@@ -13,7 +14,7 @@ export interface Draft {
   redirection: Support['redirection'];
   notes: string;
 }
-type SimpleKey = Exclude<keyof Draft, 'answers'>;
+type SimpleKey = SupportField;
 /** `notes`, `autonomy`… or `answers.<item id>`: the server's revision keys. */
 export type FieldKey = SimpleKey | `answers.${string}`;
 
@@ -25,7 +26,6 @@ export interface Conflict {
   theirs: unknown;
 }
 
-const SIMPLE: SimpleKey[] = ['facilitatorPresent', 'autonomy', 'equipment', 'themes', 'redirection', 'notes'];
 /** Typing pauses this long before a save; a choice (a radio, a box) saves almost at once. */
 const TYPING_MS = 700;
 const CHOICE_MS = 150;
@@ -57,7 +57,7 @@ const without = <T extends object>(record: T, key: PropertyKey): T => Object.fro
 /** The field keys an EDIT_CONFLICT answer names. */
 function conflictKeys(fields: FieldErrors | undefined): FieldKey[] {
   if (!fields) return [];
-  const keys: FieldKey[] = SIMPLE.filter((k) => k in fields);
+  const keys: FieldKey[] = SUPPORT_FIELDS.filter((k) => k in fields);
   const answers = fields.answers;
   if (answers && !Array.isArray(answers)) keys.push(...Object.keys(answers).map((id) => `answers.${id}` as FieldKey));
   return keys;

@@ -1,12 +1,13 @@
 import { MediaError, Room, RoomRegistry, WorkerPool } from '../../media/src';
 import { OPUS_SEND_PARAMETERS, RecordingLogger, until, VP8_SIMULCAST_PARAMETERS } from '../support/media';
+import { randomRtcPort } from '../support/process';
 
 const info = (id: string, role = 'booth') => ({ id, role, displayName: id });
 
 describe('rooms on the real worker', () => {
   let pool: WorkerPool;
   let registry: RoomRegistry;
-  const basePort = 41_000 + Math.floor(Math.random() * 5_000);
+  const basePort = Number(randomRtcPort());
 
   beforeAll(async () => {
     pool = await WorkerPool.create(

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { types } from 'mediasoup';
 import { MediaWorkerUnavailableError, WorkerPool, type WorkerPoolEvents } from '../../media/src';
 import { isAlive, RecordingLogger, until } from '../support/media';
+import { randomRtcPort } from '../support/process';
 
 const opus: types.RouterRtpCodecCapability = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48_000, channels: 2 };
 const loopback: types.TransportListenInfo = { protocol: 'udp', ip: '127.0.0.1' };
@@ -165,7 +166,7 @@ describe('WorkerPool against the real mediasoup worker', () => {
   });
 
   it('gives each worker’s media socket the configured buffers (one socket carries all its calls)', async () => {
-    const port = 45_000 + Math.floor(Math.random() * 5_000);
+    const port = Number(randomRtcPort());
     const withBuffers = await WorkerPool.create(
       { size: 1, logLevel: 'warn', workerBin: null, webRtc: { listenIp: '127.0.0.1', basePort: port, socketBufferBytes: 1024 * 1024 } },
       new RecordingLogger(),

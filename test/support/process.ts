@@ -11,11 +11,11 @@ export function requireBuild(): void {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' (npm test does it)`);
 }
 
-/** A media port base for one test server; random so servers still shutting down do not collide. */
 /**
- * A media port for a test server. NOTE: below Linux's ephemeral range (32768 and up by default), where
- * the machine's own outgoing connections (PostgreSQL, Chromium) take their local ports: a port drawn
- * there was sometimes already bound, and the server could not start.
+ * A media port (base) for a test server or worker pool, random so ones still shutting down do not
+ * collide. NOTE: below Linux's ephemeral range (32768 and up by default), where the machine's own
+ * outgoing connections (PostgreSQL, Chromium) take their local ports: a port drawn there was
+ * sometimes already bound, and the server or pool could not start.
  */
 export const randomRtcPort = (): string => String(20_000 + Math.floor(Math.random() * 12_000));
 

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { documentErrors } from './common/errors/openapi-errors';
+import { RequestContexts } from './common/http/request-context';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -47,6 +48,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
   app.use(bodyParserErrors);
   app.use(refuseNulCharacters);
+  app.use(enterRequestContext);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useWebSocketAdapter(new WsAdapter(app));
@@ -79,6 +81,14 @@ function assignRequestId(req: Request & { id?: string }, res: Response, next: Ne
   req.id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
   res.setHeader('X-Request-Id', req.id);
   next();
+}
+
+/**
+ * Enters the request's context for what follows (the audit trail reads it). After the body parser:
+ * its `next` runs from the socket's stream events, outside any context entered before it.
+ */
+function enterRequestContext(req: Request & { id?: string }, _res: Response, next: NextFunction): void {
+  RequestContexts.run({ requestId: req.id ?? randomUUID(), ip: req.ip ?? null }, next);
 }
 
 /** Turns body-parser failures into domain errors before Nest flattens them into a plain 400. */

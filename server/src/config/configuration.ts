@@ -25,7 +25,7 @@ export const appConfig = registerAs('app', () => {
     bodyLimitKb: env.BODY_LIMIT_KB,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN ?? null,
-    clientDistDir: join(projectRoot(), 'dist', 'client'),
+    clientDistDir: env.CLIENT_DIST_DIR ? resolve(env.CLIENT_DIST_DIR) : join(projectRoot(), 'dist', 'client'),
   };
 });
 

@@ -215,6 +215,12 @@ export class EnvironmentVariables {
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** Where the built web client is (default dist/client): an image may keep it elsewhere, a test its own copy. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must be the folder of the built client (vite build --outDir)' })
+  CLIENT_DIST_DIR?: string;
+
   /** Unset: 127.0.0.1 without PUBLIC_URL (browsers on this machine), 0.0.0.0 with one (see media-address.ts). */
   @IsOptional()
   @IsString()

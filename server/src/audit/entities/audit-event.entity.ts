@@ -1,42 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_ACTIONS = [
-  'login.succeeded',
-  'login.failed',
-  'login.rate_limited',
-  'logout',
-  'user.created',
-  'user.role_changed',
-  'device.pairing_code_created',
-  'device.paired',
-  'device.pairing_failed',
-  'device.revoked',
-  'administration.created',
-  'administration.updated',
-  'msap_site.created',
-  'msap_site.updated',
-  'booth.created',
-  'booth.renamed',
-  'booth.retired',
-  'booth.reinstated',
-  'document.uploaded',
-  'document.rejected',
-  'document.viewed',
-  'document.downloaded',
-  'document.deleted',
-  'document.purged',
-  'checklist_template.saved',
-  'checklist_template.deleted',
-  'support.updated',
-  'consent.given',
-  'consent.revoked',
-  'desk.message_sent',
-  'support.exported',
-  'device.check_reported',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/audit/actions';
 
-/** Append-only record of security-relevant events. */
+export { AUDIT_ACTIONS, type AuditAction };
+
+/**
+ * Append-only record of business and security events: the database refuses UPDATE, and DELETE of
+ * rows younger than the shortest retention (migration AuditTrail).
+ */
 @Entity('audit_events')
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -64,6 +35,10 @@ export class AuditEventEntity {
 
   @Column({ type: 'inet', nullable: true })
   ip!: string | null;
+
+  /** The HTTP request that made the change (X-Request-Id): joins this row to the server's logs. */
+  @Column({ type: 'text', nullable: true })
+  requestId!: string | null;
 
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
   details!: Record<string, unknown>;

@@ -8,6 +8,7 @@ import { FailedAttempts1795512000000 } from './1795512000000-FailedAttempts';
 import { ConsultationLifecycle1795520000000 } from './1795520000000-ConsultationLifecycle';
 import { Documents1795530000000 } from './1795530000000-Documents';
 import { FacilitatorDay1795540000000 } from './1795540000000-FacilitatorDay';
+import { AuditTrail1795549000000 } from './1795549000000-AuditTrail';
 import { DocumentEmailCopy1795531000000 } from './1795531000000-DocumentEmailCopy';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Documents1795530000000,
   DocumentEmailCopy1795531000000,
   FacilitatorDay1795540000000,
+  AuditTrail1795549000000,
 ];

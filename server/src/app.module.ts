@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { MediaModule } from '../../media/src/nest/media.module';
 import { AuditModule } from './audit/audit.module';
+import { ConsultationAuditModule } from './audit/consultation-audit';
 import { AuthModule } from './auth/auth.module';
 import { ChecklistModule } from './checklist/checklist.module';
 import { appConfig, AppConfig, configurations, mediaConfig, MediaConfig } from './config/configuration';
@@ -59,6 +60,7 @@ export class AppModule {
           useFactory: (config: MediaConfig) => ({ size: config.workers, logLevel: config.logLevel, workerBin: config.workerBin, webRtc: config.webRtc }),
         }),
         AuditModule,
+        ConsultationAuditModule,
         AuthModule,
         UsersModule,
         DirectoryModule,

@@ -34,10 +34,4 @@ export class AuditService {
       requestId: request?.requestId ?? null,
     });
   }
-
-  async list(limit: number, before?: string): Promise<AuditEventEntity[]> {
-    const qb = this.events.createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit);
-    if (before) qb.where('e.id < :before', { before });
-    return qb.getMany();
-  }
 }

@@ -15,16 +15,23 @@ export const CALL_END_CAUSES = ['agent', 'emptied', 'overdue'] as const;
 export type CallEndCause = (typeof CALL_END_CAUSES)[number];
 
 /**
+ * Where a change came from when it is not a staff member's own screen (the audit trail says so):
+ * the citizen's personal link, or "propose another slot" from an agent's absence.
+ */
+export type ChangeChannel = 'citizen_link' | 'absence';
+
+/**
  * Every change of a consultation, published by ConsultationsService inside the transaction that
  * makes it. `actorUserId` is the account that made the change, null for the system (jobs, calls).
  */
 export type ConsultationEvent =
   | { type: 'booked'; consultationId: string; actorUserId: string | null }
-  | { type: 'rescheduled' | 'reassigned'; consultationId: string; actorUserId: string | null; previous: PreviousSlot }
+  | { type: 'rescheduled' | 'reassigned'; consultationId: string; actorUserId: string | null; previous: PreviousSlot; via?: ChangeChannel }
   | {
       type: 'cancelled';
       consultationIds: readonly string[];
       actorUserId: string | null;
+      via?: ChangeChannel;
       /** What is recorded on the consultation. */
       reason: string;
       /** The coordinator's own words to the citizens (a mass cancellation), or null for the usual message with the reason. */
@@ -40,6 +47,8 @@ export type ConsultationEventType = ConsultationEvent['type'];
 /** A booking about to be written, with everything known of it: what a subscriber needs to describe it. */
 export interface NewBooking {
   id: string;
+  /** Who books (null: the system). */
+  actorUserId: string | null;
   startsAt: Date;
   endsAt: Date;
   citizen: { name: string; phone: string | null; email: string | null };

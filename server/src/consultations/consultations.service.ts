@@ -55,6 +55,7 @@ export class ConsultationsService {
 
     const booking: NewBooking = {
       id: randomUUID(),
+      actorUserId: user.userId,
       startsAt: new Date(start),
       endsAt: new Date(end),
       citizen: { name: dto.citizen.name, phone: dto.citizen.phone ?? null, email: dto.citizen.email ?? null },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { ConsultationNotificationsSink } from './consultation-notifications.sink';
 import { OutboxAttachments } from './dispatch/outbox-attachments';
@@ -17,7 +18,7 @@ import { ReminderScanner } from './reminders/reminder-scanner.service';
  * reminders, agents' ICS feeds and mass cancellations.
  */
 @Module({
-  imports: [ConsultationsModule],
+  imports: [AuditModule, ConsultationsModule],
   controllers: [NotificationsController, MassCancellationController],
   providers: [OutboxService, OutboxAttachments, OutboxDispatcher, OutboxQueryService, IcsFeedService, ReminderScanner, MassCancellationService, MassCancellationRunner, ConsultationNotificationsSink],
   exports: [OutboxService, OutboxAttachments],

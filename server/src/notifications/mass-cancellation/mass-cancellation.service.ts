@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
 import { UserPrincipal } from '../../auth/principal';
 import { DomainError, FieldErrors } from '../../common/errors/domain.error';
 import { frenchDateTime } from '../../common/time/french-date';
@@ -18,6 +19,7 @@ export class MassCancellationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: MassCancellationRunner,
     private readonly consultations: ConsultationReader,
+    private readonly audit: AuditService,
   ) {}
 
   async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto): Promise<MassCancellationPreviewView> {
@@ -68,6 +70,12 @@ export class MassCancellationService {
       if (n > 0) await tx.query('INSERT INTO mass_cancellation_items (job_id, consultation_id) SELECT $1, unnest($2::uuid[])', [job.id, ids]);
       if (n === 0) throw new DomainError('NOTHING_TO_CANCEL', 'No scheduled consultation matches: nothing to cancel.', { from: ['NOTHING_SELECTED'] });
       await tx.query('UPDATE mass_cancellation_jobs SET total = $2 WHERE id = $1', [job.id, n]);
+      // Each cancellation is audited as the job makes it; this row says who started it, on what.
+      const scope = { departement: criteria.departement, agentId: criteria.agentId, administrationId: criteria.administrationId, msapSiteId: criteria.msapSiteId };
+      await this.audit.record(
+        { action: 'mass_cancellation.started', actorUserId: user.userId, subjectType: 'mass_cancellation', subjectId: job.id, details: { ...scope, from: criteria.from, to: criteria.to, total: n } },
+        tx,
+      );
       return job.id as string;
     });
     this.runner.wake();

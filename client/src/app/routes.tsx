@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { AdminHome } from '../features/admin/components/AdminHome';
+import { AuditPage } from '../features/audit/components/AuditPage';
 import { AgentHome } from '../features/agent/components/AgentHome';
 import { Authorization } from '../features/auth/components/Authorization';
 import { LoginPage } from '../features/auth/components/LoginPage';
@@ -117,6 +118,7 @@ export function AppRoutes() {
       <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
       <Route path="/animation/cabines" element={<Authorization allow={['facilitator']}><MyBoothsPage><BoothPairing /></MyBoothsPage></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
+      <Route path="/admin/journal" element={<Authorization allow={['admin']}><AuditPage /></Authorization>} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

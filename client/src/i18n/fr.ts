@@ -7,6 +7,7 @@ import { frErrors } from './fr-errors';
 import { frDocuments } from './fr-documents';
 import { frSupport } from './fr-support';
 import { frChecklistTemplates } from './fr-checklist-templates';
+import { frAudit } from './fr-audit';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -167,5 +168,6 @@ export const fr = {
   ...frDocuments,
   ...frSupport,
   ...frChecklistTemplates,
+  ...frAudit,
   errors: frErrors,
 } as const;

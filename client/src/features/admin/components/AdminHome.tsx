@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { listAudit } from '../api/list-audit';
+import { AUDIT_ACTION_LABELS } from '../../../i18n/fr-audit';
 import { listUsers } from '../api/list-users';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
@@ -32,10 +33,16 @@ export function AdminHome() {
       <ul>
         {audit.data?.map((e) => (
           <li key={e.id}>
-            {stampLabel(e.at)} — {e.action}
+            {stampLabel(e.at)} — {AUDIT_ACTION_LABELS[e.action]}
+            {e.actor.name ? ` — ${e.actor.name}` : ''}
           </li>
         ))}
       </ul>
+      <p>
+        <Link className="fr-link" to="/admin/journal">
+          {t('audit.link')}
+        </Link>
+      </p>
       <AntivirusPanel />
       <RetentionPanel />
     </div>

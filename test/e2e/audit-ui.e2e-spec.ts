@@ -1,12 +1,16 @@
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { auditPage, blocking, describeViolations } from '../support/a11y';
 import { startTestApp, TestApp } from '../support/app';
 import { book, DemoCatalogue, demoCatalogue, openAllWeek } from '../support/booth-day';
 import { closeSuite, launchChromium, TestBrowser } from '../support/browser';
+import { ROOT } from '../support/process';
 import { signInUi } from '../support/ui';
 
 const DESK_PC = { width: 1280, height: 720 };
+const TABLET = { width: 800, height: 1280 };
+const SCREENSHOTS = join(ROOT, 'test-results');
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = blocking(await auditPage(page));
@@ -54,6 +58,7 @@ describe('audit trail page in Chromium', () => {
     expect(await first.getByRole('cell').nth(1).textContent()).toBe('Connexion');
     expect(await first.getByRole('cell').nth(2).textContent()).toBe('Alice Admin (admin@demo.visio-msap.fr)');
     await log.getByRole('cell', { name: 'Rendez-vous déplacé' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-1280x720.png') });
     await expectAccessible(page, 'audit page');
   });
 
@@ -83,6 +88,9 @@ describe('audit trail page in Chromium', () => {
     const details = await page.getByTestId('audit-log').getByRole('row').nth(1).getByRole('cell').nth(4).textContent();
     expect(details).toMatch(/^\d{2}\/\d{2}\/\d{4} 08:00 → \d{2}\/\d{2}\/\d{4} 08:00/);
     expect(await page.getByLabel('Identifiant de la cible').inputValue()).toBe(moved);
+    await page.setViewportSize(TABLET);
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-history-tablet.png'), fullPage: true });
+    await page.setViewportSize(DESK_PC);
     await expectAccessible(page, 'one consultation’s history');
   });
 
@@ -102,8 +110,8 @@ describe('audit trail page in Chromium', () => {
   });
 
   it('says what is wrong with a period that ends before it starts', async () => {
-    await page.getByLabel('Du').fill('2026-12-10');
-    await page.getByLabel('Au').fill('2026-12-01');
+    await page.getByLabel('Du', { exact: true }).fill('2026-12-10');
+    await page.getByLabel('Au', { exact: true }).fill('2026-12-01');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();

@@ -9,6 +9,12 @@ describe('describeDetails', () => {
     expect(line).toBe('12/01/2027 10:00 → 12/01/2027 11:30 · autre agent');
   });
 
+  it('says an appointment in reading order, whatever order the database kept the keys in', () => {
+    expect(describeDetails({ site: 'France Services de Pithiviers', agent: 'Antoine Agent', endsAt: '2027-01-12T09:15:00.000Z', startsAt: '2027-01-12T09:00:00.000Z' })).toBe(
+      'début : 12/01/2027 10:00 · fin : 12/01/2027 10:15 · France Services : France Services de Pithiviers · agent : Antoine Agent',
+    );
+  });
+
   it('says field changes as before → after', () => {
     expect(describeDetails({ changes: { name: { from: 'Cabine 1', to: 'Cabine A' } } })).toBe('nom : Cabine 1 → Cabine A');
   });

@@ -35,6 +35,13 @@ const KEYS: Record<string, string> = {
   boothId: 'cabine',
 };
 
+/** The order a person reads an appointment in: when, where, with whom, about what. */
+const ORDER = ['startsAt', 'endsAt', 'site', 'booth', 'agent', 'administration', 'subject', 'from', 'to', 'changes'];
+const rank = (key: string) => {
+  const i = ORDER.indexOf(key);
+  return i === -1 ? ORDER.length : i;
+};
+
 const VALUES: Record<string, string> = { true: 'oui', false: 'non', citizen_link: 'lien personnel de l’usager', absence: 'absence de l’agent' };
 
 const isIsoInstant = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v);
@@ -72,7 +79,9 @@ function describeMove(from: Slot, to: Slot | null): string {
  */
 export function describeDetails(details: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const [key, v] of Object.entries(details)) {
+  // PostgreSQL's jsonb keeps keys in its own order: the known ones are said in reading order.
+  const entries = Object.entries(details).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [key, v] of entries) {
     if (key === 'changes' && v && typeof v === 'object') {
       for (const [field, change] of Object.entries(v as Record<string, { from?: unknown; to?: unknown }>)) {
         parts.push(`${KEYS[field] ?? field} : ${value(change?.from)} → ${value(change?.to)}`);

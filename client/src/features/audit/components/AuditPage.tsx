@@ -109,7 +109,7 @@ export function AuditPage() {
             </Button>
           </li>
           <li>
-            <a className="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" href={auditCsvUrl(filters)} download>
+            <a className="fr-btn fr-btn--tertiary" href={auditCsvUrl(filters)} download>
               {t('audit.export')}
             </a>
           </li>

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/app';
 import { book, DemoCatalogue, demoCatalogue, openAllWeek } from '../support/booth-day';
+import { createConsultation } from '../support/consultations';
 import { SignedIn, signIn } from '../support/session';
 
 interface Entry {
@@ -109,6 +110,17 @@ describe('audit trail', () => {
     for (const e of mass) expect(e.actor.id).toBe(c.coordinator.userId);
   });
 
+  it('records the outcome the agent gives a consultation that has started', async () => {
+    // A consultation under way (booking in the past is refused, so it is written as the call tests write theirs).
+    const id = await createConsultation(t.dataSource, c.boothId, 'agent@demo.visio-msap.fr', -5, 30);
+    const agent = await signIn(t.baseUrl, 'agent');
+    await agent.agent.post(`/api/consultations/${id}/outcome`).set(csrf(agent)).send({ status: 'no_show', note: 'Personne dans la cabine' }).expect(200);
+    const { items } = await log({ subjectId: id });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ action: 'consultation.outcome_recorded', actor: { id: agent.userId, name: 'Antoine Agent' }, details: { outcome: 'no_show' } });
+    expect(JSON.stringify(items[0]!.details)).not.toContain('Personne');
+  });
+
   it('filters by actor, action family, subject and period; pages newest first without gaps or repeats', async () => {
     const all: Entry[] = [];
     let before: string | null = null;
@@ -148,7 +160,7 @@ describe('audit trail', () => {
     expect(lines[0]!.startsWith('\uFEFFid;date;action;acteur')).toBe(true);
     const expected = (await log({ family: 'consultation', limit: '200' })).items;
     expect(lines.length - 1).toBe(expected.length);
-    expect(lines[1]).toContain(`;${expected[0]!.action};Camille Coordination;`);
+    expect(lines[1]).toContain(`;${expected[0]!.action};${expected[0]!.actor.name};${expected[0]!.actor.email};consultation;${expected[0]!.subject!.id};`);
     const [exported] = (await log({ action: 'audit.exported' })).items;
     expect(exported).toMatchObject({ actor: { id: admin.userId }, details: { filters: { family: 'consultation' } } });
   });

@@ -78,9 +78,10 @@ describe('authentication', () => {
       .expect(201);
     await admin.agent.patch(`/api/users/${created.body.id}/role`).set('X-CSRF-Token', admin.csrf).send({ role: 'facilitator' }).expect(200);
     const log = await admin.agent.get('/api/audit?limit=50').expect(200);
-    const change = (log.body as Array<{ action: string; subjectId: string; details: object }>).find((e) => e.action === 'user.role_changed');
-    expect(change).toMatchObject({ subjectId: created.body.id, details: { from: 'coordinator', to: 'facilitator' } });
-    expect((log.body as Array<{ action: string }>).some((e) => e.action === 'login.succeeded')).toBe(true);
+    const items = log.body.items as Array<{ action: string; subject: { id: string } | null; details: object }>;
+    const change = items.find((e) => e.action === 'user.role_changed');
+    expect(change).toMatchObject({ subject: { id: created.body.id }, details: { from: 'coordinator', to: 'facilitator' } });
+    expect(items.some((e) => e.action === 'login.succeeded')).toBe(true);
     expect(JSON.stringify(created.body)).not.toMatch(/password/i);
   });
 

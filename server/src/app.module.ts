@@ -9,6 +9,8 @@ import { AuditModule } from './audit/audit.module';
 import { ConsultationAuditModule } from './audit/consultation-audit';
 import { AuthModule } from './auth/auth.module';
 import { ChecklistModule } from './checklist/checklist.module';
+import { CitizenLinkModule } from './citizen-link/citizen-link.module';
+import { withoutLinkTokens } from './citizen-link/citizen-links';
 import { appConfig, AppConfig, configurations, mediaConfig, MediaConfig } from './config/configuration';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { typeormOptions } from './database/typeorm-options';
@@ -49,7 +51,8 @@ export class AppModule {
               redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
               autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
               serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                // The page behind a one-time password link carries its token in the path: never logged (nor a citizen's link).
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutLinkTokens(req.url.replace(/^\/mot-de-passe\/[^/?#]+/, '/mot-de-passe/…')) }),
               },
             },
           }),
@@ -71,6 +74,7 @@ export class AppModule {
         ChecklistModule,
         DeskModule,
         NotificationsModule,
+        CitizenLinkModule,
         RetentionModule,
         HealthModule,
         SeedModule,

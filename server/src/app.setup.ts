@@ -88,7 +88,7 @@ function assignRequestId(req: Request & { id?: string }, res: Response, next: Ne
  * its `next` runs from the socket's stream events, outside any context entered before it.
  */
 function enterRequestContext(req: Request & { id?: string }, _res: Response, next: NextFunction): void {
-  RequestContexts.run({ requestId: req.id ?? randomUUID(), ip: req.ip ?? null }, next);
+  RequestContexts.run({ requestId: req.id ?? randomUUID(), ip: req.ip ?? null, origin: `${req.protocol}://${req.get('host') ?? 'localhost'}` }, next);
 }
 
 /** Turns body-parser failures into domain errors before Nest flattens them into a plain 400. */

@@ -46,10 +46,23 @@ export const ERROR_CODES = [
   'UPLOAD_TIMEOUT',
   'DOCUMENT_NOT_READY',
   'LINK_EXPIRED',
+  // Accounts: one-time links to set a password, and accounts that cannot be changed.
+  'TOKEN_EXPIRED',
+  'TOKEN_USED',
+  'TOKEN_REPLACED',
+  'ACCOUNT_DISABLED',
+  'ACCOUNT_PSEUDONYMISED',
+  'OWN_ACCOUNT',
   'EDIT_CONFLICT',
   'CONSENT_TEXT_STALE',
   'TEMPLATE_VERSION_STALE',
   'TEMPLATE_IN_USE',
+  'ABSENCE_OVERLAP',
+  'NO_FREE_SLOT',
+  // The citizen's personal link (no account).
+  'LINK_UNKNOWN',
+  'TOO_LATE',
+  'CALLBACK_ALREADY_REQUESTED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -69,6 +82,8 @@ export const FIELD_ERROR_CODES = [
   'INVALID_FORMAT',
   'INVALID_DATE_TIME',
   'INVALID_PHONE',
+  // A number that cannot receive an SMS (a landline) where a mobile is asked for.
+  'NOT_A_MOBILE',
   'INVALID_EMAIL',
   'INVALID_POSTAL_CODE',
   'INVALID_DEPARTEMENT',
@@ -106,6 +121,10 @@ export const FIELD_ERROR_CODES = [
   'IN_SERVICE',
   'BOOKINGS_AHEAD',
   'AGENT_NEEDS_ADMINISTRATION',
+  // Accounts.
+  'PASSWORD_TOO_SHORT',
+  'WRONG_PASSWORD',
+  'CONSULTATIONS_AHEAD',
   // Requests as a whole.
   'NOTHING_TO_CHANGE',
   'AGENT_OR_ADMINISTRATION',
@@ -115,6 +134,11 @@ export const FIELD_ERROR_CODES = [
   'UNKNOWN_ITEM',
   'CHANGED_ELSEWHERE',
   'DUPLICATE',
+  // Absences.
+  'ABSENCE_OVERLAP',
+  // Opening hours, availability, closures.
+  'OVERLAPS',
+  'ALREADY_CLOSED',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

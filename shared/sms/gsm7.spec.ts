@@ -37,16 +37,34 @@ describe('GSM-7 / UCS-2 SMS measure', () => {
     expect(transliterate(input)).toBe(expected);
   });
 
-  it('keeps French text in GSM-7 after transliteration', () => {
-    const m = measureSms('Votre rendez-vous à la préfecture est confirmé : fenêtre « impôts », l’agent vous appellera.');
-    expect(m.encoding).toBe('GSM-7');
-    expect(m.text).toBe('Votre rendez-vous à la préfecture est confirmé : fenetre " impots ", l\'agent vous appellera.');
+  it('keeps the accents GSM-7 has, in GSM-7', () => {
+    const text = 'Votre rendez-vous à la préfecture est confirmé. Où ? Là-bas, près de la mairie. Ça ira ? Très bien, Élise.';
+    expect(measureSms(text)).toMatchObject({ text, encoding: 'GSM-7', segments: 1 });
   });
 
-  it('sends the original text in UCS-2 when one character cannot be transliterated', () => {
-    const m = measureSms('Chère Mme Nguyễn, à bientôt');
-    expect(m.encoding).toBe('UCS-2');
-    expect(m.text).toBe('Chère Mme Nguyễn, à bientôt');
+  it('keeps a short text with other accents as written, in UCS-2 (two parts at most)', () => {
+    const text = 'Votre rendez-vous à la préfecture est confirmé : fenêtre « impôts », l’agent vous appellera.';
+    const m = measureSms(text);
+    expect(m).toMatchObject({ text, encoding: 'UCS-2', segments: 2 });
+    expect(measureSms('Ça y est : rendez-vous à 14 h.')).toMatchObject({ text: 'Ça y est : rendez-vous à 14 h.', encoding: 'GSM-7' });
+    expect(measureSms('Fenêtre 3.')).toMatchObject({ text: 'Fenêtre 3.', encoding: 'UCS-2', segments: 1 });
+  });
+
+  it('transliterates only what GSM-7 lacks once UCS-2 would take more than two parts', () => {
+    const text = `${'Votre rendez-vous à la préfecture est confirmé : fenêtre « impôts », l’agent vous appellera. '.repeat(2)}Merci.`;
+    expect([...text].length).toBeGreaterThan(134);
+    const m = measureSms(text);
+    expect(m.encoding).toBe('GSM-7');
+    expect(m.text).toBe(
+      `${'Votre rendez-vous à la préfecture est confirmé : fenetre " impots ", l\'agent vous appellera. '.repeat(2)}Merci.`,
+    );
+    expect(m.segments).toBe(2);
+  });
+
+  it('sends the original text in UCS-2 when one character cannot be transliterated, even when long', () => {
+    expect(measureSms('Chère Mme Nguyễn, à bientôt')).toMatchObject({ text: 'Chère Mme Nguyễn, à bientôt', encoding: 'UCS-2' });
+    const long = `Chère Mme Nguyễn, ${'votre rendez-vous est déplacé, fenêtre 3. '.repeat(5)}`;
+    expect(measureSms(long)).toMatchObject({ text: long, encoding: 'UCS-2', segments: 4 });
   });
 
   it.each([

@@ -2,8 +2,8 @@
  * SMS length accounting (3GPP TS 23.038). A message stays in GSM-7 (160 septets, 153 per part when
  * concatenated) when every character is in the basic table or the extension table (the latter costs
  * an escape + the character, 2 septets); one character outside both switches the whole message to
- * UCS-2 (70 UTF-16 units, 67 per part). Common French characters that GSM-7 lacks are transliterated
- * first, because a UCS-2 SMS costs more than twice as much for the same text.
+ * UCS-2 (70 UTF-16 units, 67 per part). French text keeps its accents whenever that stays cheap:
+ * see measureSms for the order of choices.
  * Imported by the client too (the mass-cancellation message counter): keep it free of server code.
  */
 
@@ -76,15 +76,29 @@ function countSegments(costs: number[], single: number, multi: number): { units:
   return { units, segments };
 }
 
-/** Transliterates, picks the encoding and counts the parts of one SMS. */
+/**
+ * A text that does not fit GSM-7 is still sent as written in UCS-2 up to this many parts: a short
+ * message keeps its "ê" and "ç" for at most twice the price; a longer one loses them instead.
+ */
+export const UCS2_MAX_SEGMENTS = 2;
+
+const measureGsm7 = (text: string, chars: string[]): SmsMeasure => ({ text, encoding: 'GSM-7', ...countSegments(chars.map((c) => gsm7Septets(c)!), 160, 153) });
+const measureUcs2 = (text: string): SmsMeasure => ({ text, encoding: 'UCS-2', ...countSegments([...text].map((c) => c.length), 70, 67) });
+
+/**
+ * Picks the text and encoding of one SMS, and counts its parts:
+ * 1. the text as written when GSM-7 carries it (é è ù à ì ò É Ç are in GSM-7);
+ * 2. else, as written in UCS-2 when that takes at most UCS2_MAX_SEGMENTS parts;
+ * 3. else, with only the characters GSM-7 lacks transliterated (ê → e, ç → c, ’ → '), when that
+ *    makes it GSM-7;
+ * 4. else (an emoji, a name in another script) as written in UCS-2, whatever its length.
+ */
 export function measureSms(input: string): SmsMeasure {
+  const chars = [...input];
+  if (chars.every(isGsm7)) return measureGsm7(input, chars);
+  const ucs2 = measureUcs2(input);
+  if (ucs2.segments <= UCS2_MAX_SEGMENTS) return ucs2;
   const text = transliterate(input);
-  const chars = [...text];
-  if (chars.every(isGsm7)) {
-    return { text, encoding: 'GSM-7', ...countSegments(chars.map((c) => gsm7Septets(c)!), 160, 153) };
-  }
-  // Not representable in GSM-7 even after transliteration (an emoji, a name in another script):
-  // the original text goes in UCS-2, which carries every character as it was written.
-  const original = [...input];
-  return { text: input, encoding: 'UCS-2', ...countSegments(original.map((c) => c.length), 70, 67) };
+  const transliterated = [...text];
+  return transliterated.every(isGsm7) ? measureGsm7(text, transliterated) : ucs2;
 }

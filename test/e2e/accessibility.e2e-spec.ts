@@ -209,7 +209,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
     const page = await newPage();
     await signInUi(page, t.baseUrl, 'coordinator', '/coordination');
     await page.goto(`${t.baseUrl}/coordination/absences`);
-    await settled(page, 'Déclarer une absence');
+    await settled(page, 'Absences des agents');
     await expectAccessible(page, 'absences');
 
     await page.goto(`${t.baseUrl}/coordination/annulation-groupee`);

@@ -11,8 +11,9 @@ describe('directory page in Chromium', () => {
   let chrome: TestBrowser;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) {
-      throw new Error("dist/client is missing: run 'npm run build:client' first");
+    const dist = process.env.CLIENT_DIST_DIR ?? join(ROOT, 'dist', 'client');
+    if (!existsSync(join(dist, 'index.html'))) {
+      throw new Error(`${dist} is missing: run 'npm run build:client' first`);
     }
     t = await startTestApp({ LOGIN_RATE_LIMIT: '100' });
     chrome = await launchChromium();

@@ -149,6 +149,8 @@ describe('mass cancellation', () => {
     );
     expect(perChannel).toEqual([
       { channel: 'agent_email', rows: COUNT, consultations: COUNT, sent: COUNT },
+      // Citizens with neither phone nor e-mail: on the list to call, never marked sent.
+      { channel: 'call', rows: COUNT / 4, consultations: COUNT / 4, sent: 0 },
       { channel: 'email', rows: COUNT / 2, consultations: COUNT / 2, sent: COUNT / 2 },
       { channel: 'sms', rows: COUNT / 2, consultations: COUNT / 2, sent: COUNT / 2 },
     ]);

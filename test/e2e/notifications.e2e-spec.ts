@@ -67,8 +67,9 @@ describe('notification outbox', () => {
     expect(channelsOf(ids[0]!)).toEqual(['agent_email', 'sms']);
     expect(channelsOf(ids[1]!)).toEqual(['agent_email', 'email']);
     expect(channelsOf(ids[2]!)).toEqual(['agent_email', 'email', 'sms']);
-    expect(channelsOf(ids[3]!)).toEqual(['agent_email']);
-    expect(rows.every((r) => r.event === 'booked' && r.revision === 0 && r.status === 'pending')).toBe(true);
+    // Neither phone nor e-mail: a call to make (the list "À appeler"), never a message marked sent.
+    expect(channelsOf(ids[3]!)).toEqual(['agent_email', 'call']);
+    expect(rows.every((r) => r.event === 'booked' && r.revision === 0 && r.status === (r.channel === 'call' ? 'to_call' : 'pending'))).toBe(true);
     const sms = rows.find((r) => r.consultation_id === ids[0] && r.channel === 'sms')!;
     expect(sms.body).toMatch(/^Bonjour Usager 0, RDV visio DDFIP du Loiret le \w+ \d/);
   });
@@ -126,7 +127,9 @@ describe('notification outbox', () => {
     );
     await t.app.get(OutboxDispatcher).drain();
     const rows = await outbox(t);
-    expect(rows.every((r) => r.status === 'sent' && r.transport === 'local')).toBe(true);
+    expect(rows.filter((r) => r.channel !== 'call').every((r) => r.status === 'sent' && r.transport === 'local')).toBe(true);
+    // The calls are left for staff: nothing was sent to anyone.
+    expect(rows.filter((r) => r.channel === 'call').map((r) => [r.status, r.transport])).toEqual([['to_call', null]]);
     expect(rows.filter((r) => r.consultation_id === ids[1]).map((r) => r.attempts)).toEqual([2, 2]);
   });
 });

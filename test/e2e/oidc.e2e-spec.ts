@@ -30,9 +30,9 @@ describe('OIDC login (ProConnect)', () => {
   });
 
   /** Runs the browser's part of the flow; returns the agent and the callback response. */
-  async function signInThroughProvider(tamperCallback?: (u: URL) => void) {
+  async function signInThroughProvider(tamperCallback?: (u: URL) => void, loginPath = '/api/auth/oidc/login') {
     const agent = request.agent(t.baseUrl);
-    const start = await agent.get('/api/auth/oidc/login').expect(302);
+    const start = await agent.get(loginPath).expect(302);
     const authorize = new URL(start.headers.location!);
     expect(authorize.origin).toBe(provider.issuer);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
@@ -62,6 +62,16 @@ describe('OIDC login (ProConnect)', () => {
     const again = await signInThroughProvider();
     expect(again.callback.status).toBe(302);
     await again.agent.get('/api/auth/me').expect(200);
+  });
+
+  it('comes back to the page asked for while signed out, never to another site', async () => {
+    const back = await signInThroughProvider(undefined, '/api/auth/oidc/login?retour=%2Fagent%2Fagenda%3Fjour%3D2026-03-30');
+    expect(back.callback.status).toBe(302);
+    expect(back.callback.headers.location).toBe('/agent/agenda?jour=2026-03-30');
+    for (const elsewhere of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const { callback } = await signInThroughProvider(undefined, `/api/auth/oidc/login?retour=${encodeURIComponent(elsewhere)}`);
+      expect(callback.headers.location).toBe('/');
+    }
   });
 
   it('refuses an identity with no account', async () => {

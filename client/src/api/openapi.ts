@@ -3,6 +3,22 @@
  * A test fails when the server’s description and this file differ.
  */
 export type paths = {
+    "/api/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AbsencesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/administrations": {
         parameters: {
             query?: never;
@@ -116,6 +132,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/agents/{id}/availability/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgentsController_availabilityImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -124,6 +156,22 @@ export type paths = {
             cookie?: never;
         };
         get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PasswordsController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -206,6 +254,70 @@ export type paths = {
         get: operations["OidcController_login"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["PasswordsController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordsController_forgot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordsController_inspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordsController_setWithLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,6 +412,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/callback-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallbackRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callback-requests/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CallbackRequestsController_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/join-window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallMediaController_joinWindow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls/media-capabilities": {
         parameters: {
             query?: never;
@@ -327,6 +487,54 @@ export type paths = {
         get: operations["ChecklistController_defaults"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/appointments/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenAppointmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/appointments/{token}/callback-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenAppointmentsController_requestCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/appointments/{token}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenAppointmentsController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -429,6 +637,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/{id}/cancellation-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_cancellationNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/{id}/desk-messages": {
         parameters: {
             query?: never;
@@ -477,6 +701,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/{id}/propose-slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SlotProposalController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/proposed-slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlotProposalController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/{id}/reassign": {
         parameters: {
             query?: never;
@@ -487,6 +743,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["ConsultationsController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/slip.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallbackRequestsController_slip"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -829,6 +1101,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/mass-cancellations/message-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MassCancellationController_previewMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mass-cancellations/preview": {
         parameters: {
             query?: never;
@@ -927,6 +1215,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/msap-sites/{id}/closures/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SiteCalendarController_closureImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/msap-sites/{id}/opening-hours": {
         parameters: {
             query?: never;
@@ -937,6 +1241,22 @@ export type paths = {
         get: operations["SiteCalendarController_openingHours"];
         put: operations["SiteCalendarController_setOpeningHours"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/msap-sites/{id}/opening-hours/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SiteCalendarController_openingHoursImpact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1023,6 +1343,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/to-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ToCallController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/to-call/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ToCallController_handled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1033,6 +1385,86 @@ export type paths = {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_sendPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1080,6 +1512,29 @@ export type components = {
             /** @description Scheduled bookings of the agent during the absence, earliest first (at most 500) */
             affected: components["schemas"]["AffectedConsultationView"][];
         };
+        AbsenceListItemView: {
+            /** @example DDFIP du Loiret */
+            administrationName: string;
+            /** Format: uuid */
+            agentId: string;
+            /** @example Antoine Agent */
+            agentName: string;
+            /** Format: uuid */
+            createdById: string | null;
+            /** @example 2026-04-11T00:00:00+02:00 */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Empty when none was given
+             * @example Formation
+             */
+            reason: string;
+            /** @example 2026-04-06T00:00:00+02:00 */
+            startsAt: string;
+        };
+        /** @enum {string} */
+        AccountStatus: "active" | "invited" | "disabled" | "pseudonymised";
         ActivityRecordView: {
             /** @description The administration consulted */
             administration: string;
@@ -1165,22 +1620,43 @@ export type components = {
             warning: string | null;
         };
         /** @enum {string} */
-        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "device.check_reported";
+        AppointmentState: "upcoming" | "started" | "over" | "cancelled";
+        /** @enum {string} */
+        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "user.invited" | "user.invitation_resent" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_set" | "user.password_changed" | "user.password_reset_sent" | "user.password_reset_requested" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "device.check_reported" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "consultation.booked" | "consultation.rescheduled" | "consultation.reassigned" | "consultation.cancelled" | "consultation.outcome_recorded" | "mass_cancellation.started" | "opening_hours.changed" | "closure.created" | "closure.deleted" | "availability.changed" | "absence.declared" | "absence.deleted" | "consultation_type.created" | "consultation_type.updated" | "citizen_link.viewed" | "callback.requested" | "callback.handled" | "to_call.handled" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "audit.exported" | "outbox.exported" | "mass_cancellation.report_exported" | "slip.printed";
+        AuditActorView: {
+            email: string | null;
+            id: string | null;
+            /** @enum {string} */
+            kind: "user" | "device" | "system";
+            /** @description The account’s name (pseudonym once erased) or the screen’s label */
+            name: string | null;
+        };
         AuditEventView: {
             action: components["schemas"]["AuditAction"];
-            /** Format: uuid */
-            actorDeviceId: string | null;
-            /** Format: uuid */
-            actorUserId: string | null;
+            actor: components["schemas"]["AuditActorView"];
             at: string;
+            /** @description Before/after and context; never passwords, tokens or citizens’ free text */
             details: {
                 [key: string]: unknown;
             };
-            /** @description Increasing: pass the last one as `before` for the next page */
+            /** @description Increasing with time */
             id: string;
             ip: string | null;
-            subjectId: string | null;
-            subjectType: string | null;
+            /** @description The HTTP request (X-Request-Id), to find it in the logs */
+            requestId: string | null;
+            subject: components["schemas"]["AuditSubjectView"] | null;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEventView"][];
+            /** @description Pass as `before` for the next (older) page; null at the end */
+            nextBefore: string | null;
+        };
+        AuditSubjectView: {
+            id: string;
+            /** @description e.g. the site’s name, the account’s, "12/01/2027 14:00 · Cabine 1" */
+            label: string | null;
+            /** @example consultation */
+            type: string;
         };
         /** @enum {string} */
         Autonomy: "entierement_accompagne" | "partiellement_autonome" | "autonome";
@@ -1248,11 +1724,48 @@ export type components = {
              */
             retiredAt: string | null;
         };
+        CallbackRequestView: {
+            administrationName: string;
+            boothName: string;
+            /** @example Jeanne Martin */
+            citizenName: string;
+            /** Format: uuid */
+            consultationId: string;
+            consultationStatus: components["schemas"]["ConsultationStatus"];
+            handledAt: string | null;
+            handledByName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            msapSiteId: string;
+            msapSiteName: string;
+            /** @description The citizen’s short note */
+            note: string | null;
+            /** @description Where to call (E.164); null once erased with the citizen’s data */
+            phone: string | null;
+            requestedAt: string;
+            /** @description The appointment */
+            startsAt: string;
+            subject: string | null;
+        };
         CancelConsultationDto: {
             /** @example Agent absent (formation) */
             reason: string;
         };
-        ChangeRoleDto: Record<string, never>;
+        CancellationNoticeView: {
+            citizenName: string;
+            /** @description The SMS and/or e-mail exactly as they would be written; a single `call` when neither can reach the citizen (the reason is then told by phone) */
+            messages: components["schemas"]["CitizenMessageView"][];
+        };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
+        };
+        ChangeRoleDto: {
+            role: components["schemas"]["Role"];
+        };
         ChecklistDefaultView: {
             items: components["schemas"]["ChecklistItemView"][];
             theme: components["schemas"]["TemplateTheme"];
@@ -1287,16 +1800,63 @@ export type components = {
             /** @description 0 while the type uses the default checklist of its theme (never saved) */
             version: number;
         };
+        CitizenAppointmentView: {
+            /** @example DDFIP du Loiret */
+            administration: string;
+            /** @description The latest callback request */
+            callback: components["schemas"]["CitizenCallbackView"] | null;
+            /** @description Upcoming: it can still be cancelled here */
+            canCancel: boolean;
+            /** @description Upcoming and no request waiting: a callback can be asked for */
+            canRequestCallback: boolean;
+            /** @description The papers to bring */
+            documents: string[];
+            /** @example 2026-03-30T10:00:00+02:00 */
+            endsAt: string;
+            /** @description When this link stops working */
+            expiresAt: string;
+            /** @description The phone the booking holds (E.164), to prefill a callback request */
+            phone: string | null;
+            /** @example 2 rue de la Couronne, 45300 Pithiviers */
+            siteAddress: string;
+            /** @example France Services de Pithiviers */
+            siteName: string;
+            /** @description The France Services phone (E.164), when the directory has it */
+            sitePhone: string | null;
+            /** @example 2026-03-30T09:30:00+02:00 */
+            startsAt: string;
+            state: components["schemas"]["AppointmentState"];
+            /** @example Impôt sur le revenu */
+            subject: string | null;
+        };
+        CitizenCallbackView: {
+            /** @description When the France Services or the coordination closed it */
+            handledAt: string | null;
+            requestedAt: string;
+        };
         CitizenDto: {
             /** @example jeanne.martin@example.fr */
             email?: string;
             /** @example Jeanne Martin */
             name: string;
             /**
-             * @description Normalised to E.164 (+33…)
+             * @description A mobile (SMS), normalised to E.164 (+33…); a landline is refused (NOT_A_MOBILE)
              * @example 06 12 34 56 78
              */
             phone?: string;
+        };
+        CitizenMessageView: {
+            /**
+             * @description call: neither a mobile nor an e-mail; the MSAP or the coordination calls them
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "call";
+            /** @description The mobile (E.164) or e-mail address; for a call, the number to call, or empty when there is none */
+            recipient: string;
+            sms: components["schemas"]["SmsMeasureView"] | null;
+            subject: string | null;
+            /** @description Exactly the text written to the outbox (SMS: in the encoding chosen, see sms) */
+            text: string;
         };
         CitizensToCallView: {
             items: components["schemas"]["CitizenToCallView"][];
@@ -1489,10 +2049,31 @@ export type components = {
             departement: string;
             /** @example France Services de Pithiviers */
             name: string;
+            /**
+             * @description Given to citizens in their SMS as the number to call back; empty or null removes it
+             * @example 02 38 30 12 34
+             */
+            phone?: string | null;
             /** @example 45300 */
             postalCode: string;
         };
-        CreateUserDto: Record<string, never>;
+        CreateUserDto: {
+            /** Format: uuid */
+            administrationId?: string;
+            /** @example Conseillère fiscale */
+            agentTitle?: string;
+            /** @example 45 */
+            departement?: string;
+            /** @example Camille Martin */
+            displayName: string;
+            /** @example camille.martin@loiret.gouv.fr */
+            email: string;
+            /** Format: uuid */
+            msapSiteId?: string;
+            /** Format: password */
+            password?: string;
+            role: components["schemas"]["Role"];
+        };
         /** @enum {string} */
         DeskAlertKind: "lobby_wait" | "booth_offline";
         DeskAlertView: {
@@ -1678,12 +2259,16 @@ export type components = {
             statusCode: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "TOKEN_EXPIRED" | "TOKEN_USED" | "TOKEN_REPLACED" | "ACCOUNT_DISABLED" | "ACCOUNT_PSEUDONYMISED" | "OWN_ACCOUNT" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "ABSENCE_OVERLAP" | "NO_FREE_SLOT" | "LINK_UNKNOWN" | "TOO_LATE" | "CALLBACK_ALREADY_REQUESTED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         /** @enum {string} */
-        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE";
+        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "NOT_A_MOBILE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "PASSWORD_TOO_SHORT" | "WRONG_PASSWORD" | "CONSULTATIONS_AHEAD" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE" | "ABSENCE_OVERLAP" | "OVERLAPS" | "ALREADY_CLOSED";
         /** @description Field path → codes, nested like the request body, e.g. {"citizen": {"phone": ["INVALID_PHONE"]}}. */
         FieldErrors: {
             [key: string]: components["schemas"]["FieldErrorCode"][] | components["schemas"]["FieldErrors"];
+        };
+        ForgotPasswordDto: {
+            /** @example camille.martin@loiret.gouv.fr */
+            email: string;
         };
         GiveConsentDto: {
             /** @enum {string} */
@@ -1713,6 +2298,23 @@ export type components = {
         };
         /** @enum {string} */
         ItemState: "done" | "not_applicable" | "not_done";
+        JoinWindowView: {
+            /**
+             * @description and closes this many minutes after the booked end
+             * @example 15
+             */
+            minutesAfterEnd: number;
+            /**
+             * @description The call opens this many minutes before the booked start
+             * @example 15
+             */
+            minutesBeforeStart: number;
+            /**
+             * @description The server's time when it answered: a page counts down from it, not from its own clock
+             * @example 2026-03-30T09:12:04.120Z
+             */
+            serverTime: string;
+        };
         /** @enum {string} */
         LiveState: "offline" | "online" | "checked" | "lobby" | "in_call" | "ended" | "cancelled";
         LoginDto: Record<string, never>;
@@ -1738,6 +2340,7 @@ export type components = {
             citizenName: string;
             endsAt: string;
             hasEmail: boolean;
+            /** @description Has a mobile: gets the SMS (a landline does not) */
             hasPhone: boolean;
             /** Format: uuid */
             id: string;
@@ -1755,7 +2358,7 @@ export type components = {
             id: string;
             /** @description The coordinator’s message, placeholders unfilled */
             message: string;
-            /** @description Citizens with neither phone nor e-mail */
+            /** @description Citizens with neither a mobile nor an e-mail */
             noContact: number;
             /** @description Citizens whose messages are still being sent */
             pending: number;
@@ -1768,12 +2371,26 @@ export type components = {
             state: "running" | "completed";
             total: number;
         };
+        MassCancellationMessageItemView: {
+            citizenName: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** @description Exactly what the outbox will hold for them once confirmed */
+            messages: components["schemas"]["CitizenMessageView"][];
+            startsAt: string;
+        };
+        MassCancellationMessagesView: {
+            /** @description The first ones, in time order */
+            items: components["schemas"]["MassCancellationMessageItemView"][];
+            /** @description Consultations the selection cancels */
+            total: number;
+        };
         MassCancellationPreviewView: {
             items: components["schemas"]["MassCancellationItemView"][];
             page: number;
             pageSize: number;
             total: number;
-            /** @description Citizens with neither phone nor e-mail: to be called */
+            /** @description Citizens with neither a mobile nor an e-mail: to be called */
             withoutContact: number;
         };
         MassCancellationReportView: {
@@ -1787,7 +2404,7 @@ export type components = {
             id: string;
             /** @description The coordinator’s message, placeholders unfilled */
             message: string;
-            /** @description Citizens with neither phone nor e-mail */
+            /** @description Citizens with neither a mobile nor an e-mail */
             noContact: number;
             /** @description Citizens whose messages are still being sent */
             pending: number;
@@ -1814,8 +2431,22 @@ export type components = {
             id: string;
             /** @example France Services de Pithiviers */
             name: string;
+            /**
+             * @description E.164; null when unknown
+             * @example +33238301234
+             */
+            phone: string | null;
             /** @example 45300 */
             postalCode: string;
+        };
+        MyAccountView: {
+            displayName: string;
+            email: string;
+            /** @description Signs in with a password (which can be changed here) */
+            hasPassword: boolean;
+            /** @enum {string|null} */
+            provider: "oidc" | null;
+            role: components["schemas"]["Role"];
         };
         OutboxConsultationView: {
             boothName: string;
@@ -1825,16 +2456,23 @@ export type components = {
         };
         OutboxItemView: {
             attempts: number;
-            /** @enum {string} */
-            channel: "sms" | "email" | "agent_email";
-            consultation: components["schemas"]["OutboxConsultationView"];
-            /** Format: uuid */
-            consultationId: string;
+            /**
+             * @description call: not sent; the citizen (neither a mobile nor an e-mail) is to be phoned
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "agent_email" | "call";
+            /** @description Null for a message about an account */
+            consultation: components["schemas"]["OutboxConsultationView"] | null;
+            /**
+             * Format: uuid
+             * @description Null for a message about an account
+             */
+            consultationId: string | null;
             createdAt: string;
             /** @description When retention erased its recipient, text and invitation */
             erasedAt: string | null;
             /**
-             * @description booked, rescheduled, reassigned, unassigned, cancelled or reminder_<offset>
+             * @description booked, rescheduled, reassigned, unassigned, cancelled, reminder_<offset>, document_sent; about accounts: account_invitation, password_reset, password_forgotten
              * @example booked
              */
             event: string;
@@ -1846,13 +2484,21 @@ export type components = {
             recipient: string;
             sentAt: string | null;
             sms: components["schemas"]["SmsMeasureView"] | null;
-            /** @enum {string} */
-            status: "pending" | "sending" | "sent" | "failed";
+            /**
+             * @description to_call / called: a call (channel call) waiting, or made
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "failed" | "to_call" | "called";
             subject: string | null;
             /** @description Exactly the text sent (SMS: after transliteration to GSM-7 when possible) */
             text: string;
             /** @description Where it went: the SMS provider, SMTP, or the local outbox */
             transport: string | null;
+            /**
+             * Format: uuid
+             * @description The account a message is about (admins only)
+             */
+            userId: string | null;
         };
         OutboxPageView: {
             items: components["schemas"]["OutboxItemView"][];
@@ -1871,6 +2517,18 @@ export type components = {
             code: string;
             expiresAt: string;
         };
+        /** @enum {string} */
+        PasswordLinkPurpose: "invitation" | "password_reset";
+        PasswordTokenDto: {
+            token: string;
+        };
+        PasswordTokenView: {
+            displayName: string;
+            /** @description The account’s e-mail, to sign in with afterwards */
+            email: string;
+            expiresAt: string;
+            purpose: components["schemas"]["PasswordLinkPurpose"];
+        };
         PatchSupportDto: {
             /** @description At most one answer per item */
             answers?: components["schemas"]["AnswerDto"][];
@@ -1885,6 +2543,59 @@ export type components = {
             /** @enum {string|null} */
             redirection?: "operateur_ou_organisme_en_charge" | "aide_aux_demarches_administratives" | "administration" | "mediation_numerique" | "autre" | null;
             themes?: ("papiers_elections_citoyennete" | "famille_scolarite" | "social_sante" | "travail_formation" | "logement" | "transports_mobilite" | "argent_impots" | "justice" | "etrangers_europe" | "loisirs_sports_culture")[];
+        };
+        PreviewMassCancellationMessageDto: {
+            /** Format: uuid */
+            administrationId?: string;
+            /**
+             * Format: uuid
+             * @description An agent, or give administrationId
+             */
+            agentId?: string;
+            /**
+             * @description How many citizens, in time order
+             * @default 5
+             */
+            count: number;
+            /** @example 2026-03-30T00:00:00+02:00 */
+            from: string;
+            /** @example Bonjour {nom}, votre rendez-vous du {date} à {msap} est annulé. Nous vous rappellerons. */
+            message: string;
+            /** Format: uuid */
+            msapSiteId?: string;
+            /**
+             * @description At most one year after from
+             * @example 2026-04-04T00:00:00+02:00
+             */
+            to: string;
+        };
+        ProposedSlotView: {
+            /** Format: uuid */
+            agentId: string;
+            /** @example Claire Collègue */
+            agentName: string;
+            /** Format: uuid */
+            boothId: string;
+            /** @example Cabine 1 */
+            boothName: string;
+            /** @example 2026-04-07T11:00:00+02:00 */
+            endsAt: string;
+            /** @description True when the booking keeps its agent */
+            sameAgent: boolean;
+            /** @example 2026-04-07T10:30:00+02:00 */
+            startsAt: string;
+        };
+        ProposeSlotDto: {
+            /**
+             * Format: uuid
+             * @description agentId of the proposal
+             */
+            agentId?: string;
+            /**
+             * @description startsAt of the proposal
+             * @example 2026-04-07T10:30:00+02:00
+             */
+            startsAt?: string;
         };
         ReassignConsultationDto: {
             /**
@@ -1906,6 +2617,15 @@ export type components = {
             agentId: string;
             /** @example Claire Collègue */
             displayName: string;
+        };
+        RequestCallbackDto: {
+            /** @example Plutôt le matin */
+            note?: string;
+            /**
+             * @description Normalised to E.164 (+33…)
+             * @example 06 12 34 56 78
+             */
+            phone: string;
         };
         RescheduleConsultationDto: {
             /**
@@ -2053,9 +2773,20 @@ export type components = {
             oldestSeconds: number | null;
             waiting: number;
         };
+        ScheduleImpactView: {
+            /** @description Scheduled bookings ahead that the schedule leaves outside, earliest first (at most 500). `replacements` lists free colleagues for a change of an agent’s availability; it is empty for an MSAP’s opening hours or closure (another agent would not open the MSAP). */
+            affected: components["schemas"]["AffectedConsultationView"][];
+            /** @description How many bookings the schedule leaves outside (more than `affected` lists past 500) */
+            total: number;
+        };
         SendDeskMessageDto: {
             /** @example Mme Martin vous attend en cabine depuis 10 minutes. */
             body: string;
+        };
+        SetPasswordDto: {
+            /** Format: password */
+            password: string;
+            token: string;
         };
         SignatureFileView: {
             /** @description Build time of an official database (ISO) */
@@ -2161,6 +2892,40 @@ export type components = {
         };
         /** @enum {string} */
         TemplateTheme: "papiers" | "impots" | "logement" | "travail" | "social" | "etrangers" | "famille" | "transports" | "justice" | "argent";
+        ToCallItemView: {
+            administration: string;
+            boothName: string;
+            citizenName: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** @description When the change was made */
+            createdAt: string;
+            /** @description Earlier changes of the same appointment not told either (this call covers them) */
+            earlier: number;
+            /**
+             * @description What happened: the latest change not yet told
+             * @enum {string}
+             */
+            event: "booked" | "rescheduled" | "cancelled";
+            /**
+             * Format: uuid
+             * @description The call to make (an outbox row, channel call): what POST /api/to-call/:id/handled takes
+             */
+            id: string;
+            /** @description What to tell them: the SMS they would have received (with the reason of a cancellation) */
+            message: string;
+            msapSiteName: string;
+            /** @description The number to call (a landline, E.164); null: the citizen left none */
+            phone: string | null;
+            /** @description The appointment (after a cancellation: the one cancelled) */
+            startsAt: string;
+        };
+        ToCallPageView: {
+            items: components["schemas"]["ToCallItemView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         UnavailabilityDto: {
             /** @example 2026-04-11T00:00:00+02:00 */
             endsAt: string;
@@ -2202,8 +2967,25 @@ export type components = {
             /** @example 45 */
             departement?: string;
             name?: string;
+            /**
+             * @description Given to citizens in their SMS as the number to call back; empty or null removes it
+             * @example 02 38 30 12 34
+             */
+            phone?: string | null;
             /** @example 45300 */
             postalCode?: string;
+        };
+        UpdateUserDto: {
+            /** Format: uuid */
+            administrationId?: string;
+            /** @example Conseillère fiscale */
+            agentTitle?: string;
+            /** @example 45 */
+            departement?: string;
+            displayName?: string;
+            /** Format: uuid */
+            msapSiteId?: string;
+            role?: components["schemas"]["Role"];
         };
         UserPrincipalView: {
             /** @description Sent back in the X-CSRF-Token header of state-changing calls */
@@ -2221,7 +3003,15 @@ export type components = {
             userId: string;
         };
         UserView: {
+            /**
+             * Format: uuid
+             * @description An agent’s administration
+             */
+            administrationId: string | null;
+            /** @description An agent’s title */
+            agentTitle: string | null;
             createdAt: string;
+            /** @description A coordinator’s département */
             departement: string | null;
             /** @description Set once the account is disabled */
             disabledAt: string | null;
@@ -2229,11 +3019,26 @@ export type components = {
             displayName: string;
             /** @example agent@demo.visio-msap.fr */
             email: string;
+            /** @description Signs in with a password */
+            hasPassword: boolean;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /** @description End of the last link sent (invitation or reset) while it is neither used nor replaced */
+            linkExpiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description A facilitator’s MSAP
+             */
             msapSiteId: string | null;
+            /**
+             * @description Linked to the identity provider (ProConnect) on a first sign-in there
+             * @enum {string|null}
+             */
+            provider: "oidc" | null;
+            /** @description When retention erased the account (disabled for too long) */
+            pseudonymisedAt: string | null;
             role: components["schemas"]["Role"];
+            status: components["schemas"]["AccountStatus"];
         };
         WeeklyRangeDto: {
             /**
@@ -2270,6 +3075,39 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    AbsencesController_list: {
+        parameters: {
+            query: {
+                /** @description One agent; when absent, every agent the caller manages */
+                agentId?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceListItemView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DirectoryController_administrations: {
         parameters: {
             query?: never;
@@ -2585,7 +3423,87 @@ export interface operations {
             };
         };
     };
+    AgentsController_availabilityImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImpactView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuditController_list: {
+        parameters: {
+            query?: {
+                action?: components["schemas"]["AuditAction"];
+                /** @description The account that acted */
+                actorUserId?: string;
+                /** @description Returns events older than this id (the previous page’s `nextBefore`) */
+                before?: string;
+                /** @description Every action of a family (consultation, user, …) */
+                family?: "login" | "logou" | "user" | "device" | "administration" | "msap_site" | "booth" | "consultation" | "mass_cancellation" | "opening_hours" | "closure" | "availability" | "absence" | "consultation_type" | "citizen_link" | "callback" | "to_call" | "document" | "checklist_template" | "support" | "consent" | "desk" | "audit" | "outbox" | "slip";
+                /** @description csv: the whole filtered log, streamed (no paging) */
+                format?: "json" | "csv";
+                /** @description First day (Paris time) */
+                from?: string;
+                limit?: number;
+                /** @description What was acted on: its id (a consultation, an account, a site…) */
+                subjectId?: string;
+                /** @description Last day, included (Paris time) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                    "text/csv": components["schemas"]["AuditPageView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_mine: {
         parameters: {
             query?: never;
             header?: never;
@@ -2599,7 +3517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEventView"][];
+                    "application/json": components["schemas"]["MyAccountView"];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */
@@ -2727,7 +3645,10 @@ export interface operations {
     };
     OidcController_login: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A path of this site to come back to once signed in; anything else is ignored */
+                retour?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2735,6 +3656,129 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_forgot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description An e-mail with a link is on its way if an enabled account has this address */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordTokenView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_setWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2903,6 +3947,95 @@ export interface operations {
             };
         };
     };
+    CallbackRequestsController_list: {
+        parameters: {
+            query?: {
+                /** @description Waiting ones (oldest first), or the last handled (newest first) */
+                status?: "open" | "handled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackRequestView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallbackRequestsController_handle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackRequestView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallMediaController_joinWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinWindowView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CallMediaController_mediaCapabilities: {
         parameters: {
             query?: never;
@@ -2945,6 +4078,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChecklistDefaultView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CitizenAppointmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenAppointmentView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CitizenAppointmentsController_requestCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCallbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenAppointmentView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CitizenAppointmentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenAppointmentView"];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */
@@ -3312,6 +4539,40 @@ export interface operations {
             };
         };
     };
+    NotificationsController_cancellationNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationNoticeView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DeskController_send: {
         parameters: {
             query?: never;
@@ -3447,6 +4708,70 @@ export interface operations {
             };
         };
     };
+    SlotProposalController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeSlotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationListItem"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SlotProposalController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposedSlotView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConsultationsController_reassign: {
         parameters: {
             query?: never;
@@ -3469,6 +4794,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConsultationView"];
                 };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallbackRequestsController_slip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The slip (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused: the code says why, `errors` which fields */
             default: {
@@ -4181,6 +5535,38 @@ export interface operations {
             };
         };
     };
+    MassCancellationController_previewMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewMassCancellationMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassCancellationMessagesView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MassCancellationController_preview: {
         parameters: {
             query: {
@@ -4476,6 +5862,40 @@ export interface operations {
             };
         };
     };
+    SiteCalendarController_closureImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnavailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImpactView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     SiteCalendarController_openingHours: {
         parameters: {
             query?: never;
@@ -4527,6 +5947,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyRangeView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_openingHoursImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImpactView"];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */
@@ -4625,12 +6079,19 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                channel?: "sms" | "email" | "agent_email";
+                /** @description call: citizens to phone (neither a mobile nor an e-mail) */
+                channel?: "sms" | "email" | "agent_email" | "call";
                 consultationId?: string;
                 event?: string;
+                /** @description Written at or after */
+                from?: string;
                 page?: number;
                 pageSize?: number;
-                status?: "pending" | "sending" | "sent" | "failed";
+                /** @description Part of the citizen's name, phone number (06 12…, +33…) or e-mail address, or of the recipient */
+                q?: string;
+                status?: "pending" | "sending" | "sent" | "failed" | "to_call" | "called";
+                /** @description Written before */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4764,6 +6225,65 @@ export interface operations {
             };
         };
     };
+    ToCallController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToCallPageView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ToCallController_handled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: never;
@@ -4806,6 +6326,160 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_sendPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

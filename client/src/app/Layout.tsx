@@ -23,7 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
         quickAccessItems={
           principal?.kind === 'user'
             ? [
-                { iconId: 'fr-icon-account-circle-line', text: who ?? '', linkProps: { href: '/' } },
+                { iconId: 'fr-icon-account-circle-line', text: t('accounts.mine.headerLink', { who }), linkProps: { to: '/mon-compte' } },
                 { iconId: 'fr-icon-logout-box-r-line', text: t('common.signOut'), buttonProps: { onClick: () => void logout() } },
               ]
             : []
@@ -32,7 +32,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="contenu" role="main" tabIndex={-1} ref={main}>
         {children}
       </main>
-      <Footer accessibility="non compliant" bottomItems={[]} />
+      <Footer
+        accessibility="partially compliant"
+        accessibilityLinkProps={{ to: '/accessibilite' }}
+        termsLinkProps={{ to: '/mentions-legales' }}
+        bottomItems={[{ text: t('legal.footer.personalData'), linkProps: { to: '/donnees-personnelles' } }]}
+      />
     </>
   );
 }

@@ -30,9 +30,24 @@ import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage
 import { AbsencePage } from '../features/scheduling/components/AbsencePage';
 import { MassCancellationWizard } from '../features/mass-cancellation/components/MassCancellationWizard';
 import { OutboxPage } from '../features/outbox/components/OutboxPage';
+import { ToCallPage } from '../features/to-call/components/ToCallPage';
+import { CoordinatorNav } from '../components/coordinator-nav';
+import { FacilitatorNav } from '../components/facilitator-nav';
 import { TemplateEditorPage } from '../features/checklist-templates/components/TemplateEditorPage';
 import { DirectoryPage } from '../features/directory/components/DirectoryPage';
 import { MyBoothsPage } from '../features/directory/components/MyBoothsPage';
+import { OpeningHoursPage } from '../features/schedules/components/OpeningHoursPage';
+import { AvailabilityPage } from '../features/schedules/components/AvailabilityPage';
+import { ConsultationTypesPage } from '../features/schedules/components/ConsultationTypesPage';
+import { AccountsPage } from '../features/accounts/components/AccountsPage';
+import { ForgotPasswordPage } from '../features/accounts/components/ForgotPasswordPage';
+import { MyAccountPage } from '../features/accounts/components/MyAccountPage';
+import { SetPasswordPage } from '../features/accounts/components/SetPasswordPage';
+import { CitizenAppointmentPage } from '../features/citizen-link/components/CitizenAppointmentPage';
+import { CallbackRequests } from '../features/callback-requests/components/CallbackRequests';
+import { LegalNoticePage } from '../features/legal/components/LegalNoticePage';
+import { PersonalDataPage } from '../features/legal/components/PersonalDataPage';
+import { AccessibilityPage } from '../features/legal/components/AccessibilityPage';
 
 const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
 
@@ -95,6 +110,9 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<Home />} />
       <Route path="/connexion" element={<LoginPage />} />
+      <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+      <Route path="/mot-de-passe/:token" element={<SetPasswordPage />} />
+      <Route path="/mon-compte" element={<Authorization allow={['admin', 'coordinator', 'agent', 'facilitator']}><MyAccountPage /></Authorization>} />
       <Route path="/borne/appairage" element={<PairingPage />} />
       <Route path="/borne" element={<Authorization allow={['device']}><BoothPresence><BoothHome /></BoothPresence></Authorization>} />
       <Route path="/borne/verification" element={<Authorization allow={['device']}><BoothPresence><BoothCheckPage><BoothCheck /></BoothCheckPage></BoothPresence></Authorization>} />
@@ -103,8 +121,8 @@ export function AppRoutes() {
       <Route path="/consultation/:id" element={<Authorization allow={['agent', 'facilitator']}><StaffCallPage /></Authorization>} />
       <Route path="/consultation/:id/resultat" element={<Authorization allow={['agent']}><OutcomePage /></Authorization>} />
       <Route path="/agent" element={<Authorization allow={['agent']}><AgentHome /></Authorization>} />
-      <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome /></Authorization>} />
-      <Route path="/animation" element={<Authorization allow={['facilitator']}><DeskPage /></Authorization>} />
+      <Route path="/coordination" element={<Authorization allow={['coordinator', 'admin']}><CoordinatorHome requests={<CallbackRequests />} /></Authorization>} />
+      <Route path="/animation" element={<Authorization allow={['facilitator']}><DeskPage requests={<CallbackRequests />} /></Authorization>} />
       <Route path="/animation/accompagnement/:id" element={<Authorization allow={['facilitator']}><SupportPage /></Authorization>} />
       <Route path="/agent/agenda" element={<Authorization allow={['agent']}><AgentAgenda /></Authorization>} />
       <Route path="/coordination/planning" element={<Authorization allow={['coordinator', 'admin']}><WeekBoard /></Authorization>} />
@@ -112,13 +130,24 @@ export function AppRoutes() {
       <Route path="/coordination/absences" element={<Authorization allow={['coordinator', 'admin']}><AbsencePage /></Authorization>} />
       <Route path="/coordination/annulation-groupee" element={<Authorization allow={['coordinator']}><MassCancellationWizard /></Authorization>} />
       <Route path="/coordination/messages" element={<Authorization allow={['coordinator', 'admin']}><OutboxPage /></Authorization>} />
+      <Route path="/coordination/a-appeler" element={<Authorization allow={['coordinator', 'admin']}><ToCallPage nav={<CoordinatorNav />} /></Authorization>} />
+      <Route path="/animation/a-appeler" element={<Authorization allow={['facilitator']}><ToCallPage nav={<FacilitatorNav />} /></Authorization>} />
       <Route path="/coordination/annuaire" element={<Authorization allow={['coordinator', 'admin']}><DirectoryPage /></Authorization>} />
       <Route path="/coordination/fiches" element={<Authorization allow={['coordinator', 'admin']}><TemplateEditorPage /></Authorization>} />
+      <Route path="/coordination/horaires" element={<Authorization allow={['coordinator', 'admin']}><OpeningHoursPage /></Authorization>} />
+      <Route path="/coordination/disponibilites" element={<Authorization allow={['coordinator', 'admin']}><AvailabilityPage /></Authorization>} />
+      <Route path="/coordination/types" element={<Authorization allow={['coordinator', 'admin']}><ConsultationTypesPage /></Authorization>} />
       <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
       <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
       <Route path="/animation/cabines" element={<Authorization allow={['facilitator']}><MyBoothsPage><BoothPairing /></MyBoothsPage></Authorization>} />
       <Route path="/admin" element={<Authorization allow={['admin']}><AdminHome /></Authorization>} />
+      <Route path="/admin/comptes" element={<Authorization allow={['admin']}><AccountsPage /></Authorization>} />
       <Route path="/admin/journal" element={<Authorization allow={['admin']}><AuditPage /></Authorization>} />
+      {/* Public: the citizen's personal link (no account), and the footer's legal pages. */}
+      <Route path="/rdv/:token" element={<CitizenAppointmentPage />} />
+      <Route path="/mentions-legales" element={<LegalNoticePage />} />
+      <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
+      <Route path="/accessibilite" element={<AccessibilityPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

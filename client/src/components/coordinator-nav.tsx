@@ -9,8 +9,13 @@ const LINKS = [
   // The mass-cancellation API is for coordinators (it works within their département).
   ['/coordination/annulation-groupee', 'massCancel'],
   ['/coordination/messages', 'outbox'],
+  ['/coordination/a-appeler', 'citizenMessages.toCall.nav'],
   ['/coordination/annuaire', 'directory'],
   ['/coordination/fiches', 'checklistTemplates'],
+  // Keys with a dot are full i18n keys (the schedules feature's strings).
+  ['/coordination/horaires', 'schedules.nav.hours'],
+  ['/coordination/disponibilites', 'schedules.nav.availability'],
+  ['/coordination/types', 'schedules.nav.types'],
 ] as const;
 
 /** The coordinator's pages; NavLink sets aria-current="page" on the current one. */
@@ -25,7 +30,7 @@ export function CoordinatorNav() {
         {links.map(([to, key]) => (
           <li key={to}>
             <NavLink to={to} className={({ isActive }) => `fr-btn fr-btn--sm ${isActive ? '' : 'fr-btn--secondary'}`}>
-              {t(`scheduling.nav.${key}`)}
+              {t(key.includes('.') ? key : `scheduling.nav.${key}`)}
             </NavLink>
           </li>
         ))}

@@ -5,6 +5,8 @@ const LINKS = [
   ['/animation', 'desk'],
   ['/animation/reserver', 'book'],
   ['/animation/planning', 'board'],
+  // Keys with a dot are full i18n keys (another feature's strings).
+  ['/animation/a-appeler', 'citizenMessages.toCall.nav'],
   ['/animation/cabines', 'booths'],
 ] as const;
 
@@ -17,7 +19,7 @@ export function FacilitatorNav() {
         {LINKS.map(([to, key]) => (
           <li key={to}>
             <NavLink to={to} end className={({ isActive }) => `fr-btn fr-btn--sm ${isActive ? '' : 'fr-btn--secondary'}`}>
-              {t(`facilitator.nav.${key}`)}
+              {t(key.includes('.') ? key : `facilitator.nav.${key}`)}
             </NavLink>
           </li>
         ))}

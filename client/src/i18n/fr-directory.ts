@@ -58,6 +58,8 @@ export const frDirectory = {
       address: 'Adresse',
       postalCode: 'Code postal',
       city: 'Commune',
+      phone: 'Téléphone (facultatif)',
+      phoneHint: 'Donné aux usagers dans leurs SMS pour toute question. Ex. : 02 38 30 12 34',
       boothId: 'Cabine',
     },
     save: 'Enregistrer',

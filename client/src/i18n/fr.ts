@@ -3,11 +3,16 @@ import type { MediaProblem } from '../features/precall/report';
 import { frRetention } from './fr-retention';
 import { frDirectory } from './fr-directory';
 import { frScheduling } from './fr-scheduling';
+import { frAbsences } from './fr-absences';
 import { frErrors } from './fr-errors';
 import { frDocuments } from './fr-documents';
 import { frSupport } from './fr-support';
+import { frCitizen } from './fr-citizen';
 import { frChecklistTemplates } from './fr-checklist-templates';
+import { frMessages } from './fr-messages';
+import { frAccounts } from './fr-accounts';
 import { frAudit } from './fr-audit';
+import { frSchedules } from './fr-schedules';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -163,11 +168,16 @@ export const fr = {
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
   ...frScheduling,
+  ...frAbsences,
   ...frDirectory,
   ...frRetention,
   ...frDocuments,
   ...frSupport,
+  ...frCitizen,
   ...frChecklistTemplates,
+  ...frMessages,
+  ...frAccounts,
   ...frAudit,
+  ...frSchedules,
   errors: frErrors,
 } as const;

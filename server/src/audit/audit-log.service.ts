@@ -31,7 +31,8 @@ interface AuditRow {
 
 /**
  * Names for the subjects people know. Only for the types whose ids are uuids (the cast is reached
- * for those only); a subject deleted since keeps its id and no label.
+ * for those only); a subject deleted since keeps its id and no label, except an absence, named by its
+ * agent (kept in its details).
  */
 const SUBJECT_LABEL = `CASE e.subject_type
     WHEN 'user' THEN (SELECT su.display_name FROM users su WHERE su.id = e.subject_id::uuid)
@@ -41,6 +42,7 @@ const SUBJECT_LABEL = `CASE e.subject_type
     WHEN 'administration' THEN (SELECT a.name FROM administrations a WHERE a.id = e.subject_id::uuid)
     WHEN 'consultation_type' THEN (SELECT t.subject FROM consultation_types t WHERE t.id = e.subject_id::uuid)
     WHEN 'device' THEN (SELECT d.label FROM devices d WHERE d.id = e.subject_id::uuid)
+    WHEN 'absence' THEN (SELECT au.display_name FROM agents ag JOIN users au ON au.id = ag.user_id WHERE ag.id = (e.details->>'agentId')::uuid)
     WHEN 'consultation' THEN (
       SELECT to_char(c.starts_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY HH24:MI') || ' · ' || b.name || ' · ' || s.name
         FROM consultations c JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id WHERE c.id = e.subject_id::uuid)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain.error';
 import { authConfig, AuthConfig } from '../config/configuration';
@@ -87,6 +87,19 @@ export class AuthService {
   async logout(principal: UserPrincipal, ip: string | null): Promise<void> {
     await this.sessions.update({ id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.audit.record({ action: 'logout', actorUserId: principal.userId, ip });
+  }
+
+  /**
+   * Ends the account's open sessions, except `keep` (the caller's own, after a password change), in
+   * the caller's transaction; returns how many ended. Their next request answers SESSION_EXPIRED.
+   */
+  async endSessions(manager: EntityManager, userId: string, keep?: string): Promise<number> {
+    const [, count] = (await manager.query(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, keep ?? null],
+    )) as [unknown, number];
+    return count;
   }
 
   /**

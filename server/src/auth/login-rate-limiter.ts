@@ -5,8 +5,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { authConfig, AuthConfig } from '../config/configuration';
 
-/** What a key counts: one account's passwords, one address's passwords, one address's pairing codes. */
-export type AttemptScope = 'account' | 'ip' | 'pairing';
+/**
+ * What a key counts: one account's passwords, one address's passwords, one address's pairing codes;
+ * and, in windows of their own so that they never lock anyone out of signing in, one e-mail's
+ * forgotten-password requests and one address's requests and password links tried.
+ */
+export type AttemptScope = 'account' | 'ip' | 'pairing' | 'reset_account' | 'reset_ip' | 'link';
+
+/** Scopes keyed by an e-mail address; the others by a client address. */
+const ACCOUNT_SCOPES: readonly AttemptScope[] = ['account', 'reset_account'];
 
 export interface AttemptKey {
   scope: AttemptScope;
@@ -92,6 +99,12 @@ export class LoginRateLimiter {
       ip: config.loginRateLimit * 10,
       // 10^8 pairing codes: a handful of tries per window and address, like passwords.
       pairing: config.loginRateLimit,
+      // Forgotten passwords: as many requests per e-mail as failed sign-ins per account (each may
+      // send an e-mail), and per client address (requests and links tried) as failed sign-ins.
+      reset_account: config.loginRateLimit,
+      reset_ip: config.loginRateLimit * 10,
+      // Citizens' personal links tried in vain, per address: a mistyped link now and then, not a scan.
+      link: config.loginRateLimit * 10,
     };
   }
 
@@ -101,10 +114,10 @@ export class LoginRateLimiter {
    */
   async attempt(keys: readonly AttemptKey[]): Promise<AttemptOutcome> {
     // Keys are always locked in the same order (account, then ip), so two attempts never deadlock.
-    const order: AttemptScope[] = ['account', 'ip', 'pairing'];
+    const order: AttemptScope[] = ['account', 'ip', 'pairing', 'reset_account', 'reset_ip', 'link'];
     const hashed = [...keys]
       .sort((a, b) => order.indexOf(a.scope) - order.indexOf(b.scope))
-      .map((k) => ({ scope: k.scope, hash: createHash('sha256').update(k.scope === 'account' ? k.key : addressKey(k.key)).digest() }));
+      .map((k) => ({ scope: k.scope, hash: createHash('sha256').update(ACCOUNT_SCOPES.includes(k.scope) ? k.key : addressKey(k.key)).digest() }));
     const taken: Array<{ scope: AttemptScope; key_hash: Buffer; at: Date }> = await this.dataSource.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[]) WITH ORDINALITY AS i(scope, key_hash, max_attempts, ord)

@@ -47,6 +47,9 @@ export const authConfig = registerAs('auth', () => {
     cookieSecure: env.COOKIE_SECURE ?? (env.NODE_ENV === 'production' && (env.PUBLIC_URL ?? '').startsWith('https:')),
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: env.LOGIN_RATE_WINDOW_SECONDS,
+    invitationTtlHours: env.ACCOUNT_INVITATION_TTL_HOURS,
+    passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+    publicUrl: env.PUBLIC_URL ?? null,
     pairingCodeTtlMinutes: env.PAIRING_CODE_TTL_MINUTES,
     deviceTokenTtlDays: env.DEVICE_TOKEN_TTL_DAYS,
     oidc: env.OIDC_ENABLED

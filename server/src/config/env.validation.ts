@@ -167,6 +167,14 @@ export class EnvironmentVariables {
   @IntInRange(1, 86400, 'number of seconds ')
   LOGIN_RATE_WINDOW_SECONDS = 900;
 
+  // An invitation (or a reset sent by an administrator) has to reach people who read their mail once a day.
+  @IntInRange(1, 720, 'number of hours ')
+  ACCOUNT_INVITATION_TTL_HOURS = 72;
+
+  // A reset the person asked for themselves is used at once: a short life limits a leaked mailbox.
+  @IntInRange(5, 1440, 'number of minutes ')
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
   @IntInRange(1, 1440, 'number of minutes ')
   PAIRING_CODE_TTL_MINUTES = 15;
 

@@ -52,7 +52,7 @@ export interface NewBooking {
   startsAt: Date;
   endsAt: Date;
   citizen: { name: string; phone: string | null; email: string | null };
-  booth: { name: string; msapName: string; msapAddress: string; departement: string };
+  booth: { name: string; msapName: string; msapAddress: string; msapPhone: string | null; departement: string };
   administration: string;
   agent: { name: string; email: string };
   type: { subject: string; documents: string[] } | null;

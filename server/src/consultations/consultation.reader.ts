@@ -5,6 +5,7 @@ import { Interval } from '../common/time/intervals';
 import { preparedQuery, preparedTxQuery } from '../database/prepared-query';
 import { C_COLUMNS } from './consultation-columns';
 import { ConsultationListRow } from './consultation-view';
+import { SMS_CAPABLE } from '../../../shared/sms/phone';
 import { ConsultationStatus } from './entities/consultation.entity';
 
 /**
@@ -66,6 +67,7 @@ export interface ConsultationDescription {
   booth_name: string;
   msap_name: string;
   msap_address: string;
+  msap_phone: string | null;
   departement: string;
   administration: string;
   agent_name: string;
@@ -134,7 +136,7 @@ const MASS_SELECTION = `${WITH_NAMES}
 const massParams = (c: MassCancellationCriteria) => [c.departement, c.agentId, c.administrationId, c.msapSiteId, c.from, c.to];
 
 const DESCRIBE_SQL = `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone, c.citizen_email,
-              b.name AS booth_name, s.name AS msap_name, s.address || ', ' || s.postal_code || ' ' || s.city AS msap_address,
+              b.name AS booth_name, s.name AS msap_name, s.address || ', ' || s.postal_code || ' ' || s.city AS msap_address, s.phone AS msap_phone,
               s.departement, adm.name AS administration, u.display_name AS agent_name, u.email AS agent_email,
               t.subject, t.documents
          ${WITH_NAMES}
@@ -172,6 +174,29 @@ export class ConsultationReader {
       `${LIST_SELECT} WHERE c.agent_id = $1 AND c.status = 'scheduled' AND c.starts_at < $3 AND c.ends_at > $2 ORDER BY c.starts_at, c.id LIMIT ${Number(limit)}`,
       [agentId, from, to],
     );
+  }
+
+  /**
+   * The scheduled consultations of an MSAP's booths or of an agent starting in [from, to), as bare
+   * intervals: a year of a busy MSAP is thousands of rows, and a schedule change is checked against
+   * all of them before the few it leaves out are read with their names (scheduledByIds).
+   */
+  async scheduledSpans(owner: { msapSiteId: string } | { agentId: string }, from: Date, to: Date): Promise<Array<Interval & { id: string }>> {
+    const [column, id] = 'agentId' in owner ? ['c.agent_id', owner.agentId] : ['b.msap_site_id', owner.msapSiteId];
+    const rows = (await this.dataSource.query(
+      `SELECT c.id, (extract(epoch from c.starts_at) * 1000)::float8 AS start, (extract(epoch from c.ends_at) * 1000)::float8 AS "end"
+         FROM consultations c JOIN booths b ON b.id = c.booth_id
+        WHERE ${column} = $1 AND c.status = 'scheduled' AND c.starts_at >= $2 AND c.starts_at < $3
+        ORDER BY c.starts_at, c.id`,
+      [id, from, to],
+    )) as Array<Interval & { id: string }>;
+    return rows;
+  }
+
+  /** Consultations with names, by start. */
+  scheduledByIds(ids: readonly string[]): Promise<ConsultationListRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(`${LIST_SELECT} WHERE c.id = ANY($1::uuid[]) ORDER BY c.starts_at, c.id`, [ids]);
   }
 
   /** Those of `agentIds` holding a consultation (not cancelled) overlapping [from, to). */
@@ -303,8 +328,9 @@ export class ConsultationReader {
 
   async countMassCancellable(criteria: MassCancellationCriteria): Promise<{ total: number; withoutContact: number }> {
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE c.citizen_phone IS NULL AND c.citizen_email IS NULL)::int AS "withoutContact" ${MASS_SELECTION}`,
-      massParams(criteria),
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE NOT coalesce(c.citizen_phone ~ $7, false) AND c.citizen_email IS NULL)::int AS "withoutContact" ${MASS_SELECTION}`,
+      [...massParams(criteria), SMS_CAPABLE.source],
     )) as [{ total: number; withoutContact: number }];
     return row;
   }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { C_COLUMNS, RETURNING } from './consultation-columns';
 import { BookingCompanion } from './consultation-events';
+import { SMS_CAPABLE } from '../../../shared/sms/phone';
 import { ConsultationRow } from './consultation-view';
 
 /**
@@ -102,8 +103,8 @@ export class ConsultationRepository {
     const [rows] = (await tx.query(
       `UPDATE consultations SET status = 'cancelled', cancellation_reason = $2, cancelled_at = now(), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
-        RETURNING ${RETURNING}, (citizen_phone IS NOT NULL OR citizen_email IS NOT NULL) AS has_contact`,
-      [ids, reason],
+        RETURNING ${RETURNING}, (coalesce(citizen_phone ~ $3, false) OR citizen_email IS NOT NULL) AS has_contact`,
+      [ids, reason, SMS_CAPABLE.source],
     )) as [Array<ConsultationRow & { has_contact: boolean }>, number];
     return rows;
   }

@@ -7,6 +7,8 @@ import { ConsultationRepository } from './consultation.repository';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { OverdueCallsTask } from './overdue-calls.task';
+import { SlotProposalController } from './slot-proposal.controller';
+import { SlotProposalService } from './slot-proposal.service';
 
 /**
  * The consultation: its routes, its reads, and the one service that changes it and publishes its
@@ -15,8 +17,8 @@ import { OverdueCallsTask } from './overdue-calls.task';
  */
 @Module({
   imports: [ConsultationStoreModule, SchedulingModule],
-  controllers: [ConsultationsController],
-  providers: [ConsultationRepository, ConsultationsService, ConsultationQueries, ConsultationEvents, OverdueCallsTask],
+  controllers: [ConsultationsController, SlotProposalController],
+  providers: [ConsultationRepository, ConsultationsService, ConsultationQueries, ConsultationEvents, OverdueCallsTask, SlotProposalService],
   exports: [ConsultationsService, ConsultationQueries, ConsultationEvents, ConsultationStoreModule],
 })
 export class ConsultationsModule {}

@@ -26,8 +26,8 @@ const coordinator: UserPrincipal = {
 
 function context(overrides: Partial<BookingContext> = {}): BookingContext {
   return {
-    booth: { id: 'booth-1', msapSiteId: 'site-1', departement: '45', name: 'Cabine 1', msapName: 'France Services de Pithiviers', msapAddress: '1 rue X, 45300 Pithiviers' },
-    agent: { id: 'agent-1', userId: 'u-agent', administrationId: 'adm-1', departement: '45', administrationName: 'DDFIP du Loiret', displayName: 'Antoine Agent', email: 'agent@example.fr' },
+    booth: { id: 'booth-1', msapSiteId: 'site-1', departement: '45', name: 'Cabine 1', msapName: 'France Services de Pithiviers', msapAddress: '1 rue X, 45300 Pithiviers', msapPhone: null },
+    agent: { id: 'agent-1', userId: 'u-agent', administrationId: 'adm-1', departement: '45', administrationName: 'DDFIP du Loiret', displayName: 'Antoine Agent', email: 'agent@example.fr', active: true },
     type: { id: 'type-1', administrationId: 'adm-1', durationMinutes: 30, active: true, subject: 'Impôts', documents: [] },
     availability: ALL_WEEK,
     opening: ALL_WEEK,
@@ -175,6 +175,13 @@ describe('ConsultationsService', () => {
       await expect(sut.book(coordinator, booking(NOW + 2 * HOUR), NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(repository.insert).not.toHaveBeenCalled();
     });
+
+    it('refuses an agent whose account is disabled or is no longer an agent', async () => {
+      reader.bookingContext.mockResolvedValueOnce(context({ agent: { ...context().agent!, active: false } }));
+
+      await expect(sut.book(coordinator, booking(NOW + 2 * HOUR), NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { agentId: ['RETIRED'] } });
+      expect(repository.insert).not.toHaveBeenCalled();
+    });
   });
 
   describe('cancel', () => {
@@ -215,6 +222,29 @@ describe('ConsultationsService', () => {
       expect(committed).toEqual([]);
       afterCommit();
       expect(committed).toHaveLength(1);
+    });
+  });
+
+  describe('cancelByCitizen', () => {
+    it('cancels with no actor, via the citizen’s link, with the usual event', async () => {
+      await sut.cancelByCitizen('c-1', 'Annulé par l’usager', NOW);
+
+      expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Annulé par l’usager');
+      expect(subscriber.heard.map((h) => h.event)).toEqual([
+        { type: 'cancelled', consultationIds: ['c-1'], actorUserId: null, via: 'citizen_link', reason: 'Annulé par l’usager', citizenMessage: null },
+      ]);
+      expect(committed).toHaveLength(1);
+    });
+
+    it('is too late once the consultation has started, or its call is under way, and says so when it was already cancelled', async () => {
+      repository.findForChange.mockResolvedValueOnce(forChange({ starts_at: new Date(NOW - 60_000) }));
+      await expect(sut.cancelByCitizen('c-1', 'x', NOW)).rejects.toMatchObject({ code: 'TOO_LATE' });
+      repository.findForChange.mockResolvedValueOnce(forChange({ status: 'in_progress' }));
+      await expect(sut.cancelByCitizen('c-1', 'x', NOW)).rejects.toMatchObject({ code: 'TOO_LATE' });
+      repository.findForChange.mockResolvedValueOnce(forChange({ status: 'cancelled' }));
+      await expect(sut.cancelByCitizen('c-1', 'x', NOW)).rejects.toMatchObject({ code: 'CONSULTATION_CANCELLED' });
+      expect(repository.cancel).not.toHaveBeenCalled();
+      expect(subscriber.heard).toEqual([]);
     });
   });
 

@@ -9,7 +9,7 @@ import { UNAVAILABILITY_MESSAGES, whyUnavailable } from '../scheduling/availabil
 import { BookingContext, ScheduleReader } from '../scheduling/schedule-reader';
 import { canBookAt } from '../scheduling/scheduling-access';
 import { invalid, MAX_RANGE_DAYS } from '../scheduling/time-range';
-import { ConsultationEvent, ConsultationEvents, NewBooking } from './consultation-events';
+import { ChangeChannel, ConsultationEvent, ConsultationEvents, NewBooking } from './consultation-events';
 import { ConsultationForChange, ConsultationRepository } from './consultation.repository';
 import { ConsultationRow, ConsultationView, toConsultationView } from './consultation-view';
 import { BookConsultationDto } from './dto/book-consultation.dto';
@@ -59,7 +59,7 @@ export class ConsultationsService {
       startsAt: new Date(start),
       endsAt: new Date(end),
       citizen: { name: dto.citizen.name, phone: dto.citizen.phone ?? null, email: dto.citizen.email ?? null },
-      booth: { name: booth.name, msapName: booth.msapName, msapAddress: booth.msapAddress, departement: booth.departement },
+      booth: { name: booth.name, msapName: booth.msapName, msapAddress: booth.msapAddress, msapPhone: booth.msapPhone, departement: booth.departement },
       administration: agent.administrationName,
       agent: { name: agent.displayName, email: agent.email },
       type: { subject: type.subject, documents: type.documents },
@@ -92,12 +92,12 @@ export class ConsultationsService {
     return toConsultationView(row);
   }
 
-  /** Moves a consultation in time, to another booth or to another agent, atomically. */
-  reschedule(user: UserPrincipal, id: string, dto: RescheduleConsultationDto, now = Date.now()): Promise<ConsultationView> {
+  /** Moves a consultation in time, to another booth or to another agent, atomically; `via` says from which screen, when not the board. */
+  reschedule(user: UserPrincipal, id: string, dto: RescheduleConsultationDto, now = Date.now(), via?: ChangeChannel): Promise<ConsultationView> {
     if (dto.startsAt === undefined && dto.endsAt === undefined && dto.boothId === undefined && dto.agentId === undefined) {
       throw invalid('startsAt', 'NOTHING_TO_CHANGE', 'or endsAt, boothId, agentId must be given');
     }
-    return this.move(user, id, dto, 'rescheduled', now);
+    return this.move(user, id, dto, 'rescheduled', now, via);
   }
 
   /** Hands a consultation over to another agent of the same administration, same time, same booth. */
@@ -112,6 +112,24 @@ export class ConsultationsService {
       const [row] = await this.repository.cancel(tx, [id], reason);
       if (!row) throw notScheduled();
       return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: user.userId, reason, citizenMessage: null } };
+    });
+  }
+
+  /**
+   * The citizen cancels through their personal link (no account: the link named the consultation),
+   * with the same effects as a cancellation by staff — messages, the agent's calendar, the desk —
+   * but only before it starts: by then the booth may be opening the call.
+   */
+  async cancelByCitizen(id: string, reason: string, now = Date.now()): Promise<ConsultationView> {
+    const current = await this.current(id);
+    if (current.status === 'cancelled') throw wasCancelled();
+    if (current.status !== 'scheduled' || current.starts_at.getTime() <= now) {
+      throw new DomainError('TOO_LATE', 'This consultation has started or is over: it can no longer be cancelled through the link.');
+    }
+    return this.change(async (tx) => {
+      const [row] = await this.repository.cancel(tx, [id], reason);
+      if (!row) throw notScheduled();
+      return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: null, via: 'citizen_link', reason, citizenMessage: null } };
     });
   }
 
@@ -201,6 +219,7 @@ export class ConsultationsService {
     change: { startsAt?: string; endsAt?: string; boothId?: string; agentId?: string },
     type: 'rescheduled' | 'reassigned',
     now: number,
+    via?: ChangeChannel,
   ): Promise<ConsultationView> {
     const current = await this.current(id);
     assertCanBook(user, current);
@@ -220,7 +239,7 @@ export class ConsultationsService {
       const row = await this.repository.move(tx, id, { boothId: booth.id, agentId: agent.id, startsAt: new Date(start), endsAt: new Date(end) });
       if (!row) throw notScheduled();
       const previous = { boothId: current.booth_id, agentId: current.agent_id, startsAt: current.starts_at, endsAt: current.ends_at };
-      return { row, event: { type, consultationId: id, actorUserId: user.userId, previous } };
+      return { row, event: { type, consultationId: id, actorUserId: user.userId, previous, ...(via ? { via } : {}) } };
     });
   }
 
@@ -287,6 +306,8 @@ function checkResources(user: UserPrincipal, ctx: BookingContext) {
     throw new DomainError('FORBIDDEN', 'This booth is at an MSAP outside your scope.', { boothId: ['OUTSIDE_SCOPE'] });
   }
   if (!agent) throw invalid('agentId', 'UNKNOWN', 'does not name an agent');
+  // A disabled account, or one whose role changed, keeps its agents row (its past consultations): it takes no new booking.
+  if (!agent.active) throw invalid('agentId', 'RETIRED', 'names an agent whose account is disabled or no longer an agent');
   return { booth, agent, type: ctx.type };
 }
 

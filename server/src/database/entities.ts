@@ -11,6 +11,7 @@ import { NOTIFICATION_ENTITIES } from '../notifications/entities';
 import { ConsultationTypeEntity } from '../scheduling/entities/consultation-type.entity';
 import { AgentAbsenceEntity, MsapClosureEntity } from '../scheduling/entities/unavailability.entity';
 import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from '../scheduling/entities/weekly-range.entity';
+import { AccountTokenEntity } from '../users/entities/account-token.entity';
 import { UserEntity } from '../users/entities/user.entity';
 
 export const ENTITIES = [
@@ -18,6 +19,7 @@ export const ENTITIES = [
   MsapSiteEntity,
   BoothEntity,
   UserEntity,
+  AccountTokenEntity,
   AgentEntity,
   ConsultationTypeEntity,
   ConsultationEntity,

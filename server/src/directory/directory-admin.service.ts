@@ -58,14 +58,14 @@ export class DirectoryAdminService {
     assertOwnDepartement(user, dto.departement);
     return this.dataSource.transaction(async (tx) => {
       await this.assertSiteNameFree(tx, dto.departement, dto.name, null);
-      const created = await tx.save(tx.create(MsapSiteEntity, { ...dto }));
+      const created = await tx.save(tx.create(MsapSiteEntity, { ...dto, phone: dto.phone ?? null }));
       await this.record(tx, user, 'msap_site.created', 'msap_site', created.id, { name: created.name, departement: created.departement });
       return created;
     });
   }
 
   updateSite(user: UserPrincipal, id: string, dto: UpdateMsapSiteDto): Promise<MsapSiteEntity> {
-    requireSomeField(dto, ['name', 'address', 'postalCode', 'city', 'departement']);
+    requireSomeField(dto, ['name', 'address', 'postalCode', 'city', 'departement', 'phone']);
     return this.dataSource.transaction(async (tx) => {
       const current = await tx.findOne(MsapSiteEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new DomainError('NOT_FOUND', 'No such MSAP site.');
@@ -77,6 +77,7 @@ export class DirectoryAdminService {
         postalCode: dto.postalCode ?? current.postalCode,
         city: dto.city ?? current.city,
         departement: dto.departement ?? current.departement,
+        phone: dto.phone === undefined ? current.phone : dto.phone,
       };
       const changes = diff(current, next);
       if (!changes) return current;

@@ -2,9 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BookingCompanion, ConsultationEvent, ConsultationEvents, ConsultationEventSubscriber, NewBooking } from '../consultations/consultation-events';
 import { OutboxService } from './outbox.service';
-
-/** The citizen's message for a single cancellation; the reason is the coordinator's. */
-const cancellationNotice = (reason: string) => `Bonjour {nom}, votre RDV visio {administration} du {date} à {msap} est annulé. Motif : ${reason}`;
+import { cancellationNotice } from './templates/templates';
 
 /**
  * Joins every consultation's change (booking, move, reassignment, cancellation, erasure) and writes
@@ -22,7 +20,7 @@ export class ConsultationNotificationsSink implements ConsultationEventSubscribe
   }
 
   companionsOfBooking(booking: NewBooking): BookingCompanion[] {
-    return [this.outbox.bookingRows(booking)];
+    return this.outbox.bookingRows(booking);
   }
 
   async onConsultationEvent(tx: EntityManager, event: ConsultationEvent): Promise<void> {

@@ -1,7 +1,11 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OutboxPageView } from './dto/outbox.view';
+import { CancellationNoticeView } from './dto/cancellation-notice.view';
+import { CancellationNoticeService } from './cancellation-notice.service';
+import { CancelConsultationDto } from '../consultations/dto/change-consultation.dto';
+import { uuidParam } from '../common/http/uuid-param';
 import { Allow, Public } from '../auth/decorators/allow.decorator';
 import { CurrentUser } from '../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../auth/principal';
@@ -16,6 +20,7 @@ export class NotificationsController {
   constructor(
     private readonly outbox: OutboxQueryService,
     private readonly feeds: IcsFeedService,
+    private readonly notices: CancellationNoticeService,
   ) {}
 
   /** Every message written, sent or not: the "Outbox" page, and where messages land with no provider. */
@@ -24,6 +29,18 @@ export class NotificationsController {
   @ApiOkResponse({ type: OutboxPageView })
   list(@CurrentUser() user: UserPrincipal, @Query() query: ListOutboxQueryDto) {
     return this.outbox.list(user, query);
+  }
+
+  /**
+   * What cancelling with this reason would send the citizen (SMS, e-mail, or a call to make), before
+   * cancelling: the same body and checks as POST /api/consultations/:id/cancel; nothing changes.
+   */
+  @Post('consultations/:id/cancellation-notice')
+  @Allow('admin', 'coordinator', 'facilitator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CancellationNoticeView })
+  cancellationNotice(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelConsultationDto) {
+    return this.notices.cancellation(user, id, dto.reason);
   }
 
   /** Whether the agent's calendar feed exists, since when, and when it was last read (never its URL). */

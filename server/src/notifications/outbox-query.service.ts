@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
+import { DomainError } from '../common/errors/domain.error';
 import { ConsultationReader, ConsultationSummary } from '../consultations/consultation.reader';
 import { ListOutboxQueryDto } from './dto/list-outbox.dto';
 import { OutboxItemView, OutboxPageView } from './dto/outbox.view';
+import { ACCOUNT_LINK_PATTERN } from './account-messages/account-messages.service';
 
 interface Row {
   id: string;
-  consultation_id: string;
+  consultation_id: string | null;
+  user_id: string | null;
   event: string;
   channel: string;
   transport: string | null;
@@ -28,7 +31,10 @@ interface Row {
   total: string;
 }
 
-/** The outbox as coordinators read it (their département; admins everything), newest first. */
+/**
+ * The outbox as coordinators read it (their département; admins everything, the messages about
+ * accounts included: those have no département), newest first.
+ */
 @Injectable()
 export class OutboxQueryService {
   constructor(
@@ -51,9 +57,15 @@ export class OutboxQueryService {
     if (query.channel) add('o.channel = ?', query.channel);
     if (query.event) add('o.event = ?', query.event);
     if (query.consultationId) add('o.consultation_id = ?', query.consultationId);
+    if (query.from) add('o.created_at >= ?', new Date(query.from));
+    if (query.to) add('o.created_at < ?', new Date(query.to));
+    if (query.from && query.to && new Date(query.to) <= new Date(query.from)) {
+      throw new DomainError('VALIDATION_FAILED', 'to must be after from.', { to: ['END_BEFORE_START'] });
+    }
+    if (query.q) where.push(searchCondition(query.q, params));
     params.push(pageSize, (page - 1) * pageSize);
     const rows: Row[] = await this.dataSource.query(
-      `SELECT o.id, o.consultation_id, o.event, o.channel, o.transport, o.recipient, o.subject, o.body, o.sms_encoding,
+      `SELECT o.id, o.consultation_id, o.user_id, o.event, o.channel, o.transport, o.recipient, o.subject, o.body, o.sms_encoding,
               o.sms_segments, o.ics IS NOT NULL AS has_ics, o.status, o.attempts, o.last_error, o.created_at,
               o.next_attempt_at, o.sent_at, o.erased_at, count(*) OVER () AS total
          FROM notification_outbox o
@@ -63,8 +75,8 @@ export class OutboxQueryService {
       params,
     );
     const total = rows[0] ? Number(rows[0].total) : await this.count(where, params.slice(0, -2));
-    const consultations = new Map((await this.consultations.summaries([...new Set(rows.map((r) => r.consultation_id))])).map((c) => [c.id, c]));
-    return { page, pageSize, total, items: rows.map((r) => toView(r, consultations.get(r.consultation_id))) };
+    const consultations = new Map((await this.consultations.summaries([...new Set(rows.flatMap((r) => (r.consultation_id ? [r.consultation_id] : [])))])).map((c) => [c.id, c]));
+    return { page, pageSize, total, items: rows.map((r) => toView(r, r.consultation_id ? consultations.get(r.consultation_id) : undefined)) };
   }
 
   private async count(where: string[], params: unknown[]): Promise<number> {
@@ -76,16 +88,43 @@ export class OutboxQueryService {
   }
 }
 
+/** `%`, `_` and `\` taken literally in a LIKE pattern. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Messages whose recipient, or whose consultation's citizen (name, phone, e-mail), contains `text`.
+ * A phone number matches however it is typed: its digits are compared with those of the E.164
+ * form, a leading national 0 read as +33 (0612 finds +33612…).
+ */
+function searchCondition(text: string, params: unknown[]): string {
+  params.push(`%${likeLiteral(text)}%`);
+  const like = `$${params.length}`;
+  const own = [`o.recipient ILIKE ${like}`];
+  const citizen = [`c.citizen_name ILIKE ${like}`, `c.citizen_email ILIKE ${like}`];
+  const digits = text.replace(/\D/g, '');
+  if (/^[\d\s.+()-]+$/.test(text) && digits.length >= 4) {
+    const international = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('0') ? `33${digits.slice(1)}` : digits;
+    params.push(`%${international}%`);
+    const phone = `$${params.length}`;
+    own.push(`regexp_replace(o.recipient, '\\D', '', 'g') LIKE ${phone}`);
+    citizen.push(`regexp_replace(coalesce(c.citizen_phone, ''), '\\D', '', 'g') LIKE ${phone}`);
+  }
+  return `(${own.join(' OR ')} OR o.consultation_id IN (SELECT c.id FROM consultations c WHERE ${citizen.join(' OR ')}))`;
+}
+
 function toView(r: Row, c: ConsultationSummary | undefined): OutboxItemView {
   return {
     id: r.id,
     consultationId: r.consultation_id,
+    userId: r.user_id,
     event: r.event,
     channel: r.channel,
     transport: r.transport,
     recipient: r.recipient,
     subject: r.subject,
-    text: r.body,
+    // A link to set a password is a credential: shown where the local outbox is how it is delivered
+    // (no SMTP server), masked once it is sent by e-mail or waiting to be.
+    text: r.user_id && r.transport !== 'local' ? r.body.replace(ACCOUNT_LINK_PATTERN, '/mot-de-passe/…') : r.body,
     sms: r.channel === 'sms' ? { encoding: r.sms_encoding ?? 'GSM-7', segments: r.sms_segments ?? 1, characters: [...r.body].length } : null,
     hasCalendarInvite: r.has_ics,
     status: r.status,
@@ -95,12 +134,14 @@ function toView(r: Row, c: ConsultationSummary | undefined): OutboxItemView {
     nextAttemptAt: r.status === 'pending' || r.status === 'sending' ? r.next_attempt_at.toISOString() : null,
     sentAt: r.sent_at ? r.sent_at.toISOString() : null,
     erasedAt: r.erased_at ? r.erased_at.toISOString() : null,
-    // Every message has its consultation (a foreign key); `?? ''` only keeps the type honest.
-    consultation: {
-      startsAt: c?.startsAt.toISOString() ?? '',
-      citizenName: c?.citizenName ?? '',
-      msapSiteName: c?.msapSiteName ?? '',
-      boothName: c?.boothName ?? '',
-    },
+    // A message about a consultation has it (a foreign key); `?? ''` only keeps the type honest.
+    consultation: r.consultation_id
+      ? {
+          startsAt: c?.startsAt.toISOString() ?? '',
+          citizenName: c?.citizenName ?? '',
+          msapSiteName: c?.msapSiteName ?? '',
+          boothName: c?.boothName ?? '',
+        }
+      : null,
   };
 }

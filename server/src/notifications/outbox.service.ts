@@ -3,10 +3,21 @@ import { EntityManager } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../config/configuration';
 import { buildCalendar, consultationUid } from './ics/ics';
 import { measureSms } from '../../../shared/sms/gsm7';
-import { placeholderValues, TemplateContext } from './templates/placeholders';
+import { citizenChannels } from '../../../shared/sms/phone';
+import { placeholderValues, PlaceholderValues, TemplateContext } from './templates/placeholders';
 import { BookingCompanion, NewBooking } from '../consultations/consultation-events';
 import { ConsultationDescription, ConsultationReader } from '../consultations/consultation.reader';
-import { Channel, hasTemplate, NotificationEvent, OutboxEvent, renderDocumentCopy, renderMessage } from './templates/templates';
+import { CitizenLinks } from '../citizen-link/citizen-links';
+import {
+  hasTemplate,
+  NOTIFICATION_EVENTS,
+  NotificationEvent,
+  OutboxChannel,
+  OutboxEvent,
+  renderCallNote,
+  renderDocumentCopy,
+  renderMessage,
+} from './templates/templates';
 
 export interface EnqueueInput {
   consultationIds: readonly string[];
@@ -20,17 +31,31 @@ interface ConsultationRow extends ConsultationDescription {
   sequence: number;
 }
 
-interface OutboxRow {
-  consultationId: string;
-  event: OutboxEvent;
-  revision: number;
-  channel: Channel;
+/** What one citizen is sent about one change, or what to tell them on the phone (channel `call`). */
+export interface CitizenMessage {
+  channel: Extract<OutboxChannel, 'sms' | 'email' | 'call'>;
+  /** The mobile or the e-mail address; for a call, the number to call ('' when there is none). */
   recipient: string;
   subject: string | null;
   body: string;
-  ics: string | null;
   smsEncoding: string | null;
   smsSegments: number | null;
+  /** A call is not sent: it waits on the list of citizens to call until someone says it was made. */
+  status: 'pending' | 'to_call';
+}
+
+/** A consultation and what its citizen would be told (previews: nothing is written). */
+export interface CitizenMessagesPreview {
+  consultation: ConsultationDescription;
+  messages: CitizenMessage[];
+}
+
+interface OutboxRow extends Omit<CitizenMessage, 'channel'> {
+  consultationId: string;
+  event: OutboxEvent;
+  revision: number;
+  channel: OutboxChannel;
+  ics: string | null;
   departement: string;
 }
 
@@ -50,6 +75,7 @@ export class OutboxService {
   constructor(
     @Inject(notificationsConfig.KEY) config: NotificationsConfig,
     private readonly consultations: ConsultationReader,
+    private readonly links: CitizenLinks,
   ) {
     const address = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
     this.organizer = { name: 'Visio MSAP', email: address };
@@ -61,9 +87,11 @@ export class OutboxService {
 
   /**
    * A new booking's messages, rendered from what the booking already knows, for its own INSERT
-   * statement to write (no reload of the consultation, no transaction around).
+   * statement to write (no reload of the consultation, no transaction around), after the row of the
+   * citizen's personal link they carry (its token is only in them; its hash in that row).
    */
-  bookingRows(b: NewBooking, stamp = new Date()): BookingCompanion {
+  bookingRows(b: NewBooking, stamp = new Date()): BookingCompanion[] {
+    const link = this.links.withBooking(b);
     const c: ConsultationRow = {
       id: b.id,
       starts_at: b.startsAt,
@@ -74,6 +102,7 @@ export class OutboxService {
       booth_name: b.booth.name,
       msap_name: b.booth.msapName,
       msap_address: b.booth.msapAddress,
+      msap_phone: b.booth.msapPhone,
       departement: b.booth.departement,
       administration: b.administration,
       agent_name: b.agent.name,
@@ -82,14 +111,27 @@ export class OutboxService {
       documents: b.type?.documents ?? null,
       sequence: 0,
     };
-    const { values } = outboxRows(this.render(c, 'booked', undefined, stamp));
-    return { insert: (firstParam, condition) => outboxInsert(firstParam, condition), values };
+    const { values } = outboxRows(this.render(c, 'booked', undefined, stamp, link.url));
+    return [link.companion, { insert: (firstParam, condition) => outboxInsert(firstParam, condition), values }];
   }
 
-  /** Once a consultation's citizen is erased, so are the messages sent to them or about them. */
+  /**
+   * What the citizens of these consultations would be told of `event`, rendered exactly as `enqueue`
+   * renders it, in the caller's transaction; nothing is written (a cancellation's preview).
+   */
+  async previewCitizenMessages(manager: EntityManager, consultationIds: readonly string[], event: NotificationEvent, message?: string): Promise<CitizenMessagesPreview[]> {
+    const described = await this.consultations.describe(manager, consultationIds);
+    const byId = new Map(described.map((c) => [c.id, c]));
+    return consultationIds.flatMap((id) => {
+      const c = byId.get(id);
+      return c ? [{ consultation: c, messages: citizenMessages(c, event, placeholderValues(contextOf(c)), message) }] : [];
+    });
+  }
+
+  /** Once a consultation's citizen is erased, so are the messages sent to them or about them, and the calls noted. */
   async eraseMessagesOf(manager: EntityManager, consultationIds: readonly string[]): Promise<number> {
     const [, count] = (await manager.query(
-      `${BLANK_OUTBOX} WHERE o.consultation_id = ANY($1::uuid[]) AND o.erased_at IS NULL AND o.status IN ('sent', 'failed')`,
+      `${BLANK_OUTBOX} WHERE o.consultation_id = ANY($1::uuid[]) AND o.erased_at IS NULL AND o.status IN (${SETTLED_STATUSES})`,
       [consultationIds],
     )) as [unknown, number];
     return count;
@@ -151,7 +193,9 @@ export class OutboxService {
     if (event === 'rescheduled' || event === 'cancelled') await this.bumpSequences(manager, unique);
     const consultations = await this.load(manager, unique);
     const stamp = new Date();
-    const rows = consultations.flatMap((c) => this.render(c, event, message, stamp));
+    // A confirmation carries a personal link, issued here when the booking did not write one itself.
+    const links = event === 'booked' ? await this.links.issue(manager, consultations.map((c) => c.id), 'booking') : new Map<string, string>();
+    const rows = consultations.flatMap((c) => this.render(c, event, message, stamp, links.get(c.id)));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.insert(manager, rows.slice(i, i + INSERT_CHUNK));
   }
 
@@ -180,20 +224,14 @@ export class OutboxService {
   }
 
 
-  private render(c: ConsultationRow, event: OutboxEvent, message?: string, stamp = new Date()): OutboxRow[] {
-    const values = placeholderValues(contextOf(c));
+  private render(c: ConsultationRow, event: OutboxEvent, message?: string, stamp = new Date(), link?: string): OutboxRow[] {
+    // {lien} is not a placeholder coordinators may use: only a confirmation has a link to give.
+    const values = link ? { ...placeholderValues(contextOf(c)), lien: link } : placeholderValues(contextOf(c));
     // Booking and cancellation happen once per consultation; moves, reassignments and reminders
     // repeat, so their key carries the sequence.
     const revision = event === 'booked' || event === 'cancelled' ? 0 : c.sequence;
-    const base = { consultationId: c.id, event, revision, departement: c.departement, ics: null, smsEncoding: null, smsSegments: null };
-    const rows: OutboxRow[] = [];
-    if (c.citizen_phone && hasTemplate(event, 'sms')) {
-      const sms = measureSms(renderMessage(event, 'sms', values, message).body);
-      rows.push({ ...base, channel: 'sms', recipient: c.citizen_phone, subject: null, body: sms.text, smsEncoding: sms.encoding, smsSegments: sms.segments });
-    }
-    if (c.citizen_email && hasTemplate(event, 'email')) {
-      rows.push({ ...base, channel: 'email', recipient: c.citizen_email, ...renderMessage(event, 'email', values, message) });
-    }
+    const base = { consultationId: c.id, event, revision, departement: c.departement, ics: null };
+    const rows: OutboxRow[] = citizenMessages(c, event, values, message).map((m) => ({ ...base, ...m }));
     if (hasTemplate(event, 'agent_email')) {
       const rendered = renderMessage(event, 'agent_email', values, message);
       const cancelled = event === 'cancelled' || event === 'unassigned';
@@ -216,7 +254,7 @@ export class OutboxService {
         ],
         { method: cancelled ? 'CANCEL' : 'REQUEST' },
       );
-      rows.push({ ...base, channel: 'agent_email', recipient: c.agent_email, ...rendered, ics });
+      rows.push({ ...base, channel: 'agent_email', recipient: c.agent_email, ...rendered, ics, smsEncoding: null, smsSegments: null, status: 'pending' });
     }
     return rows;
   }
@@ -227,6 +265,31 @@ export class OutboxService {
   }
 }
 
+const isNotificationEvent = (event: OutboxEvent): event is NotificationEvent => (NOTIFICATION_EVENTS as readonly string[]).includes(event);
+
+/**
+ * The citizen's side of a change: an SMS to a mobile, an e-mail to an address, and when they have
+ * neither (no number, or a landline: shared/sms/phone.ts decides) a call to make about a booking, a
+ * move or a cancellation, with what to tell them. A landline never gets an SMS marked sent.
+ */
+function citizenMessages(c: ConsultationDescription, event: OutboxEvent, values: PlaceholderValues, message?: string): CitizenMessage[] {
+  const reach = citizenChannels({ phone: c.citizen_phone, email: c.citizen_email });
+  const messages: CitizenMessage[] = [];
+  if (reach.sms && hasTemplate(event, 'sms')) {
+    const sms = measureSms(renderMessage(event, 'sms', values, message).body);
+    messages.push({ channel: 'sms', recipient: c.citizen_phone!, subject: null, body: sms.text, smsEncoding: sms.encoding, smsSegments: sms.segments, status: 'pending' });
+  }
+  if (reach.email && hasTemplate(event, 'email')) {
+    const email = renderMessage(event, 'email', values, message);
+    messages.push({ channel: 'email', recipient: c.citizen_email!, ...email, smsEncoding: null, smsSegments: null, status: 'pending' });
+  }
+  if (!reach.sms && !reach.email && isNotificationEvent(event)) {
+    const body = renderCallNote(event, values, message);
+    messages.push({ channel: 'call', recipient: c.citizen_phone ?? '', subject: null, body, smsEncoding: null, smsSegments: null, status: 'to_call' });
+  }
+  return messages;
+}
+
 /** What a consultation's messages say of it. */
 function contextOf(c: ConsultationDescription): TemplateContext {
   return {
@@ -235,6 +298,7 @@ function contextOf(c: ConsultationDescription): TemplateContext {
     endsAt: c.ends_at,
     msapName: c.msap_name,
     msapAddress: c.msap_address,
+    msapPhone: c.msap_phone,
     boothName: c.booth_name,
     administration: c.administration,
     agentName: c.agent_name,
@@ -256,6 +320,7 @@ const OUTBOX_COLUMNS = [
   ['sms_encoding', 'text', 'smsEncoding'],
   ['sms_segments', 'smallint', 'smsSegments'],
   ['departement', 'varchar', 'departement'],
+  ['status', 'text', 'status'],
 ] as const satisfies ReadonlyArray<readonly [string, string, keyof OutboxRow]>;
 
 /** Rendered rows as one array per column, in OUTBOX_COLUMNS order (what outboxInsert binds). */
@@ -274,6 +339,9 @@ function outboxInsert(firstParam: number, condition: string): string {
   const arrays = OUTBOX_COLUMNS.map(([, type], i) => `$${firstParam + i}::${type}[]`).join(', ');
   return `INSERT INTO notification_outbox (${columns}) SELECT * FROM unnest(${arrays}) ${condition} ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING`;
 }
+
+/** Rows the dispatcher is done with (sent or failed) and calls settled or waiting: what erasure may blank. */
+export const SETTLED_STATUSES = `'sent', 'failed', 'called', 'to_call'`;
 
 /** The start of an UPDATE blanking outbox messages (alias o): recipient, text, invitation, provider error. */
 export const BLANK_OUTBOX = `UPDATE notification_outbox o SET recipient = '', body = '', ics = NULL, last_error = NULL, erased_at = now()`;

@@ -5,7 +5,7 @@ import { retentionConfig, RetentionConfig } from '../config/configuration';
 import { toParisIso } from '../common/time/paris-time';
 import { ConsultationReader } from '../consultations/consultation.reader';
 import { ConsultationsService } from '../consultations/consultations.service';
-import { BLANK_OUTBOX } from '../notifications/outbox.service';
+import { BLANK_OUTBOX, SETTLED_STATUSES } from '../notifications/outbox.service';
 import { RetentionPolicyView, RetentionRunView, RetentionStatusView } from './dto/retention-status.view';
 
 /** What an erased consultation shows instead of the citizen's name (the column is NOT NULL). */
@@ -215,16 +215,17 @@ export class RetentionService {
     for (;;) {
       const candidates = (await runner.query(
         `SELECT id, consultation_id FROM notification_outbox
-          WHERE erased_at IS NULL AND status IN ('sent', 'failed') AND updated_at < now() - make_interval(days => $1) AND id > $2
+          WHERE erased_at IS NULL AND status IN (${SETTLED_STATUSES}) AND updated_at < now() - make_interval(days => $1) AND id > $2
           ORDER BY id LIMIT $3`,
         [this.config.outboxDays, after, this.config.batchSize],
-      )) as Array<{ id: string; consultation_id: string }>;
+      )) as Array<{ id: string; consultation_id: string | null }>;
       if (candidates.length === 0) return erased;
-      const over = await this.consultationRows.finishedAmong([...new Set(candidates.map((c) => c.consultation_id))]);
-      const ids = candidates.filter((c) => over.has(c.consultation_id)).map((c) => c.id);
+      const over = await this.consultationRows.finishedAmong([...new Set(candidates.flatMap((c) => (c.consultation_id ? [c.consultation_id] : [])))]);
+      // A message about an account (an invitation, a reset link) has no consultation to wait for.
+      const ids = candidates.filter((c) => c.consultation_id === null || over.has(c.consultation_id)).map((c) => c.id);
       if (ids.length > 0) {
         // The status is checked again: a failed message retried meanwhile belongs to the dispatcher.
-        const [, count] = (await runner.query(`${BLANK_OUTBOX} WHERE o.id = ANY($1::uuid[]) AND o.erased_at IS NULL AND o.status IN ('sent', 'failed')`, [
+        const [, count] = (await runner.query(`${BLANK_OUTBOX} WHERE o.id = ANY($1::uuid[]) AND o.erased_at IS NULL AND o.status IN (${SETTLED_STATUSES})`, [
           ids,
         ])) as [unknown, number];
         erased += count;

@@ -1,25 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
+import { visibleAdministrations } from '../directory/site-access';
 import { ConsultationReader } from '../consultations/consultation.reader';
 import { ConsultationListRow, toConsultationListItem } from '../consultations/consultation-view';
 import { CalendarService, toUnavailabilityView } from './calendar.service';
 import { AbsenceImpactView, AffectedConsultationView } from './dto/absence-impact.view';
-import { DateRangeQueryDto, UnavailabilityDto } from './dto/calendar.dto';
-import { UnavailabilityView } from './dto/unavailability.view';
+import { DateRangeQueryDto, ListAbsencesQueryDto, UnavailabilityDto } from './dto/calendar.dto';
+import { AbsenceListItemView, UnavailabilityView } from './dto/unavailability.view';
 import { AgentAbsenceEntity } from './entities/unavailability.entity';
-import { covers } from '../common/time/intervals';
-import { weeklyToIntervals, WeeklyRange } from '../common/time/paris-time';
+import { toParisIso } from '../common/time/paris-time';
+import { freeColleagues } from './free-colleagues';
 import { parseRange } from './time-range';
+import { canManageAgent } from './scheduling-access';
 
 /** Plenty for a long leave; a longer list is better handled by a mass cancellation. */
 const MAX_AFFECTED = 500;
+/** A year of a département's absences fits; more would be a list nobody reads. */
+const MAX_LISTED = 2000;
 
 /**
  * Declaring an agent absent does not touch their bookings: it lists them, each with the agents who
- * could take it, and the coordinator then reassigns or cancels each one (ConsultationsService).
+ * could take it, and the coordinator then reassigns, moves or cancels each one (ConsultationsService).
+ * An agent's absences never overlap (agent_absences_no_overlap): a second one over the same time is
+ * refused with the dates of the first. Declaring and deleting are audited, without the reason
+ * (free text, often about the agent's health).
  */
 @Injectable()
 export class AbsencesService {
@@ -27,25 +35,59 @@ export class AbsencesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
     private readonly consultations: ConsultationReader,
+    private readonly audit: AuditService,
   ) {}
 
+  /** The absences over a period of the agents the caller manages (admins: all; coordinators: their département), or of one. */
+  async listInScope(user: UserPrincipal, q: ListAbsencesQueryDto): Promise<AbsenceListItemView[]> {
+    const { from, to } = parseRange(['from', 'to'], q.from, q.to);
+    if (q.agentId !== undefined) await this.calendar.agent(user, q.agentId, true);
+    const scope = visibleAdministrations(user, 4);
+    const rows = (await this.dataSource.query(
+      `SELECT ab.id, ab.starts_at AS "startsAt", ab.ends_at AS "endsAt", ab.reason, ab.created_by_id AS "createdById",
+              ab.agent_id AS "agentId", u.display_name AS "agentName", ad.name AS "administrationName"
+         FROM agent_absences ab JOIN agents a ON a.id = ab.agent_id JOIN users u ON u.id = a.user_id
+         JOIN administrations ad ON ad.id = a.administration_id
+        WHERE ab.starts_at < $2 AND ab.ends_at > $1 AND ($3::uuid IS NULL OR ab.agent_id = $3) AND ${scope.sql}
+        ORDER BY ab.starts_at, u.display_name, ab.id LIMIT ${MAX_LISTED}`,
+      [from, to, q.agentId ?? null, ...scope.params],
+    )) as Array<Parameters<typeof toUnavailabilityView>[0] & { agentId: string; agentName: string; administrationName: string }>;
+    return rows.map((r) => ({ ...toUnavailabilityView(r), agentId: r.agentId, agentName: r.agentName, administrationName: r.administrationName }));
+  }
+
+  /**
+   * When an agent is away, for anyone who plans around them; why (free text, often about health)
+   * only for those who manage the agent and the agent themself.
+   */
   async list(user: UserPrincipal, agentId: string, q: DateRangeQueryDto): Promise<UnavailabilityView[]> {
-    await this.calendar.agent(user, agentId, false);
+    const agent = await this.calendar.agent(user, agentId, false);
+    const mayReadReason = canManageAgent(user, agent);
     const { from, to } = parseRange(['from', 'to'], q.from, q.to);
     const rows = await this.dataSource.manager
       .createQueryBuilder(AgentAbsenceEntity, 'a')
       .where('a.agentId = :agentId AND a.startsAt < :to AND a.endsAt > :from', { agentId, from, to })
       .orderBy('a.startsAt', 'ASC')
       .getMany();
-    return rows.map(toUnavailabilityView);
+    return rows.map((row) => (mayReadReason ? toUnavailabilityView(row) : { ...toUnavailabilityView(row), reason: '' }));
   }
 
   async declare(user: UserPrincipal, agentId: string, dto: UnavailabilityDto): Promise<AbsenceImpactView> {
     await this.calendar.agent(user, agentId, true);
     const { from, to } = parseRange(['startsAt', 'endsAt'], dto.startsAt, dto.endsAt);
-    const absence = await this.dataSource.manager.save(
-      this.dataSource.manager.create(AgentAbsenceEntity, { agentId, startsAt: from, endsAt: to, reason: dto.reason?.trim() ?? '', createdById: user.userId }),
-    );
+    let absence: AgentAbsenceEntity;
+    try {
+      absence = await this.dataSource.transaction(async (tx) => {
+        const saved = await tx.save(tx.create(AgentAbsenceEntity, { agentId, startsAt: from, endsAt: to, reason: dto.reason?.trim() ?? '', createdById: user.userId }));
+        await this.audit.record(
+          { action: 'absence.declared', actorUserId: user.userId, subjectType: 'absence', subjectId: saved.id, details: { agentId, startsAt: from.toISOString(), endsAt: to.toISOString() } },
+          tx,
+        );
+        return saved;
+      });
+    } catch (error) {
+      if (isOverlap(error)) throw await this.overlapError(agentId, from, to);
+      throw error;
+    }
     return { absence: toUnavailabilityView(absence), affected: await this.affected(agentId, from, to) };
   }
 
@@ -58,8 +100,38 @@ export class AbsencesService {
 
   async remove(user: UserPrincipal, agentId: string, absenceId: string): Promise<void> {
     await this.calendar.agent(user, agentId, true);
-    const result = await this.dataSource.manager.delete(AgentAbsenceEntity, { id: absenceId, agentId });
-    if (!result.affected) throw new DomainError('NOT_FOUND', 'No such absence.');
+    await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(`DELETE FROM agent_absences WHERE id = $1 AND agent_id = $2 RETURNING starts_at, ends_at`, [absenceId, agentId])) as [
+        Array<{ starts_at: Date; ends_at: Date }>,
+        number,
+      ];
+      const deleted = rows[0];
+      if (!deleted) throw new DomainError('NOT_FOUND', 'No such absence.');
+      await this.audit.record(
+        {
+          action: 'absence.deleted',
+          actorUserId: user.userId,
+          subjectType: 'absence',
+          subjectId: absenceId,
+          details: { agentId, startsAt: deleted.starts_at.toISOString(), endsAt: deleted.ends_at.toISOString() },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** The 409 for an absence over another: names the first one found (its dates, for the person to find it). */
+  private async overlapError(agentId: string, from: Date, to: Date): Promise<DomainError> {
+    const existing = await this.dataSource.manager
+      .createQueryBuilder(AgentAbsenceEntity, 'a')
+      .where('a.agentId = :agentId AND a.startsAt < :to AND a.endsAt > :from', { agentId, from, to })
+      .orderBy('a.startsAt', 'ASC')
+      .getOne();
+    const which = existing ? ` ${existing.id} from ${toParisIso(existing.startsAt)} to ${toParisIso(existing.endsAt)}` : ' declared meanwhile';
+    return new DomainError('ABSENCE_OVERLAP', `This agent already has an absence over that time: the absence${which}.`, {
+      startsAt: ['ABSENCE_OVERLAP'],
+      endsAt: ['ABSENCE_OVERLAP'],
+    });
   }
 
   private async find(agentId: string, absenceId: string): Promise<AgentAbsenceEntity> {
@@ -76,29 +148,13 @@ export class AbsencesService {
     return out;
   }
 
-  /**
-   * Free colleagues for one booking. Absences are checked in SQL, bookings by the consultations'
-   * repository, the weekly availability in local time here (the same rule as booking, so a proposed agent is bookable).
-   */
-  private async replacements(c: ConsultationListRow): Promise<AffectedConsultationView['replacements']> {
-    const candidates = (await this.dataSource.query(
-      `SELECT a.id AS "agentId", u.display_name AS "displayName",
-              coalesce((SELECT json_agg(json_build_array(weekday, start_minute, end_minute)) FROM agent_availabilities WHERE agent_id = a.id), '[]') AS ranges
-         FROM agents a JOIN users u ON u.id = a.user_id
-        WHERE a.administration_id = $1 AND a.id <> $2 AND u.disabled_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM agent_absences ab WHERE ab.agent_id = a.id AND ab.starts_at < $4 AND ab.ends_at > $3)
-        ORDER BY u.display_name`,
-      [c.administration_id, c.agent_id, c.starts_at, c.ends_at],
-    )) as Array<{ agentId: string; displayName: string; ranges: Array<[number, number, number]> }>;
-    const busy = await this.consultations.busyAgents(candidates.map((a) => a.agentId), c.starts_at, c.ends_at);
-    const start = c.starts_at.getTime();
-    const end = c.ends_at.getTime();
-    return candidates
-      .filter((a) => {
-        if (busy.has(a.agentId)) return false;
-        const ranges: WeeklyRange[] = a.ranges.map(([weekday, startMinute, endMinute]) => ({ weekday, startMinute, endMinute }));
-        return covers(weeklyToIntervals(ranges, start, end), start, end);
-      })
-      .map(({ agentId, displayName }) => ({ agentId, displayName }));
+  /** Free colleagues for one booking (the same rule as for a change of availability). */
+  private replacements(c: ConsultationListRow): Promise<AffectedConsultationView['replacements']> {
+    return freeColleagues(this.dataSource, this.consultations, c);
   }
+}
+
+function isOverlap(error: unknown): boolean {
+  const pg = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
+  return pg?.code === '23P01' && pg.constraint === 'agent_absences_no_overlap';
 }

@@ -10,6 +10,8 @@ import { CalendarService } from './calendar.service';
 import { AbsenceImpactView } from './dto/absence-impact.view';
 import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
 import { UnavailabilityView } from './dto/unavailability.view';
+import { ScheduleImpactView } from './dto/schedule-impact.view';
+import { ScheduleImpactService } from './schedule-impact.service';
 import { AgentView, WeeklyRangeView } from './dto/calendar.view';
 import { ListConsultationTypesQueryDto } from './dto/consultation-type.dto';
 
@@ -19,6 +21,7 @@ export class AgentsController {
   constructor(
     private readonly calendar: CalendarService,
     private readonly absences: AbsencesService,
+    private readonly impact: ScheduleImpactService,
   ) {}
 
   @Get()
@@ -40,6 +43,15 @@ export class AgentsController {
   @ApiOkResponse({ type: [WeeklyRangeView] })
   setAvailability(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
     return this.calendar.setAgentAvailability(user, id, dto);
+  }
+
+  /** A dry run of the PUT: the same checks, and the agent's bookings ahead it would leave outside, with free colleagues. Stores nothing. */
+  @Post(':id/availability/impact')
+  @HttpCode(200)
+  @Allow('admin', 'coordinator', 'agent')
+  @ApiOkResponse({ type: ScheduleImpactView })
+  availabilityImpact(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
+    return this.impact.ofAvailability(user, id, dto);
   }
 
   @Get(':id/absences')

@@ -8,8 +8,8 @@ import { WeeklyRange } from '../common/time/paris-time';
 
 /** A booking's resources, with the names its notifications need (no second read to announce it). */
 export interface BookingContext {
-  booth: { id: string; msapSiteId: string; departement: string; name: string; msapName: string; msapAddress: string } | null;
-  agent: { id: string; userId: string; administrationId: string; departement: string; administrationName: string; displayName: string; email: string } | null;
+  booth: { id: string; msapSiteId: string; departement: string; name: string; msapName: string; msapAddress: string; msapPhone: string | null } | null;
+  agent: { id: string; userId: string; administrationId: string; departement: string; administrationName: string; displayName: string; email: string; active: boolean } | null;
   type: { id: string; administrationId: string; durationMinutes: number; active: boolean; subject: string; documents: string[] } | null;
   availability: WeeklyRange[];
   opening: WeeklyRange[];
@@ -82,10 +82,11 @@ export class ScheduleReader {
       'scheduling-booking-context',
       `SELECT
         (SELECT json_build_object('id', b.id, 'msapSiteId', b.msap_site_id, 'departement', s.departement, 'name', b.name,
-                  'msapName', s.name, 'msapAddress', s.address || ', ' || s.postal_code || ' ' || s.city)
+                  'msapName', s.name, 'msapAddress', s.address || ', ' || s.postal_code || ' ' || s.city, 'msapPhone', s.phone)
            FROM booths b JOIN msap_sites s ON s.id = b.msap_site_id WHERE b.id = $1) AS booth,
         (SELECT json_build_object('id', a.id, 'userId', a.user_id, 'administrationId', a.administration_id, 'departement', ad.departement,
-                  'administrationName', ad.name, 'displayName', u.display_name, 'email', u.email)
+                  'administrationName', ad.name, 'displayName', u.display_name, 'email', u.email,
+                  'active', u.role = 'agent' AND u.disabled_at IS NULL)
            FROM agents a JOIN administrations ad ON ad.id = a.administration_id JOIN users u ON u.id = a.user_id WHERE a.id = $2) AS agent,
         (SELECT json_build_object('id', t.id, 'administrationId', t.administration_id, 'durationMinutes', t.duration_minutes, 'active', t.active,
                   'subject', t.subject, 'documents', t.documents)
@@ -129,7 +130,7 @@ export class ScheduleReader {
                     FROM booths WHERE msap_site_id = (SELECT id FROM s) AND ($2::uuid IS NULL OR id = $2::uuid) AND retired_at IS NULL),
             a AS (SELECT ag.id, u.display_name, (row_number() OVER (ORDER BY u.display_name, ag.id) - 1)::int AS i
                     FROM agents ag JOIN users u ON u.id = ag.user_id
-                   WHERE ag.administration_id = (SELECT administration_id FROM t) AND u.disabled_at IS NULL AND ($3::uuid IS NULL OR ag.id = $3::uuid))
+                   WHERE ag.administration_id = (SELECT administration_id FROM t) AND u.role = 'agent' AND u.disabled_at IS NULL AND ($3::uuid IS NULL OR ag.id = $3::uuid))
        SELECT
         (SELECT json_build_object('id', id, 'departement', departement) FROM s) AS site,
         (SELECT json_build_object('id', id, 'administrationId', administration_id, 'durationMinutes', duration_minutes, 'active', active) FROM t) AS type,

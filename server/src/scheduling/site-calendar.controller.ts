@@ -9,11 +9,16 @@ import { ROLES } from '../auth/roles';
 import { uuidParam } from '../common/http/uuid-param';
 import { CalendarService } from './calendar.service';
 import { DateRangeQueryDto, UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
+import { ScheduleImpactView } from './dto/schedule-impact.view';
+import { ScheduleImpactService } from './schedule-impact.service';
 
 @ApiTags('msap-sites')
 @Controller('api/msap-sites')
 export class SiteCalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly impact: ScheduleImpactService,
+  ) {}
 
   @Get(':id/opening-hours')
   @Allow(...ROLES)
@@ -29,6 +34,15 @@ export class SiteCalendarController {
     return this.calendar.setOpeningHours(user, id, dto);
   }
 
+  /** A dry run of the PUT: the same checks, and the bookings ahead these hours would leave outside. Stores nothing. */
+  @Post(':id/opening-hours/impact')
+  @HttpCode(200)
+  @Allow('admin', 'coordinator', 'facilitator')
+  @ApiOkResponse({ type: ScheduleImpactView })
+  openingHoursImpact(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: WeeklyScheduleDto) {
+    return this.impact.ofOpeningHours(user, id, dto);
+  }
+
   @Get(':id/closures')
   @Allow(...ROLES)
   @ApiOkResponse({ type: [UnavailabilityView] })
@@ -41,6 +55,15 @@ export class SiteCalendarController {
   @ApiCreatedResponse({ type: UnavailabilityView })
   addClosure(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UnavailabilityDto) {
     return this.calendar.addClosure(user, id, dto);
+  }
+
+  /** A dry run of the POST: the same checks, and the bookings ahead this closure would fall on. Stores nothing. */
+  @Post(':id/closures/impact')
+  @HttpCode(200)
+  @Allow('admin', 'coordinator', 'facilitator')
+  @ApiOkResponse({ type: ScheduleImpactView })
+  closureImpact(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: UnavailabilityDto) {
+    return this.impact.ofClosure(user, id, dto);
   }
 
   @Delete(':id/closures/:closureId')

@@ -6,6 +6,7 @@ import { signallingConfig, SignallingConfig } from '../config/configuration';
 import { ConsultationReader } from '../consultations/consultation.reader';
 import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { ParticipantRole } from '../../../shared/signalling/protocol';
+import { JoinWindowView } from './dto/join-window.view';
 
 /** Who joins a consultation's call, as decided once when the socket opens. */
 export interface CallAccess {
@@ -43,6 +44,12 @@ export class CallAccessService {
     if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Cabine' };
     if (principal.role === 'agent' || principal.role === 'facilitator') return { ...base, role: principal.role, displayName: principal.displayName };
     throw new DomainError('FORBIDDEN', 'Only booth terminals, agents and facilitators run a pre-call check.');
+  }
+
+  /** The rule `authorize` applies, for pages to say when a call opens instead of trying too early. */
+  joinWindow(now = new Date()): JoinWindowView {
+    const margin = this.config.joinMarginMinutes;
+    return { minutesBeforeStart: margin, minutesAfterEnd: margin, serverTime: now.toISOString() };
   }
 
   async authorize(principal: Principal, consultationId: string, now = new Date()): Promise<CallAccess> {

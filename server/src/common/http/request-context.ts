@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   ip: string | null;
+  /** Where the caller reached us (`https://host`), for links written into messages when PUBLIC_URL is not set. */
+  origin?: string;
 }
 
 /**

@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateBy, ValidateNested } from 'class-validator';
+import { classifyPhone, normalizePhone, VALID_PHONE } from '../../../../shared/sms/phone';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
 import { NormalizedEmail } from '../../common/http/email.decorator';
 
-/** French numbers (06 12 34 56 78) become +33612345678; others must already be international. */
-export function normalizePhone(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const compact = value.replace(/[\s.\-()]/g, '');
-  if (/^0\d{9}$/.test(compact)) return `+33${compact.slice(1)}`;
-  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
-  return compact;
-}
+/**
+ * The citizen's phone is for SMS: a number that cannot receive one (a landline) is refused with
+ * NOT_A_MOBILE (shared/sms/phone.ts decides); a malformed one only says INVALID_PHONE.
+ */
+const CanReceiveSms = () =>
+  ValidateBy(
+    { name: 'canReceiveSms', validator: { validate: (value: unknown) => typeof value !== 'string' || classifyPhone(value) !== 'not_mobile' } },
+    { message: 'phone cannot receive an SMS (a landline): give a mobile, or no number', context: { code: 'NOT_A_MOBILE' } },
+  );
 
 export class CitizenDto {
   @ApiProperty({ example: 'Jeanne Martin' })
@@ -21,10 +23,11 @@ export class CitizenDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiPropertyOptional({ example: '06 12 34 56 78', description: 'Normalised to E.164 (+33…)' })
+  @ApiPropertyOptional({ example: '06 12 34 56 78', description: 'A mobile (SMS), normalised to E.164 (+33…); a landline is refused (NOT_A_MOBILE)' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => normalizePhone(value))
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be a French (0X XX XX XX XX) or international (+…) number', context: { code: 'INVALID_PHONE' } })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizePhone(value) : value))
+  @Matches(VALID_PHONE, { message: 'phone must be a French (0X XX XX XX XX) or international (+…) number', context: { code: 'INVALID_PHONE' } })
+  @CanReceiveSms()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'jeanne.martin@example.fr' })

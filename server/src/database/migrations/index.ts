@@ -9,7 +9,11 @@ import { ConsultationLifecycle1795520000000 } from './1795520000000-Consultation
 import { Documents1795530000000 } from './1795530000000-Documents';
 import { FacilitatorDay1795540000000 } from './1795540000000-FacilitatorDay';
 import { AuditTrail1795549000000 } from './1795549000000-AuditTrail';
+import { Accounts1795550000000 } from './1795550000000-Accounts';
 import { DocumentEmailCopy1795531000000 } from './1795531000000-DocumentEmailCopy';
+import { AbsenceNoOverlap1795552000000 } from './1795552000000-AbsenceNoOverlap';
+import { CitizenMessages1795553000000 } from './1795553000000-CitizenMessages';
+import { CitizenLinks1795554000000 } from './1795554000000-CitizenLinks';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -25,4 +29,8 @@ export const MIGRATIONS = [
   DocumentEmailCopy1795531000000,
   FacilitatorDay1795540000000,
   AuditTrail1795549000000,
+  Accounts1795550000000,
+  AbsenceNoOverlap1795552000000,
+  CitizenMessages1795553000000,
+  CitizenLinks1795554000000,
 ];

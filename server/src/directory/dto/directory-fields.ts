@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { normalizePhone, VALID_PHONE } from '../../../../shared/sms/phone';
 
 /** Metropolitan (01–95, 2A, 2B) and overseas (971–976) département codes. */
 export const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
@@ -41,5 +42,19 @@ export function PostalCodeField(options: { optional?: boolean } = {}) {
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
     IsString({ message: 'postalCode must be 5 digits' }),
     Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits', context: { code: 'INVALID_POSTAL_CODE' } }),
+  );
+}
+
+/**
+ * An MSAP's phone number, landline or mobile, written the French way or internationally and kept in
+ * E.164. Optional; empty or null removes it.
+ */
+export function SitePhoneField() {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, example: '02 38 30 12 34', description: 'Given to citizens in their SMS as the number to call back; empty or null removes it' }),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (value.trim() === '' ? null : normalizePhone(value)) : value)),
+    ValidateIf((_dto: object, value: unknown) => value !== undefined && value !== null),
+    IsString({ message: 'phone must be a phone number' }),
+    Matches(VALID_PHONE, { message: 'phone must be a French (02 38 30 12 34) or international (+…) number', context: { code: 'INVALID_PHONE' } }),
   );
 }

@@ -34,6 +34,9 @@ export class MsapSiteView {
   @ApiProperty({ example: '45' })
   departement!: string;
 
+  @ApiProperty({ type: String, nullable: true, example: '+33238301234', description: 'E.164; null when unknown' })
+  phone!: string | null;
+
   @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
   createdAt!: string;
 }
@@ -63,13 +66,23 @@ export const toAdministrationView = (a: { id: string; name: string; departement:
   createdAt: toParisIso(a.createdAt),
 });
 
-export const toSiteView = (s: { id: string; name: string; address: string; postalCode: string; city: string; departement: string; createdAt: Date }): MsapSiteView => ({
+export const toSiteView = (s: {
+  id: string;
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  departement: string;
+  phone: string | null;
+  createdAt: Date;
+}): MsapSiteView => ({
   id: s.id,
   name: s.name,
   address: s.address,
   postalCode: s.postalCode,
   city: s.city,
   departement: s.departement,
+  phone: s.phone,
   createdAt: toParisIso(s.createdAt),
 });
 

@@ -1,4 +1,4 @@
-import { DepartementField, PostalCodeField, TextField } from './directory-fields';
+import { DepartementField, PostalCodeField, SitePhoneField, TextField } from './directory-fields';
 
 export class CreateMsapSiteDto {
   @TextField('name', 120, { example: 'France Services de Pithiviers' })
@@ -16,6 +16,9 @@ export class CreateMsapSiteDto {
   /** Coordinators may only give their own. */
   @DepartementField()
   departement!: string;
+
+  @SitePhoneField()
+  phone?: string | null;
 }
 
 export class UpdateMsapSiteDto {
@@ -33,4 +36,7 @@ export class UpdateMsapSiteDto {
 
   @DepartementField({ optional: true })
   departement?: string;
+
+  @SitePhoneField()
+  phone?: string | null;
 }

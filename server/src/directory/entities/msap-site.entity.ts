@@ -22,6 +22,10 @@ export class MsapSiteEntity {
   @Column({ type: 'varchar', length: 3 })
   departement!: string;
 
+  /** E.164; the SMS to citizens give it as the number to call back. Null: not known yet. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   @OneToMany(() => BoothEntity, (booth) => booth.msapSite)
   booths?: BoothEntity[];
 

@@ -30,13 +30,20 @@ export class OutboxItemView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  consultationId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a message about an account' })
+  consultationId!: string | null;
 
-  @ApiProperty({ example: 'booked', description: 'booked, rescheduled, reassigned, unassigned, cancelled or reminder_<offset>' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The account a message is about (admins only)' })
+  userId!: string | null;
+
+  @ApiProperty({
+    example: 'booked',
+    description:
+      'booked, rescheduled, reassigned, unassigned, cancelled, reminder_<offset>, document_sent; about accounts: account_invitation, password_reset, password_forgotten',
+  })
   event!: string;
 
-  @ApiProperty({ enum: ['sms', 'email', 'agent_email'] })
+  @ApiProperty({ enum: ['sms', 'email', 'agent_email', 'call'], description: 'call: not sent; the citizen (neither a mobile nor an e-mail) is to be phoned' })
   channel!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Where it went: the SMS provider, SMTP, or the local outbox' })
@@ -57,7 +64,7 @@ export class OutboxItemView {
   @ApiProperty()
   hasCalendarInvite!: boolean;
 
-  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] })
+  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed', 'to_call', 'called'], description: 'to_call / called: a call (channel call) waiting, or made' })
   status!: string;
 
   @ApiProperty()
@@ -78,8 +85,8 @@ export class OutboxItemView {
   @ApiProperty({ type: String, nullable: true, description: 'When retention erased its recipient, text and invitation' })
   erasedAt!: string | null;
 
-  @ApiProperty({ type: OutboxConsultationView })
-  consultation!: OutboxConsultationView;
+  @ApiProperty({ type: OutboxConsultationView, nullable: true, description: 'Null for a message about an account' })
+  consultation!: OutboxConsultationView | null;
 }
 
 export class OutboxPageView {

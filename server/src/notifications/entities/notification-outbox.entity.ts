@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { SmsEncoding } from '../../../../shared/sms/gsm7';
-import type { Channel } from '../templates/templates';
+import type { OutboxChannel } from '../templates/templates';
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+/** Messages go pending → sending → sent or failed; calls (channel `call`) are to_call until someone marks them called. */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'to_call', 'called'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const TRANSPORTS = ['sms_http', 'smtp', 'local'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
@@ -17,13 +18,19 @@ export type Transport = (typeof TRANSPORTS)[number];
 @Unique('notification_outbox_once', ['consultationId', 'event', 'revision', 'channel'])
 @Index('IDX_notification_outbox_due', ['nextAttemptAt'], { where: `"status" IN ('pending', 'sending')` })
 @Index('IDX_notification_outbox_departement', ['departement', 'createdAt'])
-@Index('IDX_notification_outbox_retention_due', ['updatedAt'], { where: `"erased_at" IS NULL AND "status" IN ('sent', 'failed')` })
+@Index('IDX_notification_outbox_retention_due', ['updatedAt'], { where: `"erased_at" IS NULL AND "status" IN ('sent', 'failed', 'called', 'to_call')` })
+@Index('IDX_notification_outbox_to_call', ['consultationId'], { where: `"status" = 'to_call'` })
 export class NotificationOutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'uuid' })
-  consultationId!: string;
+  /** The consultation the message is about; null for a message about an account (`userId`). */
+  @Column({ type: 'uuid', nullable: true })
+  consultationId!: string | null;
+
+  /** The account a message is about (invitation, password reset); only admins read these. */
+  @Column({ type: 'uuid', nullable: true })
+  userId!: string | null;
 
   @Column({ type: 'text' })
   event!: string;
@@ -32,9 +39,9 @@ export class NotificationOutboxEntity {
   revision!: number;
 
   @Column({ type: 'text' })
-  channel!: Channel;
+  channel!: OutboxChannel;
 
-  /** E.164 phone number or e-mail address, as it was when the message was written. */
+  /** E.164 phone number or e-mail address, as it was when the message was written ('' for a call with no number). */
   @Column({ type: 'text' })
   recipient!: string;
 
@@ -55,9 +62,9 @@ export class NotificationOutboxEntity {
   @Column({ type: 'smallint', nullable: true })
   smsSegments!: number | null;
 
-  /** Of the consultation's MSAP: coordinators read their département's outbox. */
-  @Column({ type: 'varchar', length: 3 })
-  departement!: string;
+  /** Of the consultation's MSAP: coordinators read their département's outbox. Null for account messages. */
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  departement!: string | null;
 
   /** A document to attach (an agent's document copied to the citizen's e-mail). */
   @Column({ type: 'uuid', nullable: true })
@@ -93,6 +100,13 @@ export class NotificationOutboxEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** A call: when it was marked made, and by whom. */
+  @Column({ type: 'timestamptz', nullable: true })
+  handledAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  handledById!: string | null;
 
   /** When the retention sweep blanked recipient, text and ICS (RGPD); null until then. */
   @Column({ type: 'timestamptz', nullable: true })

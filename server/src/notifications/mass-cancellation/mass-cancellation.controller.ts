@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { MassCancellationJobView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
+import { MassCancellationJobView, MassCancellationMessagesView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
 import { Allow } from '../../auth/decorators/allow.decorator';
 import { CurrentUser } from '../../auth/decorators/principal.decorator';
 import { UserPrincipal } from '../../auth/principal';
 import { uuidParam } from '../../common/http/uuid-param';
-import { CreateMassCancellationDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
+import { CreateMassCancellationDto, PreviewMassCancellationMessageDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
 import { MassCancellationService } from './mass-cancellation.service';
 
 /** Coordinators cancel many consultations of their département at once, with one message. */
@@ -19,6 +19,17 @@ export class MassCancellationController {
   @ApiOkResponse({ type: MassCancellationPreviewView })
   preview(@CurrentUser() user: UserPrincipal, @Query() query: PreviewMassCancellationQueryDto) {
     return this.massCancellations.preview(user, query);
+  }
+
+  /**
+   * The message step: 422 (field `message`: REQUIRED, UNKNOWN_PLACEHOLDERS, TOO_LONG) before going
+   * on; else the exact texts the first citizens will get. Cancels nothing.
+   */
+  @Post('message-preview')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MassCancellationMessagesView })
+  previewMessages(@CurrentUser() user: UserPrincipal, @Body() dto: PreviewMassCancellationMessageDto) {
+    return this.massCancellations.previewMessages(user, dto);
   }
 
   /** Confirms: the job starts in the background; poll GET /:id for progress. */

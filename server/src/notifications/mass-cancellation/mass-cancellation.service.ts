@@ -6,9 +6,18 @@ import { UserPrincipal } from '../../auth/principal';
 import { DomainError, FieldErrors } from '../../common/errors/domain.error';
 import { frenchDateTime } from '../../common/time/french-date';
 import { unknownPlaceholders, PLACEHOLDERS } from '../templates/placeholders';
-import { CreateMassCancellationDto, MassCancellationCriteriaDto, PreviewMassCancellationQueryDto, ReportQueryDto } from './dto/mass-cancellation.dto';
+import {
+  CreateMassCancellationDto,
+  MassCancellationCriteriaDto,
+  PreviewMassCancellationMessageDto,
+  PreviewMassCancellationQueryDto,
+  ReportQueryDto,
+} from './dto/mass-cancellation.dto';
 import { MassCancellationRunner } from './mass-cancellation.runner';
-import { MassCancellationJobView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
+import { MassCancellationJobView, MassCancellationMessagesView, MassCancellationPreviewView, MassCancellationReportView } from './dto/mass-cancellation.view';
+import { classifyPhone } from '../../../../shared/sms/phone';
+import { toCitizenMessageView } from '../dto/citizen-message.view';
+import { OutboxService } from '../outbox.service';
 import { ConsultationReader, MassCancellationCriteria as Criteria } from '../../consultations/consultation.reader';
 
 const MAX_RANGE_MS = 366 * 86_400_000;
@@ -20,6 +29,7 @@ export class MassCancellationService {
     private readonly runner: MassCancellationRunner,
     private readonly consultations: ConsultationReader,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async preview(user: UserPrincipal, query: PreviewMassCancellationQueryDto): Promise<MassCancellationPreviewView> {
@@ -38,7 +48,7 @@ export class MassCancellationService {
         startsAt: r.startsAt.toISOString(),
         endsAt: r.endsAt.toISOString(),
         citizenName: r.citizenName,
-        hasPhone: r.citizenPhone !== null,
+        hasPhone: r.citizenPhone !== null && classifyPhone(r.citizenPhone) === 'mobile',
         hasEmail: r.citizenEmail !== null,
         msapSiteName: r.msapSiteName,
         boothName: r.boothName,
@@ -48,15 +58,35 @@ export class MassCancellationService {
     };
   }
 
+  /**
+   * The message step: the message is checked as the confirmation will check it (422 naming
+   * `message`), then rendered for the first citizens of the selection exactly as the outbox will
+   * write it once confirmed (same renderer, same data; nothing is written).
+   */
+  async previewMessages(user: UserPrincipal, dto: PreviewMassCancellationMessageDto): Promise<MassCancellationMessagesView> {
+    const message = checkedMessage(dto.message);
+    const criteria = await this.criteria(user, dto);
+    const { total } = await this.consultations.countMassCancellable(criteria);
+    const first = await this.consultations.pageMassCancellable(criteria, 1, dto.count ?? 5);
+    const previews = await this.outbox.previewCitizenMessages(
+      this.dataSource.manager,
+      first.map((c) => c.id),
+      'cancelled',
+      message,
+    );
+    return {
+      total,
+      items: previews.map(({ consultation: c, messages }) => ({
+        consultationId: c.id,
+        citizenName: c.citizen_name,
+        startsAt: c.starts_at.toISOString(),
+        messages: messages.map(toCitizenMessageView),
+      })),
+    };
+  }
+
   async create(user: UserPrincipal, dto: CreateMassCancellationDto): Promise<MassCancellationJobView> {
-    const message = dto.message.trim();
-    if (message === '') throw new DomainError('VALIDATION_FAILED', 'message must not be empty.', { message: ['REQUIRED'] });
-    const unknown = unknownPlaceholders(message);
-    if (unknown.length > 0) {
-      const used = unknown.map((n) => `{${n}}`).join(', ');
-      const known = Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ');
-      throw new DomainError('VALIDATION_FAILED', `Unknown placeholders: ${used}; use ${known}.`, { message: ['UNKNOWN_PLACEHOLDERS'] });
-    }
+    const message = checkedMessage(dto.message);
     const criteria = await this.criteria(user, dto);
     const jobId = await this.dataSource.transaction(async (tx) => {
       const [job] = await tx.query(
@@ -201,4 +231,17 @@ export class MassCancellationService {
       to,
     };
   }
+}
+
+/** The coordinator's message, trimmed, or a 422 naming `message`: empty, or with an unknown placeholder. */
+function checkedMessage(text: string): string {
+  const message = text.trim();
+  if (message === '') throw new DomainError('VALIDATION_FAILED', 'message must not be empty.', { message: ['REQUIRED'] });
+  const unknown = unknownPlaceholders(message);
+  if (unknown.length > 0) {
+    const used = unknown.map((n) => `{${n}}`).join(', ');
+    const known = Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ');
+    throw new DomainError('VALIDATION_FAILED', `Unknown placeholders: ${used}; use ${known}.`, { message: ['UNKNOWN_PLACEHOLDERS'] });
+  }
+  return message;
 }

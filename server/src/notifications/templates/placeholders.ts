@@ -1,4 +1,8 @@
 import { frenchParts } from '../../common/time/french-date';
+import { displayPhone } from '../../../../shared/sms/phone';
+import { PLACEHOLDER, PlaceholderName } from '../../../../shared/sms/placeholders';
+
+export { unknownPlaceholders } from '../../../../shared/sms/placeholders';
 
 /** What a template may say about one consultation, read at enqueue time. */
 export interface TemplateContext {
@@ -7,6 +11,8 @@ export interface TemplateContext {
   endsAt: Date;
   msapName: string;
   msapAddress: string;
+  /** The MSAP's phone number (E.164), null when the directory has none. */
+  msapPhone: string | null;
   boothName: string;
   administration: string;
   agentName: string;
@@ -14,11 +20,8 @@ export interface TemplateContext {
   documents: string[];
 }
 
-/**
- * The placeholders templates and coordinators' messages may use, in French since coordinators write
- * them: "Bonjour {nom}, votre rendez-vous du {date}…".
- */
-export const PLACEHOLDERS: Readonly<Record<string, (c: TemplateContext) => string>> = {
+/** The value of each placeholder (shared/sms/placeholders.ts names them for the client too). */
+export const PLACEHOLDERS: Readonly<Record<PlaceholderName, (c: TemplateContext) => string>> = {
   nom: (c) => c.citizenName || 'Madame, Monsieur',
   date: (c) => {
     const { date, time } = frenchParts(c.startsAt);
@@ -33,14 +36,9 @@ export const PLACEHOLDERS: Readonly<Record<string, (c: TemplateContext) => strin
   agent: (c) => c.agentName,
   objet: (c) => c.subject || 'votre démarche',
   documents: (c) => (c.documents.length > 0 ? c.documents.join(', ') : 'aucun document particulier'),
+  // Empty when unknown: the templates then leave out the sentence that gives it.
+  telephone: (c) => (c.msapPhone ? displayPhone(c.msapPhone) : ''),
 };
-
-const PLACEHOLDER = /\{([a-z]+)\}/g;
-
-/** Names between braces that are not placeholders (a typo would otherwise reach citizens verbatim). */
-export function unknownPlaceholders(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !(name in PLACEHOLDERS)))];
-}
 
 export type PlaceholderValues = Readonly<Record<string, string>>;
 

@@ -1,5 +1,5 @@
 import { placeholderValues, TemplateContext, unknownPlaceholders } from './placeholders';
-import { CHANNELS, hasTemplate, renderMessage } from './templates';
+import { CHANNELS, hasTemplate, renderCallNote, renderMessage } from './templates';
 
 const context: TemplateContext = {
   citizenName: 'Mme Lefèvre',
@@ -7,13 +7,17 @@ const context: TemplateContext = {
   endsAt: new Date('2026-03-03T14:00:00Z'),
   msapName: 'France Services de Pithiviers',
   msapAddress: '2 rue de la Couronne, 45300 Pithiviers',
+  msapPhone: '+33238301234',
   boothName: 'Cabine 1',
   administration: 'DDFIP du Loiret',
   agentName: 'Antoine Agent',
   subject: 'Impôt sur le revenu',
   documents: ['Avis d’imposition', 'Pièce d’identité'],
 };
-const values = placeholderValues(context);
+// The outbox adds a confirmation's personal link (citizen-link); it is not a placeholder of its own.
+const LINK = 'https://visio.example.fr/rdv/AbCdEfGhIjKlMnOpQrStUv';
+const values = { ...placeholderValues(context), lien: LINK };
+const CONTACT = ' Pour toute question : France Services de Pithiviers, 02 38 30 12 34.';
 
 describe('notification templates', () => {
   it.each([
@@ -36,6 +40,35 @@ describe('notification templates', () => {
     const sms = renderMessage('booked', 'sms', values).body;
     expect(sms).toBe(
       'Bonjour Mme Lefèvre, RDV visio DDFIP du Loiret le mardi 3 mars 2026 à 14 h 30 à France Services de Pithiviers, ' +
+        '2 rue de la Couronne, 45300 Pithiviers. Apportez : Avis d’imposition, Pièce d’identité. Annuler ou demander un rappel : ' +
+        LINK +
+        ' (lien personnel).' +
+        CONTACT,
+    );
+  });
+
+  it('gives the citizen their personal link in the confirmation, which coordinators cannot write in a message', () => {
+    expect(renderMessage('booked', 'email', values).body).toContain(`\n\nPour l’annuler ou demander à être rappelé : ${LINK}\n\nLieu :`);
+    for (const event of ['rescheduled', 'cancelled', 'reminder_2d'] as const) expect(renderMessage(event, 'sms', values).body).not.toContain(LINK);
+    expect(unknownPlaceholders('Votre lien : {lien}')).toEqual(['lien']);
+  });
+
+  it('ends every SMS with the MSAP to call back, and leaves that out while its number is unknown', () => {
+    for (const event of ['booked', 'rescheduled', 'cancelled', 'reminder_2d'] as const) {
+      expect(renderMessage(event, 'sms', values).body.endsWith(CONTACT)).toBe(true);
+      expect(renderMessage(event, 'sms', placeholderValues({ ...context, msapPhone: null })).body).not.toContain('Pour toute question');
+    }
+    // Not twice when a coordinator's message gives it already.
+    expect(renderMessage('cancelled', 'sms', values, 'RDV annulé, appelez le {telephone}.').body).toBe('RDV annulé, appelez le 02 38 30 12 34.');
+    expect(renderMessage('booked', 'email', values).body).not.toContain('Pour toute question');
+  });
+
+  it('says on the phone what the SMS would have said, without the call-back line or the personal link', () => {
+    expect(renderCallNote('cancelled', values, 'Bonjour {nom}, votre RDV du {date} est annulé. Motif : agent absent')).toBe(
+      'Bonjour Mme Lefèvre, votre RDV du mardi 3 mars 2026 à 14 h 30 est annulé. Motif : agent absent',
+    );
+    expect(renderCallNote('booked', values)).toBe(
+      'Bonjour Mme Lefèvre, RDV visio DDFIP du Loiret le mardi 3 mars 2026 à 14 h 30 à France Services de Pithiviers, ' +
         '2 rue de la Couronne, 45300 Pithiviers. Apportez : Avis d’imposition, Pièce d’identité.',
     );
   });
@@ -45,7 +78,7 @@ describe('notification templates', () => {
   it('uses a coordinator message as the citizen text and quotes it to the agent', () => {
     const message = 'Bonjour {nom}, votre RDV du {date} est annulé (agent absent). Nous vous rappellerons.';
     expect(renderMessage('cancelled', 'sms', values, message).body).toBe(
-      'Bonjour Mme Lefèvre, votre RDV du mardi 3 mars 2026 à 14 h 30 est annulé (agent absent). Nous vous rappellerons.',
+      'Bonjour Mme Lefèvre, votre RDV du mardi 3 mars 2026 à 14 h 30 est annulé (agent absent). Nous vous rappellerons.' + CONTACT,
     );
     expect(renderMessage('cancelled', 'email', values, message).body).toContain('Lieu : France Services de Pithiviers');
     expect(renderMessage('cancelled', 'agent_email', values, message).body).toContain('Message transmis au citoyen :\nBonjour Mme Lefèvre');

@@ -10,6 +10,12 @@ export type OutboxEvent = NotificationEvent | 'reassigned' | 'unassigned' | 'doc
 
 export const CHANNELS = ['sms', 'email', 'agent_email'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/**
+ * What the outbox holds besides messages to send: a citizen with neither a mobile nor an e-mail
+ * address is to be called by the MSAP or the coordination ("call" rows, never dispatched).
+ */
+export const OUTBOX_CHANNELS = [...CHANNELS, 'call'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
 export interface RenderedMessage {
   subject: string | null;
@@ -19,6 +25,11 @@ export interface RenderedMessage {
 type TemplateKind = NotificationEvent | 'reassigned' | 'unassigned' | 'document_sent' | 'reminder';
 type Template = { subject?: string; body: string };
 
+/** The citizen's message for a single cancellation (placeholders unfilled); the reason is staff's. */
+export const cancellationNotice = (reason: string) => `Bonjour {nom}, votre RDV visio {administration} du {date} à {msap} est annulé. Motif : ${reason}`;
+
+/** Who to call back, after every SMS to a citizen; left out while the MSAP's number is unknown. */
+const SMS_CONTACT = ' Pour toute question : {msap}, {telephone}.';
 const SIGNATURE = '\n\nCe message est envoyé automatiquement, merci de ne pas y répondre.\nVisio MSAP — France Services';
 const DETAILS =
   '\n\nLieu : {msap}, {adresse} ({cabine})\nAdministration : {administration}\nObjet : {objet}\nDocuments à apporter : {documents}';
@@ -26,10 +37,11 @@ const DETAILS =
 /** One template per (event, channel). Agents get no reminders: their calendar (ICS) does that. */
 const TEMPLATES: Readonly<Record<TemplateKind, Partial<Record<Channel, Template>>>> = {
   booked: {
-    sms: { body: 'Bonjour {nom}, RDV visio {administration} le {date} à {msap}, {adresse}. Apportez : {documents}.' },
+    // {lien}: the citizen's personal link (citizen-link module), issued with each confirmation.
+    sms: { body: 'Bonjour {nom}, RDV visio {administration} le {date} à {msap}, {adresse}. Apportez : {documents}. Annuler ou demander un rappel : {lien} (lien personnel)' },
     email: {
       subject: 'Votre rendez-vous du {date}',
-      body: 'Bonjour {nom},\n\nVotre rendez-vous en visioconférence avec {administration} est confirmé le {date}.' + DETAILS + SIGNATURE,
+      body: 'Bonjour {nom},\n\nVotre rendez-vous en visioconférence avec {administration} est confirmé le {date}.\n\nPour l’annuler ou demander à être rappelé : {lien}' + DETAILS + SIGNATURE,
     },
     agent_email: {
       subject: 'Nouvelle consultation le {date} : {objet}',
@@ -109,8 +121,35 @@ export function renderMessage(event: OutboxEvent, channel: Channel, values: Plac
   const fill = (text: string) => fillPlaceholders(text, values);
   const custom = message?.trim() ? fill(message.trim()) : null;
   const subject = template.subject ? fill(template.subject) : null;
-  if (custom && channel === 'sms') return { subject, body: custom };
+  if (channel === 'sms') return { subject, body: withContact(custom ?? fill(template.body), values) };
   if (custom && channel === 'email') return { subject, body: `${custom}${fill(DETAILS + SIGNATURE)}` };
   if (custom) return { subject, body: `${fill(template.body)}\n\nMessage transmis au citoyen :\n${custom}` };
   return { subject, body: fill(template.body) };
+}
+
+/** The SMS with the MSAP's number at its end, unless unknown or already in it (a coordinator's {telephone}). */
+function withContact(body: string, values: PlaceholderValues): string {
+  const phone = values.telephone;
+  if (!phone || body.includes(phone)) return body;
+  // A sentence of its own, also after a reason typed without a full stop.
+  return `${body}${/[.!?…]$/.test(body) ? '' : '.'}${fillPlaceholders(SMS_CONTACT, values)}`;
+}
+
+/**
+ * What to tell a citizen who gets neither SMS nor e-mail, on the phone: the SMS they would have
+ * received (a coordinator's message, or the cancellation with its reason), without the call-back line.
+ */
+/**
+ * What to tell by phone a citizen who has no mobile: the SMS, without what only works on a screen
+ * (the personal link; they can call the MSAP instead, which the note gives).
+ */
+const CALL_NOTES: Readonly<Record<NotificationEvent, string>> = {
+  booked: 'Bonjour {nom}, RDV visio {administration} le {date} à {msap}, {adresse}. Apportez : {documents}.',
+  rescheduled: TEMPLATES.rescheduled.sms!.body,
+  cancelled: TEMPLATES.cancelled.sms!.body,
+};
+
+export function renderCallNote(event: NotificationEvent, values: PlaceholderValues, message?: string): string {
+  const custom = message?.trim();
+  return fillPlaceholders(custom || CALL_NOTES[event], values);
 }

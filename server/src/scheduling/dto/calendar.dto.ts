@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
 
 const HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -54,4 +54,12 @@ export class DateRangeQueryDto {
   @ApiProperty()
   @DateTimeWithOffset()
   to!: string;
+}
+
+/** Absences over a period: every agent the caller manages, or one of them. */
+export class ListAbsencesQueryDto extends DateRangeQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One agent; when absent, every agent the caller manages' })
+  @IsOptional()
+  @IsUUID('4', { message: 'agentId must be the id of an agent' })
+  agentId?: string;
 }

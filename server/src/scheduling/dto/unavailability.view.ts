@@ -17,3 +17,15 @@ export class UnavailabilityView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   createdById!: string | null;
 }
+
+/** An absence in a list of several agents': whose it is. */
+export class AbsenceListItemView extends UnavailabilityView {
+  @ApiProperty({ format: 'uuid' })
+  agentId!: string;
+
+  @ApiProperty({ example: 'Antoine Agent' })
+  agentName!: string;
+
+  @ApiProperty({ example: 'DDFIP du Loiret' })
+  administrationName!: string;
+}

@@ -1,7 +1,7 @@
-import { IsIn } from 'class-validator';
-import { ROLES, Role } from '../../auth/roles';
+import { Role } from '../../auth/roles';
+import { RoleField } from './account-fields';
 
 export class ChangeRoleDto {
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @RoleField()
   role!: Role;
 }

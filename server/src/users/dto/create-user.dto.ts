@@ -1,40 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Role } from '../../auth/roles';
 import { NormalizedEmail } from '../../common/http/email.decorator';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { ROLES, Role } from '../../auth/roles';
+import { DepartementField, TextField } from '../../directory/dto/directory-fields';
+import { AgentTitleField, AttachmentId, NewPassword, RoleField } from './account-fields';
 
-const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
-
+/**
+ * A new account and what its role is attached to: a département for a coordinator, an MSAP for a
+ * facilitator, an administration for an agent (checked by the service, which also refuses another
+ * role's attachment). Without `password` (the UI's way), the person is invited by e-mail to choose one.
+ */
 export class CreateUserDto {
+  @ApiProperty({ example: 'camille.martin@loiret.gouv.fr' })
   @NormalizedEmail()
   email!: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @TextField('displayName', 120, { example: 'Camille Martin' })
   displayName!: string;
 
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @RoleField()
   role!: Role;
 
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(512)
-  password!: string;
+  /** Scripts and tests only: the account is active at once, and no invitation is sent. */
+  @NewPassword({ optional: true })
+  password?: string;
 
-  @ValidateIf((dto: CreateUserDto) => dto.role === 'coordinator' || dto.departement !== undefined)
-  @Matches(DEPARTEMENT, { message: 'departement must be a French département code (e.g. 45, 2A, 974)', context: { code: 'INVALID_DEPARTEMENT' } })
+  @DepartementField({ optional: true })
   departement?: string;
 
-  @ValidateIf((dto: CreateUserDto) => dto.role === 'facilitator' || dto.msapSiteId !== undefined)
-  @IsUUID('4', { message: 'msapSiteId must be the id of an MSAP site' })
+  @AttachmentId('msapSiteId')
   msapSiteId?: string;
 
-  @ValidateIf((dto: CreateUserDto) => dto.role === 'agent' || dto.administrationId !== undefined)
-  @IsUUID('4', { message: 'administrationId must be the id of an administration' })
+  @AttachmentId('administrationId')
   administrationId?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
+  @AgentTitleField()
   agentTitle?: string;
 }

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { listAudit } from '../api/list-audit';
 import { AUDIT_ACTION_LABELS } from '../../../i18n/fr-audit';
-import { listUsers } from '../api/list-users';
 import { stampLabel } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { AntivirusPanel } from './AntivirusPanel';
@@ -11,7 +10,6 @@ import { RetentionPanel } from './RetentionPanel';
 
 export function AdminHome() {
   const { t } = useTranslation();
-  const users = useApi(listUsers, []);
   const audit = useApi(() => listAudit(20), []);
   return (
     <div className="fr-container fr-my-4w">
@@ -22,13 +20,11 @@ export function AdminHome() {
         </Link>
       </p>
       <h2>{t('admin.users')}</h2>
-      <ul>
-        {users.data?.map((u) => (
-          <li key={u.id}>
-            {u.displayName} — {u.email} — {t(`roles.${u.role}` as 'roles.admin')}
-          </li>
-        ))}
-      </ul>
+      <p>
+        <Link className="fr-link" to="/admin/comptes">
+          {t('accounts.adminLink')}
+        </Link>
+      </p>
       <h2>{t('admin.audit')}</h2>
       <ul>
         {audit.data?.map((e) => (

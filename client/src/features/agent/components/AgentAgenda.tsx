@@ -7,6 +7,7 @@ import { useApi } from '../../../lib/use-api';
 import { describeError } from '../../../lib/api-errors';
 import { listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
 import { ConsultationAction } from './ConsultationAction';
+import { useJoinWindow } from '../hooks/use-join-window';
 import { ErrorSummary } from '../../../components/error-summary';
 import { addDays, dateOf, dayLabel, mondayOf, parisInstant, timeOf, todayInParis } from '../../../lib/paris-time';
 import { IcsFeed } from './IcsFeed';
@@ -16,6 +17,7 @@ type Span = 'day' | 'week';
 /** The agent's own consultations, one day or one week (Paris), with the link to join each call. */
 export function AgentAgenda() {
   const { t } = useTranslation();
+  const join = useJoinWindow();
   const [span, setSpan] = useState<Span>('week');
   const [anchor, setAnchor] = useState(todayInParis());
   const first = span === 'day' ? anchor : mondayOf(anchor);
@@ -72,7 +74,7 @@ export function AgentAgenda() {
                     <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
                       {t(`consultation.status.${c.status}`)}
                     </Badge>{' '}
-                    <ConsultationAction consultation={c} />
+                    <ConsultationAction consultation={c} joinWindow={join.window} joinFailed={join.failed} />
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@ import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/pari
 import { useApi } from '../../../lib/use-api';
 import { awaitsOutcome, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
 import { ConsultationAction } from './ConsultationAction';
+import { useJoinWindow } from '../hooks/use-join-window';
 import { listDeskMessages } from '../api/desk-messages';
 import { useEffect } from 'react';
 import { useServerEvents } from '../../../lib/use-desk-events';
@@ -14,6 +15,7 @@ const MESSAGES_POLL_MS = 60_000;
 
 export function AgentHome() {
   const { t } = useTranslation();
+  const join = useJoinWindow();
   const range = parisDayRange();
   const { data, error } = useApi(() => listConsultations(range.from, range.to), [range.from, range.to]);
   const pending = (data ?? []).filter((c) => awaitsOutcome(c));
@@ -56,7 +58,7 @@ export function AgentHome() {
               <Badge severity={STATUS_SEVERITY[c.status]} small noIcon>
                 {t(`consultation.status.${c.status}`)}
               </Badge>{' '}
-              <ConsultationAction consultation={c} />
+              <ConsultationAction consultation={c} joinWindow={join.window} joinFailed={join.failed} />
               {messages.data
                 ?.filter((m) => m.consultationId === c.id)
                 .map((m) => (

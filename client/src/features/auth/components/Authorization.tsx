@@ -1,11 +1,16 @@
 import { ReactNode } from 'react';
-import { Navigate } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router-dom';
+import { RETURN_PARAM } from '@shared/auth/return-path';
 import { Role, useSession } from '../../../lib/session';
 
-/** Renders its children only for the given audiences; sends others to the sign-in page. */
+/**
+ * Renders its children only for the given audiences. Someone signed out is sent to the sign-in
+ * page with the page asked for, to come back to it once signed in; others go home.
+ */
 export function Authorization({ allow, children }: { allow: Array<Role | 'device'>; children: ReactNode }) {
   const { principal } = useSession();
-  if (!principal) return <Navigate to="/connexion" replace />;
+  const location = useLocation();
+  if (!principal) return <Navigate to={`/connexion?${new URLSearchParams({ [RETURN_PARAM]: location.pathname + location.search })}`} replace />;
   const audience = principal.kind === 'device' ? 'device' : principal.role;
   if (!allow.includes(audience)) return <Navigate to="/" replace />;
   return <>{children}</>;

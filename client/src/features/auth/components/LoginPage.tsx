@@ -3,7 +3,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { RETURN_PARAM, safeReturnPath } from '@shared/auth/return-path';
 import { ApiError } from '../../../lib/api';
 import { useApi } from '../../../lib/use-api';
 import { getProviders, login } from '../api/session';
@@ -18,6 +19,9 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const providers = useApi(getProviders, []);
+  // The page asked for while signed out (Authorization), if it is one of this site's.
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get(RETURN_PARAM));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,7 +29,7 @@ export function LoginPage() {
     setError(null);
     try {
       setPrincipal(await login(email, password));
-      navigate('/', { replace: true });
+      navigate(returnTo ?? '/', { replace: true });
     } catch (e) {
       setError(
         e instanceof ApiError && e.code === 'RATE_LIMITED'
@@ -45,6 +49,7 @@ export function LoginPage() {
         <div className="fr-col-12 fr-col-md-6">
           <h1>{t('login.title')}</h1>
           <p>{t('login.intro')}</p>
+          {returnTo && <p className="fr-text--sm">{t('loginReturn.notice')}</p>}
           {error && <Alert severity="error" small description={error} className="fr-mb-3w" role="alert" />}
           <form onSubmit={submit} noValidate>
             <Input
@@ -55,6 +60,11 @@ export function LoginPage() {
               label={t('login.password')}
               nativeInputProps={{ type: 'password', autoComplete: 'current-password', required: true, value: password, onChange: (e) => setPassword(e.target.value) }}
             />
+            <p className="fr-mb-3w">
+              <Link className="fr-link fr-text--sm" to="/mot-de-passe-oublie">
+                {t('accounts.forgot.link')}
+              </Link>
+            </p>
             <Button type="submit" disabled={busy}>
               {t('login.submit')}
             </Button>
@@ -62,7 +72,7 @@ export function LoginPage() {
           {providers.data?.oidc && (
             <p className="fr-mt-4w">
               {/* A plain link: the OIDC flow is a series of top-level navigations. */}
-              <a className="fr-btn fr-btn--secondary" href="/api/auth/oidc/login">
+              <a className="fr-btn fr-btn--secondary" href={`/api/auth/oidc/login${returnTo ? `?${new URLSearchParams({ [RETURN_PARAM]: returnTo })}` : ''}`}>
                 {t('login.oidc')}
               </a>
             </p>

@@ -1,4 +1,6 @@
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { parisDayRange } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
 import { listConsultations } from '../../../lib/consultations';
@@ -6,7 +8,8 @@ import { listSites } from '../../../lib/directory';
 import { ActivityExport } from '../../../components/activity-export';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
 
-export function CoordinatorHome() {
+/** `requests`: the citizens' callback requests of the département (another feature's, composed by the routes). */
+export function CoordinatorHome({ requests }: { requests?: ReactNode }) {
   const { t } = useTranslation();
   const range = parisDayRange();
   const sites = useApi(listSites, []);
@@ -18,6 +21,19 @@ export function CoordinatorHome() {
       <p>
         {t('coordinator.today')} : <strong>{today.data?.length ?? '…'}</strong>
       </p>
+      {requests}
+      <h2>{t('schedules.home.heading')}</h2>
+      <ul>
+        <li>
+          <Link to="/coordination/horaires">{t('schedules.home.hours')}</Link>
+        </li>
+        <li>
+          <Link to="/coordination/disponibilites">{t('schedules.home.availability')}</Link>
+        </li>
+        <li>
+          <Link to="/coordination/types">{t('schedules.home.types')}</Link>
+        </li>
+      </ul>
       <h2>{t('coordinator.sites')}</h2>
       <ul>
         {sites.data?.map((s) => (

@@ -13,6 +13,7 @@ import { describeDirectoryError } from '../directory-errors';
 import { AdministrationsSection } from './AdministrationsSection';
 import { SiteBooths } from './SiteBooths';
 import { SiteForm } from './SiteForm';
+import { displayPhone } from '@shared/sms/phone';
 
 /**
  * "Annuaire": the administrations, MSAP sites and booths in the caller's scope. Admins manage
@@ -78,13 +79,14 @@ function SiteCard({ site, fixedDepartement, onSaved }: { site: SiteRecord; fixed
       </h3>
       <p className="fr-text--sm fr-mb-1w">
         {site.address}, {site.postalCode} {site.city} ({site.departement})
+        {site.phone && <> · {displayPhone(site.phone)}</>}
       </p>
       {editing ? (
         <>
           <h4 className="fr-h6">{t('directory.sites.editTitle', { name: site.name })}</h4>
           <SiteForm
             idPrefix={`site-${site.id}`}
-            initial={{ name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, departement: site.departement }}
+            initial={{ name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, departement: site.departement, phone: site.phone }}
             fixedDepartement={fixedDepartement}
             submitLabel={t('directory.save')}
             onCancel={() => {

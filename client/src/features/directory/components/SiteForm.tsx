@@ -4,12 +4,15 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
-import type { ShownError } from '../../../lib/api-errors';
+import { classifyPhone, displayPhone, normalizePhone } from '@shared/sms/phone';
+import { fieldMessage, type ShownError } from '../../../lib/api-errors';
 import { SiteInput } from '../api/types';
 import { describeDirectoryError, missingFieldsError } from '../directory-errors';
 
 const FIELDS = ['name', 'address', 'postalCode', 'city', 'departement'] as const;
-const EMPTY: SiteInput = { name: '', address: '', postalCode: '', city: '', departement: '' };
+/** The form's text boxes: the phone is optional (empty: none), the others required. */
+type Values = Record<(typeof FIELDS)[number] | 'phone', string>;
+const EMPTY: Values = { name: '', address: '', postalCode: '', city: '', departement: '', phone: '' };
 
 /**
  * Creates or edits an MSAP site. A coordinator's département is fixed (`fixedDepartement`): they
@@ -31,11 +34,11 @@ export function SiteForm({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
-  const start = initial ?? { ...EMPTY, departement: fixedDepartement ?? '' };
-  const [values, setValues] = useState<SiteInput>(start);
+  const start: Values = initial ? { ...initial, phone: initial.phone ? displayPhone(initial.phone) : '' } : { ...EMPTY, departement: fixedDepartement ?? '' };
+  const [values, setValues] = useState<Values>(start);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (field: keyof SiteInput) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,11 +47,18 @@ export function SiteForm({
       setError(missingFieldsError(t, missing));
       return;
     }
+    const phone = values.phone.trim();
+    if (phone && classifyPhone(normalizePhone(phone)) === 'invalid') {
+      const message = fieldMessage(t, 'INVALID_PHONE');
+      setError({ summary: `${t('errors.codes.VALIDATION_FAILED')} ${t('directory.fields.phone')} : ${message}.`, fields: { phone: message } });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const trimmed = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()])) as unknown as SiteInput;
-      await save(trimmed);
+      // Emptied: the number is removed (the SMS then say nothing of it).
+      await save({ ...trimmed, phone: phone || null });
       if (!initial) setValues({ ...EMPTY, departement: fixedDepartement ?? '' });
     } catch (err) {
       setError(describeDirectoryError(t, err));
@@ -56,15 +66,16 @@ export function SiteForm({
       setBusy(false);
     }
   };
-  const field = (name: keyof SiteInput, extra: { hint?: string; inputMode?: 'numeric'; autoComplete?: string; disabled?: boolean } = {}) => (
+  const field = (name: keyof Values, extra: { hint?: string; inputMode?: 'numeric' | 'tel'; autoComplete?: string; disabled?: boolean; optional?: boolean } = {}) => (
     <Input
-      label={`${t(`directory.fields.${name}`)} *`}
+      label={extra.optional ? t(`directory.fields.${name}`) : `${t(`directory.fields.${name}`)} *`}
       hintText={extra.hint}
       disabled={extra.disabled}
       nativeInputProps={{
         id: `${idPrefix}-${name}`,
         value: values[name],
-        required: true,
+        required: !extra.optional,
+        type: name === 'phone' ? 'tel' : undefined,
         inputMode: extra.inputMode,
         autoComplete: extra.autoComplete ?? 'off',
         onChange: set(name),
@@ -83,6 +94,7 @@ export function SiteForm({
         <div className="fr-col-6 fr-col-md-3">{field('postalCode', { inputMode: 'numeric', autoComplete: 'postal-code' })}</div>
         <div className="fr-col-6 fr-col-md-5">{field('city', { autoComplete: 'address-level2' })}</div>
         <div className="fr-col-12 fr-col-md-4">{field('departement', { hint: t('directory.fields.departementHint'), disabled: fixedDepartement !== null })}</div>
+        <div className="fr-col-12 fr-col-md-6">{field('phone', { hint: t('directory.fields.phoneHint'), inputMode: 'tel', autoComplete: 'tel', optional: true })}</div>
       </div>
       <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         <Button type="submit" size="small" disabled={busy}>

@@ -1,7 +1,7 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
@@ -26,8 +26,11 @@ const LIVE_SEVERITY = {
 
 const BOOTH_SEVERITY = { offline: 'error', online: 'info', checked: 'success' } as const;
 
-/** The facilitator's home: their France Services' day at a glance, live, with what needs them now. */
-export function DeskPage() {
+/**
+ * The facilitator's home: their France Services' day at a glance, live, with what needs them now.
+ * `requests`: the citizens' callback requests (another feature's, composed by the routes).
+ */
+export function DeskPage({ requests }: { requests?: ReactNode }) {
   const { t } = useTranslation();
   const { day, error, reload, freshAlerts } = useDesk();
   const [muted, setMuted] = useState(soundBlocked);
@@ -56,6 +59,7 @@ export function DeskPage() {
         <>
           <Alerts day={day} fresh={freshAlerts} onSent={reload} />
           <Consultations day={day} />
+          {requests}
           <Booths day={day} />
           <ActivityExport />
         </>

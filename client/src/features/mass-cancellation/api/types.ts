@@ -4,3 +4,4 @@ export type MassCancellationCriteria = Omit<Schemas['CreateMassCancellationDto']
 export type MassCancellationPreview = Schemas['MassCancellationPreviewView'];
 export type MassCancellationJob = Schemas['MassCancellationJobView'];
 export type MassCancellationReport = Schemas['MassCancellationReportView'];
+export type MassCancellationMessages = Schemas['MassCancellationMessagesView'];

@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ShownError } from '../../../lib/api-errors';
 import { ErrorSummary } from '../../../components/error-summary';
@@ -10,17 +10,33 @@ import { createMassCancellation } from '../api/create-mass-cancellation';
 import { getMassCancellation } from '../api/get-mass-cancellation';
 import { getMassCancellationReport } from '../api/get-mass-cancellation-report';
 import { previewMassCancellation } from '../api/preview-mass-cancellation';
-import { MassCancellationCriteria, MassCancellationJob, MassCancellationPreview, MassCancellationReport } from '../api/types';
-import { MessageStep } from './MessageStep';
+import { previewMassCancellationMessages } from '../api/preview-mass-cancellation-messages';
+import { MassCancellationCriteria, MassCancellationJob, MassCancellationMessages, MassCancellationPreview, MassCancellationReport } from '../api/types';
+import { ExactMessages } from './ExactMessages';
+import { localMessageError, MessageStep } from './MessageStep';
 import { PreviewTable } from './PreviewTable';
 import { ReportView } from './ReportView';
 import { Selection, SelectionStep } from './SelectionStep';
 
 const POLL_MS = 1000;
+/** The live sample waits for a pause in the typing. */
+const SAMPLE_DEBOUNCE_MS = 400;
+/** Citizens whose exact messages the confirmation shows. */
+const EXACT_COUNT = 5;
+
+const criteriaOf = (selection: Selection): MassCancellationCriteria => ({
+  agentId: selection.by === 'agent' ? selection.agentId || undefined : undefined,
+  administrationId: selection.by === 'administration' ? selection.administrationId || undefined : undefined,
+  msapSiteId: selection.msapSiteId || undefined,
+  from: parisInstant(selection.from),
+  to: parisNextDay(selection.to),
+});
 
 /**
  * Selection → preview → message → confirmation → progress and report. Each step's heading takes the
  * focus so the change of step is announced; nothing is cancelled before the explicit confirmation.
+ * The message is checked by the server at its own step (an empty text or an unknown placeholder
+ * stays there), and the confirmation shows exactly what the first citizens will receive.
  */
 export function MassCancellationWizard() {
   const { t } = useTranslation();
@@ -30,6 +46,8 @@ export function MassCancellationWizard() {
   const [selection, setSelection] = useState<Selection>({ by: 'agent', agentId: '', administrationId: '', msapSiteId: '', from: today, to: addDays(today, 13) });
   const [preview, setPreview] = useState<MassCancellationPreview | null>(null);
   const [message, setMessage] = useState(t('massCancel.defaultMessage'));
+  const [live, setLive] = useState<{ message: string; value: MassCancellationMessages } | null>(null);
+  const [exact, setExact] = useState<MassCancellationMessages | null>(null);
   const [job, setJob] = useState<MassCancellationJob | null>(null);
   const [report, setReport] = useState<MassCancellationReport | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -49,13 +67,24 @@ export function MassCancellationWizard() {
     title.focus();
   }, [step]);
 
-  const criteria = (): MassCancellationCriteria => ({
-    agentId: selection.by === 'agent' ? selection.agentId || undefined : undefined,
-    administrationId: selection.by === 'administration' ? selection.administrationId || undefined : undefined,
-    msapSiteId: selection.msapSiteId || undefined,
-    from: parisInstant(selection.from),
-    to: parisNextDay(selection.to),
-  });
+  const selected = useMemo(() => criteriaOf(selection), [selection]);
+
+  // The message step's sample: the server renders the text for the first citizens once typing pauses.
+  const localError = localMessageError(t, message);
+  useEffect(() => {
+    if (step !== 3 || localError || !message.trim()) return;
+    let alive = true;
+    const timer = setTimeout(() => {
+      previewMassCancellationMessages(selected, message, 3).then(
+        (value) => alive && setLive({ message, value }),
+        () => undefined,
+      );
+    }, SAMPLE_DEBOUNCE_MS);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [step, message, selected, localError]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -71,16 +100,23 @@ export function MassCancellationWizard() {
 
   const loadPreview = () =>
     run(async () => {
-      const p = await previewMassCancellation(criteria());
+      const p = await previewMassCancellation(selected);
       setPreview(p);
       if (p.total > 0) setStep(2);
+    });
+
+  /** "Suivant" on the message step: the server checks the message and renders it for the first citizens. */
+  const checkMessage = () =>
+    run(async () => {
+      setExact(await previewMassCancellationMessages(selected, message, EXACT_COUNT));
+      setStep(4);
     });
 
   const confirm = async () => {
     setBusy(true);
     setError(null);
     try {
-      setJob(await createMassCancellation(criteria(), message));
+      setJob(await createMassCancellation(selected, message));
       setStep(5);
     } catch (err) {
       const shown = describeError(t, err);
@@ -111,6 +147,8 @@ export function MassCancellationWizard() {
   const restart = () => {
     setStep(1);
     setPreview(null);
+    setExact(null);
+    setLive(null);
     setJob(null);
     setReport(null);
     setError(null);
@@ -149,18 +187,24 @@ export function MassCancellationWizard() {
 
       {step === 3 && preview && (
         <>
-          <MessageStep value={message} onChange={setMessage} sample={preview.items[0]} fieldError={error?.fields.message} />
-          <StepButtons onPrevious={() => setStep(2)} onNext={() => setStep(4)} />
+          <MessageStep
+            value={message}
+            onChange={(value) => {
+              setMessage(value);
+              if (error) setError(null);
+            }}
+            fieldError={error?.fields.message}
+            live={live?.message === message ? live.value : null}
+          />
+          <StepButtons onPrevious={() => setStep(2)} onNext={() => void checkMessage()} busy={busy} />
         </>
       )}
 
-      {step === 4 && preview && (
+      {step === 4 && preview && exact && (
         <div className="fr-callout">
           <h3 className="fr-callout__title">{t('massCancel.confirmTitle')}</h3>
           <p className="fr-callout__text">{t('massCancel.confirmText', { count: preview.total })}</p>
-          <blockquote className="fr-p-2w fr-background-alt--grey" style={{ whiteSpace: 'pre-wrap' }}>
-            {message}
-          </blockquote>
+          <ExactMessages messages={exact} />
           <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
             <li>
               <Button priority="secondary" onClick={() => setStep(3)}>
@@ -181,7 +225,7 @@ export function MassCancellationWizard() {
   );
 }
 
-function StepButtons({ onPrevious, onNext }: { onPrevious(): void; onNext(): void }) {
+function StepButtons({ onPrevious, onNext, busy = false }: { onPrevious(): void; onNext(): void; busy?: boolean }) {
   const { t } = useTranslation();
   return (
     <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
@@ -191,7 +235,9 @@ function StepButtons({ onPrevious, onNext }: { onPrevious(): void; onNext(): voi
         </Button>
       </li>
       <li>
-        <Button onClick={onNext}>{t('massCancel.next')}</Button>
+        <Button onClick={onNext} disabled={busy}>
+          {t('massCancel.next')}
+        </Button>
       </li>
     </ul>
   );

@@ -4,5 +4,16 @@ import type { Schemas } from '../../../api/schemas';
 export type OutboxItem = Schemas['OutboxItemView'];
 export type OutboxPage = Schemas['OutboxPageView'];
 
-export const listOutbox = (q: { page?: number; pageSize?: number; status?: string; channel?: string }) =>
-  fetchApi<OutboxPage>(`/api/notifications/outbox${query(q)}`);
+/** Search and filters of the messages page; `from` and `to` are instants (the page sends Paris days). */
+export interface OutboxQuery {
+  page?: number;
+  pageSize?: number;
+  status?: string;
+  channel?: string;
+  event?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+export const listOutbox = (q: OutboxQuery) => fetchApi<OutboxPage>(`/api/notifications/outbox${query({ ...q })}`);

@@ -1,85 +1,68 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayPhone } from '@shared/sms/phone';
 import { useApi } from '../../../lib/use-api';
 import { describeError } from '../../../lib/api-errors';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
-import { whenLabel } from '../../../lib/paris-time';
+import { parisInstant, parisNextDay, whenLabel } from '../../../lib/paris-time';
 import { listOutbox, OutboxItem } from '../api/list-outbox';
+import { Filters, NO_FILTERS, OutboxFilters } from './OutboxFilters';
 
 const PAGE_SIZE = 50;
-const SEVERITY = { pending: 'info', sending: 'info', sent: 'success', failed: 'error' } as const;
-const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-const CHANNELS = ['sms', 'email', 'agent_email'] as const;
+const SEVERITY = { pending: 'info', sending: 'info', sent: 'success', failed: 'error', to_call: 'warning', called: 'success' } as const;
 
 /** "reminder_2d" → the reminder label; others by name. */
 const eventKey = (event: string) => (event.startsWith('reminder_') ? 'reminder' : event);
 
-/** The local outbox: every message written for citizens and agents, newest first, with its state. */
+/**
+ * The local outbox: every message written for citizens and agents, newest first, with its state;
+ * searched by citizen (name, phone, e-mail), filtered, and read a page at a time (the server pages).
+ */
 export function OutboxPage() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const [status, setStatus] = useState('');
-  const [channel, setChannel] = useState('');
-  const outbox = useApi(() => listOutbox({ page, pageSize: PAGE_SIZE, status: status || undefined, channel: channel || undefined }), [page, status, channel]);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const outbox = useApi(
+    () =>
+      listOutbox({
+        page,
+        pageSize: PAGE_SIZE,
+        status: filters.status,
+        channel: filters.channel,
+        event: filters.event,
+        q: filters.q,
+        from: filters.from ? parisInstant(filters.from) : undefined,
+        to: filters.to ? parisNextDay(filters.to) : undefined,
+      }),
+    [page, filters],
+  );
   const pages = Math.max(1, Math.ceil((outbox.data?.total ?? 0) / PAGE_SIZE));
+  const refused = outbox.error ? describeError(t, outbox.error, 'citizenMessages.outbox.fields') : null;
 
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('outbox.title')}</h1>
       <CoordinatorNav />
       <p>{t('outbox.intro')}</p>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-6 fr-col-md-3">
-          <Select
-            label={t('outbox.status')}
-            nativeSelectProps={{
-              value: status,
-              onChange: (e) => {
-                setStatus(e.target.value);
-                setPage(1);
-              },
-            }}
-          >
-            <option value="">{t('scheduling.fields.any')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`outbox.statuses.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-6 fr-col-md-3">
-          <Select
-            label={t('outbox.channel')}
-            nativeSelectProps={{
-              value: channel,
-              onChange: (e) => {
-                setChannel(e.target.value);
-                setPage(1);
-              },
-            }}
-          >
-            <option value="">{t('scheduling.fields.any')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`outbox.channels.${c}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-3" style={{ alignSelf: 'flex-end' }}>
-          <Button priority="secondary" iconId="fr-icon-refresh-line" onClick={outbox.reload}>
-            {t('common.retry')}
-          </Button>
-        </div>
+      <OutboxFilters
+        value={filters}
+        fieldErrors={refused?.fields ?? {}}
+        onChange={(next) => {
+          setFilters(next);
+          setPage(1);
+        }}
+      />
+      <div className="fr-mb-2w">
+        <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={outbox.reload}>
+          {t('common.retry')}
+        </Button>
       </div>
       <p role="status" aria-live="polite" className="fr-sr-only">
         {outbox.data ? t('outbox.loaded', { total: outbox.data.total }) : ''}
       </p>
-      {outbox.error ? <p role="alert">{describeError(t, outbox.error).summary}</p> : null}
+      {refused ? <p role="alert">{refused.summary}</p> : null}
       {outbox.data && outbox.data.items.length === 0 && <p>{t('outbox.empty')}</p>}
       {outbox.data && outbox.data.items.length > 0 && (
         <div className="fr-table fr-table--bordered">
@@ -130,10 +113,10 @@ function OutboxRow({ m }: { m: OutboxItem }) {
     <tr>
       <td>{whenLabel(m.createdAt)}</td>
       <th scope="row">
-        {m.erasedAt ? <em>{t('retention.outboxErased', { when: whenLabel(m.erasedAt) })}</em> : m.recipient}
+        {m.erasedAt ? <em>{t('retention.outboxErased', { when: whenLabel(m.erasedAt) })}</em> : <Recipient m={m} />}
         <br />
         <span className="fr-text--xs">
-          {m.consultation.citizenName} · {m.consultation.msapSiteName}
+          {m.consultation ? `${m.consultation.citizenName} · ${m.consultation.msapSiteName}` : t('accounts.outbox.aboutAccount')}
         </span>
       </th>
       <td>
@@ -145,7 +128,7 @@ function OutboxRow({ m }: { m: OutboxItem }) {
           </>
         )}
       </td>
-      <td>{t(`outbox.events.${eventKey(m.event)}`, { defaultValue: m.event })}</td>
+      <td>{m.userId ? t(`accounts.outbox.events.${m.event}`, { defaultValue: m.event }) : t(`outbox.events.${eventKey(m.event)}`, { defaultValue: m.event })}</td>
       <td style={{ whiteSpace: 'pre-wrap', maxWidth: '28rem' }}>
         {m.subject && <strong>{m.subject}</strong>}
         {m.subject && <br />}
@@ -159,4 +142,11 @@ function OutboxRow({ m }: { m: OutboxItem }) {
       </td>
     </tr>
   );
+}
+
+/** Where it went; a call shows the number to dial the French way, or that there is none. */
+function Recipient({ m }: { m: OutboxItem }) {
+  const { t } = useTranslation();
+  if (m.channel !== 'call') return <>{m.recipient}</>;
+  return m.recipient ? <>{displayPhone(m.recipient)}</> : <em>{t('citizenMessages.outbox.noPhone')}</em>;
 }

@@ -3,7 +3,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../lib/api-errors';
+import { classifyPhone, normalizePhone } from '@shared/sms/phone';
+import { describeError, fieldMessage } from '../../../lib/api-errors';
 import { ApiError } from '../../../lib/api';
 import { bookConsultation } from '../api/book-consultation';
 import { Consultation } from '../../../lib/consultations';
@@ -43,8 +44,16 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) {
-      setError({ summary: t('scheduling.errors.summary'), fields: { 'citizen.name': t('scheduling.errors.citizenName') }, conflict: false });
+    // The server says the same (shared/sms/phone.ts): a landline is refused before anything is sent.
+    const fields: Record<string, string> = {};
+    if (!name.trim()) fields['citizen.name'] = t('scheduling.errors.citizenName');
+    const phoneKind = phone.trim() ? classifyPhone(normalizePhone(phone)) : 'mobile';
+    if (phoneKind !== 'mobile') fields['citizen.phone'] = fieldMessage(t, phoneKind === 'not_mobile' ? 'NOT_A_MOBILE' : 'INVALID_PHONE');
+    if (Object.keys(fields).length > 0) {
+      // The phone is named in the summary, as the server's refusals name their fields.
+      const phoneError = fields['citizen.phone'];
+      const named = phoneError ? ` ${t('scheduling.fieldNames.citizen.phone')} : ${phoneError.replace(/\.$/, '')}.` : '';
+      setError({ summary: `${t('scheduling.errors.summary')}${named}`, fields, conflict: false });
       return;
     }
     setBusy(true);
@@ -124,7 +133,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
           <div className="fr-col-12 fr-col-md-6">
             <Input
               label={t('scheduling.fields.phone')}
-              hintText={t('scheduling.fields.phoneHint')}
+              hintText={t('citizenMessages.phoneHint')}
               nativeInputProps={{ type: 'tel', value: phone, autoComplete: 'off', onChange: (e) => setPhone(e.target.value) }}
               state={fieldState(err('citizen.phone'))}
               stateRelatedMessage={err('citizen.phone')}

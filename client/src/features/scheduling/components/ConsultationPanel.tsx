@@ -8,12 +8,15 @@ import { useApi } from '../../../lib/use-api';
 import { listAgents, listBooths } from '../../../lib/directory';
 import { describeError, ShownError } from '../../../lib/api-errors';
 import { cancelConsultation } from '../api/cancel-consultation';
+import { CancellationNoticePreview, cancellationDestination } from './CancellationNotice';
+import { displayPhone } from '@shared/sms/phone';
 import { rescheduleConsultation } from '../api/reschedule-consultation';
 import { Consultation, STATUS_SEVERITY } from '../../../lib/consultations';
 import { dateOf, parisInstant, timeOf, whenLabel } from '../../../lib/paris-time';
 import { ConfirmPanel } from '../../../components/confirm';
 import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
+import { SlipLink } from './SlipLink';
 
 interface Props {
   consultation: Consultation;
@@ -78,7 +81,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
     });
   };
   const err = (field: string) => error?.fields[field];
-  const contact = [c.citizen.phone, c.citizen.email].filter(Boolean).join(' · ');
+  const contact = [c.citizen.phone && displayPhone(c.citizen.phone), c.citizen.email].filter(Boolean).join(' · ');
 
   return (
     <section className="fr-p-3w fr-mt-3w fr-background-alt--grey" aria-labelledby="consultation-panel-title">
@@ -103,6 +106,11 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
         {c.subject && <li>{c.subject}</li>}
         {c.cancellationReason && <li>{t('board.cancellationReason', { reason: c.cancellationReason })}</li>}
       </ul>
+      {c.status === 'scheduled' && (
+        <p>
+          <SlipLink consultationId={c.id} citizenName={c.citizen.name} />
+        </p>
+      )}
       <ErrorSummary message={error?.summary ?? null} />
       {c.status === 'scheduled' && (
         <div className="fr-grid-row fr-grid-row--gutters">
@@ -164,10 +172,12 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
             </h3>
             <Input
               label={`${t('scheduling.fields.reason')} *`}
+              hintText={cancellationDestination(t, c.citizen)}
               nativeInputProps={{ value: reason, required: true, onChange: (e) => setReason(e.target.value) }}
               state={fieldState(err('reason'))}
               stateRelatedMessage={err('reason')}
             />
+            <CancellationNoticePreview consultationId={c.id} reason={reason} />
             {confirmingCancel ? (
               <ConfirmPanel
                 question={t('board.cancelConfirm.question', { when: whenLabel(c.startsAt) })}

@@ -9,6 +9,7 @@ import { searchSlots } from '../api/search-slots';
 import { SlotSearchResult } from '../api/types';
 import { addDays, dateOf, dayLabel, parisInstant, parisNextDay, timeOf, todayInParis, whenLabel } from '../../../lib/paris-time';
 import { BookingForm } from './BookingForm';
+import { SlipLink } from './SlipLink';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
 import { FacilitatorNav } from '../../../components/facilitator-nav';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
@@ -42,6 +43,8 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
   const [error, setError] = useState<{ summary: string; fields: Record<string, string> } | null>(null);
   const [chosen, setChosen] = useState<Slot | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The booking just made, for its printed slip. */
+  const [booked, setBooked] = useState<{ id: string; citizen: string } | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (result) resultsHeading.current?.focus();
@@ -97,7 +100,12 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
       <p>{t('slots.intro')}</p>
       <StatusMessage message={done} testId="booking-done" focus />
       {done && (
-        <ul className="fr-btns-group fr-btns-group--inline fr-mb-3w">
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--icon-left fr-mb-3w">
+          {booked && (
+            <li>
+              <SlipLink consultationId={booked.id} citizenName={booked.citizen} />
+            </li>
+          )}
           {boardPath && (
             <li>
               <Link className="fr-btn fr-btn--secondary" to={boardPath}>
@@ -130,6 +138,7 @@ export function SlotSearchPage({ fixedSiteId = null, boardPath = '/coordination/
               setChosen(null);
               setResult(null);
               setDone(t('booking.done', { name: c.citizen.name, when: whenLabel(c.startsAt), ...labels }));
+              setBooked({ id: c.id, citizen: c.citizen.name });
             }}
           />
         </div>

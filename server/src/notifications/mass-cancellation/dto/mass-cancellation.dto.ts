@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DateTimeWithOffset } from '../../../common/http/date-time.decorator';
 import { PageNumber, PageSize } from '../../../common/http/paging.decorator';
 
@@ -45,6 +45,18 @@ export class CreateMassCancellationDto extends MassCancellationCriteriaDto {
   @IsString({ message: 'message must be a text' })
   @MaxLength(MAX_MESSAGE_LENGTH, { message: `message must be at most ${MAX_MESSAGE_LENGTH} characters` })
   message!: string;
+}
+
+export const MAX_MESSAGE_PREVIEWS = 20;
+
+/** The message step: the message checked, and rendered for the first citizens of the selection. */
+export class PreviewMassCancellationMessageDto extends CreateMassCancellationDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_MESSAGE_PREVIEWS, default: 5, description: 'How many citizens, in time order' })
+  @IsOptional()
+  @IsInt({ message: `count must be an integer from 1 to ${MAX_MESSAGE_PREVIEWS}` })
+  @Min(1, { message: `count must be an integer from 1 to ${MAX_MESSAGE_PREVIEWS}` })
+  @Max(MAX_MESSAGE_PREVIEWS, { message: `count must be an integer from 1 to ${MAX_MESSAGE_PREVIEWS}` })
+  count?: number;
 }
 
 export class ReportQueryDto {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CitizenMessageView } from '../../dto/citizen-message.view';
 
 export class MassCancellationItemView {
   @ApiProperty({ format: 'uuid' })
@@ -13,7 +14,7 @@ export class MassCancellationItemView {
   @ApiProperty()
   citizenName!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Has a mobile: gets the SMS (a landline does not)' })
   hasPhone!: boolean;
 
   @ApiProperty()
@@ -37,7 +38,7 @@ export class MassCancellationPreviewView {
   @ApiProperty()
   total!: number;
 
-  @ApiProperty({ description: 'Citizens with neither phone nor e-mail: to be called' })
+  @ApiProperty({ description: 'Citizens with neither a mobile nor an e-mail: to be called' })
   withoutContact!: number;
 
   @ApiProperty()
@@ -102,7 +103,7 @@ export class MassCancellationJobView {
   @ApiProperty({ description: 'Citizens whose messages are still being sent' })
   pending!: number;
 
-  @ApiProperty({ description: 'Citizens with neither phone nor e-mail' })
+  @ApiProperty({ description: 'Citizens with neither a mobile nor an e-mail' })
   noContact!: number;
 
   @ApiProperty()
@@ -159,4 +160,28 @@ export class CitizensToCallView {
 export class MassCancellationReportView extends MassCancellationJobView {
   @ApiProperty({ type: CitizensToCallView })
   toCall!: CitizensToCallView;
+}
+
+/** One citizen of the selection and the messages the cancellation would send them. */
+export class MassCancellationMessageItemView {
+  @ApiProperty({ format: 'uuid' })
+  consultationId!: string;
+
+  @ApiProperty()
+  citizenName!: string;
+
+  @ApiProperty()
+  startsAt!: string;
+
+  @ApiProperty({ type: [CitizenMessageView], description: 'Exactly what the outbox will hold for them once confirmed' })
+  messages!: CitizenMessageView[];
+}
+
+/** The message step's answer: the message is valid; here is what the first citizens will get. */
+export class MassCancellationMessagesView {
+  @ApiProperty({ description: 'Consultations the selection cancels' })
+  total!: number;
+
+  @ApiProperty({ type: [MassCancellationMessageItemView], description: 'The first ones, in time order' })
+  items!: MassCancellationMessageItemView[];
 }

@@ -1,0 +1,166 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, ShownError } from '../../../lib/api-errors';
+import { whenLabel } from '../../../lib/paris-time';
+import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
+import { bookProposedSlot } from '../api/book-proposed-slot';
+import { cancelConsultation } from '../api/cancel-consultation';
+import type { AbsenceImpact } from '../api/declare-absence';
+import { getProposedSlot, ProposedSlot } from '../api/get-proposed-slot';
+import { reassignConsultation } from '../api/reassign-consultation';
+
+type Affected = AbsenceImpact['affected'][number];
+
+/** The bookings an absence hits, each to settle: a free colleague, another slot, or cancellation. */
+export function AffectedBookings({ affected }: { affected: Affected[] }) {
+  const { t } = useTranslation();
+  if (affected.length === 0) return <p>{t('absences.none')}</p>;
+  return (
+    <ul className="fr-raw-list">
+      {affected.map((a) => (
+        <AffectedBooking key={a.consultation.id} affected={a} />
+      ))}
+    </ul>
+  );
+}
+
+function AffectedBooking({ affected }: { affected: Affected }) {
+  const { t } = useTranslation();
+  const c = affected.consultation;
+  const [replacement, setReplacement] = useState(affected.replacements[0]?.agentId ?? '');
+  const [reason, setReason] = useState(t('absences.cancelDefault'));
+  const [proposal, setProposal] = useState<ProposedSlot | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  // The button pressed gives way to the proposal: the focus goes to it, so that it is read next.
+  const proposalText = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (proposal) proposalText.current?.focus();
+  }, [proposal]);
+  const run = async (action: () => Promise<string | null>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const message = await action();
+      if (message) setDone(message);
+    } catch (err) {
+      setError(describeError(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // The citizen hears of a move by the channels they gave when booking.
+  const told = c.citizen.phone && c.citizen.email ? 'both' : c.citizen.phone ? 'sms' : c.citizen.email ? 'email' : 'none';
+
+  return (
+    <li className="fr-p-2w fr-mb-2w fr-background-alt--grey" data-testid="affected-booking">
+      <h3 className="fr-h6">
+        {whenLabel(c.startsAt)} — {c.citizen.name}
+      </h3>
+      <p className="fr-text--sm fr-mb-1w" data-testid="affected-place">
+        {t('absences.place', { subject: c.subject ?? c.administrationName, booth: c.boothName, msap: c.msapSiteName })}
+      </p>
+      <ErrorSummary message={error?.summary ?? null} />
+      <StatusMessage message={done} focus />
+      {!done && proposal && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="slot-proposal">
+          <p ref={proposalText} tabIndex={-1}>
+            {t(proposal.sameAgent ? 'absences.proposal' : 'absences.proposalColleague', { when: whenLabel(proposal.startsAt), agent: proposal.agentName, booth: proposal.boothName })}
+          </p>
+          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w">
+            <li>
+              <Button size="small" priority="secondary" disabled={busy} onClick={() => setProposal(null)}>
+                {t('absences.proposalCancel')}
+              </Button>
+            </li>
+            <li>
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    try {
+                      const moved = await bookProposedSlot(c.id, proposal);
+                      return `${t('absences.moved', { when: whenLabel(moved.startsAt), agent: moved.agentName })} ${t(`absences.toldBy.${told}`)}`;
+                    } finally {
+                      // Taken meanwhile or booked: either way this proposal is spent.
+                      setProposal(null);
+                    }
+                  })
+                }
+              >
+                {t('absences.proposalConfirm')}
+              </Button>
+            </li>
+          </ul>
+        </div>
+      )}
+      {!done && !proposal && (
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            {affected.replacements.length === 0 ? (
+              <p className="fr-text--sm">{t('absences.noReplacement')}</p>
+            ) : (
+              <>
+                <Select label={t('absences.reassignTo')} nativeSelectProps={{ value: replacement, onChange: (e) => setReplacement(e.target.value) }}>
+                  {affected.replacements.map((r) => (
+                    <option key={r.agentId} value={r.agentId}>
+                      {r.displayName}
+                    </option>
+                  ))}
+                </Select>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      await reassignConsultation(c.id, replacement);
+                      return t('absences.reassigned', { agent: affected.replacements.find((r) => r.agentId === replacement)?.displayName ?? '' });
+                    })
+                  }
+                >
+                  {t('absences.reassign')}
+                </Button>
+              </>
+            )}
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Button
+              size="small"
+              priority="secondary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  setProposal(await getProposedSlot(c.id));
+                  return null;
+                })
+              }
+            >
+              {t('absences.propose')}
+            </Button>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input label={t('absences.cancelReason')} nativeInputProps={{ value: reason, onChange: (e) => setReason(e.target.value) }} />
+            <Button
+              size="small"
+              priority="secondary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  await cancelConsultation(c.id, reason.trim());
+                  return t('absences.cancelled');
+                })
+              }
+            >
+              {t('absences.cancel')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

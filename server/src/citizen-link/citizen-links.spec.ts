@@ -1,0 +1,36 @@
+import { stateOf } from './citizen-appointments.service';
+import { LINK_TOKEN, newLinkToken, withoutLinkTokens } from './citizen-links';
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-03-30T08:00:00Z');
+const at = (hours: number) => new Date(NOW + hours * HOUR);
+
+describe('citizen links', () => {
+  it('are 22 URL-safe characters carrying 128 random bits, never twice the same', () => {
+    const tokens = Array.from({ length: 1000 }, newLinkToken);
+    for (const token of tokens) {
+      expect(token).toMatch(LINK_TOKEN);
+      expect(Buffer.from(token, 'base64url')).toHaveLength(16);
+    }
+    expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it('are left out of the request logs, page and API alike', () => {
+    expect(withoutLinkTokens('/rdv/AbCdEfGhIjKlMnOpQrStUv')).toBe('/rdv/…');
+    expect(withoutLinkTokens('/api/citizen/appointments/AbCdEfGhIjKlMnOpQrStUv/cancel')).toBe('/api/citizen/appointments/…/cancel');
+    expect(withoutLinkTokens('/api/consultations?from=x')).toBe('/api/consultations?from=x');
+  });
+
+  it.each([
+    ['scheduled', 2, 'upcoming'],
+    ['scheduled', -0.1, 'started'],
+    ['in_progress', -0.1, 'started'],
+    ['ended', -0.1, 'started'],
+    ['scheduled', -1, 'over'],
+    ['done', -1, 'over'],
+    ['no_show', -1, 'over'],
+    ['cancelled', 2, 'cancelled'],
+  ] as const)('a %s appointment starting in %s h is %s for its citizen', (status, startsIn, state) => {
+    expect(stateOf({ status, startsAt: at(startsIn), endsAt: at(startsIn + 0.5) }, NOW)).toBe(state);
+  });
+});

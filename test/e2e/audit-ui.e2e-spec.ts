@@ -66,6 +66,8 @@ describe('audit trail page in Chromium', () => {
     await page.getByLabel('Domaine').selectOption({ label: 'Rendez-vous' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL('**/admin/journal?family=consultation');
+    // The filtered page replaces the whole log: the admin's sign-in leaves it.
+    await page.getByTestId('audit-log').getByRole('cell', { name: 'Connexion', exact: true }).waitFor({ state: 'detached' });
     const rows = page.getByTestId('audit-log').getByRole('row');
     await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-testid=audit-log] tbody tr').length === 50);
     const actions = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => (tr as unknown as { cells: Array<{ textContent: string }> }).cells[1]!.textContent));

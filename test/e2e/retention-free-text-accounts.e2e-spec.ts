@@ -24,14 +24,17 @@ const ENV = {
 };
 const FORMER_PASSWORD = 'ancien-mot-de-passe-2026';
 
-/** Inserts `count` unavailabilities ending at `end`, an hour long each, with `reason`. */
-async function insertUnavailabilities(ds: DataSource, table: 'agent_absences' | 'msap_closures', owner: string, o: { count: number; end: Date; reason: string }) {
+/**
+ * Inserts `count` unavailabilities back to back ending at `end`, `minutes` long each (an hour by
+ * default), with `reason`. An agent's absences may not overlap (agent_absences_no_overlap).
+ */
+async function insertUnavailabilities(ds: DataSource, table: 'agent_absences' | 'msap_closures', owner: string, o: { count: number; end: Date; reason: string; minutes?: number }) {
   const column = table === 'agent_absences' ? 'agent_id' : 'msap_site_id';
   const rows: Array<{ id: string }> = await ds.query(
     `INSERT INTO ${table} (${column}, starts_at, ends_at, reason, created_at)
-     SELECT $1, $2::timestamptz - make_interval(hours => i + 1), $2::timestamptz - make_interval(hours => i), $3, $2::timestamptz - interval '30 days'
+     SELECT $1, $2::timestamptz - make_interval(mins => (i + 1) * $5), $2::timestamptz - make_interval(mins => i * $5), $3, $2::timestamptz - interval '30 days'
        FROM generate_series(0, $4 - 1) i RETURNING id`,
-    [owner, o.end.toISOString(), o.reason, o.count],
+    [owner, o.end.toISOString(), o.reason, o.count, o.minutes ?? 60],
   );
   return rows.map((r) => r.id);
 }
@@ -81,8 +84,9 @@ describe('retention of free-text reasons and of long-disabled accounts', () => {
     // Absences: 12 ended 91 days ago (more than a batch), one 90 days and a minute ago; kept: one 90 days less
     // five minutes ago, 89 days ago, one under way; an old one without a reason has nothing to erase.
     erased.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 12, end: ago(91), reason: 'Congé maladie (opération du genou)' })));
-    erased.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 1, end: ago(90, 1), reason: 'Formation' })));
-    kept.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 1, end: ago(90, -5), reason: 'Formation' })));
+    // Four minutes each: the two around the limit do not overlap.
+    erased.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 1, end: ago(90, 1), reason: 'Formation', minutes: 4 })));
+    kept.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 1, end: ago(90, -5), reason: 'Formation', minutes: 4 })));
     kept.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 2, end: ago(89), reason: 'Enfant malade' })));
     kept.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 1, end: new Date(Date.now() + DAY_MS), reason: 'Congés' })));
     kept.absences.push(...(await insertUnavailabilities(ds, 'agent_absences', agent.id, { count: 1, end: ago(300), reason: '' })));

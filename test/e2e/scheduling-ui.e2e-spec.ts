@@ -266,8 +266,10 @@ describe('scheduling screens in Chromium', () => {
     expect(text).toMatch(/^14:00 – 14:30 Paul Durand · Impôt sur le revenu/);
     expect(text).toContain('France Services de Pithiviers');
     expect(text).toContain('Prévu');
-    const joinLink = item.getByRole('link', { name: 'Rejoindre la téléconsultation' });
-    expect(await joinLink.getAttribute('href')).toMatch(/^\/consultation\/[0-9a-f-]{36}$/);
+    // Days ahead, "Rejoindre" says when the room opens rather than failing (JOIN_MARGIN_MINUTES before).
+    const waiting = item.getByTestId('join-waiting');
+    expect(await waiting.getByRole('button', { name: 'Rejoindre la téléconsultation' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await waiting.textContent()).toContain(`${monday.plus({ days: 3 }).setLocale('fr').toFormat('cccc d LLLL')} à 13 h 45`);
     // The day view of that Thursday shows it too (from today, "Suivant" day by day).
     await agent.getByText('Jour', { exact: true }).click();
     await agent.getByRole('button', { name: 'Aujourd’hui' }).click();

@@ -80,5 +80,5 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The families of actions (the part before the dot), for filtering a whole domain at once. */
-export const AUDIT_FAMILIES = [...new Set(AUDIT_ACTIONS.map((a) => a.slice(0, a.indexOf('.'))))] as readonly string[];
+export const AUDIT_FAMILIES = [...new Set(AUDIT_ACTIONS.map((a) => (a.includes('.') ? a.slice(0, a.indexOf('.')) : a)))] as readonly string[];
 export type AuditFamily = string;

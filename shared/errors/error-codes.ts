@@ -84,6 +84,8 @@ export const FIELD_ERROR_CODES = [
   'INVALID_PHONE',
   // A number that cannot receive an SMS (a landline) where a mobile is asked for.
   'NOT_A_MOBILE',
+  // Where a landline is asked for (to call the citizen): a mobile, a foreign or an 08 number.
+  'NOT_A_LANDLINE',
   'INVALID_EMAIL',
   'INVALID_POSTAL_CODE',
   'INVALID_DEPARTEMENT',

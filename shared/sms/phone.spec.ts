@@ -1,4 +1,4 @@
-import { citizenChannels, classifyPhone, displayPhone, normalizePhone, SMS_CAPABLE, VALID_PHONE } from './phone';
+import { citizenChannels, classifyLandline, classifyPhone, displayPhone, FRENCH_LANDLINE, normalizePhone, SMS_CAPABLE, VALID_PHONE } from './phone';
 
 describe('citizen phone numbers', () => {
   it.each([
@@ -56,11 +56,47 @@ describe('citizen phone numbers', () => {
   ])('%s is %s', (e164, kind) => expect(classifyPhone(e164)).toBe(kind));
 
   it('writes its patterns so that PostgreSQL reads them (no escapes or groups it lacks)', () => {
-    for (const pattern of [VALID_PHONE, SMS_CAPABLE]) {
+    for (const pattern of [VALID_PHONE, SMS_CAPABLE, FRENCH_LANDLINE]) {
       // Only \d, \+ and \\ escapes; (?: and (?! groups; no flags.
       expect(pattern.source.replace(/\\[d+]|\(\?[:!]/g, '')).not.toMatch(/\\|\(\?/);
       expect(pattern.flags).toBe('');
     }
+  });
+
+  it.each([
+    // The landline field: 01–05 and 09, metropolitan or overseas, as typed at the desk.
+    ['01 23 45 67 89', 'landline'],
+    ['02 38 30 12 34', 'landline'],
+    ['03 12 34 56 78', 'landline'],
+    ['04 12 34 56 78', 'landline'],
+    ['05 12 34 56 78', 'landline'],
+    ['09 12 34 56 78', 'landline'],
+    ['+33 2 38 30 12 34', 'landline'],
+    ['0262 12 34 56', 'landline'],
+    ['0263 12 34 56', 'landline'],
+    ['0269 12 34 56', 'landline'],
+    ['0590 12 34 56', 'landline'],
+    ['0594 12 34 56', 'landline'],
+    ['0596 12 34 56', 'landline'],
+    // A number an SMS can reach belongs in the mobile field: French and overseas mobiles, foreign numbers.
+    ['06 12 34 56 78', 'mobile'],
+    ['07 12 34 56 78', 'mobile'],
+    ['0692 12 34 56', 'mobile'],
+    ['0696 12 34 56', 'mobile'],
+    ['+32 2 123 45 67', 'mobile'],
+    // Service numbers are nobody's home phone.
+    ['08 00 12 34 56', 'other'],
+    ['08 92 12 34 56', 'other'],
+    // Not numbers.
+    ['02 38 30 12', 'invalid'],
+    ['02 38 30 12 34 5', 'invalid'],
+    ['fixe', 'invalid'],
+    ['', 'invalid'],
+  ])('in the landline field, %j is %s', (typed, kind) => expect(classifyLandline(normalizePhone(typed))).toBe(kind));
+
+  it('never calls a landline a mobile, nor a mobile a landline', () => {
+    for (const typed of ['01 23 45 67 89', '09 12 34 56 78', '0262 12 34 56', '0590 12 34 56']) expect(classifyPhone(normalizePhone(typed))).toBe('not_mobile');
+    for (const typed of ['06 12 34 56 78', '0692 12 34 56', '0639 12 34 56']) expect(FRENCH_LANDLINE.test(normalizePhone(typed))).toBe(false);
   });
 
   it.each([

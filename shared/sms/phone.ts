@@ -36,6 +36,28 @@ export function classifyPhone(e164: string): PhoneKind {
   return SMS_CAPABLE.test(e164) ? 'mobile' : 'not_mobile';
 }
 
+/**
+ * French landlines, where staff call a citizen who has no mobile: 01 to 05 and 09 (internet boxes)
+ * in metropolitan France, and the overseas ones dialled 0262/0263/0269 (Réunion, Mayotte), 0590,
+ * 0594, 0596. Never sent an SMS. 08 numbers (services) are no one's home phone: not landlines here.
+ * Written for PostgreSQL too, like SMS_CAPABLE.
+ */
+export const FRENCH_LANDLINE = /^\+(?:33[1-59]\d{8}|262(?:26[239])\d{6}|590590\d{6}|594594\d{6}|596596\d{6})$/;
+
+/**
+ * What a number typed where a landline is asked for is: a French landline, a number an SMS can
+ * reach (a mobile, or a foreign number taken as one: it belongs in the mobile field), another
+ * number (08…), or not a number.
+ */
+export type LandlineKind = 'landline' | 'mobile' | 'other' | 'invalid';
+
+/** A normalised number (see normalizePhone), as the landline field sees it. */
+export function classifyLandline(e164: string): LandlineKind {
+  if (!VALID_PHONE.test(e164)) return 'invalid';
+  if (FRENCH_LANDLINE.test(e164)) return 'landline';
+  return SMS_CAPABLE.test(e164) ? 'mobile' : 'other';
+}
+
 /** National prefixes of the overseas départements, after the leading 0, and their country code. */
 const OVERSEAS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:26[239]|639|69[23])/, '262'],

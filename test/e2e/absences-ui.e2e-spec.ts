@@ -46,6 +46,7 @@ describe('absences page in Chromium', () => {
   /** Tuesday next week: the MSAP opens 09:00–12:30 and 13:30–17:30, the demo agent works 09:00–12:00 and 13:30–17:00. */
   const tuesday = mondayIn(1).plus({ days: 1 });
   let bookingId: string;
+  let unreachableId: string;
 
   beforeAll(async () => {
     const dist = process.env.CLIENT_DIST_DIR ?? join(ROOT, 'dist', 'client');
@@ -67,6 +68,13 @@ describe('absences page in Chromium', () => {
       })
       .expect(201);
     bookingId = booked.body.id;
+    // A second booking hit by the same absence, of a citizen who left no contact: cancelled from the page.
+    const unreachable = await coordinator.agent
+      .post('/api/consultations')
+      .set('X-CSRF-Token', coordinator.csrf)
+      .send({ boothId: ids.pithiviersBoothId, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(tuesday, '10:30'), citizen: { name: 'Marc Sanscontact' } })
+      .expect(201);
+    unreachableId = unreachable.body.id;
     chrome = await launchChromium();
     const context = await chrome.browser.newContext({ viewport: DESK_PC, locale: 'fr-FR', timezoneId: PARIS });
     contexts.push(context);
@@ -96,9 +104,12 @@ describe('absences page in Chromium', () => {
     await form.getByLabel('Heure de fin').fill('12:00');
     await form.getByLabel('Motif', { exact: true }).fill('Formation');
     await form.getByRole('button', { name: 'Déclarer l’absence' }).click();
-    const result = page.getByRole('heading', { name: 'Absence enregistrée. 1 rendez-vous concerné.' });
+    const result = page.getByRole('heading', { name: 'Absence enregistrée. 2 rendez-vous concernés.' });
     await result.waitFor();
     expect(await isFocused(result)).toBe(true);
+    // The list says how many bookings the absence leaves to settle, and follows as they are.
+    const toSettle = page.getByTestId('absence-row').filter({ hasText: `le ${dayWords(tuesday)} de 8 h à 12 h` }).getByTestId('absence-to-settle');
+    await toSettle.getByText('2 à traiter', { exact: true }).waitFor();
     const booking = page.getByTestId('affected-booking').filter({ has: page.getByRole('heading', { name: /Jeanne Déplacée$/ }) });
     await booking.getByRole('heading', { name: `${dayWords(tuesday)} à 9 h — Jeanne Déplacée` }).waitFor();
     await booking.getByText('Aucun collègue libre à cette heure.').waitFor();
@@ -120,7 +131,52 @@ describe('absences page in Chromium', () => {
     expect(sms).toHaveLength(1);
     expect(sms[0].recipient).toBe('+33612345678');
     expect(sms[0].body).toContain('13 h 30');
+    await toSettle.getByText('1 à traiter', { exact: true }).waitFor();
     await page.screenshot({ path: join(SHOTS, '2-moved.png'), fullPage: true });
+  });
+
+  it('cancels a booking only once asked, showing where the reason goes and its exact text, and says who is told', async () => {
+    const booking = page.getByTestId('affected-booking').filter({ has: page.getByRole('heading', { name: /Marc Sanscontact$/ }) });
+    await booking.getByText('Ce motif ne sera pas envoyé : pas de coordonnées. Le rendez-vous ira dans la liste « À appeler ».').first().waitFor();
+    await booking.getByRole('button', { name: 'Annuler et prévenir l’usager' }).click();
+    const dialog = booking.getByRole('alertdialog', { name: `Annuler le rendez-vous de Marc Sanscontact du ${dayWords(tuesday)} à 10 h 30 ?` });
+    await dialog.waitFor();
+    expect(await isFocused(dialog.getByText(/^Annuler le rendez-vous de Marc Sanscontact/))).toBe(true);
+    // Nothing is cancelled yet; the dialog says where the reason goes and shows what would be said.
+    expect((await t.dataSource.query(`SELECT status FROM consultations WHERE id = $1`, [unreachableId]))[0].status).toBe('scheduled');
+    await dialog.getByText('Ce motif ne sera pas envoyé : pas de coordonnées. Le rendez-vous ira dans la liste « À appeler ».').waitFor();
+    const notice = dialog.getByTestId('cancel-notice');
+    await notice.locator('figure[data-channel="call"]').getByText('À dire au téléphone').waitFor();
+    expect(await notice.locator('blockquote').textContent()).toMatch(/est annulé\. Motif : Absence de l’agent$/);
+    // Only the one-sentence summary is a live region, not the text itself.
+    expect(await notice.getByRole('status').textContent()).toBe('Le motif ne sera pas envoyé : l’usager sera dans la liste « À appeler ».');
+    expect(await notice.locator('[aria-live] blockquote, [role="status"] blockquote').count()).toBe(0);
+    await expectAccessible(page, 'absences (cancellation asked)');
+    await page.screenshot({ path: join(SHOTS, '2b-cancel-asked.png') });
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.screenshot({ path: join(SHOTS, '2b-cancel-asked-tablet.png') });
+    await page.setViewportSize(DESK_PC);
+
+    // The safe answer keeps it; the other cancels, and the result does not claim the citizen was told.
+    await dialog.getByRole('button', { name: 'Garder le rendez-vous' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await t.dataSource.query(`SELECT status FROM consultations WHERE id = $1`, [unreachableId]))[0].status).toBe('scheduled');
+    await booking.getByRole('button', { name: 'Annuler et prévenir l’usager' }).click();
+    await booking.getByRole('alertdialog').getByRole('button', { name: 'Oui, annuler le rendez-vous' }).click();
+    const done = booking.getByRole('status').filter({ hasText: 'Rendez-vous annulé.' });
+    await done.getByText('Rendez-vous annulé. Usager sans portable ni courriel : il est dans la liste « À appeler », appelez-le pour le prévenir.').waitFor();
+    expect(await done.textContent()).not.toContain('Usager prévenu');
+    const [cancelled] = await t.dataSource.query(`SELECT status, cancellation_reason FROM consultations WHERE id = $1`, [unreachableId]);
+    expect(cancelled).toEqual({ status: 'cancelled', cancellation_reason: 'Absence de l’agent' });
+    const [audited] = await t.dataSource.query(`SELECT actor_user_id, request_id FROM audit_events WHERE action = 'consultation.cancelled' AND subject_id = $1`, [unreachableId]);
+    expect(audited).toMatchObject({ actor_user_id: coordinator.userId, request_id: expect.stringMatching(/\S/) });
+    await page
+      .getByTestId('absence-row')
+      .filter({ hasText: `le ${dayWords(tuesday)} de 8 h à 12 h` })
+      .getByTestId('absence-to-settle')
+      .getByText('Aucun', { exact: true })
+      .waitFor();
+    await page.screenshot({ path: join(SHOTS, '2c-cancelled.png'), fullPage: true });
   });
 
   it('lists the absence, refuses one over it with its French reason, and deletes it after asking', async () => {
@@ -137,6 +193,8 @@ describe('absences page in Chromium', () => {
     const summary = page.getByTestId('form-error').first();
     await summary.getByText(`Cette absence chevauche une absence déjà déclarée pour cet agent. Absence déjà déclarée : ${period}.`).waitFor();
     expect(await isFocused(summary)).toBe(true);
+    // The previous declaration's answer is gone: it would read as if this one had been saved.
+    expect(await page.getByRole('heading', { name: /^Absence enregistrée/ }).count()).toBe(0);
     expect(await form.getByText('chevauche une absence déjà déclarée', { exact: true }).count()).toBe(2);
     await expectAccessible(page, 'absences (overlap refused)');
     await page.screenshot({ path: join(SHOTS, '3-overlap.png') });
@@ -145,6 +203,11 @@ describe('absences page in Chromium', () => {
     await form.getByLabel('Heure de fin').fill('14:00');
     await form.getByRole('button', { name: 'Déclarer l’absence' }).click();
     await summary.getByText('Certains champs sont à corriger. Fin : la fin doit être après le début.').waitFor();
+    // Within one day, under the end time (the field to correct), not under the date.
+    const timeGroup = form.locator('.fr-input-group').filter({ has: page.getByLabel('Heure de fin') });
+    await timeGroup.getByText('la fin doit être après le début', { exact: true }).waitFor();
+    expect(await form.getByText('la fin doit être après le début', { exact: true }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, '3b-end-before-start.png') });
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM agent_absences`))[0].n).toBe(1);
 
     // "Journées entières" again: a whole day is listed as such.

@@ -156,6 +156,19 @@ describe('absences: declare, refuse overlaps, list, delete, move the bookings th
     expect(await audit('absence.deleted', id)).toHaveLength(1);
   });
 
+  it('says in the list how many bookings each absence still leaves to settle, counting down as they are', async () => {
+    const wednesday = week.plus({ weeks: 3, days: 2 });
+    const first = await book(booking(at(wednesday, '09:00'))).expect(201);
+    await book(booking(at(wednesday, '10:00'))).expect(201);
+    const declared = await declare(coordinator, ids.demoAgentId, { startsAt: at(wednesday, '00:00'), endsAt: at(wednesday.plus({ days: 1 }), '00:00') }).expect(201);
+    const period = { from: at(wednesday, '00:00'), to: at(wednesday.plus({ days: 1 }), '00:00') };
+    const list = async () => ((await coordinator.agent.get('/api/absences').query(period).expect(200)).body as Array<Absence & { toSettle: number }>).find((a) => a.id === declared.body.absence.id)!;
+    expect((await list()).toSettle).toBe(2);
+    expect(declared.body.affected).toHaveLength(2);
+    await coordinator.agent.post(`/api/consultations/${first.body.id}/cancel`).set(csrf(coordinator)).send({ reason: 'Absence de l’agent' }).expect(200);
+    expect((await list()).toSettle).toBe(1);
+  });
+
   it('"propose another slot" moves a booking the absence hits to the nearest free slot of its booth and tells the citizen', async () => {
     // Week 3, Tuesday: the MSAP opens 09:00–12:30 and 13:30–17:30, the demo agent works 09:00–12:00 and 13:30–17:00.
     const tuesday = week.plus({ weeks: 3, days: 1 });

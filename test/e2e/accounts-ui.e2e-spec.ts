@@ -51,7 +51,7 @@ describe('accounts in Chromium: invitation, "mot de passe oublié", "Mon compte"
   async function linkFromOutbox(admin: Page, email: string, event: string): Promise<string> {
     await admin.goto(`${t.baseUrl}/coordination/messages`);
     return waitFor(`the ${event} e-mail to ${email} on the Messages page`, async () => {
-      await admin.getByRole('button', { name: 'Réessayer' }).click();
+      await admin.getByRole('button', { name: 'Actualiser' }).click();
       const row = admin.getByTestId('outbox').getByRole('row').filter({ hasText: email }).filter({ hasText: event }).first();
       if ((await row.count()) === 0) return undefined;
       const link = /https?:\/\/\S+\/mot-de-passe\/[A-Za-z0-9_-]{43}/.exec((await row.textContent()) ?? '')?.[0];

@@ -146,6 +146,12 @@ describe('accounts: invitations, passwords, disabling', () => {
     expect(unknownSite.body.errors).toEqual({ msapSiteId: ['UNKNOWN'] });
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users`)).toEqual(before);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_outbox`)).toEqual(outbox);
+
+    // A double click: one account, one e-mail, the other answer a 409 (not a 500).
+    const twice = await Promise.all([1, 2, 3].map(() => invite({ email: 'double@loiret.gouv.fr', displayName: 'Double', role: 'coordinator', departement: '45' })));
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(twice.filter((r) => r.status === 409).every((r) => r.body.code === 'EMAIL_TAKEN')).toBe(true);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE recipient = 'double@loiret.gouv.fr'`)).toEqual([{ n: 1 }]);
   });
 
   it('a link works once; an expired one and one replaced by a new invitation answer codes of their own', async () => {
@@ -211,7 +217,7 @@ describe('accounts: invitations, passwords, disabling', () => {
       [last],
     );
     expect(requests).toEqual([
-      { actor_user_id: id, subject_id: id, details: expect.objectContaining({ outcome: 'link_sent' }), request_id: expect.any(String) },
+      { actor_user_id: null, subject_id: id, details: expect.objectContaining({ outcome: 'link_sent' }), request_id: expect.any(String) },
       { actor_user_id: null, subject_id: null, details: { outcome: 'no_account' }, request_id: expect.any(String) },
     ]);
     expect(JSON.stringify(requests)).not.toContain('personne@');
@@ -352,14 +358,20 @@ describe('accounts: invitations, passwords, disabling', () => {
         citizen: { name: 'Usager' },
       });
 
+    // The admin is told, before disabling, how many consultations the agent still has to hold; the trail keeps it.
+    const booked = await book(29).expect(201);
+    const listed = ((await admin.agent.get('/api/users').expect(200)).body as Array<{ id: string; consultationsAhead: number }>).find((u) => u.id === userId);
+    expect(listed?.consultationsAhead).toBe(1);
     await send(admin, 'post', `/api/users/${userId}/disable`).expect(200);
+    expect((await auditOf('user.disabled', userId))[0]!.details).toMatchObject({ consultationsAhead: 1 });
     expect((await agents()).map((a) => a.id)).not.toContain(agentId);
     expect((await book(30).expect(422)).body.errors).toEqual({ agentId: ['RETIRED'] });
+    await send(coordinator, 'post', `/api/consultations/${booked.body.id}/cancel`, { reason: 'Agent parti' }).expect(200);
 
     await send(admin, 'post', `/api/users/${userId}/enable`).expect(200);
     expect((await agents()).map((a) => a.id)).toContain(agentId);
-    const booked = await book(31).expect(201);
-    await send(coordinator, 'post', `/api/consultations/${booked.body.id}/cancel`, { reason: 'Test' }).expect(200);
+    const again = await book(31).expect(201);
+    await send(coordinator, 'post', `/api/consultations/${again.body.id}/cancel`, { reason: 'Test' }).expect(200);
 
     await send(admin, 'patch', `/api/users/${userId}`, { role: 'coordinator', departement: '45' }).expect(200);
     expect((await agents()).map((a) => a.id)).not.toContain(agentId);

@@ -90,6 +90,7 @@ describe('audit trail page in Chromium', () => {
     const details = await page.getByTestId('audit-log').getByRole('row').nth(1).getByRole('cell').nth(4).textContent();
     expect(details).toMatch(/^\d{2}\/\d{2}\/\d{4} 08:00 → \d{2}\/\d{2}\/\d{4} 08:00/);
     expect(await page.getByLabel('Identifiant de la cible').inputValue()).toBe(moved);
+    expect(await page.getByTestId('audit-subject').textContent()).toMatch(/^Actions sur : Rendez-vous \d{2}\/\d{2}\/\d{4} 08:00 · Cabine 1 · France Services de Pithiviers$/);
     await page.setViewportSize(TABLET);
     await page.screenshot({ path: join(SCREENSHOTS, 'audit-history-tablet.png'), fullPage: true });
     await page.setViewportSize(DESK_PC);

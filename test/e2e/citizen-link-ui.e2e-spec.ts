@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { auditPage, blocking, describeViolations } from '../support/a11y';
@@ -7,13 +7,16 @@ import { startTestApp, TestApp } from '../support/app';
 import { closeSuite, launchChromium, TestBrowser } from '../support/browser';
 import { pdfPagesText } from '../support/pdf-text';
 import { ROOT } from '../support/process';
-import { mondayIn } from '../support/scheduling';
+import { demoIds } from '../support/demo-data';
+import { at, mondayIn, schedulingIds } from '../support/scheduling';
 import { signIn } from '../support/session';
-import { signInUi } from '../support/ui';
+import { isFocused, signInUi } from '../support/ui';
 
 const SHOTS = '/tmp/shots-citizen';
 const PHONE = { width: 390, height: 844 };
 const LINK = /https?:\/\/[^\s]+\/rdv\/[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/;
+/** A printed slip's link: its token has no look-alike characters and comes in groups of four. */
+const PRINTED_LINK = /https?:\/\/[^\s]+\/rdv\/(?:[a-hj-km-np-z2-9]{4}-){6}[a-hj-km-np-z2-9]{4}(?![a-z0-9-])/;
 
 /** No serious or critical axe violation, and the page titled "<its h1> — Visio MSAP" (RGAA 8.6). */
 async function expectAccessible(page: Page): Promise<void> {
@@ -56,7 +59,7 @@ describe('the citizen’s link in Chromium', () => {
   let link: string;
   let consultationId: string;
 
-  it('a facilitator books through the form and downloads the printable slip', async () => {
+  it('a facilitator books through the form and opens the printable slip in a new tab, to print it from the viewer', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 720 } });
     await signInUi(page, t.baseUrl, 'facilitator', '/animation');
     await page.goto(`${t.baseUrl}/animation/reserver`);
@@ -75,16 +78,25 @@ describe('the citizen’s link in Chromium', () => {
     const [row] = await t.dataSource.query(`SELECT id FROM consultations WHERE citizen_name = 'Jeanne Martin'`);
     consultationId = row.id;
 
-    const print = page.getByRole('link', { name: 'Imprimer la convocation de Jeanne Martin (PDF)' });
+    // A new tab (a tablet shows the PDF viewer there, to print), said in the link's name.
+    const print = page.getByRole('link', { name: 'Imprimer la convocation de Jeanne Martin, en PDF (nouvelle fenêtre)' });
+    expect(await print.getAttribute('target')).toBe('_blank');
+    expect(await print.getAttribute('rel')).toBe('noopener');
+    expect(await print.getAttribute('download')).toBeNull();
     await page.screenshot({ path: join(SHOTS, '01-booked-print-button.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), print.click()]);
-    expect(download.suggestedFilename()).toMatch(/^convocation-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const [tab] = await Promise.all([page.waitForEvent('popup'), print.click()]);
+    expect(tab.url()).toBe(`${t.baseUrl}/api/consultations/${consultationId}/slip.pdf`);
+    await tab.close();
+    // What that tab shows: the PDF, shown inline, in the same session.
+    const res = await page.request.get(`${t.baseUrl}/api/consultations/${consultationId}/slip.pdf`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-disposition']).toMatch(/^inline; filename="convocation-\d{4}-\d{2}-\d{2}\.pdf"$/);
     const file = join(SHOTS, 'convocation.pdf');
-    await download.saveAs(file);
+    await writeFile(file, await res.body());
     const [text] = await pdfPagesText(await readFile(file));
-    expect(text).toContain('France Services — France Services de Pithiviers');
+    expect(text!.split('\n')[0]).toBe('France Services de Pithiviers');
     expect(text).toContain('Pour : Jeanne Martin');
-    expect(text).toMatch(LINK);
+    expect(text!.replace(/\n/g, '')).toMatch(PRINTED_LINK);
   });
 
   it('the confirmation in the local outbox holds the link, read through the coordinator’s API', async () => {
@@ -112,15 +124,26 @@ describe('the citizen’s link in Chromium', () => {
       expect(box.width).toBeGreaterThan(PHONE.width * 0.8);
       expect(box.height).toBeGreaterThanOrEqual(44);
     }
-    // No sign-in link, no account: the header offers nothing to the citizen.
+    // No sign-in link, no account: the header offers nothing to the citizen; its logo leads back here, not to the staff's sign-in.
     expect(await page.getByRole('link', { name: /connexion|se connecter/i }).count()).toBe(0);
+    const home = page.getByRole('banner').getByRole('link', { name: /^Visio MSAP/ }).first();
+    expect(new URL((await home.getAttribute('href'))!, t.baseUrl).pathname).toBe(new URL(link).pathname);
+    expect(await page.getByRole('banner').locator('a[href="/"]').count()).toBe(0);
+    await page.getByText('Venez 10 minutes avant l’heure.', { exact: false }).waitFor();
     // The page fits the phone: nothing wider than the screen.
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: join(SHOTS, '02-citizen-appointment.png'), fullPage: true });
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Être rappelé pour changer l’horaire' }).tap();
+    // Opening the form takes the focus to its heading; "Ne pas envoyer" gives it back to the button.
+    const ask = page.getByRole('button', { name: 'Être rappelé pour changer l’horaire' });
+    await ask.tap();
     const form = page.getByTestId('callback-form');
+    expect(await isFocused(form.getByRole('heading', { name: 'Être rappelé pour changer l’horaire' }))).toBe(true);
+    await form.getByRole('button', { name: 'Ne pas envoyer' }).tap();
+    await form.waitFor({ state: 'detached' });
+    expect(await isFocused(ask)).toBe(true);
+    await ask.tap();
     expect(await form.getByLabel(/Votre numéro de téléphone/).inputValue()).toBe('06 12 34 56 78');
     await form.getByLabel(/Un mot pour la France Services/).fill('Plutôt le matin, après 10 h');
     await page.screenshot({ path: join(SHOTS, '03-citizen-callback-form.png'), fullPage: true });
@@ -134,6 +157,9 @@ describe('the citizen’s link in Chromium', () => {
     await page.getByRole('button', { name: 'Annuler le rendez-vous' }).tap();
     const confirm = page.getByTestId('confirm-panel');
     await confirm.getByText(/^Annuler votre rendez-vous du mardi .* à 9 h \?$/).waitFor();
+    // The request's "sent" gives way to the cancellation being asked; a mobile was given: a confirmation is promised.
+    expect(await page.getByText('Votre demande est envoyée. La France Services va vous rappeler.').count()).toBe(0);
+    await confirm.getByText('La France Services et l’agent seront prévenus. Vous recevrez un message de confirmation.').waitFor();
     await page.screenshot({ path: join(SHOTS, '05-citizen-cancel-confirm.png'), fullPage: true });
     await expectAccessible(page);
     // The safe answer keeps it.
@@ -148,6 +174,10 @@ describe('the citizen’s link in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Annuler le rendez-vous' }).count()).toBe(0);
     const [{ status }] = await t.dataSource.query(`SELECT status FROM consultations WHERE id = $1`, [consultationId]);
     expect(status).toBe('cancelled');
+    // Nothing left to come to: no "come early", no papers to bring.
+    expect(await page.getByText('Venez 10 minutes avant', { exact: false }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Papiers à apporter' }).count()).toBe(0);
+    expect(await page.getByTestId('citizen-papers').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, '06-citizen-cancelled.png'), fullPage: true });
     await expectAccessible(page);
     // Opened again later: the page says so, with no action.
@@ -176,6 +206,17 @@ describe('the citizen’s link in Chromium', () => {
     await card.getByText('Rendez-vous annulé').waitFor();
     await home.screenshot({ path: join(SHOTS, '08-coordinator-home.png'), fullPage: true });
     await expectAccessible(home);
+    // Each request leads to its booking, open in the week's planning (to move it while on the phone).
+    const open = card.getByRole('link', { name: 'Voir le rendez-vous de Jeanne Martin dans le planning de la semaine' });
+    // Its words are shown, not an icon alone (so is the button beside it).
+    for (const control of [open, card.getByRole('button', { name: /^Marquer comme traitée/ })]) expect((await control.boundingBox())!.width).toBeGreaterThan(120);
+    const target = new URL((await open.getAttribute('href'))!, t.baseUrl);
+    expect(target.pathname).toBe('/coordination/planning');
+    expect(Object.fromEntries(target.searchParams)).toEqual({ site: expect.any(String), semaine: nextWeek.toISODate(), rendezvous: consultationId });
+    await open.click();
+    await home.getByRole('heading', { name: /^Détails du rendez-vous : mardi .* à 9 h$/ }).waitFor();
+    await home.getByText('Usager : Jeanne Martin').waitFor();
+    await home.screenshot({ path: join(SHOTS, '08b-coordinator-booking-from-request.png'), fullPage: true });
 
     // A portrait tablet at the France Services.
     const desk = await newPage({ viewport: { width: 800, height: 1280 }, hasTouch: true });
@@ -184,12 +225,69 @@ describe('the citizen’s link in Chromium', () => {
     await deskCard.getByText('06 12 34 56 78').waitFor();
     await desk.screenshot({ path: join(SHOTS, '09-facilitator-desk.png'), fullPage: true });
     await expectAccessible(desk);
+    // The facilitator's link opens their own planning, the booking's panel open; back to the desk to close the request.
+    const deskOpen = deskCard.getByRole('link', { name: 'Voir le rendez-vous de Jeanne Martin dans le planning de la semaine' });
+    expect(new URL((await deskOpen.getAttribute('href'))!, t.baseUrl).pathname).toBe('/animation/planning');
+    await deskOpen.tap();
+    await desk.getByRole('heading', { name: /^Détails du rendez-vous : mardi .* à 9 h$/ }).waitFor();
+    await desk.screenshot({ path: join(SHOTS, '09b-facilitator-booking-from-request.png'), fullPage: true });
+    await desk.goBack();
     await deskCard.getByRole('button', { name: 'Marquer comme traitée la demande de Jeanne Martin' }).tap();
     await desk.getByTestId('callback-handled').getByText('Demande de Jeanne Martin marquée comme traitée.').waitFor();
     await desk.getByTestId('callback-requests').getByText('Aucune demande en attente.').waitFor();
     const [handled] = await t.dataSource.query(`SELECT action, actor_user_id FROM audit_events WHERE action = 'callback.handled' AND subject_id = $1`, [consultationId]);
     expect(handled).toBeDefined();
     await desk.screenshot({ path: join(SHOTS, '10-facilitator-desk-handled.png'), fullPage: true });
+  });
+
+  it('a citizen with neither mobile nor e-mail is promised no message; a callback after the start says to call', async () => {
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    const ids = { ...(await schedulingIds(t.dataSource)), ...(await demoIds(t.dataSource)) };
+    const book = async (time: string, citizen: object) =>
+      (
+        await coordinator.agent
+          .post('/api/consultations')
+          .set('X-CSRF-Token', coordinator.csrf)
+          .send({ boothId: ids.pithiviersBoothId, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: at(nextWeek.plus({ days: 2 }), time), citizen })
+          .expect(201)
+      ).body.id as string;
+    /** The printed slip's link: the only one a citizen without contact has. */
+    const printedLink = async (id: string) => {
+      const res = await coordinator.agent.get(`/api/consultations/${id}/slip.pdf`).buffer(true).parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+      return PRINTED_LINK.exec((await pdfPagesText(res.body as Buffer))[0]!.replace(/\n/g, ''))![0];
+    };
+
+    const unreachable = await book('10:00', { name: 'Paul Sanscontact' });
+    const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(await printedLink(unreachable));
+    await page.getByRole('heading', { level: 1, name: 'Votre rendez-vous' }).waitFor();
+    await page.getByRole('button', { name: 'Annuler le rendez-vous' }).tap();
+    const confirm = page.getByTestId('confirm-panel');
+    await confirm.getByText('La France Services et l’agent seront prévenus.', { exact: true }).waitFor();
+    expect(await confirm.textContent()).not.toContain('Vous recevrez');
+    await confirm.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).tap();
+    await page.getByTestId('citizen-status').getByText('Votre rendez-vous est annulé. La France Services est prévenue.', { exact: true }).waitFor();
+    await page.screenshot({ path: join(SHOTS, '14-citizen-no-contact-cancelled.png'), fullPage: true });
+
+    // The page was read before the start; the request is sent after it.
+    const late = await book('11:00', { name: 'Lea Entard', phone: '06 55 44 33 22' });
+    const phone = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await phone.goto(await printedLink(late));
+    await phone.getByRole('button', { name: 'Être rappelé pour changer l’horaire' }).tap();
+    await t.dataSource.query(`UPDATE consultations SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '25 minutes' WHERE id = $1`, [late]);
+    await phone.getByTestId('callback-form').getByRole('button', { name: 'Envoyer ma demande' }).tap();
+    const refusal = phone.getByTestId('form-error');
+    await refusal.getByText('Le rendez-vous a commencé : appelez la France Services au 02 38 30 12 34.', { exact: true }).waitFor();
+    expect(await isFocused(refusal)).toBe(true);
+    expect(await phone.textContent('body')).not.toContain('ne peut plus être annulé');
+    await phone.getByTestId('citizen-state').getByText('Votre rendez-vous a commencé.').waitFor();
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM callback_requests WHERE consultation_id = $1`, [late]))[0].n).toBe(0);
+    await phone.screenshot({ path: join(SHOTS, '15-citizen-callback-too-late.png'), fullPage: true });
+    await expectAccessible(phone);
   });
 
   it('the footer’s legal pages open and are accessible', async () => {

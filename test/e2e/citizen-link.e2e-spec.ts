@@ -8,6 +8,8 @@ import { signIn, SignedIn, signInAs } from '../support/session';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const TOKEN = /\/rdv\/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/;
+/** A printed slip's token: no look-alike characters, in groups of four. */
+const PRINTED_TOKEN = /\/rdv\/((?:[a-hj-km-np-z2-9]{4}-){6}[a-hj-km-np-z2-9]{4})(?![a-z0-9-])/;
 const FORGED = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 interface AuditRow {
@@ -49,6 +51,22 @@ describe('the citizen’s personal link', () => {
   async function messages(consultationId: string): Promise<Array<{ event: string; channel: string; text: string; subject: string | null }>> {
     const res = await coordinator.agent.get(`/api/notifications/outbox?consultationId=${consultationId}&pageSize=200`).expect(200);
     return res.body.items;
+  }
+
+  /** The text of a consultation's printed slip, as the facilitator gets it. */
+  async function slipText(consultationId: string): Promise<string> {
+    const res = await facilitator.agent.get(`/api/consultations/${consultationId}/slip.pdf`).buffer(true).parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    return (await pdfPagesText(res.body as Buffer))[0]!;
+  }
+
+  async function linkOfEmail(consultationId: string): Promise<string> {
+    const email = (await messages(consultationId)).find((m) => m.event === 'booked' && m.channel === 'email')!;
+    return TOKEN.exec(email.text)![1]!;
   }
 
   async function linkOf(consultationId: string): Promise<string> {
@@ -126,6 +144,7 @@ describe('the citizen’s personal link', () => {
       subject: type.subject,
       documents: type.documents,
       phone: '+33612345678',
+      messaged: true,
       callback: null,
       canCancel: true,
       canRequestCallback: true,
@@ -224,10 +243,30 @@ describe('the citizen’s personal link', () => {
     expect(res.body.startsAt).toBe(at(week.plus({ days: 1 }), '11:00'));
     const [row] = await t.dataSource.query(`SELECT l.expires_at - c.ends_at AS delay FROM citizen_links l JOIN consultations c ON c.id = l.consultation_id WHERE l.token_hash = $1`, [sha256(token)]);
     expect(row.delay).toMatchObject({ days: 7 });
-    // The move's message does not hand out a new link: the first one still works.
-    const moved = (await messages(consultationId)).filter((m) => m.event === 'rescheduled' && m.channel === 'sms');
-    expect(moved).toHaveLength(1);
-    expect(moved[0]!.text).not.toContain('/rdv/');
+    // The move's SMS and e-mail carry a link of their own (only hashes are kept: a fresh token); the first one still works.
+    const moved = (await messages(consultationId)).filter((m) => m.event === 'rescheduled' && (m.channel === 'sms' || m.channel === 'email'));
+    expect(moved.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    const movedToken = TOKEN.exec(moved.find((m) => m.channel === 'sms')!.text)![1]!;
+    expect(movedToken).not.toBe(token);
+    expect(moved.find((m) => m.channel === 'sms')!.text).toContain(`est déplacé au `);
+    expect(moved.find((m) => m.channel === 'sms')!.text).toContain(`Annuler ou demander un rappel : ${t.baseUrl}/rdv/${movedToken} (lien personnel).`);
+    expect(moved.find((m) => m.channel === 'email')!.text).toContain(`Pour l’annuler ou demander à être rappelé : ${t.baseUrl}/rdv/`);
+    expect((await citizen(t.baseUrl).get(`/api/citizen/appointments/${movedToken}`).expect(200)).body.startsAt).toBe(at(week.plus({ days: 1 }), '11:00'));
+    // The e-mail's details give the site's phone.
+    expect(moved.find((m) => m.channel === 'email')!.text).toContain('\nTéléphone : 02 38 30 12 34\n');
+  });
+
+  it('says whether the citizen gets messages (a mobile or an e-mail), never which', async () => {
+    const unreachable = await book('15:00', {});
+    // No message, so no link but the printed slip's.
+    const printed = PRINTED_TOKEN.exec((await slipText(unreachable)).replace(/\n/g, ''))![1]!;
+    const res = await citizen(t.baseUrl).get(`/api/citizen/appointments/${printed}`).expect(200);
+    expect(res.body).toMatchObject({ messaged: false, phone: null });
+    expect(Object.keys(res.body)).not.toContain('email');
+    const onlyEmail = await book('15:30', { email: 'jeanne.martin@example.fr' });
+    const emailed = await citizen(t.baseUrl).get(`/api/citizen/appointments/${await linkOfEmail(onlyEmail)}`).expect(200);
+    expect(emailed.body).toMatchObject({ messaged: true, phone: null });
+    expect(JSON.stringify(emailed.body)).not.toContain('jeanne.martin@example.fr');
   });
 
   it('prints a one-page PDF slip with the appointment and a fresh personal link, for staff who can see the booking', async () => {
@@ -238,21 +277,28 @@ describe('the citizen’s personal link', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="convocation-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    // Inline: the browser's viewer opens it in its tab, to print.
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename="convocation-\d{4}-\d{2}-\d{2}\.pdf"$/);
     const [text] = await pdfPagesText(res.body as Buffer);
-    expect(text).toContain('France Services — France Services de Pithiviers');
+    const lines = text!.split('\n');
+    expect(lines[0]).toBe('France Services de Pithiviers');
+    expect(lines).toContain('Cabine 1');
+    expect(text).not.toContain('France Services — France Services');
+    expect(text).not.toContain('Cabine : Cabine');
     expect(text).toContain('Pour : Jeanne Martin');
     expect(text).toMatch(/à 11 h \(30 minutes\)/);
     expect(text).toMatch(/, 45300 Pithiviers/);
     expect(text).toContain('DDFIP du Loiret');
     expect(text).toContain('Appelez France Services de Pithiviers au 02 38 30 12 34.');
-    const slipToken = TOKEN.exec(text!)![1]!;
-    expect(slipToken).not.toBe(token);
-    // Both links work: printing invalidates nothing.
-    await citizen(t.baseUrl).get(`/api/citizen/appointments/${slipToken}`).expect(200);
+    // Printed for a person to read and type: no i, l, o, 0 nor 1, in groups of four.
+    const slipToken = PRINTED_TOKEN.exec(text!.replace(/\n/g, ''))![1]!;
+    // Both links work: printing invalidates nothing; the printed one typed without its hyphens, or in capitals, too.
+    for (const typed of [slipToken, slipToken.replace(/-/g, ''), slipToken.toUpperCase()]) await citizen(t.baseUrl).get(`/api/citizen/appointments/${typed}`).expect(200);
     await citizen(t.baseUrl).get(`/api/citizen/appointments/${token}`).expect(200);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM citizen_links WHERE token_hash = $1`, [sha256(slipToken.replace(/-/g, ''))]))[0].n).toBe(1);
     const purposes = await t.dataSource.query(`SELECT purpose FROM citizen_links WHERE consultation_id = $1 ORDER BY created_at`, [consultationId]);
-    expect(purposes.map((p: { purpose: string }) => p.purpose)).toEqual(['booking', 'slip']);
+    // The confirmation's, the move's, the slip's.
+    expect(purposes.map((p: { purpose: string }) => p.purpose)).toEqual(['booking', 'booking', 'slip']);
     const [printed] = await audit('slip.printed', consultationId);
     expect(printed).toMatchObject({ actor_user_id: facilitator.userId, request_id: expect.any(String) });
 

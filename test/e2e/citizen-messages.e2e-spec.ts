@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { OutboxDispatcher } from '../../server/src/notifications/dispatch/outbox-dispatcher.service';
+import { ERASED_CITIZEN_NAME, RetentionService } from '../../server/src/retention/retention.service';
 import { startTestApp, TestApp } from '../support/app';
 import { demoIds } from '../support/demo-data';
 import { at, mondayIn, schedulingIds, SchedulingIds } from '../support/scheduling';
@@ -140,7 +141,7 @@ describe('messages a citizen can act on', () => {
   it('turns the changes of a citizen booked before with a landline into calls: one line with the latest change, the cancellation with its reason', async () => {
     const booked = await book(coordinator, slot(1, '09:00'), { name: 'Marcel Ancien', phone: '06 98 76 54 32' }).expect(201);
     const id = booked.body.id as string;
-    // Booked before the rule existed: a landline was accepted then (no API takes one any more).
+    // Booked before the rule existed: a landline was accepted as the phone then (it goes in `landline` now).
     await t.dataSource.query(`UPDATE consultations SET citizen_phone = '+33238301234' WHERE id = $1`, [id]);
     await coordinator.agent.patch(`/api/consultations/${id}`).set('X-CSRF-Token', coordinator.csrf).send({ startsAt: slot(1, '11:00') }).expect(200);
     let list = await coordinator.agent.get('/api/to-call').expect(200);
@@ -326,5 +327,121 @@ describe('messages a citizen can act on', () => {
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
+  });
+
+  describe('a citizen with a landline only', () => {
+    // Three weeks ahead: away from the days the tests above count on.
+    const later = mondayIn(3);
+    const on = (day: number, hhmm: string) => at(later.plus({ days: day }), hhmm);
+    const counts = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*)::int FROM consultations) AS c, (SELECT count(*)::int FROM notification_outbox) AS o, (SELECT count(*)::int FROM audit_events) AS a`,
+        )
+      )[0];
+
+    it('refuses a landline in the mobile field (NOT_A_MOBILE) and a mobile in the landline field (NOT_A_LANDLINE), storing nothing', async () => {
+      const before = await counts();
+      for (const [citizen, errors] of [
+        [{ phone: '02 38 30 12 34' }, { phone: ['NOT_A_MOBILE'] }],
+        [{ phone: '02 38 30 12 34', landline: '02 38 30 12 34' }, { phone: ['NOT_A_MOBILE'] }],
+        [{ landline: '06 12 34 56 78' }, { landline: ['NOT_A_LANDLINE'] }],
+        [{ landline: '0692 12 34 56' }, { landline: ['NOT_A_LANDLINE'] }],
+        [{ landline: '+32 2 123 45 67' }, { landline: ['NOT_A_LANDLINE'] }],
+        [{ landline: '08 00 12 34 56' }, { landline: ['NOT_A_LANDLINE'] }],
+        [{ landline: '02 38 30' }, { landline: ['INVALID_PHONE'] }],
+        [{ landline: '' }, { landline: ['INVALID_PHONE'] }],
+        [{ phone: '02 38 30 12 34', landline: '06 12 34 56 78' }, { phone: ['NOT_A_MOBILE'], landline: ['NOT_A_LANDLINE'] }],
+      ] as const) {
+        const res = await book(coordinator, on(0, '09:00'), { name: 'Yvonne Mauvaischamp', ...citizen }).expect(422);
+        expect({ citizen, body: res.body }).toEqual({ citizen, body: expect.objectContaining({ code: 'VALIDATION_FAILED', errors: { citizen: errors } }) });
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('books with a landline only: stored, a call to that number on the list to call, never marked sent nor audited with the number', async () => {
+      const booked = await book(facilitator, on(0, '09:00'), { name: 'Odette Fixe', landline: '02 38 30 99 88' }).set('X-Request-Id', 'book-odette').expect(201);
+      const id = booked.body.id as string;
+      expect(booked.body.citizen).toEqual({ name: 'Odette Fixe', phone: null, landline: '+33238309988', email: null });
+      const [stored] = await t.dataSource.query(`SELECT citizen_phone, citizen_landline, citizen_email FROM consultations WHERE id = $1`, [id]);
+      expect(stored).toEqual({ citizen_phone: null, citizen_landline: '+33238309988', citizen_email: null });
+      expect((await coordinator.agent.get(`/api/consultations/${id}`).expect(200)).body.citizen.landline).toBe('+33238309988');
+
+      const rows = await rowsOf(id);
+      expect(rows.map((r) => [r.channel, r.recipient, r.status])).toEqual([
+        ['agent_email', expect.any(String), 'pending'],
+        ['call', '+33238309988', 'to_call'],
+      ]);
+      await t.app.get(OutboxDispatcher).drain();
+      expect((await rowsOf(id)).map((r) => [r.channel, r.status])).toEqual([
+        ['agent_email', 'sent'],
+        ['call', 'to_call'],
+      ]);
+      const call = rows.find((r) => r.channel === 'call')!;
+      const list = await facilitator.agent.get('/api/to-call').expect(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ id: call.id, consultationId: id, event: 'booked', phone: '+33238309988', citizenName: 'Odette Fixe', message: call.body })]);
+
+      // The trail says who booked what, never the citizen's number.
+      const audit = await t.dataSource.query(`SELECT action, actor_user_id, details, request_id FROM audit_events WHERE subject_id = $1`, [id]);
+      expect(audit).toEqual([{ action: 'consultation.booked', actor_user_id: facilitator.userId, details: expect.any(Object), request_id: 'book-odette' }]);
+      expect(JSON.stringify(audit)).not.toMatch(/38309988|38 30 99 88|Odette/);
+
+      // A move and a cancellation are calls to that number too: one line, the latest change.
+      await coordinator.agent.patch(`/api/consultations/${id}`).set('X-CSRF-Token', coordinator.csrf).send({ startsAt: on(0, '10:00') }).expect(200);
+      await coordinator.agent.post(`/api/consultations/${id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'agent en formation' }).expect(200);
+      expect((await rowsOf(id)).filter((r) => r.channel !== 'agent_email').map((r) => `${r.event}:${r.channel}:${r.recipient}`)).toEqual([
+        'booked:call:+33238309988',
+        'rescheduled:call:+33238309988',
+        'cancelled:call:+33238309988',
+      ]);
+      const latest = (await facilitator.agent.get('/api/to-call').expect(200)).body.items;
+      expect(latest).toEqual([expect.objectContaining({ consultationId: id, event: 'cancelled', phone: '+33238309988', earlier: 2 })]);
+      await facilitator.agent.post(`/api/to-call/${latest[0].id}/handled`).set('X-CSRF-Token', facilitator.csrf).expect(204);
+    });
+
+    it('gives a citizen with a mobile or an e-mail their messages and no call, and keeps the landline beside them', async () => {
+      const withMobile = await book(coordinator, on(1, '09:00'), { name: 'Paul Deuxnumeros', phone: '06 44 55 66 77', landline: '01 44 55 66 77' }).expect(201);
+      expect(withMobile.body.citizen).toEqual({ name: 'Paul Deuxnumeros', phone: '+33644556677', landline: '+33144556677', email: null });
+      expect((await rowsOf(withMobile.body.id)).map((r) => (r.channel === 'sms' ? `sms:${r.recipient}` : r.channel))).toEqual(['agent_email', 'sms:+33644556677']);
+      const withEmail = await book(coordinator, on(1, '10:00'), { name: 'Nina Courriel', email: 'nina@example.fr', landline: '09 44 55 66 77' }).expect(201);
+      expect((await rowsOf(withEmail.body.id)).map((r) => r.channel).sort()).toEqual(['agent_email', 'email']);
+      // Found by either number on the messages page.
+      const search = await coordinator.agent.get(`/api/notifications/outbox?q=${encodeURIComponent('01 44 55 66')}`).expect(200);
+      expect(new Set(search.body.items.map((i: { consultation: { citizenName: string } }) => i.consultation.citizenName))).toEqual(new Set(['Paul Deuxnumeros']));
+    });
+
+    it('names the landline in the mass cancellation report of citizens to call', async () => {
+      const day = later.plus({ days: 2 });
+      const landlineOnly = await book(coordinator, at(day, '09:00'), { name: 'Germaine Fixe', landline: '02 38 11 22 33' }, sites.sullyBoothId).expect(201);
+      await book(coordinator, at(day, '10:00'), { name: 'Hugo Portable', phone: '06 11 22 33 00' }, sites.sullyBoothId).expect(201);
+      const selection = { agentId: ids.demoAgentId, msapSiteId: sites.sullyId, from: day.toISO(), to: day.plus({ days: 1 }).toISO() };
+      const job = await coordinator.agent.post('/api/mass-cancellations').set('X-CSRF-Token', coordinator.csrf).send({ ...selection, message: 'Bonjour {nom}, RDV du {date} annulé.' }).expect(202);
+      await until('the mass cancellation', async () => (await coordinator.agent.get(`/api/mass-cancellations/${job.body.id}`).expect(200)).body.state === 'completed');
+      const report = await coordinator.agent.get(`/api/mass-cancellations/${job.body.id}/report`).expect(200);
+      expect(report.body.toCall.items).toEqual([
+        expect.objectContaining({ consultationId: landlineOnly.body.id, reason: 'no_contact', citizenName: 'Germaine Fixe', phone: null, landline: '+33238112233', email: null }),
+      ]);
+      const [call] = (await rowsOf(landlineOnly.body.id)).filter((r) => r.event === 'cancelled' && r.channel === 'call');
+      expect(call).toMatchObject({ recipient: '+33238112233', status: 'to_call' });
+      await coordinator.agent.post(`/api/to-call/${call!.id}/handled`).set('X-CSRF-Token', coordinator.csrf).expect(204);
+    });
+
+    it('erases the landline with the rest of the citizen data, and the calls made to it', async () => {
+      const booked = await book(facilitator, on(3, '09:00'), { name: 'Lucien Ancien', landline: '05 12 34 56 78' }).expect(201);
+      const id = booked.body.id as string;
+      // A hundred days later (the bookings API refuses the past: the clock is moved by hand).
+      await t.dataSource.query(`UPDATE consultations SET starts_at = now() - interval '100 days', ends_at = now() - interval '100 days' + interval '30 minutes' WHERE id = $1`, [id]);
+      const run = await t.app.get(RetentionService).run();
+      expect(run?.consultationsErased).toBeGreaterThanOrEqual(1);
+      const [erased] = await t.dataSource.query(
+        `SELECT citizen_name, citizen_phone, citizen_landline, citizen_email, citizen_erased_at IS NOT NULL AS erased FROM consultations WHERE id = $1`,
+        [id],
+      );
+      expect(erased).toEqual({ citizen_name: ERASED_CITIZEN_NAME, citizen_phone: null, citizen_landline: null, citizen_email: null, erased: true });
+      const calls = (await rowsOf(id)).filter((r) => r.channel === 'call');
+      expect(calls.map((r) => r.recipient)).toEqual(['']);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE details::text LIKE '%512345678%' OR details::text LIKE '%05 12 34 56 78%'`);
+      expect(n).toBe(0);
+    });
   });
 });

@@ -205,6 +205,13 @@ describe('outbox dispatcher with an SMS provider over HTTP', () => {
     // Nothing else goes out for it afterwards.
     await new Promise((r) => setTimeout(r, 400));
     expect(provider.requests.filter((r) => r.body.clientReference === row.id)).toHaveLength(3);
+    // The citizen got their personal link; the Messages page no longer shows it (staff act as themselves).
+    const link = /\/rdv\/([A-Za-z0-9_-]{22})/.exec(mine[0]!.body.text);
+    expect(link).not.toBeNull();
+    const coordinator = await signIn(t.baseUrl, 'coordinator');
+    const listed = (await coordinator.agent.get('/api/notifications/outbox').query({ consultationId: id, channel: 'sms' }).expect(200)).body.items as Array<{ text: string }>;
+    expect(listed[0]!.text).toContain('/rdv/…');
+    expect(listed[0]!.text).not.toContain(link![1]);
   });
 
   it('gives up at once on a refusal (4xx) and after the maximum attempts on repeated failures', async () => {
@@ -433,6 +440,20 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
       [3, 'reminder_2h', 'sms'],
     ]);
     expect(rows[0]!.body).toMatch(/^Rappel : Usager 0, RDV visio/);
+    // Each reminder carries a personal link of its own (only hashes are kept: a fresh token), which opens the appointment.
+    const tokens = rows.map((r) => /Annuler ou demander un rappel : \S+\/rdv\/([A-Za-z0-9_-]{22}) \(lien personnel\)/.exec(r.body)?.[1]);
+    expect(tokens.every(Boolean)).toBe(true);
+    expect(new Set(tokens).size).toBe(2);
+    const opened = await request(t.baseUrl).get(`/api/citizen/appointments/${tokens[0]}`).expect(200);
+    expect(opened.body).toMatchObject({ state: 'upcoming', startsAt: expect.any(String) });
+    const links: Array<{ consultation_id: string; purpose: string }> = await t.dataSource.query(
+      `SELECT consultation_id, purpose FROM citizen_links WHERE consultation_id = ANY($1)`,
+      [ids],
+    );
+    expect(links.map((l) => [ids.indexOf(l.consultation_id), l.purpose]).sort()).toEqual([
+      [0, 'booking'],
+      [3, 'booking'],
+    ]);
   });
 
   it('gives agents a revocable, token-protected ICS feed of their agenda', async () => {

@@ -32,7 +32,7 @@ async function insertMessage(ds: DataSource, consultationId: string, o: { event:
   const [row] = await ds.query(
     `INSERT INTO notification_outbox (consultation_id, event, channel, recipient, subject, body, ics, departement, status, last_error,
                                       created_at, updated_at, sent_at)
-     VALUES ($1, $2, $3, CASE WHEN $3 = 'sms' THEN '+33612345678' ELSE 'usager@example.fr' END, 'Votre rendez-vous',
+     VALUES ($1, $2, $3, CASE $3 WHEN 'sms' THEN '+33612345678' WHEN 'call' THEN '+33238301234' ELSE 'usager@example.fr' END, 'Votre rendez-vous',
              'Bonjour Jeanne Martin, votre rendez-vous…', CASE WHEN $3 = 'agent_email' THEN 'BEGIN:VCALENDAR' END, '45', $4,
              CASE WHEN $4 = 'failed' THEN '550 usager@example.fr unknown' END, $5, $5, CASE WHEN $4 = 'sent' THEN $5::timestamptz END)
      RETURNING id`,
@@ -78,10 +78,15 @@ describe('retention of personal data and logs', () => {
         erasedMessages.push(await insertMessage(ds, id, { event: 'booked', channel: 'sms', status: 'sent', at: ago(101) }));
         erasedMessages.push(await insertMessage(ds, id, { event: 'booked', channel: 'agent_email', status: 'failed', at: ago(101) }));
       }
+      // Citizens with only a landline (to be called): the number and the calls made to it go too.
+      await ds.query(`UPDATE consultations SET citizen_phone = NULL, citizen_email = NULL, citizen_landline = '+33238301234' WHERE id = ANY($1::uuid[])`, [old.slice(20)]);
+      for (const id of old.slice(20, 22)) erasedMessages.push(await insertMessage(ds, id, { event: 'booked', channel: 'call', status: 'called', at: ago(101) }));
+      erasedMessages.push(await insertMessage(ds, old[22]!, { event: 'booked', channel: 'call', status: 'to_call', at: ago(101) }));
       // The exact limit: ended 90 days and a minute ago is erased, 90 days less five minutes ago is not.
       const [justOut, justIn] = await insertCitizenConsultations(ds, { count: 2, boothId: ids.sullyBoothId, agentUserEmail: AGENT, firstStart: ago(95) });
       await setEnd(ds, justOut!, ago(90, 1));
       await setEnd(ds, justIn!, ago(90, -5));
+      await ds.query(`UPDATE consultations SET citizen_landline = '+33238301234' WHERE id = ANY($1::uuid[])`, [[justOut, justIn]]);
       expired.push(justOut!);
       kept.push(justIn!);
       // Ended 89 days ago: inside the limit.
@@ -148,13 +153,13 @@ describe('retention of personal data and logs', () => {
         devicesDeleted: 2,
       });
       const rows = await t.dataSource.query(
-        `SELECT citizen_name, citizen_phone, citizen_email, cancellation_reason, citizen_erased_at IS NOT NULL AS erased
+        `SELECT citizen_name, citizen_phone, citizen_landline, citizen_email, cancellation_reason, citizen_erased_at IS NOT NULL AS erased
            FROM consultations WHERE id = ANY($1::uuid[])`,
         [expired],
       );
       expect(rows).toHaveLength(expired.length);
       for (const row of rows) {
-        expect(row).toEqual({ citizen_name: ERASED_CITIZEN_NAME, citizen_phone: null, citizen_email: null, cancellation_reason: null, erased: true });
+        expect(row).toEqual({ citizen_name: ERASED_CITIZEN_NAME, citizen_phone: null, citizen_landline: null, citizen_email: null, cancellation_reason: null, erased: true });
       }
       const messages = await t.dataSource.query(
         `SELECT recipient, body, ics, last_error, subject, erased_at IS NOT NULL AS erased FROM notification_outbox WHERE id = ANY($1::uuid[])`,
@@ -173,6 +178,10 @@ describe('retention of personal data and logs', () => {
     it('leaves rows inside the limit, upcoming consultations and their messages untouched', async () => {
       expect(await rowsOf(t.dataSource, 'consultations', kept)).toEqual(keptBefore.consultations);
       expect(await rowsOf(t.dataSource, 'notification_outbox', keptMessages)).toEqual(keptBefore.outbox);
+      // The landline of the one ended just inside the limit is still there.
+      expect(await t.dataSource.query(`SELECT citizen_landline FROM consultations WHERE id = ANY($1::uuid[]) AND citizen_landline IS NOT NULL`, [kept])).toEqual([
+        { citizen_landline: '+33238301234' },
+      ]);
       const [u] = await t.dataSource.query(`SELECT citizen_name, citizen_erased_at FROM consultations WHERE id = $1`, [upcoming]);
       expect(u.citizen_name).toMatch(/^Usager \d+$/);
       expect(u.citizen_erased_at).toBeNull();

@@ -187,6 +187,12 @@ const MATRIX: Row[] = [
     body: {},
     expect: only({ admin: 422, coordinator: 422, agent: 422 }),
   },
+  {
+    method: 'GET',
+    pattern: '/api/agents/:id/bookings-to-settle',
+    path: () => `/api/agents/${UNKNOWN_ID}/bookings-to-settle`,
+    expect: only({ admin: 404, coordinator: 404, agent: 404 }),
+  },
   { method: 'GET', pattern: '/api/agents/:id/absences', path: () => `/api/agents/${UNKNOWN_ID}/absences`, expect: only(users(422)) },
   { method: 'POST', pattern: '/api/agents/:id/absences', path: () => `/api/agents/${UNKNOWN_ID}/absences`, body: {}, expect: only({ admin: 422, coordinator: 422, agent: 422 }) },
   {
@@ -215,6 +221,12 @@ const MATRIX: Row[] = [
     path: (ids) => `/api/msap-sites/${ids.pithiviersId}/opening-hours/impact`,
     body: {},
     expect: only({ admin: 422, coordinator: 422, facilitator: 422 }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/msap-sites/:id/bookings-to-settle',
+    path: () => `/api/msap-sites/${UNKNOWN_ID}/bookings-to-settle`,
+    expect: only({ admin: 404, coordinator: 404, facilitator: 404 }),
   },
   { method: 'GET', pattern: '/api/msap-sites/:id/closures', path: (ids) => `/api/msap-sites/${ids.pithiviersId}/closures`, expect: only(users(422)) },
   {

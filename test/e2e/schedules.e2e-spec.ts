@@ -245,6 +245,63 @@ describe('schedules: opening hours, closures, availability, consultation types',
     });
   });
 
+  describe('the bookings still to settle, as the stored schedules stand', () => {
+    const toSettle = async (path: string) => (await coordinator.agent.get(path).expect(200)).body as { affected: Array<{ consultation: { id: string }; replacements: Array<{ agentId: string }> }>; total: number };
+    const idsOf = (impact: { affected: Array<{ consultation: { id: string } }> }) => impact.affected.map((a) => a.consultation.id);
+
+    it('an MSAP: the bookings outside its stored hours or on one of its closures, until each is settled; an agent: those outside their availability', async () => {
+      const later = week.plus({ weeks: 1 });
+      const monday4pm = await book(at(later, '16:00'));
+      const tuesday10am = await book(at(later.plus({ days: 1 }), '10:00'));
+      const site = `/api/msap-sites/${ids.pithiviersId}/bookings-to-settle`;
+      const agent = `/api/agents/${ids.demoAgentId}/bookings-to-settle`;
+      expect(await toSettle(site)).toEqual({ affected: [], total: 0 });
+      expect(await toSettle(agent)).toEqual({ affected: [], total: 0 });
+
+      await putWeekly(coordinator, `/api/msap-sites/${ids.pithiviersId}/opening-hours`, { ranges: DEMO_OPENING.filter((r) => !(r.weekday === 1 && r.start === '13:30')) });
+      const closure = send(coordinator, 'post', `/api/msap-sites/${ids.pithiviersId}/closures`, { startsAt: at(later.plus({ days: 1 }), '09:30'), endsAt: at(later.plus({ days: 1 }), '11:00') });
+      const closureId = (await closure.res.expect(201)).body.id as string;
+      await putWeekly(coordinator, `/api/agents/${ids.demoAgentId}/availability`, { ranges: DEMO_AVAILABILITY.filter((r) => r.start === '09:00') });
+
+      const atSite = await toSettle(site);
+      expect({ ids: idsOf(atSite), total: atSite.total }).toEqual({ ids: [monday4pm, tuesday10am], total: 2 });
+      expect(atSite.affected.every((a) => a.replacements.length === 0)).toBe(true);
+      const ofAgent = await toSettle(agent);
+      expect(ofAgent).toMatchObject({ total: 1, affected: [{ consultation: { id: monday4pm }, replacements: [{ agentId: colleagueId }] }] });
+
+      // Settled one by one: moved into the hours, cancelled.
+      await coordinator.agent.patch(`/api/consultations/${monday4pm}`).set('X-CSRF-Token', coordinator.csrf).send({ startsAt: at(later, '10:00') }).expect(200);
+      expect(idsOf(await toSettle(site))).toEqual([tuesday10am]);
+      expect(await toSettle(agent)).toEqual({ affected: [], total: 0 });
+      // The closure removed, the booking it fell on is held again.
+      await send(coordinator, 'delete', `/api/msap-sites/${ids.pithiviersId}/closures/${closureId}`).res.expect(204);
+      expect(await toSettle(site)).toEqual({ affected: [], total: 0 });
+
+      // Out of scope: a coordinator of another département (created above) is refused.
+      const other = await signInAs(t.baseUrl, 'coord18@example.fr', 'un-mot-de-passe-long');
+      await other.agent.get(site).expect(403);
+      await other.agent.get(agent).expect(403);
+      await coordinator.agent.post(`/api/consultations/${tuesday10am}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'Fin du test' }).expect(200);
+      await putWeekly(coordinator, `/api/msap-sites/${ids.pithiviersId}/opening-hours`, { ranges: DEMO_OPENING });
+      await putWeekly(coordinator, `/api/agents/${ids.demoAgentId}/availability`, { ranges: DEMO_AVAILABILITY });
+    });
+
+    it('"propose another slot" for a booking a schedule change left outside: audited as coming from the schedule; an unknown cause is refused', async () => {
+      const later = week.plus({ weeks: 2 });
+      const booked = await book(at(later, '16:00'));
+      const proposal = (await coordinator.agent.get(`/api/consultations/${booked}/proposed-slot`).expect(200)).body;
+      const bad = send(coordinator, 'post', `/api/consultations/${booked}/propose-slot`, { startsAt: proposal.startsAt, agentId: proposal.agentId, via: 'telepathy' });
+      expect((await bad.res.expect(422)).body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { via: ['NOT_ALLOWED'] } });
+      expect(await auditOf(bad.requestId)).toEqual([]);
+      const moved = send(coordinator, 'post', `/api/consultations/${booked}/propose-slot`, { startsAt: proposal.startsAt, agentId: proposal.agentId, via: 'schedule' });
+      expect((await moved.res.expect(200)).body.startsAt).toBe(proposal.startsAt);
+      expect(await auditOf(moved.requestId)).toEqual([
+        expect.objectContaining({ action: 'consultation.rescheduled', actor_user_id: coordinator.userId, subject_id: booked, details: expect.objectContaining({ via: 'schedule' }), request_id: moved.requestId }),
+      ]);
+      await coordinator.agent.post(`/api/consultations/${booked}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'Fin du test' }).expect(200);
+    });
+  });
+
   describe('every change audited with what it replaced, under its request', () => {
     it('opening hours: before and after; saving the same hours again records nothing', async () => {
       const next = DEMO_OPENING.map((r) => (r.weekday === 3 && r.start === '13:30' ? { ...r, end: '16:00' } : r));

@@ -340,7 +340,11 @@ describe('scheduling screens in Chromium', () => {
     await first.getByRole('status').getByText('Confié à collegue.').waitFor();
     const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Berthe Annulee$/ }) });
     await second.getByRole('button', { name: 'Annuler et prévenir l’usager' }).click();
-    await second.getByRole('status').getByText('Annulé, usager prévenu.').waitFor();
+    // Asked first, with where the reason goes (the citizen's mobile).
+    const asked = second.getByRole('alertdialog');
+    await asked.getByText('Ce motif sera envoyé à Berthe Annulee par SMS au 06 11 11 11 11.').waitFor();
+    await asked.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).click();
+    await second.getByRole('status').getByText('Rendez-vous annulé. Usager prévenu par SMS.').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'absence.png'), fullPage: true });
 
     const rows = await t.dataSource.query(
@@ -394,16 +398,21 @@ describe('scheduling screens in Chromium', () => {
     await message.fill('Bonjour {nom}, {inconnu}');
     await page.getByText('Champs inconnus dans le message : {inconnu}.').waitFor();
     await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé. Appelez la France Services.');
-    await counter.getByText(/^\d+ caractères · 1 SMS \(GSM-7\)/).waitFor();
+    // The length in plain words: no "GSM-7" nor "UCS-2" jargon.
+    await counter.getByText(/^\d+ caractères pour Lucie Sms : 1 SMS\.$/).waitFor();
     await message.fill(`Bonjour {nom}, ${'votre rendez-vous est annulé, nous vous rappellerons. '.repeat(4)}`);
-    await counter.getByText(/ · 2 SMS \(GSM-7\)/).waitFor();
+    await counter.getByText(/ : 2 SMS\.$/).waitFor();
     await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé 🙏');
-    await counter.getByText(/ · \d SMS \(UCS-2\)/).waitFor();
+    await counter.getByText(/ : \d SMS, accents conservés\. Pour les garder, un SMS compte 70 caractères au lieu de 160\.$/).waitFor();
+    // Long, with characters plain SMS lack: those lose their accent, and the counter says so.
+    await message.fill(`Bonjour {nom}, ${'votre rendez-vous est annulé ; être rappelé reste possible. '.repeat(3)}`);
+    await counter.getByText(/ : \d SMS, sans certains accents\. Pour ne pas multiplier les SMS/).waitFor();
+    expect(await page.getByTestId('sms-sample').textContent()).toContain('etre rappelé');
     await message.fill('Bonjour {nom}, votre rendez-vous du {date} est annulé. Appelez la France Services.');
-    await counter.getByText(/^\d+ caractères · 1 SMS \(GSM-7\)/).waitFor();
+    await counter.getByText(/^\d+ caractères pour Lucie Sms : 1 SMS\.$/).waitFor();
     const sample = (await page.getByTestId('sms-sample').textContent())!;
     expect(sample).toMatch(/^Bonjour Lucie Sms, votre rendez-vous du vendredi .* à 9 h est annulé\. Appelez la France Services\.$/);
-    const counted = /^(\d+) caractères · 1 SMS/.exec((await counter.textContent())!)![1];
+    const counted = /^(\d+) caractères pour/.exec((await counter.textContent())!)![1];
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByRole('button', { name: 'Annuler 3 rendez-vous' }).click();
 
@@ -433,7 +442,8 @@ describe('scheduling screens in Chromium', () => {
     expect(smsText).toContain('SMS');
     // The wizard measured exactly the text the citizen gets.
     expect(smsText).toContain(sample);
-    expect(smsText).toContain('1 SMS (GSM-7)');
+    expect(smsText).toContain('1 SMS');
+    expect(smsText).not.toMatch(/GSM-7|UCS-2/);
     expect([...sample].length).toBe(Number(counted));
     expect(smsText).toContain('Envoyé');
     // The date column: when the message was written, in Paris.
@@ -444,11 +454,11 @@ describe('scheduling screens in Chromium', () => {
     const rose = outbox.getByRole('row').filter({ hasText: 'Rose Sanscontact' }).filter({ hasText: 'Annulation' }).filter({ hasNotText: 'Courriel agent' });
     expect(await rose.count()).toBe(1);
     expect(await rose.textContent()).toContain('À appeler');
-    // Filtering by channel keeps only SMS.
+    // Filtering by channel keeps only SMS (the fourth column, after the state).
     await page.getByLabel('Canal').selectOption({ label: 'SMS' });
     // A function, not a string: the app's CSP forbids eval.
     await waitFor('only SMS rows', async () =>
-      (await outbox.locator('tbody tr td:nth-child(3)').allTextContents()).every((text) => text.startsWith('SMS')) ? true : undefined,
+      (await outbox.locator('tbody tr td:nth-child(4)').allTextContents()).every((text) => text.startsWith('SMS')) ? true : undefined,
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'outbox.png'), fullPage: true });
     await context.close();

@@ -28,6 +28,8 @@ describe('the built server as a process', () => {
     [{ TRUST_PROXY: 'true' }, /true is refused: it would trust an X-Forwarded-For written by the client \(got "true"\)/],
     [{ OUTBOX_RETENTION_DAYS: '120' }, /OUTBOX_RETENTION_DAYS must not exceed CITIZEN_DATA_RETENTION_DAYS \(90\)/],
     [{ AUDIT_RETENTION_DAYS: '7' }, /AUDIT_RETENTION_DAYS must be an integer number of days from 30 to 3650 \(got "7"\)/],
+    // A password link built from a forged Host header would send the admin to the attacker's site.
+    [{ NODE_ENV: 'production', SMTP_HOST: 'smtp.example.fr' }, /PUBLIC_URL must be set in production when SMTP_HOST or SMS_PROVIDER_URL sends messages/],
     // Served to other machines: media bound everywhere need the address browsers are to be given.
     [{ PUBLIC_URL: 'https://visio.example.fr' }, /RTC_ANNOUNCED_ADDRESS is required: PUBLIC_URL is set.*Set RTC_ANNOUNCED_ADDRESS to the public IP address or host name/],
     [{ PUBLIC_URL: 'https://visio.example.fr', RTC_LISTEN_IP: '0.0.0.0' }, /RTC_ANNOUNCED_ADDRESS is required.*\(RTC_LISTEN_IP=0\.0\.0\.0\)/],

@@ -148,6 +148,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/agents/{id}/bookings-to-settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_bookingsToSettle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1166,6 +1182,22 @@ export type paths = {
         patch: operations["DirectoryController_updateSite"];
         trace?: never;
     };
+    "/api/msap-sites/{id}/bookings-to-settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SiteCalendarController_bookingsToSettle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/msap-sites/{id}/booths": {
         parameters: {
             query?: never;
@@ -1532,6 +1564,11 @@ export type components = {
             reason: string;
             /** @example 2026-04-06T00:00:00+02:00 */
             startsAt: string;
+            /**
+             * @description Bookings it still hits (scheduled with that agent over that time): to reassign, move or cancel
+             * @example 2
+             */
+            toSettle: number;
         };
         /** @enum {string} */
         AccountStatus: "active" | "invited" | "disabled" | "pseudonymised";
@@ -1815,7 +1852,9 @@ export type components = {
             endsAt: string;
             /** @description When this link stops working */
             expiresAt: string;
-            /** @description The phone the booking holds (E.164), to prefill a callback request */
+            /** @description The citizen gets SMS or e-mails (a mobile or an address): a cancellation is confirmed to them by message */
+            messaged: boolean;
+            /** @description The phone the booking holds (E.164: the mobile, else the landline), to prefill a callback request */
             phone: string | null;
             /** @example 2 rue de la Couronne, 45300 Pithiviers */
             siteAddress: string;
@@ -1837,10 +1876,15 @@ export type components = {
         CitizenDto: {
             /** @example jeanne.martin@example.fr */
             email?: string;
+            /**
+             * @description A French landline (01–05, 09), normalised to E.164, on which staff call a citizen who has neither mobile nor e-mail; never sent an SMS. A mobile or a foreign number is refused (NOT_A_LANDLINE): it goes in phone
+             * @example 02 38 30 12 34
+             */
+            landline?: string;
             /** @example Jeanne Martin */
             name: string;
             /**
-             * @description A mobile (SMS), normalised to E.164 (+33…); a landline is refused (NOT_A_MOBILE)
+             * @description A mobile (SMS), normalised to E.164 (+33…); a landline is refused (NOT_A_MOBILE): it goes in landline
              * @example 06 12 34 56 78
              */
             phone?: string;
@@ -1870,7 +1914,10 @@ export type components = {
             /** Format: uuid */
             consultationId: string;
             email: string | null;
+            /** @description The landline to call (E.164) */
+            landline: string | null;
             msapSiteName: string;
+            /** @description The mobile the booking holds (E.164) */
             phone: string | null;
             /** @enum {string} */
             reason: "no_contact" | "failed";
@@ -1884,10 +1931,15 @@ export type components = {
         CitizenView: {
             /** @example jeanne.martin@example.fr */
             email: string | null;
+            /**
+             * @description A French landline to call the citizen on (never an SMS), E.164
+             * @example +33238301234
+             */
+            landline: string | null;
             /** @example Jeanne Martin */
             name: string;
             /**
-             * @description E.164
+             * @description The mobile (SMS), E.164
              * @example +33612345678
              */
             phone: string | null;
@@ -2261,7 +2313,7 @@ export type components = {
         /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "TOKEN_EXPIRED" | "TOKEN_USED" | "TOKEN_REPLACED" | "ACCOUNT_DISABLED" | "ACCOUNT_PSEUDONYMISED" | "OWN_ACCOUNT" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "ABSENCE_OVERLAP" | "NO_FREE_SLOT" | "LINK_UNKNOWN" | "TOO_LATE" | "CALLBACK_ALREADY_REQUESTED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         /** @enum {string} */
-        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "NOT_A_MOBILE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "PASSWORD_TOO_SHORT" | "WRONG_PASSWORD" | "CONSULTATIONS_AHEAD" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE" | "ABSENCE_OVERLAP" | "OVERLAPS" | "ALREADY_CLOSED";
+        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "NOT_A_MOBILE" | "NOT_A_LANDLINE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "PASSWORD_TOO_SHORT" | "WRONG_PASSWORD" | "CONSULTATIONS_AHEAD" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE" | "ABSENCE_OVERLAP" | "OVERLAPS" | "ALREADY_CLOSED";
         /** @description Field path → codes, nested like the request body, e.g. {"citizen": {"phone": ["INVALID_PHONE"]}}. */
         FieldErrors: {
             [key: string]: components["schemas"]["FieldErrorCode"][] | components["schemas"]["FieldErrors"];
@@ -2596,6 +2648,12 @@ export type components = {
              * @example 2026-04-07T10:30:00+02:00
              */
             startsAt?: string;
+            /**
+             * @description What left the booking without a slot, recorded in the audit trail
+             * @default absence
+             * @enum {string}
+             */
+            via: "absence" | "schedule";
         };
         ReassignConsultationDto: {
             /**
@@ -2915,7 +2973,7 @@ export type components = {
             /** @description What to tell them: the SMS they would have received (with the reason of a cancellation) */
             message: string;
             msapSiteName: string;
-            /** @description The number to call (a landline, E.164); null: the citizen left none */
+            /** @description The number to call (E.164): the landline given at booking, else a number that cannot receive an SMS; null: the citizen left none */
             phone: string | null;
             /** @description The appointment (after a cancellation: the one cancelled) */
             startsAt: string;
@@ -3010,6 +3068,8 @@ export type components = {
             administrationId: string | null;
             /** @description An agent’s title */
             agentTitle: string | null;
+            /** @description Consultations still to hold (an agent’s): disabling the account leaves them to hand over or cancel */
+            consultationsAhead: number;
             createdAt: string;
             /** @description A coordinator’s département */
             departement: string | null;
@@ -3457,6 +3517,36 @@ export interface operations {
             };
         };
     };
+    AgentsController_bookingsToSettle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImpactView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -3466,7 +3556,7 @@ export interface operations {
                 /** @description Returns events older than this id (the previous page’s `nextBefore`) */
                 before?: string;
                 /** @description Every action of a family (consultation, user, …) */
-                family?: "login" | "logou" | "user" | "device" | "administration" | "msap_site" | "booth" | "consultation" | "mass_cancellation" | "opening_hours" | "closure" | "availability" | "absence" | "consultation_type" | "citizen_link" | "callback" | "to_call" | "document" | "checklist_template" | "support" | "consent" | "desk" | "audit" | "outbox" | "slip";
+                family?: "login" | "logout" | "user" | "device" | "administration" | "msap_site" | "booth" | "consultation" | "mass_cancellation" | "opening_hours" | "closure" | "availability" | "absence" | "consultation_type" | "citizen_link" | "callback" | "to_call" | "document" | "checklist_template" | "support" | "consent" | "desk" | "audit" | "outbox" | "slip";
                 /** @description csv: the whole filtered log, streamed (no paging) */
                 format?: "json" | "csv";
                 /** @description First day (Paris time) */
@@ -5686,6 +5776,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MsapSiteView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteCalendarController_bookingsToSettle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImpactView"];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */

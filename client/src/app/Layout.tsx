@@ -3,6 +3,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../lib/session';
 
@@ -11,13 +12,16 @@ export function Layout({ children }: { children: ReactNode }) {
   const { principal, logout } = useSession();
   const main = useRef<HTMLElement>(null);
   usePageTitle(main, t('app.name'));
+  const { pathname } = useLocation();
+  const citizenPage = pathname.startsWith('/rdv/');
   const who = principal?.kind === 'user' ? `${principal.displayName} · ${t(`roles.${principal.role}`)}` : principal ? t('roles.device') : null;
   return (
     <>
       <SkipLinks links={[{ anchor: '#contenu', label: t('app.skip') }]} />
       <Header
         brandTop={<>République<br />Française</>}
-        homeLinkProps={{ href: '/', title: `${t('app.name')} — accueil` }}
+        // A citizen on their appointment page has no account: the logo leads back to that page, not to the staff's sign-in.
+        homeLinkProps={citizenPage ? { href: pathname, title: `${t('app.name')} — ${t('citizen.title').toLowerCase()}` } : { href: '/', title: `${t('app.name')} — accueil` }}
         serviceTitle={t('app.name')}
         serviceTagline={t('app.tagline')}
         quickAccessItems={

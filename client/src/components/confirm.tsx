@@ -11,6 +11,8 @@ export interface ConfirmPanelProps {
   busy?: boolean;
   /** Large buttons where the screen is touched (the booth). */
   large?: boolean;
+  /** What the question is about (a list), read after it and before the answers. */
+  children?: ReactNode;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ConfirmPanelProps {
  * the focus and is read out, the safe answer comes first in reading order, Escape keeps things as
  * they were.
  */
-export function ConfirmPanel({ question, detail, confirmLabel, cancelLabel, onConfirm, onCancel, busy = false, large = false }: ConfirmPanelProps) {
+export function ConfirmPanel({ question, detail, confirmLabel, cancelLabel, onConfirm, onCancel, busy = false, large = false, children }: ConfirmPanelProps) {
   const id = useId();
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -38,6 +40,7 @@ export function ConfirmPanel({ question, detail, confirmLabel, cancelLabel, onCo
         {question}
       </p>
       {detail && <p id={`${id}-d`}>{detail}</p>}
+      {children}
       <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
         <li>
           <button type="button" className={`fr-btn fr-btn--secondary${size}`} onClick={onCancel} disabled={busy}>
@@ -55,7 +58,7 @@ export function ConfirmPanel({ question, detail, confirmLabel, cancelLabel, onCo
 }
 
 /** A button whose action runs only once confirmed in a {@link ConfirmPanel} shown in its place. */
-export function ConfirmButton({ children, ...panel }: Omit<ConfirmPanelProps, 'onCancel'> & { children(ask: () => void): ReactNode }) {
+export function ConfirmButton({ children, ...panel }: Omit<ConfirmPanelProps, 'onCancel' | 'children'> & { children(ask: () => void): ReactNode }) {
   const [asking, setAsking] = useState(false);
   if (!asking) return <>{children(() => setAsking(true))}</>;
   return (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
 
 const LINKS = [
+  // The home: the week's figures and the citizens' call-back requests.
+  ['/coordination', 'home'],
   ['/coordination/planning', 'board'],
   ['/coordination/creneaux', 'slots'],
   ['/coordination/absences', 'absence'],
@@ -29,7 +31,7 @@ export function CoordinatorNav() {
       <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         {links.map(([to, key]) => (
           <li key={to}>
-            <NavLink to={to} className={({ isActive }) => `fr-btn fr-btn--sm ${isActive ? '' : 'fr-btn--secondary'}`}>
+            <NavLink to={to} end className={({ isActive }) => `fr-btn fr-btn--sm ${isActive ? '' : 'fr-btn--secondary'}`}>
               {t(key.includes('.') ? key : `scheduling.nav.${key}`)}
             </NavLink>
           </li>

@@ -66,6 +66,10 @@ export const frAccounts = {
       disableQuestion: 'Désactiver le compte de {{name}} ?',
       disableDetail:
         'La personne ne pourra plus se connecter et ses sessions ouvertes se ferment tout de suite. Vous pourrez réactiver le compte ; s’il reste désactivé trop longtemps, il est effacé (durée de conservation).',
+      disableAhead_one:
+        'Attention : cet agent a encore {{count}} rendez-vous à venir. Il ne pourra pas le tenir : confiez-le à un collègue ou annulez-le (page « Absences » : déclarez son absence, puis traitez le rendez-vous).',
+      disableAhead_other:
+        'Attention : cet agent a encore {{count}} rendez-vous à venir. Il ne pourra pas les tenir : confiez-les à un collègue ou annulez-les (page « Absences » : déclarez son absence, puis traitez les rendez-vous).',
       disableConfirm: 'Désactiver le compte',
       disabled: 'Compte de {{name}} désactivé : ses sessions sont fermées.',
       enable: 'Réactiver',

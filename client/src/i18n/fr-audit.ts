@@ -142,6 +142,7 @@ export const frAudit = {
     deviceUnknown: 'Écran de cabine',
     deletedSubject: '{{type}} (supprimé)',
     onlyThis: 'Voir ses actions',
+    subjectShown: 'Actions sur : {{type}} {{label}}',
     request: 'Requête {{id}}',
     empty: 'Aucune action ne correspond à ces filtres.',
     newer: 'Page précédente (plus récentes)',

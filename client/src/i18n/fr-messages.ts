@@ -6,7 +6,15 @@
 export const frMessages = {
   citizenMessages: {
     phoneHint: 'Un portable (06, 07…) : il reçoit les SMS de confirmation et de rappel. Ex. : 06 12 34 56 78',
-    measure: '{{chars}} caractères · {{segments}} SMS ({{encoding}})',
+    measure: '{{chars}} caractères · {{size}}',
+    size: {
+      plain_one: '1 SMS',
+      plain_other: '{{count}} SMS',
+      kept_one: '1 SMS, accents conservés',
+      kept_other: '{{count}} SMS, accents conservés',
+      simplified_one: '1 SMS, sans certains accents',
+      simplified_other: '{{count}} SMS, sans certains accents',
+    },
     channels: { sms: 'SMS au {{to}}', email: 'Courriel à {{to}}', call: 'À dire au téléphone', callTo: 'À dire au téléphone ({{to}})' },
     notice: {
       sms: 'Ce motif sera envoyé à {{name}} par SMS au {{phone}}.',
@@ -15,6 +23,11 @@ export const frMessages = {
       none: 'Ce motif ne sera pas envoyé : pas de coordonnées. Le rendez-vous ira dans la liste « À appeler ».',
       landline: 'Ce motif ne sera pas envoyé : le {{phone}} est un fixe, il ne reçoit pas de SMS. Le rendez-vous ira dans la liste « À appeler ».',
       title: 'Aperçu exact',
+      summary: 'Le motif sera envoyé {{channels}}.',
+      summarySms: 'par SMS au {{to}} ({{size}})',
+      summaryEmail: 'par courriel à {{to}}',
+      summaryAnd: ' et ',
+      summaryCall: 'Le motif ne sera pas envoyé : l’usager sera dans la liste « À appeler ».',
       loading: 'Préparation de l’aperçu…',
       unavailable: 'L’aperçu n’a pas pu être préparé.',
     },
@@ -51,7 +64,9 @@ export const frMessages = {
     },
     mass: {
       checking: 'Vérification du message…',
-      counter: '{{chars}} caractères · {{segments}} SMS ({{encoding}}) pour {{name}}',
+      counter: '{{chars}} caractères pour {{name}} : {{size}}.',
+      keptNote: 'Pour les garder, un SMS compte 70 caractères au lieu de 160.',
+      simplifiedNote: 'Pour ne pas multiplier les SMS, les caractères que les SMS simples n’ont pas (ê, ç, ’…) sont remplacés (e, c, \').',
       noSmsSample: 'Aucun des premiers usagers n’a de portable : pas de SMS à mesurer.',
       exactTitle: 'Messages exacts des premiers usagers',
       exactIntro_one: 'Voici exactement ce que recevra le premier usager (sur {{total}}).',

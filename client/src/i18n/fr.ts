@@ -13,6 +13,7 @@ import { frMessages } from './fr-messages';
 import { frAccounts } from './fr-accounts';
 import { frAudit } from './fr-audit';
 import { frSchedules } from './fr-schedules';
+import { frLandline } from './fr-landline';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -65,7 +66,7 @@ export const fr = {
     revoked: 'Désappairé',
     noTerminals: 'Aucun écran appairé.',
   },
-  admin: { title: 'Administration', users: 'Comptes', audit: 'Journal d’audit' },
+  admin: { title: 'Administration', users: 'Comptes', audit: 'Journal des actions', coordinationLink: 'Coordination : planning, horaires, absences, messages, annulations' },
   consultation: {
     status: { scheduled: 'Prévu', in_progress: 'En cours', ended: 'Résultat à saisir', cancelled: 'Annulé', done: 'Terminé', no_show: 'Usager absent' },
   },
@@ -179,5 +180,6 @@ export const fr = {
   ...frAccounts,
   ...frAudit,
   ...frSchedules,
+  ...frLandline,
   errors: frErrors,
 } as const;

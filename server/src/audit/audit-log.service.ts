@@ -117,7 +117,8 @@ export class AuditLogService {
     };
     if (query.actorUserId) add((n) => `e.actor_user_id = $${n}`, query.actorUserId);
     if (query.action) add((n) => `e.action = $${n}`, query.action);
-    if (query.family) add((n) => `e.action LIKE $${n}`, `${query.family}.%`);
+    // A family is the part before the dot; an action without one ('logout') is its own family.
+    if (query.family) add((n) => `(e.action = $${n} OR e.action LIKE $${n} || '.%')`, query.family);
     if (query.subjectId) add((n) => `e.subject_id = $${n}`, query.subjectId);
     const first = query.from === undefined ? undefined : parisDay(query.from);
     const last = query.to === undefined ? undefined : parisDay(query.to);

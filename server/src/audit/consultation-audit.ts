@@ -74,7 +74,11 @@ export class ConsultationAudit implements ConsultationEventSubscriber, OnModuleI
         );
       }
       case 'cancelled': {
-        const details = { mass: event.citizenMessage !== null, ...(event.via ? { via: event.via } : {}) };
+        const details = {
+          mass: event.citizenMessage !== null,
+          ...(event.massCancellationId ? { massCancellationId: event.massCancellationId } : {}),
+          ...(event.via ? { via: event.via } : {}),
+        };
         const request = RequestContexts.current();
         // One row per consultation (a mass cancellation's batch too), in one statement.
         await tx.query(

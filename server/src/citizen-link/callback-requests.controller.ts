@@ -42,6 +42,7 @@ export class CallbackRequestsController {
   async slip(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response) {
     const slip = await this.slips.print(user, id);
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(slip.pdf, { type: 'application/pdf', disposition: `attachment; filename="${slip.fileName}"`, length: slip.pdf.length });
+    // Inline: opened in a tab, the browser's viewer prints it (a tablet has no downloads folder to open).
+    return new StreamableFile(slip.pdf, { type: 'application/pdf', disposition: `inline; filename="${slip.fileName}"`, length: slip.pdf.length });
   }
 }

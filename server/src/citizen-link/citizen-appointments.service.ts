@@ -5,8 +5,9 @@ import { hashToken } from '../auth/tokens';
 import { DomainError } from '../common/errors/domain.error';
 import { toParisIso } from '../common/time/paris-time';
 import { ConsultationsService } from '../consultations/consultations.service';
+import { citizenChannels } from '../../../shared/sms/phone';
 import { AppointmentRow, CitizenLinkRepository, LinkedAppointmentRow } from './citizen-link.repository';
-import { LINK_TOKEN } from './citizen-links';
+import { canonicalToken, LINK_TOKEN } from './citizen-links';
 import { AppointmentState, CitizenAppointmentView } from './dto/citizen-appointment.view';
 import { RequestCallbackDto } from './dto/request-callback.dto';
 
@@ -70,7 +71,7 @@ export class CitizenAppointmentsService {
       this.logger.warn({ ip }, 'too many unknown citizen links from one address');
       throw new DomainError('RATE_LIMITED', `Too many unknown links. Try again in ${attempt.retryAfterSeconds} s.`, undefined, attempt.retryAfterSeconds);
     }
-    const appointment = LINK_TOKEN.test(token) ? await this.repository.byTokenHash(hashToken(token)) : undefined;
+    const appointment = LINK_TOKEN.test(token) ? await this.repository.byTokenHash(hashToken(canonicalToken(token))) : undefined;
     if (!appointment) throw unknownLink();
     await this.giveBack(attempt.permit);
     if (appointment.expiresAt.getTime() <= Date.now()) throw new DomainError('LINK_EXPIRED', 'This link has expired.');
@@ -78,7 +79,7 @@ export class CitizenAppointmentsService {
   }
 
   private async reread(token: string): Promise<CitizenAppointmentView> {
-    const appointment = await this.repository.byTokenHash(hashToken(token));
+    const appointment = await this.repository.byTokenHash(hashToken(canonicalToken(token)));
     if (!appointment) throw unknownLink();
     return toView(appointment, Date.now());
   }
@@ -98,6 +99,12 @@ export function stateOf(a: Pick<AppointmentRow, 'status' | 'startsAt' | 'endsAt'
   return 'over';
 }
 
+/** A mobile or an e-mail address: the citizen is told of a cancellation by message (shared/sms/phone.ts decides). */
+function reachable(citizen: { phone: string | null; email: string | null }): boolean {
+  const reach = citizenChannels(citizen);
+  return reach.sms || reach.email;
+}
+
 function toView(a: LinkedAppointmentRow, now: number): CitizenAppointmentView {
   const state = stateOf(a, now);
   const waiting = a.callback !== null && a.callback.handledAt === null;
@@ -112,6 +119,7 @@ function toView(a: LinkedAppointmentRow, now: number): CitizenAppointmentView {
     subject: a.subject,
     documents: a.documents ?? [],
     phone: a.citizenPhone,
+    messaged: reachable({ phone: a.citizenMobile, email: a.citizenEmail }),
     callback: a.callback ? { requestedAt: toParisIso(a.callback.requestedAt), handledAt: a.callback.handledAt ? toParisIso(a.callback.handledAt) : null } : null,
     canCancel: state === 'upcoming',
     canRequestCallback: state === 'upcoming' && !waiting,

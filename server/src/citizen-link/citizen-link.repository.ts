@@ -12,6 +12,9 @@ export interface AppointmentRow {
   endsAt: Date;
   citizenName: string;
   citizenPhone: string | null;
+  /** Whether the citizen gets SMS or e-mails (a mobile or an address); never shown to them as such. */
+  citizenMobile: string | null;
+  citizenEmail: string | null;
   siteId: string;
   siteName: string;
   siteAddress: string;
@@ -53,7 +56,8 @@ export interface CallbackRequestRow {
 
 /** `c` the consultation, `b` its booth, `s` its site, `adm` its administration, `t` its type. */
 const APPOINTMENT = `c.id AS "consultationId", c.status, c.starts_at AS "startsAt", c.ends_at AS "endsAt",
-       c.citizen_name AS "citizenName", c.citizen_phone AS "citizenPhone",
+       c.citizen_name AS "citizenName", coalesce(c.citizen_phone, c.citizen_landline) AS "citizenPhone",
+       c.citizen_phone AS "citizenMobile", c.citizen_email AS "citizenEmail",
        s.id AS "siteId", s.name AS "siteName", s.address || ', ' || s.postal_code || ' ' || s.city AS "siteAddress",
        s.phone AS "sitePhone", s.departement, b.name AS "boothName", adm.name AS administration, t.subject, t.documents,
        (SELECT json_build_object('requestedAt', r.requested_at, 'handledAt', r.handled_at) FROM callback_requests r

@@ -1,5 +1,5 @@
 import { stateOf } from './citizen-appointments.service';
-import { LINK_TOKEN, newLinkToken, withoutLinkTokens } from './citizen-links';
+import { canonicalToken, LINK_TOKEN, newLinkToken, newPrintableToken, withoutLinkTokens } from './citizen-links';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-30T08:00:00Z');
@@ -13,6 +13,23 @@ describe('citizen links', () => {
       expect(Buffer.from(token, 'base64url')).toHaveLength(16);
     }
     expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it('printed on a slip, use no look-alike characters (i, l, o, 0, 1), in groups of four, taken with or without hyphens', () => {
+    const tokens = Array.from({ length: 1000 }, newPrintableToken);
+    for (const token of tokens) {
+      expect(token).toMatch(/^[a-hj-km-np-z2-9]{4}(-[a-hj-km-np-z2-9]{4}){6}$/);
+      expect(token).toMatch(LINK_TOKEN);
+      expect(canonicalToken(token)).toBe(token.replace(/-/g, ''));
+      expect(canonicalToken(token.replace(/-/g, '').toUpperCase())).toBe(token.replace(/-/g, ''));
+    }
+    expect(new Set(tokens).size).toBe(tokens.length);
+    // Every symbol is drawn: no bias left out of the 31.
+    expect(new Set(tokens.join('').replace(/-/g, '')).size).toBe(31);
+    // A message's token is hashed as it is (its case and hyphens matter).
+    expect(canonicalToken('AbCd-fGhIjKlMnOpQrStUv')).toBe('AbCd-fGhIjKlMnOpQrStUv');
+    expect(LINK_TOKEN.test('k7mq-b3xz-9pwd-ahr4-tn2e-6fgc-uv8')).toBe(false);
+    expect(LINK_TOKEN.test('k7mq-b3xz-9pwd-ahr4-tn2e-6fgc-uv0s')).toBe(false);
   });
 
   it('are left out of the request logs, page and API alike', () => {

@@ -12,7 +12,32 @@ export const LINK_DAYS_AFTER_END = 7;
 
 /** 128 random bits, URL-safe: 22 characters, short enough for an SMS, far beyond guessing. */
 export const newLinkToken = (): string => randomBytes(16).toString('base64url');
-export const LINK_TOKEN = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * A printed slip's token is read and typed by a person: lower-case letters and digits none of which
+ * can be taken for another (no i, l, o, 0, 1), 28 of them (138 bits), printed in groups of four
+ * joined by hyphens ("k7mq-…"), which the page takes with or without.
+ */
+const PRINTABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+const PRINTABLE_LENGTH = 28;
+export function newPrintableToken(): string {
+  let token = '';
+  while (token.length < PRINTABLE_LENGTH) {
+    // 31 symbols: a byte's low 5 bits, 31 itself drawn again (no bias).
+    for (const byte of randomBytes(PRINTABLE_LENGTH)) {
+      const n = byte & 31;
+      if (n < PRINTABLE.length && token.length < PRINTABLE_LENGTH) token += PRINTABLE[n];
+    }
+  }
+  return token.replace(/(.{4})(?!$)/g, '$1-');
+}
+const PRINTED_TOKEN = /^[a-hj-km-np-z2-9]{4}(?:-?[a-hj-km-np-z2-9]{4}){6}$/i;
+
+/** The token as issued (tokens of messages: 22 URL-safe characters) or printed; anything else is no token. */
+export const LINK_TOKEN = /^(?:[A-Za-z0-9_-]{22}|[a-hj-km-np-z2-9]{4}(?:-?[a-hj-km-np-z2-9]{4}){6})$/i;
+
+/** What is hashed: a printed token without its hyphens, in lower case (however it was typed). */
+export const canonicalToken = (token: string): string => (PRINTED_TOKEN.test(token) ? token.replace(/-/g, '').toLowerCase() : token);
 
 /** The path of the citizen's page for a token (the client's route). */
 export const linkPath = (token: string) => `/rdv/${token}`;
@@ -31,7 +56,8 @@ export interface IssuedLink {
  * The citizen's personal links: a random token per message or printed slip, of which only a SHA-256
  * is stored, tied to the consultation. The plaintext exists only in what is handed to the citizen:
  * a new booking's confirmation (its hash inserted by the booking's own statement, see
- * BookingCompanion) and each printed slip (a fresh token; the earlier ones keep working, so printing
+ * BookingCompanion), each message of a move or a reminder, and each printed slip (a fresh token in
+ * each, one that reads well on paper for a slip; the earlier ones keep working, so a new one
  * invalidates nothing). A move keeps them and moves their end with the appointment; the erasure of the
  * citizen's data deletes them (and blanks their callback requests) in the retention sweep's transaction.
  */
@@ -63,8 +89,8 @@ export class CitizenLinks implements ConsultationEventSubscriber, OnModuleInit {
 
   /** New links for consultations already written, in the caller's transaction: consultation id → URL. */
   async issue(tx: EntityManager, consultationIds: readonly string[], purpose: 'booking' | 'slip'): Promise<Map<string, string>> {
-    const tokens = [...new Set(consultationIds)].map((consultationId) => ({ consultationId, token: newLinkToken() }));
-    await this.repository.insertLinks(tx, tokens.map((t) => ({ consultationId: t.consultationId, hash: hashToken(t.token) })), purpose, LINK_DAYS_AFTER_END);
+    const tokens = [...new Set(consultationIds)].map((consultationId) => ({ consultationId, token: purpose === 'slip' ? newPrintableToken() : newLinkToken() }));
+    await this.repository.insertLinks(tx, tokens.map((t) => ({ consultationId: t.consultationId, hash: hashToken(canonicalToken(t.token)) })), purpose, LINK_DAYS_AFTER_END);
     return new Map(tokens.map((t) => [t.consultationId, this.url(t.token)]));
   }
 

@@ -475,6 +475,12 @@ export function validateEnv(raw: Record<string, string | undefined>): Environmen
       problems.push((error as Error).message);
     }
   }
+  // Links in messages (a password link, a citizen's personal link) are built from PUBLIC_URL, else
+  // from the address the request came to: a forged Host header would then put an attacker's site in
+  // a real e-mail. In production, messages leave the server only with PUBLIC_URL set.
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL && (env.SMTP_HOST || env.SMS_PROVIDER_URL)) {
+    problems.push('PUBLIC_URL must be set in production when SMTP_HOST or SMS_PROVIDER_URL sends messages: their links are built from it');
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return env;
 }

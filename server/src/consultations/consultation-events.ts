@@ -16,9 +16,10 @@ export type CallEndCause = (typeof CALL_END_CAUSES)[number];
 
 /**
  * Where a change came from when it is not a staff member's own screen (the audit trail says so):
- * the citizen's personal link, or "propose another slot" from an agent's absence.
+ * the citizen's personal link, or "propose another slot" for a booking an agent's absence or a
+ * schedule change (opening hours, closure, availability) left without a slot.
  */
-export type ChangeChannel = 'citizen_link' | 'absence';
+export type ChangeChannel = 'citizen_link' | 'absence' | 'schedule';
 
 /**
  * Every change of a consultation, published by ConsultationsService inside the transaction that
@@ -36,6 +37,8 @@ export type ConsultationEvent =
       reason: string;
       /** The coordinator's own words to the citizens (a mass cancellation), or null for the usual message with the reason. */
       citizenMessage: string | null;
+      /** The mass cancellation (job) this batch belongs to. */
+      massCancellationId?: string;
     }
   | { type: 'call_started'; consultationId: string }
   | { type: 'call_ended'; consultationIds: readonly string[]; cause: CallEndCause }
@@ -51,7 +54,8 @@ export interface NewBooking {
   actorUserId: string | null;
   startsAt: Date;
   endsAt: Date;
-  citizen: { name: string; phone: string | null; email: string | null };
+  /** `phone` a mobile (SMS), `landline` a French landline (calls only). */
+  citizen: { name: string; phone: string | null; landline: string | null; email: string | null };
   booth: { name: string; msapName: string; msapAddress: string; msapPhone: string | null; departement: string };
   administration: string;
   agent: { name: string; email: string };

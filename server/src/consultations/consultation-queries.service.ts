@@ -48,5 +48,5 @@ function scopeOf(principal: Principal): ConsultationScope {
  */
 function view(principal: Principal, item: ConsultationListItem): ConsultationListItem {
   if (principal.kind !== 'device') return item;
-  return { ...item, citizen: { name: '', phone: null, email: null }, cancellationReason: null, outcomeNote: null };
+  return { ...item, citizen: { name: '', phone: null, landline: null, email: null }, cancellationReason: null, outcomeNote: null };
 }

@@ -7,8 +7,11 @@ export class CitizenView {
   @ApiProperty({ example: 'Jeanne Martin' })
   name!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: '+33612345678', description: 'E.164' })
+  @ApiProperty({ type: String, nullable: true, example: '+33612345678', description: 'The mobile (SMS), E.164' })
   phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '+33238301234', description: 'A French landline to call the citizen on (never an SMS), E.164' })
+  landline!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'jeanne.martin@example.fr' })
   email!: string | null;
@@ -101,6 +104,7 @@ export interface ConsultationRow {
   ends_at: Date;
   citizen_name: string;
   citizen_phone: string | null;
+  citizen_landline: string | null;
   citizen_email: string | null;
   cancellation_reason: string | null;
   cancelled_at: Date | null;
@@ -122,7 +126,7 @@ export function toConsultationView(r: ConsultationRow): ConsultationView {
     consultationTypeId: r.consultation_type_id,
     startsAt: toParisIso(r.starts_at),
     endsAt: toParisIso(r.ends_at),
-    citizen: { name: r.citizen_name, phone: r.citizen_phone, email: r.citizen_email },
+    citizen: { name: r.citizen_name, phone: r.citizen_phone, landline: r.citizen_landline, email: r.citizen_email },
     cancellationReason: r.cancellation_reason,
     cancelledAt: r.cancelled_at ? toParisIso(r.cancelled_at) : null,
     callStartedAt: r.call_started_at ? toParisIso(r.call_started_at) : null,

@@ -63,6 +63,7 @@ export interface ConsultationDescription {
   ends_at: Date;
   citizen_name: string;
   citizen_phone: string | null;
+  citizen_landline: string | null;
   citizen_email: string | null;
   booth_name: string;
   msap_name: string;
@@ -83,6 +84,7 @@ export interface ConsultationSummary {
   endsAt: Date;
   citizenName: string;
   citizenPhone: string | null;
+  citizenLandline: string | null;
   citizenEmail: string | null;
   msapSiteName: string;
   boothName: string;
@@ -123,7 +125,8 @@ const WITH_NAMES = `FROM consultations c
 
 /** A ConsultationSummary's columns, over WITH_NAMES. */
 const SUMMARY_COLUMNS = `c.id, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.citizen_name AS "citizenName",
-        c.citizen_phone AS "citizenPhone", c.citizen_email AS "citizenEmail", s.name AS "msapSiteName", b.name AS "boothName",
+        c.citizen_phone AS "citizenPhone", c.citizen_landline AS "citizenLandline", c.citizen_email AS "citizenEmail",
+        s.name AS "msapSiteName", b.name AS "boothName",
         u.display_name AS "agentName", adm.name AS administration`;
 
 const MASS_SELECTION = `${WITH_NAMES}
@@ -135,7 +138,7 @@ const MASS_SELECTION = `${WITH_NAMES}
    AND c.starts_at >= GREATEST($5::timestamptz, now()) AND c.starts_at < $6::timestamptz`;
 const massParams = (c: MassCancellationCriteria) => [c.departement, c.agentId, c.administrationId, c.msapSiteId, c.from, c.to];
 
-const DESCRIBE_SQL = `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone, c.citizen_email,
+const DESCRIBE_SQL = `SELECT c.id, c.starts_at, c.ends_at, c.citizen_name, c.citizen_phone, c.citizen_landline, c.citizen_email,
               b.name AS booth_name, s.name AS msap_name, s.address || ', ' || s.postal_code || ' ' || s.city AS msap_address, s.phone AS msap_phone,
               s.departement, adm.name AS administration, u.display_name AS agent_name, u.email AS agent_email,
               t.subject, t.documents
@@ -174,6 +177,19 @@ export class ConsultationReader {
       `${LIST_SELECT} WHERE c.agent_id = $1 AND c.status = 'scheduled' AND c.starts_at < $3 AND c.ends_at > $2 ORDER BY c.starts_at, c.id LIMIT ${Number(limit)}`,
       [agentId, from, to],
     );
+  }
+
+  /** For each (agent, [from, to)) span, in order, how many of the agent's scheduled consultations overlap it (absences' bookings to settle). */
+  async scheduledCountsForAgents(spans: ReadonlyArray<{ agentId: string; from: Date; to: Date }>): Promise<number[]> {
+    if (spans.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM consultations c
+                WHERE c.agent_id = x.agent_id AND c.status = 'scheduled' AND c.starts_at < x.to_at AND c.ends_at > x.from_at) AS n
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS x(agent_id, from_at, to_at, i)
+        ORDER BY x.i`,
+      [spans.map((s) => s.agentId), spans.map((s) => s.from), spans.map((s) => s.to)],
+    )) as Array<{ n: number }>;
+    return rows.map((r) => r.n);
   }
 
   /**

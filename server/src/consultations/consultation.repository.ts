@@ -29,7 +29,7 @@ export interface NewConsultation {
   consultationTypeId: string;
   startsAt: Date;
   endsAt: Date;
-  citizen: { name: string; phone: string | null; email: string | null };
+  citizen: { name: string; phone: string | null; landline: string | null; email: string | null };
   createdById: string;
 }
 
@@ -41,9 +41,9 @@ export interface Slot {
 }
 
 const BOOKING_INSERT = `INSERT INTO consultations (id, booth_id, agent_id, administration_id, consultation_type_id, starts_at, ends_at,
-           citizen_name, citizen_phone, citizen_email, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING ${RETURNING}`;
-const BOOKING_PARAMS = 11;
+           citizen_name, citizen_phone, citizen_landline, citizen_email, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING ${RETURNING}`;
+const BOOKING_PARAMS = 12;
 
 @Injectable()
 export class ConsultationRepository {
@@ -63,7 +63,7 @@ export class ConsultationRepository {
     const { name, text } = this.bookingStatement(companions);
     const params = [
       c.id, c.boothId, c.agentId, c.administrationId, c.consultationTypeId, c.startsAt, c.endsAt,
-      c.citizen.name, c.citizen.phone, c.citizen.email, c.createdById,
+      c.citizen.name, c.citizen.phone, c.citizen.landline, c.citizen.email, c.createdById,
       ...companions.flatMap((companion) => companion.values),
     ];
     const [row] = await preparedQuery<ConsultationRow>(this.dataSource, name, text, params);
@@ -147,7 +147,7 @@ export class ConsultationRepository {
   }
 
   /**
-   * Citizen name → placeholder, phone, e-mail, cancellation reason and outcome note → NULL, for at
+   * Citizen name → placeholder, phones, e-mail, cancellation reason and outcome note → NULL, for at
    * most `limit` consultations cancelled or ended more than `days` ago (a cancelled one counts from
    * its cancellation, even if its slot was later; a scheduled one ends in the future). Their ids.
    */
@@ -159,7 +159,7 @@ export class ConsultationRepository {
             AND (CASE WHEN status = 'cancelled' THEN COALESCE(cancelled_at, ends_at) ELSE ends_at END) < now() - make_interval(days => $1)
           LIMIT $2 FOR UPDATE SKIP LOCKED)
        UPDATE consultations c
-          SET citizen_name = $3, citizen_phone = NULL, citizen_email = NULL, cancellation_reason = NULL, outcome_note = NULL,
+          SET citizen_name = $3, citizen_phone = NULL, citizen_landline = NULL, citizen_email = NULL, cancellation_reason = NULL, outcome_note = NULL,
               citizen_erased_at = now()
          FROM picked WHERE c.id = picked.id
        RETURNING c.id`,

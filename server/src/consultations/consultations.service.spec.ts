@@ -49,6 +49,7 @@ function row(overrides: Partial<ConsultationRow> = {}): ConsultationRow {
     ends_at: new Date(NOW + 2.5 * HOUR),
     citizen_name: 'Jeanne Martin',
     citizen_phone: null,
+    citizen_landline: null,
     citizen_email: null,
     cancellation_reason: null,
     cancelled_at: null,

@@ -58,7 +58,7 @@ export class ConsultationsService {
       actorUserId: user.userId,
       startsAt: new Date(start),
       endsAt: new Date(end),
-      citizen: { name: dto.citizen.name, phone: dto.citizen.phone ?? null, email: dto.citizen.email ?? null },
+      citizen: { name: dto.citizen.name, phone: dto.citizen.phone ?? null, landline: dto.citizen.landline ?? null, email: dto.citizen.email ?? null },
       booth: { name: booth.name, msapName: booth.msapName, msapAddress: booth.msapAddress, msapPhone: booth.msapPhone, departement: booth.departement },
       administration: agent.administrationName,
       agent: { name: agent.displayName, email: agent.email },
@@ -143,9 +143,10 @@ export class ConsultationsService {
     ids: readonly string[],
     actorUserId: string | null,
     citizenMessage: string,
+    massCancellationId?: string,
   ): Promise<{ cancelled: Array<{ id: string; hasContact: boolean }>; committed: () => void }> {
     const rows = await this.repository.cancel(tx, ids, citizenMessage);
-    const event: ConsultationEvent = { type: 'cancelled', consultationIds: rows.map((r) => r.id), actorUserId, reason: citizenMessage, citizenMessage };
+    const event: ConsultationEvent = { type: 'cancelled', consultationIds: rows.map((r) => r.id), actorUserId, reason: citizenMessage, citizenMessage, massCancellationId };
     if (rows.length > 0) await this.events.publish(tx, event);
     return {
       cancelled: rows.map((r) => ({ id: r.id, hasContact: r.has_contact })),

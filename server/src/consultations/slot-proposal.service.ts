@@ -15,7 +15,7 @@ import { ProposeSlotDto, ProposedSlotView } from './dto/propose-slot.dto';
 export const PROPOSAL_DAYS = 30;
 
 /**
- * "Propose another slot" for a booking its agent cannot hold (an absence): the first free slot
+ * "Propose another slot" for a booking that cannot be held (an absence, a schedule change): the first free slot
  * after it at the same booth, of the same length and type, with the same agent when free then,
  * else a colleague of the same administration. Shown first, then booked as a move, which tells
  * the citizen (the `rescheduled` SMS and e-mail) and both agents.
@@ -47,7 +47,7 @@ export class SlotProposalService {
       slot = { startsAt: toParisIso(nearest.start), agentId: nearest.agent.id };
     }
     // Same booth, same length: a move of the time and maybe the agent, checked and raced like any other.
-    await this.consultations.reschedule(user, id, slot, now, 'absence');
+    await this.consultations.reschedule(user, id, slot, now, dto.via ?? 'absence');
     return this.queries.get(user, id);
   }
 

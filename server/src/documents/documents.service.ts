@@ -20,6 +20,7 @@ import { openPlain, readAll } from './storage/plain-object';
 import sharp from 'sharp';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
 import { receiveUpload } from './upload-receiver';
+import { RequestContexts } from '../common/http/request-context';
 
 /** What each side may send, found from the bytes (never from the name or the declared type). */
 export const ACCEPTED_TYPES: Record<DocumentDirection, readonly DocumentMediaType[]> = {
@@ -126,7 +127,7 @@ export class DocumentsService {
     }
     const view = await this.viewOf(this.readerOf(access), documentId);
     // After the answer is ready: the checks take the CPU, the sender should not wait for them.
-    this.processor.kick();
+    RequestContexts.outside(() => this.processor.kick());
     if (!view) throw new DomainError('NOT_FOUND', 'The document was removed meanwhile.');
     return view;
   }

@@ -92,7 +92,7 @@ export class OutboxQueryService {
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Messages whose recipient, or whose consultation's citizen (name, phone, e-mail), contains `text`.
+ * Messages whose recipient, or whose consultation's citizen (name, phones, e-mail), contains `text`.
  * A phone number matches however it is typed: its digits are compared with those of the E.164
  * form, a leading national 0 read as +33 (0612 finds +33612…).
  */
@@ -108,8 +108,23 @@ function searchCondition(text: string, params: unknown[]): string {
     const phone = `$${params.length}`;
     own.push(`regexp_replace(o.recipient, '\\D', '', 'g') LIKE ${phone}`);
     citizen.push(`regexp_replace(coalesce(c.citizen_phone, ''), '\\D', '', 'g') LIKE ${phone}`);
+    citizen.push(`regexp_replace(coalesce(c.citizen_landline, ''), '\\D', '', 'g') LIKE ${phone}`);
   }
   return `(${own.join(' OR ')} OR o.consultation_id IN (SELECT c.id FROM consultations c WHERE ${citizen.join(' OR ')}))`;
+}
+
+/** A citizen's personal link lets whoever holds it cancel the appointment as the citizen. */
+const CITIZEN_LINK_PATTERN = /\/rdv\/[A-Za-z0-9_-]{22}/g;
+
+/**
+ * Links are credentials. A password link is shown where the local outbox is how it is delivered
+ * (no SMTP server), masked once it is sent by e-mail or waiting to be. A citizen's personal link is
+ * masked once a provider carried it to the citizen: staff act through their own screens, where
+ * the audit trail names them, not as the citizen.
+ */
+function maskLinks(r: Row): string {
+  if (r.user_id) return r.transport !== 'local' ? r.body.replace(ACCOUNT_LINK_PATTERN, '/mot-de-passe/…') : r.body;
+  return r.transport === 'sms_http' || r.transport === 'smtp' ? r.body.replace(CITIZEN_LINK_PATTERN, '/rdv/…') : r.body;
 }
 
 function toView(r: Row, c: ConsultationSummary | undefined): OutboxItemView {
@@ -122,9 +137,7 @@ function toView(r: Row, c: ConsultationSummary | undefined): OutboxItemView {
     transport: r.transport,
     recipient: r.recipient,
     subject: r.subject,
-    // A link to set a password is a credential: shown where the local outbox is how it is delivered
-    // (no SMTP server), masked once it is sent by e-mail or waiting to be.
-    text: r.user_id && r.transport !== 'local' ? r.body.replace(ACCOUNT_LINK_PATTERN, '/mot-de-passe/…') : r.body,
+    text: maskLinks(r),
     sms: r.channel === 'sms' ? { encoding: r.sms_encoding ?? 'GSM-7', segments: r.sms_segments ?? 1, characters: [...r.body].length } : null,
     hasCalendarInvite: r.has_ics,
     status: r.status,

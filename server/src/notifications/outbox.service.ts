@@ -34,7 +34,7 @@ interface ConsultationRow extends ConsultationDescription {
 /** What one citizen is sent about one change, or what to tell them on the phone (channel `call`). */
 export interface CitizenMessage {
   channel: Extract<OutboxChannel, 'sms' | 'email' | 'call'>;
-  /** The mobile or the e-mail address; for a call, the number to call ('' when there is none). */
+  /** The mobile or the e-mail address; for a call, the number to call (the landline first; '' when there is none). */
   recipient: string;
   subject: string | null;
   body: string;
@@ -98,6 +98,7 @@ export class OutboxService {
       ends_at: b.endsAt,
       citizen_name: b.citizen.name,
       citizen_phone: b.citizen.phone,
+      citizen_landline: b.citizen.landline,
       citizen_email: b.citizen.email,
       booth_name: b.booth.name,
       msap_name: b.booth.msapName,
@@ -193,10 +194,25 @@ export class OutboxService {
     if (event === 'rescheduled' || event === 'cancelled') await this.bumpSequences(manager, unique);
     const consultations = await this.load(manager, unique);
     const stamp = new Date();
-    // A confirmation carries a personal link, issued here when the booking did not write one itself.
-    const links = event === 'booked' ? await this.links.issue(manager, consultations.map((c) => c.id), 'booking') : new Map<string, string>();
+    const links = await this.linksFor(manager, consultations, event);
     const rows = consultations.flatMap((c) => this.render(c, event, message, stamp, links.get(c.id)));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.insert(manager, rows.slice(i, i + INSERT_CHUNK));
+  }
+
+  /**
+   * The personal links the citizens' messages carry: a confirmation's (issued here when the booking
+   * did not write one itself), a move's and a reminder's. Only a token's hash is stored, so each of
+   * these messages gets a fresh token (earlier ones keep working), and only for a citizen who gets
+   * an SMS or an e-mail: a call note gives no link.
+   */
+  private async linksFor(manager: EntityManager, consultations: ConsultationRow[], event: OutboxEvent): Promise<Map<string, string>> {
+    if (event === 'booked') return this.links.issue(manager, consultations.map((c) => c.id), 'booking');
+    if (event !== 'rescheduled' && !event.startsWith('reminder_')) return new Map();
+    const reached = consultations.filter((c) => {
+      const reach = citizenChannels({ phone: c.citizen_phone, email: c.citizen_email });
+      return reach.sms || reach.email;
+    });
+    return this.links.issue(manager, reached.map((c) => c.id), 'booking');
   }
 
   /**
@@ -225,7 +241,7 @@ export class OutboxService {
 
 
   private render(c: ConsultationRow, event: OutboxEvent, message?: string, stamp = new Date(), link?: string): OutboxRow[] {
-    // {lien} is not a placeholder coordinators may use: only a confirmation has a link to give.
+    // {lien} is not a placeholder coordinators may use: only the outbox issues links (linksFor).
     const values = link ? { ...placeholderValues(contextOf(c)), lien: link } : placeholderValues(contextOf(c));
     // Booking and cancellation happen once per consultation; moves, reassignments and reminders
     // repeat, so their key carries the sequence.
@@ -269,8 +285,10 @@ const isNotificationEvent = (event: OutboxEvent): event is NotificationEvent => 
 
 /**
  * The citizen's side of a change: an SMS to a mobile, an e-mail to an address, and when they have
- * neither (no number, or a landline: shared/sms/phone.ts decides) a call to make about a booking, a
- * move or a cancellation, with what to tell them. A landline never gets an SMS marked sent.
+ * neither (no number, or only a landline: shared/sms/phone.ts decides) a call to make about a
+ * booking, a move or a cancellation, with what to tell them and the number to dial: the landline
+ * given for that, else a phone booked before mobiles were required (a landline too). A landline
+ * never gets an SMS marked sent.
  */
 function citizenMessages(c: ConsultationDescription, event: OutboxEvent, values: PlaceholderValues, message?: string): CitizenMessage[] {
   const reach = citizenChannels({ phone: c.citizen_phone, email: c.citizen_email });
@@ -285,7 +303,7 @@ function citizenMessages(c: ConsultationDescription, event: OutboxEvent, values:
   }
   if (!reach.sms && !reach.email && isNotificationEvent(event)) {
     const body = renderCallNote(event, values, message);
-    messages.push({ channel: 'call', recipient: c.citizen_phone ?? '', subject: null, body, smsEncoding: null, smsSegments: null, status: 'to_call' });
+    messages.push({ channel: 'call', recipient: c.citizen_landline ?? c.citizen_phone ?? '', subject: null, body, smsEncoding: null, smsSegments: null, status: 'to_call' });
   }
   return messages;
 }

@@ -52,7 +52,14 @@ export class AbsencesService {
         ORDER BY ab.starts_at, u.display_name, ab.id LIMIT ${MAX_LISTED}`,
       [from, to, q.agentId ?? null, ...scope.params],
     )) as Array<Parameters<typeof toUnavailabilityView>[0] & { agentId: string; agentName: string; administrationName: string }>;
-    return rows.map((r) => ({ ...toUnavailabilityView(r), agentId: r.agentId, agentName: r.agentName, administrationName: r.administrationName }));
+    const toSettle = await this.consultations.scheduledCountsForAgents(rows.map((r) => ({ agentId: r.agentId, from: r.startsAt, to: r.endsAt })));
+    return rows.map((r, i) => ({
+      ...toUnavailabilityView(r),
+      agentId: r.agentId,
+      agentName: r.agentName,
+      administrationName: r.administrationName,
+      toSettle: toSettle[i] ?? 0,
+    }));
   }
 
   /**

@@ -54,6 +54,14 @@ export class AgentsController {
     return this.impact.ofAvailability(user, id, dto);
   }
 
+  /** The agent's bookings ahead outside their stored availability: those still to move, hand over or cancel. */
+  @Get(':id/bookings-to-settle')
+  @Allow('admin', 'coordinator', 'agent')
+  @ApiOkResponse({ type: ScheduleImpactView })
+  bookingsToSettle(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
+    return this.impact.toSettleOfAgent(user, id);
+  }
+
   @Get(':id/absences')
   @Allow(...ROLES)
   @ApiOkResponse({ type: [UnavailabilityView] })

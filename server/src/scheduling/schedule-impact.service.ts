@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserPrincipal } from '../auth/principal';
-import { covers, Interval } from '../common/time/intervals';
+import { covers, Interval, normalize } from '../common/time/intervals';
 import { weeklyToIntervals, WeeklyRange } from '../common/time/paris-time';
 import { ConsultationReader } from '../consultations/consultation.reader';
 import { toConsultationListItem } from '../consultations/consultation-view';
@@ -10,6 +10,8 @@ import { CalendarService } from './calendar.service';
 import { UnavailabilityDto, WeeklyScheduleDto } from './dto/calendar.dto';
 import { AffectedConsultationView } from './dto/absence-impact.view';
 import { ScheduleImpactView } from './dto/schedule-impact.view';
+import { MsapClosureEntity } from './entities/unavailability.entity';
+import { AgentAvailabilityEntity, MsapOpeningHoursEntity } from './entities/weekly-range.entity';
 import { freeColleagues } from './free-colleagues';
 import { MAX_RANGE_DAYS } from './time-range';
 
@@ -55,6 +57,41 @@ export class ScheduleImpactService {
     const ranges = await this.calendar.checkedAvailability(agent, dto);
     const spans = await this.consultations.scheduledSpans({ agentId }, new Date(now), new Date(now + HORIZON_MS));
     return this.view(outside(spans, ranges), true);
+  }
+
+  /**
+   * The bookings ahead at the MSAP's booths that its schedule as stored no longer holds: outside its
+   * opening hours, or on one of its closures. What a coordinator still has to move or cancel after
+   * saving a change (and finds again on opening the page later).
+   */
+  async toSettleAtSite(user: UserPrincipal, siteId: string, now = Date.now()): Promise<ScheduleImpactView> {
+    await this.calendar.site(user, siteId, true);
+    const to = now + HORIZON_MS;
+    const [opening, closures, spans] = await Promise.all([
+      this.dataSource.manager.find(MsapOpeningHoursEntity, { where: { msapSiteId: siteId } }),
+      this.dataSource.manager
+        .createQueryBuilder(MsapClosureEntity, 'c')
+        .where('c.msapSiteId = :siteId AND c.startsAt < :to AND c.endsAt > :from', { siteId, from: new Date(now), to: new Date(to) })
+        .getMany(),
+      this.consultations.scheduledSpans({ msapSiteId: siteId }, new Date(now), new Date(to)),
+    ]);
+    const closed = normalize(closures.map((c) => ({ start: c.startsAt.getTime(), end: c.endsAt.getTime() })));
+    const onClosure = (s: Interval) => closed.some((c) => c.start < s.end && c.end > s.start);
+    const outsideHours = new Set(outside(spans, opening).map((s) => s.id));
+    return this.view(
+      spans.filter((s) => outsideHours.has(s.id) || onClosure(s)),
+      false,
+    );
+  }
+
+  /** The agent's bookings ahead outside their availability as stored, each with the colleagues free to take it. */
+  async toSettleOfAgent(user: UserPrincipal, agentId: string, now = Date.now()): Promise<ScheduleImpactView> {
+    await this.calendar.agent(user, agentId, true);
+    const [availability, spans] = await Promise.all([
+      this.dataSource.manager.find(AgentAvailabilityEntity, { where: { agentId } }),
+      this.consultations.scheduledSpans({ agentId }, new Date(now), new Date(now + HORIZON_MS)),
+    ]);
+    return this.view(outside(spans, availability), true);
   }
 
   private async view(spans: ReadonlyArray<Interval & { id: string }>, withColleagues: boolean): Promise<ScheduleImpactView> {

@@ -43,6 +43,14 @@ export class SiteCalendarController {
     return this.impact.ofOpeningHours(user, id, dto);
   }
 
+  /** The bookings ahead that the MSAP's stored hours and closures no longer hold: those still to move or cancel. */
+  @Get(':id/bookings-to-settle')
+  @Allow('admin', 'coordinator', 'facilitator')
+  @ApiOkResponse({ type: ScheduleImpactView })
+  bookingsToSettle(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string) {
+    return this.impact.toSettleAtSite(user, id);
+  }
+
   @Get(':id/closures')
   @Allow(...ROLES)
   @ApiOkResponse({ type: [UnavailabilityView] })

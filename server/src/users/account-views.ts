@@ -20,6 +20,7 @@ interface Row {
   disabled_at: Date | null;
   pseudonymised_at: Date | null;
   created_at: Date;
+  consultations_ahead: number;
 }
 
 // An ex-agent keeps their agents row (consultations point at it): only an agent shows its administration.
@@ -28,7 +29,9 @@ const SELECT = `SELECT u.id, u.email, u.display_name, u.role, u.departement, u.m
        CASE WHEN u.role = 'agent' THEN a.title END AS agent_title,
        u.password_hash IS NOT NULL AS has_password, u.oidc_subject IS NOT NULL AS oidc,
        (SELECT max(t.expires_at) FROM account_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL AND t.revoked_at IS NULL) AS link_expires_at,
-       u.disabled_at, u.pseudonymised_at, u.created_at
+       u.disabled_at, u.pseudonymised_at, u.created_at,
+       CASE WHEN a.id IS NULL THEN 0 ELSE (SELECT count(*)::int FROM consultations c
+         WHERE c.agent_id = a.id AND c.status = 'scheduled' AND c.ends_at > now()) END AS consultations_ahead
   FROM users u LEFT JOIN agents a ON a.user_id = u.id`;
 
 /** The state an account is listed in (shared/accounts ACCOUNT_STATUSES). */
@@ -73,5 +76,6 @@ function toView(r: Row): UserView {
     disabledAt: r.disabled_at?.toISOString() ?? null,
     pseudonymisedAt: r.pseudonymised_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
+    consultationsAhead: r.consultations_ahead,
   };
 }

@@ -82,10 +82,15 @@ export class PasswordLinks {
    * work: unknown (NOT_FOUND), used, account disabled, replaced by a newer one, expired.
    */
   async open(tx: EntityManager, token: string, lock: boolean): Promise<OpenedLink> {
-    const link = await tx.findOne(AccountTokenEntity, { where: { tokenHash: hashToken(token) }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!link) throw new DomainError('NOT_FOUND', 'This link is unknown: check that it was copied whole.');
-    const user = await tx.findOne(UserEntity, { where: { id: link.userId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const tokenHash = hashToken(token);
+    const found = await tx.findOne(AccountTokenEntity, { where: { tokenHash } });
+    if (!found) throw new DomainError('NOT_FOUND', 'This link is unknown: check that it was copied whole.');
+    // The account first, then the link: the order of every other writer (disable, resend, forgot →
+    // revokeAll), so that a reset and a disable at the same moment wait for each other, never deadlock.
+    const user = await tx.findOne(UserEntity, { where: { id: found.userId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!user) throw new DomainError('NOT_FOUND', 'This link is unknown: check that it was copied whole.');
+    const link = lock ? await tx.findOne(AccountTokenEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } }) : found;
+    if (!link) throw new DomainError('NOT_FOUND', 'This link is unknown: check that it was copied whole.');
     if (link.usedAt) throw new DomainError('TOKEN_USED', 'This link was already used: it works once.');
     if (user.disabledAt) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled.');
     if (link.revokedAt) throw new DomainError('TOKEN_REPLACED', 'A newer link was sent (or used) since: use the last one.');

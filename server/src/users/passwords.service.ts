@@ -46,7 +46,8 @@ export class PasswordsService {
         return;
       }
       const linkExpiresAt = await this.links.send(tx, user, 'password_forgotten', null, origin);
-      await this.audit.record({ action: 'user.password_reset_requested', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip, details: { outcome: 'link_sent', linkExpiresAt } }, tx);
+      // Whoever typed the address is not known (not necessarily its holder): no actor, the account as subject.
+      await this.audit.record({ action: 'user.password_reset_requested', actorUserId: null, subjectType: 'user', subjectId: user.id, ip, details: { outcome: 'link_sent', linkExpiresAt } }, tx);
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { PasswordService } from '../auth/password.service';
@@ -61,6 +61,12 @@ export class UsersService {
         await this.record(tx, actor, 'user.invited', user.id, { ...details, linkExpiresAt });
       }
       return this.views.one(tx, user.id);
+    }).catch((error: unknown) => {
+      // Two invitations of one address at once (a double click): the unique index settles it, as the check above would have.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string; detail?: string }).code === '23505' && /\(email\)/.test(String((error.driverError as { detail?: string }).detail))) {
+        throw new DomainError('EMAIL_TAKEN', `An account already uses ${dto.email}.`, fieldError('email', 'EMAIL_TAKEN'));
+      }
+      throw error;
     });
   }
 
@@ -121,7 +127,12 @@ export class UsersService {
       await tx.update(UserEntity, userId, { disabledAt: new Date() });
       const sessionsEnded = await this.auth.endSessions(tx, userId);
       const linksRevoked = await this.links.revokeAll(tx, userId);
-      await this.record(tx, actor, 'user.disabled', userId, { changes: { status: { from: 'enabled', to: 'disabled' } }, sessionsEnded, linksRevoked });
+      // Allowed with bookings ahead (access may have to end at once); the admin was told how many, the trail keeps it.
+      const [{ ahead }] = (await tx.query(
+        `SELECT count(*)::int AS ahead FROM consultations c JOIN agents a ON a.id = c.agent_id WHERE a.user_id = $1 AND c.status = 'scheduled' AND c.ends_at > now()`,
+        [userId],
+      )) as Array<{ ahead: number }>;
+      await this.record(tx, actor, 'user.disabled', userId, { changes: { status: { from: 'enabled', to: 'disabled' } }, sessionsEnded, linksRevoked, consultationsAhead: ahead });
       return this.views.one(tx, userId);
     });
   }

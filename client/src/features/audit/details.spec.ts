@@ -15,15 +15,36 @@ describe('describeDetails', () => {
     );
   });
 
-  it('says field changes as before → after', () => {
+  it('says field changes as before → after, in words (roles, states)', () => {
     expect(describeDetails({ changes: { name: { from: 'Cabine 1', to: 'Cabine A' } } })).toBe('nom : Cabine 1 → Cabine A');
+    expect(describeDetails({ changes: { status: { from: 'enabled', to: 'disabled' } }, sessionsEnded: 1, linksRevoked: 0, consultationsAhead: 2 })).toBe(
+      'état : actif → désactivé · sessions fermées : 1 · liens annulés : 0 · rendez-vous à venir : 2',
+    );
+    expect(describeDetails({ from: 'coordinator', to: 'admin', changes: { role: { from: 'coordinator', to: 'admin' } } })).toBe(
+      'rôle : coordination préfecture → administration technique',
+    );
   });
 
-  it('translates known keys and values, shortens ids, and cuts long lines', () => {
-    expect(describeDetails({ mass: false, via: 'citizen_link', msapSiteId: '0b7e3f4c-1111-4222-8333-944445555666' })).toBe(
-      'annulation groupée : non · par : lien personnel de l’usager · France Services : 0b7e3f4c…',
+  it('says a weekly schedule’s change day by day, only the days that changed', () => {
+    const before = [
+      { weekday: 1, start: '09:00', end: '12:30' },
+      { weekday: 1, start: '13:30', end: '17:30' },
+      { weekday: 2, start: '09:00', end: '12:30' },
+    ];
+    const after = [
+      { weekday: 1, start: '10:00', end: '12:30' },
+      { weekday: 1, start: '13:30', end: '17:30' },
+      { weekday: 2, start: '09:00', end: '12:30' },
+      { weekday: 6, start: '09:00', end: '12:00' },
+    ];
+    expect(describeDetails({ before, after })).toBe('lundi : 09:00–12:30, 13:30–17:30 → 10:00–12:30, 13:30–17:30 · samedi : fermé → 09:00–12:00');
+  });
+
+  it('leaves identifiers out, translates known keys and values, and cuts long lines', () => {
+    expect(describeDetails({ mass: false, via: 'citizen_link', msapSiteId: '0b7e3f4c-1111-4222-8333-944445555666', outcome: 'link_sent', purpose: 'invitation' })).toBe(
+      'annulation groupée : non · par : lien personnel de l’usager · issue : lien envoyé · lien : invitation',
     );
-    expect(describeDetails({ note: 'x'.repeat(500) }).length).toBe(240);
+    expect(describeDetails({ note: 'x'.repeat(500) }).length).toBe(320);
     expect(describeDetails({})).toBe('');
   });
 });

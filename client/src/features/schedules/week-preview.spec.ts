@@ -34,4 +34,22 @@ describe('weekPreview', () => {
     expect(days.map((d) => d.closed)).toEqual([[], [], [[720, 1440]], [[0, 1440]], [[0, 600]], [], []]);
     expect(days[6]).toMatchObject({ date: '2026-03-29', opening: [[120, 240]], reasons: [] });
   });
+
+  it('starts on any day: from a Thursday, the seven days to Wednesday, each with its weekday’s hours', () => {
+    const days = weekPreview(OPENING, [], '2026-04-09');
+    expect(days.map((d) => [d.date, d.weekday])).toEqual([
+      ['2026-04-09', 4],
+      ['2026-04-10', 5],
+      ['2026-04-11', 6],
+      ['2026-04-12', 7],
+      ['2026-04-13', 1],
+      ['2026-04-14', 2],
+      ['2026-04-15', 3],
+    ]);
+    expect(days[4]!.open).toEqual([
+      [540, 750],
+      [810, 1050],
+    ]);
+    expect(days[2]!.open).toEqual([]);
+  });
 });

@@ -21,12 +21,12 @@ export interface DayPreview {
 }
 
 /**
- * The seven days from `monday` (Paris): weekly ranges in wall-clock minutes, closures clipped to
+ * The seven days from `first` (Paris; today on the page, any day): weekly ranges in wall-clock minutes, closures clipped to
  * each day in wall-clock minutes too (so a day of a daylight-saving change reads as the clocks do).
  */
-export function weekPreview(ranges: readonly WeeklyMinutes[], closures: readonly Closure[], monday: string): DayPreview[] {
+export function weekPreview(ranges: readonly WeeklyMinutes[], closures: readonly Closure[], first: string): DayPreview[] {
   return [0, 1, 2, 3, 4, 5, 6].map((i) => {
-    const day = DateTime.fromISO(monday, { zone: PARIS }).plus({ days: i }).startOf('day');
+    const day = DateTime.fromISO(first, { zone: PARIS }).plus({ days: i }).startOf('day');
     const next = day.plus({ days: 1 });
     const closed: Array<[number, number]> = [];
     const reasons: string[] = [];

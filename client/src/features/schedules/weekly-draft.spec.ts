@@ -1,4 +1,4 @@
-import { draftMinutes, draftProblems, fromApi, pairsLabel, sameWeek, serverProblems, toApi, type DraftRange } from './weekly-draft';
+import { draftMinutes, draftProblems, fromApi, isUnsaved, listProblems, pairsLabel, sameWeek, serverProblems, toApi, type DraftRange } from './weekly-draft';
 
 const d = (key: string, weekday: number, start: string, end: string): DraftRange => ({ key, weekday, start, end });
 
@@ -68,5 +68,27 @@ describe('weekly draft', () => {
     ).toBe('09:00–12:30, 13:30–24:00');
     expect(sameWeek([{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 2, start: '09:00', end: '12:00' }], [{ weekday: 2, start: '09:00', end: '12:00' }, { weekday: 1, start: '09:00', end: '12:00' }])).toBe(true);
     expect(sameWeek([{ weekday: 1, start: '09:00', end: '12:00' }], [{ weekday: 1, start: '09:00', end: '12:30' }])).toBe(false);
+  });
+
+  it('lists problems in reading order, each with its day and its rank in the day, the server’s refusals as the typed ones', () => {
+    // Keys out of day order, as a range added to Monday after Tuesday's would be.
+    const draft = [d('t1', 2, '09:00', '12:00'), d('m1', 1, '09:00', '12:00'), d('t2', 2, '13:00', '11:00'), d('m2', 1, '11:00', '13:00')];
+    expect(listProblems(draft, draftProblems(draft))).toEqual([
+      { key: 'm2', weekday: 1, n: 2, field: 'start', code: 'OVERLAPS' },
+      { key: 't2', weekday: 2, n: 2, field: 'end', code: 'END_BEFORE_START' },
+    ]);
+    // ranges.<i> is the draft's i-th range: index 1 is Monday's first.
+    expect(listProblems(draft, serverProblems(draft, { ranges: { 1: { start: ['TOO_LARGE'] }, 2: ['OUTSIDE_OPENING_HOURS'] } }))).toEqual([
+      { key: 'm1', weekday: 1, n: 1, field: 'start', code: 'TOO_LARGE' },
+      { key: 't2', weekday: 2, n: 2, field: 'start', code: 'OUTSIDE_OPENING_HOURS' },
+    ]);
+  });
+
+  it('knows a draft unsaved when its week differs from the saved one or a time is still to type', () => {
+    const saved = [{ weekday: 1, start: '09:00', end: '12:00' }];
+    expect(isUnsaved([d('a', 1, '09:00', '12:00')], saved)).toBe(false);
+    expect(isUnsaved([d('a', 1, '09:00', '12:30')], saved)).toBe(true);
+    expect(isUnsaved([d('a', 1, '09:00', '12:00'), d('b', 2, '', '')], saved)).toBe(true);
+    expect(isUnsaved([], saved)).toBe(true);
   });
 });

@@ -101,3 +101,29 @@ export function serverProblems(draft: readonly DraftRange[], fields: FieldErrors
   }
   return problems;
 }
+
+/** A range's problem as an error summary lists it: its day, its rank in the day (from 1), the field to go to. */
+export interface ListedProblem {
+  key: string;
+  weekday: number;
+  n: number;
+  field: 'start' | 'end';
+  code: FieldErrorCode;
+}
+
+/** The problems of the draft in reading order (Monday first, each day's ranges as shown), numbered as their labels are. */
+export function listProblems(draft: readonly DraftRange[], problems: DraftProblems): ListedProblem[] {
+  return WEEKDAYS.flatMap((weekday) =>
+    draft
+      .filter((r) => r.weekday === weekday)
+      .flatMap((r, i) => {
+        const problem = problems[r.key];
+        return problem ? [{ key: r.key, weekday, n: i + 1, field: problem.field, code: problem.code }] : [];
+      }),
+  );
+}
+
+/** Whether the draft says something else than the saved week (a range still being typed counts). */
+export function isUnsaved(draft: readonly DraftRange[], saved: readonly ApiRange[]): boolean {
+  return draft.some((r) => !r.start || !r.end) || !sameWeek(toApi(draft), saved);
+}

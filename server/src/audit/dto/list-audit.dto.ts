@@ -18,7 +18,8 @@ export class ListAuditQueryDto {
   @ApiPropertyOptional({ description: 'Returns events older than this id (the previous page’s `nextBefore`)' })
   @IsOptional()
   @IsNumberString({ no_symbols: true }, { message: 'before must be the id of an audit event' })
-  @MaxLength(19)
+  // 18 digits stay below PostgreSQL's bigint maximum (19 could overflow it).
+  @MaxLength(18, { message: 'before must be the id of an audit event' })
   before?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The account that acted' })

@@ -44,8 +44,11 @@ export class CitizenAppointmentView {
   @ApiProperty({ type: [String], description: 'The papers to bring' })
   documents!: string[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'The phone the booking holds (E.164), to prefill a callback request' })
+  @ApiProperty({ type: String, nullable: true, description: 'The phone the booking holds (E.164: the mobile, else the landline), to prefill a callback request' })
   phone!: string | null;
+
+  @ApiProperty({ description: 'The citizen gets SMS or e-mails (a mobile or an address): a cancellation is confirmed to them by message' })
+  messaged!: boolean;
 
   @ApiProperty({ type: CitizenCallbackView, nullable: true, description: 'The latest callback request' })
   callback!: CitizenCallbackView | null;

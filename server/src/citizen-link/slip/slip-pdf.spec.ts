@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { pdfPagesText } from '../../../../test/support/pdf-text';
 import { renderSlip, SlipContent, writable } from './slip-pdf';
 
@@ -30,13 +30,14 @@ describe('the appointment slip PDF', () => {
 
     const [text] = await pdfPagesText(bytes);
     const lines = text!.split('\n');
-    expect(lines[0]).toBe('France Services — France Services de Pithiviers');
+    // Said once: the site's name says "France Services" already, the booth's "Cabine".
+    expect(lines[0]).toBe('France Services de Pithiviers');
     for (const expected of [
       'Convocation à un rendez-vous en visioconférence',
       'Pour : Françoise L’Hôte',
       'Mardi 3 mars 2026 à 14 h 30 (30 minutes)',
       '2 rue de la Couronne, 45300 Pithiviers',
-      'Cabine : Cabine 1',
+      'Cabine 1',
       'DDFIP du Loiret',
       'Impôt sur le revenu : déclaration, avis',
       '•  Avis d’imposition',
@@ -46,8 +47,29 @@ describe('the appointment slip PDF', () => {
     ]) {
       expect(lines).toContain(expected);
     }
+    expect(lines).not.toContain('Cabine : Cabine 1');
     // A long paper's name is wrapped inside the margins, none of it lost.
     expect(text!.replace(/\n/g, ' ')).toContain('Relevé d’identité bancaire (RIB) du compte sur lequel les remboursements doivent être versés');
+  });
+
+  it('is titled and in French for the viewer and screen readers, and introduces names that do not say what they are', async () => {
+    const bytes = await renderSlip({ ...content, siteName: 'Maison de Beaune', boothName: 'Salle bleue' });
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getTitle()).toBe('Convocation — Maison de Beaune');
+    expect(doc.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(fr-FR)');
+    expect(String(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle')))).toBe('true');
+    const [text] = await pdfPagesText(bytes);
+    expect(text!.split('\n')[0]).toBe('France Services — Maison de Beaune');
+    expect(text).toContain('Salle bleue');
+  });
+
+  it('cuts a long link after a slash or a hyphen, not inside a group of its token', async () => {
+    const link = 'https://rendez-vous-visio.prefecture-du-loiret.gouv.fr/rdv/k7mq-b3xz-9pwd-ahr4-tn2e-6fgc-uv8s';
+    const [text] = await pdfPagesText(await renderSlip({ ...content, link }));
+    const lines = text!.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('https://'));
+    expect(lines[start]!.endsWith('/') || lines[start]!.endsWith('-')).toBe(true);
+    expect(lines.slice(start, start + 2).join('')).toBe(link);
   });
 
   it('leaves out the phone when the site has none, and says when there is nothing to bring', async () => {

@@ -42,7 +42,8 @@ interface Fonts {
  */
 export async function renderSlip(content: SlipContent): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(`Convocation — ${content.siteName}`);
+  // The viewer's tab shows the title, not the file name; a reader reads it in French.
+  doc.setTitle(`Convocation — ${content.siteName}`, { showInWindowTitleBar: true });
   doc.setLanguage('fr-FR');
   doc.setProducer('Visio MSAP');
   doc.setCreator('Visio MSAP');
@@ -54,7 +55,7 @@ export async function renderSlip(content: SlipContent): Promise<Uint8Array> {
   const page = doc.addPage(A4);
   const pen = new Pen(page, fonts);
 
-  pen.text(`France Services — ${content.siteName}`, { font: 'bold', size: 15, color: BLUE });
+  pen.text(header(content.siteName), { font: 'bold', size: 15, color: BLUE });
   pen.rule();
   pen.gap(18);
   pen.text('Convocation à un rendez-vous en visioconférence', { font: 'bold', size: 20 });
@@ -68,7 +69,7 @@ export async function renderSlip(content: SlipContent): Promise<Uint8Array> {
   pen.section('Lieu');
   pen.text(content.siteName, { size: 12 });
   pen.text(content.siteAddress, { size: 12 });
-  pen.text(`Cabine : ${content.boothName}`, { size: 12 });
+  pen.text(boothLine(content.boothName), { size: 12 });
   pen.section('Avec');
   pen.text(content.administration, { size: 12 });
   if (content.subject) {
@@ -82,6 +83,7 @@ export async function renderSlip(content: SlipContent): Promise<Uint8Array> {
   pen.section('Votre rendez-vous en ligne');
   pen.text('Pour l’annuler ou demander à être rappelé pour changer l’horaire, ouvrez ce lien :', { size: 11 });
   pen.gap(2);
+  // A fixed-width font whose letters and digits differ (the token has no i, l, o, 0 nor 1).
   pen.text(content.link, { font: 'mono', size: 12, breakAnywhere: true });
   pen.gap(2);
   pen.text(`Ce lien est personnel : ne le partagez pas. Il ne fonctionne plus ${content.linkDays} jours après le rendez-vous.`, { size: 10, color: GREY });
@@ -94,13 +96,17 @@ export async function renderSlip(content: SlipContent): Promise<Uint8Array> {
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "France Services de Pithiviers" says it already; another name is introduced. */
+const header = (siteName: string) => (/france services/i.test(siteName) ? siteName : `France Services — ${siteName}`);
+/** "Cabine 1" says it already; "Salle bleue" is introduced. */
+const boothLine = (boothName: string) => (/^(cabine|box|salle|bureau)\b/i.test(boothName) ? boothName : `Cabine : ${boothName}`);
 
 interface TextStyle {
   font?: keyof Fonts;
   size: number;
   color?: ReturnType<typeof rgb>;
   indent?: number;
-  /** A URL has no spaces: it is cut at any character. */
+  /** A URL has no spaces: it is cut after a slash or a hyphen, or anywhere in a longer run. */
   breakAnywhere?: boolean;
 }
 
@@ -166,7 +172,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number, anywhere
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
   const lines: string[] = [];
   let line = '';
-  const tokens = anywhere ? [...text] : text.split(/(\s+)/);
+  const tokens = anywhere ? text.split(/(?<=[/-])/) : text.split(/(\s+)/);
   for (const token of tokens) {
     const next = line + token;
     if (fits(next)) {

@@ -20,6 +20,14 @@ export class RequestContexts {
     return RequestContexts.storage.run(context, fn);
   }
 
+  /**
+   * Runs `fn` outside any request: background work a request wakes (a mass cancellation's job, the
+   * document queue) must not record that request's id and IP on what it does later for others.
+   */
+  static outside<T>(fn: () => T): T {
+    return RequestContexts.storage.exit(fn);
+  }
+
   static current(): RequestContext | undefined {
     return RequestContexts.storage.getStore();
   }

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
+
+/** What left a booking without a slot: an agent's absence, or a change of opening hours, closures or availability. */
+export const PROPOSAL_CAUSES = ['absence', 'schedule'] as const;
+export type ProposalCause = (typeof PROPOSAL_CAUSES)[number];
 
 /**
  * The slot shown to the coordinator (GET …/proposed-slot), to book exactly that one; both or
@@ -16,6 +20,11 @@ export class ProposeSlotDto {
   @IsOptional()
   @IsUUID('4', { message: 'agentId must be the id of an agent' })
   agentId?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_CAUSES, default: 'absence', description: 'What left the booking without a slot, recorded in the audit trail' })
+  @IsOptional()
+  @IsIn(PROPOSAL_CAUSES, { message: `via must be one of ${PROPOSAL_CAUSES.join(', ')}` })
+  via?: ProposalCause;
 }
 
 /** The nearest free slot for a booking: same booth, same length, same type; its agent if free then, else a colleague. */

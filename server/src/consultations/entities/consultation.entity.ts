@@ -75,6 +75,10 @@ export class ConsultationEntity {
   @Column({ type: 'text', nullable: true })
   citizenPhone!: string | null;
 
+  /** A French landline to call them on (never an SMS): for citizens without a mobile, often the elderly. */
+  @Column({ type: 'text', nullable: true })
+  citizenLandline!: string | null;
+
   @Column({ type: 'text', nullable: true })
   citizenEmail!: string | null;
 
@@ -109,7 +113,7 @@ export class ConsultationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   outcomeRecordedAt!: Date | null;
 
-  /** When the retention sweep erased the citizen's name, phone and e-mail (RGPD); null until then. */
+  /** When the retention sweep erased the citizen's name, phones and e-mail (RGPD); null until then. */
   @Column({ type: 'timestamptz', nullable: true })
   citizenErasedAt!: Date | null;
 }

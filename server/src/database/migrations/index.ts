@@ -14,6 +14,7 @@ import { DocumentEmailCopy1795531000000 } from './1795531000000-DocumentEmailCop
 import { AbsenceNoOverlap1795552000000 } from './1795552000000-AbsenceNoOverlap';
 import { CitizenMessages1795553000000 } from './1795553000000-CitizenMessages';
 import { CitizenLinks1795554000000 } from './1795554000000-CitizenLinks';
+import { CitizenLandline1795555000000 } from './1795555000000-CitizenLandline';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AbsenceNoOverlap1795552000000,
   CitizenMessages1795553000000,
   CitizenLinks1795554000000,
+  CitizenLandline1795555000000,
 ];

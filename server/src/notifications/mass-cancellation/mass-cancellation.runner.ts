@@ -143,7 +143,7 @@ export class MassCancellationRunner implements OnApplicationBootstrap, OnModuleD
     // Only still-scheduled consultations are cancelled: one moved or cancelled since is left alone.
     // The reason recorded on each is the coordinator's message, as the citizen received it (unfilled);
     // the `cancelled` event's subscribers enqueue the citizens' messages in this transaction.
-    const { cancelled: done, committed } = await this.consultations.cancelMany(tx, ids, job.createdById, job.message);
+    const { cancelled: done, committed } = await this.consultations.cancelMany(tx, ids, job.createdById, job.message, job.id);
     const cancelled = done.map((c) => ({ id: c.id, has_contact: c.hasContact }));
     const cancelledIds = cancelled.map((c) => c.id);
     await tx.query(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { RequestContexts } from '../../common/http/request-context';
 import { UserPrincipal } from '../../auth/principal';
 import { DomainError, FieldErrors } from '../../common/errors/domain.error';
 import { frenchDateTime } from '../../common/time/french-date';
@@ -108,7 +109,8 @@ export class MassCancellationService {
       );
       return job.id as string;
     });
-    this.runner.wake();
+    // The job runs for whoever confirmed it, not in this request (its audit rows name the actor, not this request).
+    RequestContexts.outside(() => this.runner.wake());
     return this.get(user, jobId);
   }
 
@@ -190,6 +192,7 @@ export class MassCancellationService {
           reason: reason.get(r.id) ?? 'failed',
           citizenName: r.citizenName,
           phone: r.citizenPhone,
+          landline: r.citizenLandline,
           email: r.citizenEmail,
           msapSiteName: r.msapSiteName,
           boothName: r.boothName,

@@ -36,7 +36,15 @@ describe('notification settings', () => {
       SMTP_PASSWORD: 'p',
       SMTP_FROM: 'Préfecture <noreply@example.fr>',
       REMINDER_OFFSETS: '1d',
+      // Messages leave the server: their links need the public address (and the media, theirs).
+      PUBLIC_URL: 'https://visio.example.fr',
+      RTC_ANNOUNCED_ADDRESS: 'visio.example.fr',
     });
     expect(env).toMatchObject({ SMTP_PORT: 465, SMTP_SECURE: true, SMS_SENDER: 'Pref45' });
+  });
+
+  it('refuses providers without PUBLIC_URL in production: links would be built from the Host header', () => {
+    expect(() => validateEnv({ NODE_ENV: 'production', SMS_PROVIDER_URL: 'https://sms.example.fr/v1/messages' })).toThrow(/PUBLIC_URL must be set in production/);
+    expect(() => validateEnv({ NODE_ENV: 'test', SMS_PROVIDER_URL: 'https://sms.example.fr/v1/messages' })).not.toThrow();
   });
 });

@@ -47,10 +47,44 @@ describe('notification templates', () => {
     );
   });
 
-  it('gives the citizen their personal link in the confirmation, which coordinators cannot write in a message', () => {
+  it('gives the citizen their personal link in the confirmation, a move and a reminder, which coordinators cannot write in a message', () => {
     expect(renderMessage('booked', 'email', values).body).toContain(`\n\nPour l’annuler ou demander à être rappelé : ${LINK}\n\nLieu :`);
-    for (const event of ['rescheduled', 'cancelled', 'reminder_2d'] as const) expect(renderMessage(event, 'sms', values).body).not.toContain(LINK);
+    for (const event of ['booked', 'rescheduled', 'reminder_2d'] as const) {
+      expect(renderMessage(event, 'sms', values).body).toContain(`. Annuler ou demander un rappel : ${LINK} (lien personnel).${CONTACT}`);
+      expect(renderMessage(event, 'email', values).body).toContain(`\n\nPour l’annuler ou demander à être rappelé : ${LINK}\n\nLieu :`);
+    }
+    expect(renderMessage('reminder_2h', 'sms', values).body).toBe(
+      'Rappel : Mme Lefèvre, RDV visio DDFIP du Loiret le mardi 3 mars 2026 à 14 h 30 à France Services de Pithiviers, ' +
+        `2 rue de la Couronne, 45300 Pithiviers. Apportez : Avis d’imposition, Pièce d’identité. Annuler ou demander un rappel : ${LINK} (lien personnel).` +
+        CONTACT,
+    );
+    // A cancelled appointment has nothing left to do online.
+    expect(renderMessage('cancelled', 'sms', values).body).not.toContain(LINK);
+    expect(renderMessage('cancelled', 'email', values).body).not.toContain(LINK);
     expect(unknownPlaceholders('Votre lien : {lien}')).toEqual(['lien']);
+  });
+
+  it('leaves the link sentence out when no link was issued, with no placeholder nor empty paragraph left', () => {
+    const withoutLink = placeholderValues(context);
+    for (const event of ['booked', 'rescheduled', 'reminder_2d'] as const) {
+      const sms = renderMessage(event, 'sms', withoutLink).body;
+      expect(sms).not.toContain('Annuler ou demander');
+      expect(sms.endsWith(`Pithiviers.${CONTACT}`) || sms.endsWith(`Pièce d’identité.${CONTACT}`)).toBe(true);
+      const email = renderMessage(event, 'email', withoutLink).body;
+      expect(email).not.toMatch(/\{[a-z]+\}|Pour l’annuler|\n\n\n/);
+    }
+  });
+
+  it('gives the MSAP’s phone in the details of every citizen e-mail, and leaves the line out while it is unknown', () => {
+    for (const event of ['booked', 'rescheduled', 'cancelled', 'reminder_2d'] as const) {
+      expect(renderMessage(event, 'email', values).body).toContain('\nLieu : France Services de Pithiviers, 2 rue de la Couronne, 45300 Pithiviers (Cabine 1)\nTéléphone : 02 38 30 12 34\nAdministration :');
+      const unknown = renderMessage(event, 'email', { ...values, telephone: '' }).body;
+      expect(unknown).toContain('(Cabine 1)\nAdministration : DDFIP du Loiret');
+      expect(unknown).not.toContain('Téléphone');
+    }
+    expect(renderMessage('cancelled', 'email', values, 'Annulé : {nom}.').body).toContain('\nTéléphone : 02 38 30 12 34\n');
+    // Agents' e-mails keep their details as they were.
+    expect(renderMessage('booked', 'agent_email', values).body).not.toContain('Téléphone');
   });
 
   it('ends every SMS with the MSAP to call back, and leaves that out while its number is unknown', () => {

@@ -28,4 +28,7 @@ export class AbsenceListItemView extends UnavailabilityView {
 
   @ApiProperty({ example: 'DDFIP du Loiret' })
   administrationName!: string;
+
+  @ApiProperty({ example: 2, description: 'Bookings it still hits (scheduled with that agent over that time): to reassign, move or cancel' })
+  toSettle!: number;
 }

@@ -48,4 +48,7 @@ export class UserView {
 
   @ApiProperty()
   createdAt!: string;
+
+  @ApiProperty({ description: 'Consultations still to hold (an agent’s): disabling the account leaves them to hand over or cancel' })
+  consultationsAhead!: number;
 }

@@ -156,7 +156,7 @@ export function AccountRow({
                 <li>
                   <ConfirmButton
                     question={t('accounts.actions.disableQuestion', { name })}
-                    detail={t('accounts.actions.disableDetail')}
+                    detail={a.consultationsAhead > 0 ? `${t('accounts.actions.disableDetail')} ${t('accounts.actions.disableAhead', { count: a.consultationsAhead })}` : t('accounts.actions.disableDetail')}
                     confirmLabel={t('accounts.actions.disableConfirm')}
                     cancelLabel={t('accounts.actions.cancel')}
                     busy={busy}

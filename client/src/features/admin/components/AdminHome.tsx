@@ -7,18 +7,24 @@ import { useApi } from '../../../lib/use-api';
 import { AntivirusPanel } from './AntivirusPanel';
 import { RetentionPanel } from './RetentionPanel';
 
-
 export function AdminHome() {
   const { t } = useTranslation();
   const audit = useApi(() => listAudit(20), []);
   return (
     <div className="fr-container fr-my-4w">
       <h1>{t('admin.title')}</h1>
-      <p>
-        <Link className="fr-link" to="/coordination/annuaire">
-          {t('directory.adminLink')}
-        </Link>
-      </p>
+      <ul>
+        <li>
+          <Link className="fr-link" to="/coordination">
+            {t('admin.coordinationLink')}
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-link" to="/coordination/annuaire">
+            {t('directory.adminLink')}
+          </Link>
+        </li>
+      </ul>
       <h2>{t('admin.users')}</h2>
       <p>
         <Link className="fr-link" to="/admin/comptes">

@@ -117,6 +117,14 @@ export function AuditPage() {
         <p className="fr-hint-text">{t('audit.exportHint')}</p>
       </form>
 
+      {filters.subjectId && page.data?.items[0]?.subject && (
+        <p data-testid="audit-subject">
+          {t('audit.subjectShown', {
+            type: AUDIT_SUBJECT_LABELS[page.data.items[0].subject.type] ?? page.data.items[0].subject.type,
+            label: page.data.items[0].subject.label ?? page.data.items[0].subject.id,
+          })}
+        </p>
+      )}
       {error && (
         <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
           <p>{error}</p>

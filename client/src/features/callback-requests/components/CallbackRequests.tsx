@@ -2,10 +2,12 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { displayPhone } from '@shared/sms/phone';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { errorMessage } from '../../../lib/api-errors';
-import { whenLabel } from '../../../lib/paris-time';
+import { dateOf, mondayOf, whenLabel } from '../../../lib/paris-time';
+import { useSession } from '../../../lib/session';
 import { useApi } from '../../../lib/use-api';
 import { handleCallbackRequest } from '../api/handle-callback-request';
 import { CallbackRequestItem, listCallbackRequests } from '../api/list-callback-requests';
@@ -15,8 +17,9 @@ const REFRESH_MS = 60_000;
 
 /**
  * "Demandes de rappel": citizens who asked, from their personal link, to be called back to change
- * the time; the site's for a facilitator, the département's for a coordinator. Each is closed with
- * "Marquer comme traitée" once the call is made.
+ * the time; the site's for a facilitator, the département's for a coordinator. Each leads to its
+ * booking, open in the week's planning (to move it while on the phone), and is closed with "Marquer
+ * comme traitée" once the call is made.
  */
 export function CallbackRequests({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -29,6 +32,11 @@ export function CallbackRequests({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
     return () => clearInterval(timer);
   }, [reload]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const { principal } = useSession();
+  // The same planning the desk's "Déplacer le rendez-vous" opens: the facilitator's own site, or the coordination's.
+  const planning = principal?.kind === 'user' && principal.role === 'facilitator' ? '/animation/planning' : '/coordination/planning';
+  const bookingLink = (r: CallbackRequestItem) =>
+    `${planning}?${new URLSearchParams({ site: r.msapSiteId, semaine: mondayOf(dateOf(r.startsAt)), rendezvous: r.consultationId }).toString()}`;
 
   const handle = async (r: CallbackRequestItem) => {
     setError(null);
@@ -81,15 +89,28 @@ export function CallbackRequests({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
                   </div>
                 </div>
                 <div className="fr-card__footer">
-                  <Button
-                    size="small"
-                    priority="secondary"
-                    iconId="fr-icon-check-line"
-                    onClick={() => void handle(r)}
-                    nativeButtonProps={{ 'aria-label': t('callbacks.handleLabel', { citizen: r.citizenName || t('callbacks.noName') }) }}
-                  >
-                    {t('callbacks.handle')}
-                  </Button>
+                  <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
+                    <li>
+                      <Link
+                        className="fr-btn fr-btn--sm fr-btn--icon-left fr-icon-calendar-line"
+                        to={bookingLink(r)}
+                        aria-label={t('callbacks.openLabel', { citizen: r.citizenName || t('callbacks.noName') })}
+                      >
+                        {t('callbacks.open')}
+                      </Link>
+                    </li>
+                    <li>
+                      <Button
+                        size="small"
+                        priority="secondary"
+                        iconId="fr-icon-check-line"
+                        onClick={() => void handle(r)}
+                        nativeButtonProps={{ 'aria-label': t('callbacks.handleLabel', { citizen: r.citizenName || t('callbacks.noName') }) }}
+                      >
+                        {t('callbacks.handle')}
+                      </Button>
+                    </li>
+                  </ul>
                 </div>
               </div>
             </li>

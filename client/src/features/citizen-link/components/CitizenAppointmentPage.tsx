@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { displayPhone } from '@shared/sms/phone';
@@ -28,7 +28,10 @@ export function CitizenAppointmentPage() {
   const { t } = useTranslation();
   const loaded = useApi(() => getAppointment(token), [token]);
   const [changed, setChanged] = useState<CitizenAppointment | null>(null);
+  // What the last action did, or why it was refused: above the appointment, since a refusal can
+  // leave no action (and so no form) to show it in.
   const [status, setStatus] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const appointment = changed ?? loaded.data;
 
   if (loaded.error) return <LinkRefused error={loaded.error} />;
@@ -38,17 +41,25 @@ export function CitizenAppointmentPage() {
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>{t('citizen.title')}</h1>
           <StatusMessage message={status} testId="citizen-status" focus />
+          <ErrorSummary message={refusal} />
           {appointment ? (
             <Appointment
               a={appointment}
               token={token}
+              onStart={() => {
+                setStatus(null);
+                setRefusal(null);
+              }}
               onChanged={(next, message) => {
                 setChanged(next);
                 setStatus(message);
               }}
-              onStale={() => {
-                setChanged(null);
-                loaded.reload();
+              onRefused={(message, stale) => {
+                setRefusal(message);
+                if (stale) {
+                  setChanged(null);
+                  loaded.reload();
+                }
               }}
             />
           ) : (
@@ -82,37 +93,50 @@ function LinkRefused({ error }: { error: unknown }) {
 interface AppointmentProps {
   a: CitizenAppointment;
   token: string;
+  /** An action begins: what the previous one said goes. */
+  onStart(): void;
   onChanged(next: CitizenAppointment, message: string): void;
-  /** A refusal said the page was out of date (cancelled elsewhere, started): read it again. */
-  onStale(): void;
+  /** Refused; `stale`: the page was out of date (cancelled elsewhere, started), read it again. */
+  onRefused(message: string, stale: boolean): void;
 }
 
-function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
+/** Refusals that mean the appointment changed since the page was read. */
+const STALE = ['TOO_LATE', 'CONSULTATION_CANCELLED', 'CONSULTATION_NOT_SCHEDULED', 'CALLBACK_ALREADY_REQUESTED'];
+const isStale = (e: unknown) => e instanceof ApiError && STALE.includes(e.code);
+
+function Appointment({ a, token, onStart, onChanged, onRefused }: AppointmentProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
   const when = whenLabel(a.startsAt);
+  // Closing the callback form gives the focus back to the button that opened it.
+  const callbackButton = useRef<HTMLButtonElement>(null);
+  const [closedForm, setClosedForm] = useState(false);
+  useEffect(() => {
+    if (closedForm && !asking) {
+      callbackButton.current?.focus();
+      setClosedForm(false);
+    }
+  }, [closedForm, asking]);
 
   const cancel = async () => {
     setBusy(true);
-    setError(null);
     try {
-      onChanged(await cancelAppointment(token), t('citizen.cancelled'));
+      onChanged(await cancelAppointment(token), a.messaged ? t('citizen.cancelled') : t('citizen.cancelledNoMessage'));
     } catch (e) {
-      setError(describeError(t, e));
-      if (e instanceof ApiError && (e.code === 'TOO_LATE' || e.code === 'CONSULTATION_CANCELLED' || e.code === 'CONSULTATION_NOT_SCHEDULED')) onStale();
+      onRefused(describeError(t, e).summary, isStale(e));
     } finally {
       setBusy(false);
     }
   };
+  const cancelled = a.state === 'cancelled';
 
   return (
     <div data-testid="citizen-appointment" data-state={a.state}>
       {a.state !== 'upcoming' && (
-        <div className={`fr-alert ${a.state === 'cancelled' ? 'fr-alert--warning' : 'fr-alert--info'} fr-mb-3w`} data-testid="citizen-state">
+        <div className={`fr-alert ${cancelled ? 'fr-alert--warning' : 'fr-alert--info'} fr-mb-3w`} data-testid="citizen-state">
           <h2 className="fr-alert__title">{t(`citizen.states.${a.state}`)}</h2>
-          {a.state === 'cancelled' && <p>{t('citizen.cancelledDetail')}</p>}
+          {cancelled && <p>{t('citizen.cancelledDetail')}</p>}
         </div>
       )}
       <section aria-labelledby="rdv-when" className="fr-mb-3w">
@@ -122,7 +146,11 @@ function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
         <p className="fr-text--lead fr-mb-1w">
           <strong>{capitalize(when)}</strong>
         </p>
-        <p className="fr-text--lg">{t('citizen.duration', { minutes: minutesBetween(a.startsAt, a.endsAt) })}</p>
+        <p className="fr-text--lg" data-testid="citizen-duration">
+          {t('citizen.duration', { minutes: minutesBetween(a.startsAt, a.endsAt) })}
+          {/* Only while there is an appointment to come to. */}
+          {a.state === 'upcoming' && <> {t('citizen.comeEarly')}</>}
+        </p>
       </section>
       <section aria-labelledby="rdv-where" className="fr-mb-3w">
         <h2 id="rdv-where" className="fr-h4 fr-mb-1w">
@@ -141,20 +169,22 @@ function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
         <p className="fr-text--lg fr-mb-1w">{t('citizen.by', { administration: a.administration })}</p>
         {a.subject && <p className="fr-text--lg">{t('citizen.subject', { subject: a.subject })}</p>}
       </section>
-      <section aria-labelledby="rdv-papers" className="fr-mb-3w">
-        <h2 id="rdv-papers" className="fr-h4 fr-mb-1w">
-          {t('citizen.papers')}
-        </h2>
-        {a.documents.length > 0 ? (
-          <ul className="fr-text--lg" data-testid="citizen-papers">
-            {a.documents.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="fr-text--lg">{t('citizen.noPapers')}</p>
-        )}
-      </section>
+      {(a.state === 'upcoming' || a.state === 'started') && (
+        <section aria-labelledby="rdv-papers" className="fr-mb-3w">
+          <h2 id="rdv-papers" className="fr-h4 fr-mb-1w">
+            {t('citizen.papers')}
+          </h2>
+          {a.documents.length > 0 ? (
+            <ul className="fr-text--lg" data-testid="citizen-papers">
+              {a.documents.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="fr-text--lg">{t('citizen.noPapers')}</p>
+          )}
+        </section>
+      )}
       {a.sitePhone && (
         <section aria-labelledby="rdv-question" className="fr-mb-3w">
           <h2 id="rdv-question" className="fr-h4 fr-mb-1w">
@@ -169,13 +199,12 @@ function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
         </section>
       )}
       {/* A cancelled appointment has no call to wait for. */}
-      {a.callback && a.state !== 'cancelled' && <CallbackState callback={a.callback} />}
+      {a.callback && !cancelled && <CallbackState callback={a.callback} />}
       {(a.canRequestCallback || a.canCancel) && (
         <section aria-labelledby="rdv-change" className="fr-mb-3w">
           <h2 id="rdv-change" className="fr-h4">
             {t('citizen.change')}
           </h2>
-          <ErrorSummary message={error?.summary ?? null} />
           {a.canRequestCallback &&
             (asking ? (
               <CallbackForm
@@ -185,13 +214,29 @@ function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
                   setAsking(false);
                   onChanged(next, t('citizen.callbackSent'));
                 }}
-                onStale={onStale}
-                onClose={() => setAsking(false)}
+                onRefused={(e) => {
+                  setAsking(false);
+                  // Started meanwhile: the citizen is told to call, not that it "cannot be cancelled".
+                  const startedMessage = a.sitePhone ? t('citizen.callbackTooLatePhone', { phone: displayPhone(a.sitePhone) }) : t('citizen.callbackTooLate');
+                  onRefused(e instanceof ApiError && e.code === 'TOO_LATE' ? startedMessage : describeError(t, e).summary, true);
+                }}
+                onClose={() => {
+                  setAsking(false);
+                  setClosedForm(true);
+                }}
               />
             ) : (
               <ul className="fr-btns-group fr-btns-group--lg fr-btns-group--icon-left">
                 <li>
-                  <Button size="large" iconId="fr-icon-phone-line" onClick={() => setAsking(true)}>
+                  <Button
+                    ref={callbackButton}
+                    size="large"
+                    iconId="fr-icon-phone-line"
+                    onClick={() => {
+                      onStart();
+                      setAsking(true);
+                    }}
+                  >
                     {t('citizen.callbackButton')}
                   </Button>
                 </li>
@@ -200,7 +245,7 @@ function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
           {a.canCancel && !asking && (
             <ConfirmButton
               question={t('citizen.cancelQuestion', { when })}
-              detail={t('citizen.cancelDetail')}
+              detail={a.messaged ? t('citizen.cancelDetail') : t('citizen.cancelDetailNoMessage')}
               confirmLabel={t('citizen.cancelYes')}
               cancelLabel={t('citizen.cancelNo')}
               onConfirm={() => void cancel()}
@@ -210,7 +255,16 @@ function Appointment({ a, token, onChanged, onStale }: AppointmentProps) {
               {(ask) => (
                 <ul className="fr-btns-group fr-btns-group--lg fr-btns-group--icon-left">
                   <li>
-                    <Button size="large" priority="secondary" iconId="fr-icon-close-circle-line" onClick={ask} disabled={busy}>
+                    <Button
+                      size="large"
+                      priority="secondary"
+                      iconId="fr-icon-close-circle-line"
+                      onClick={() => {
+                        onStart();
+                        ask();
+                      }}
+                      disabled={busy}
+                    >
                       {t('citizen.cancelButton')}
                     </Button>
                   </li>
@@ -240,17 +294,20 @@ interface CallbackFormProps {
   token: string;
   defaultPhone: string | null;
   onSent(next: CitizenAppointment): void;
-  onStale(): void;
+  /** Refused because the appointment changed meanwhile (started, cancelled, a request already there). */
+  onRefused(error: unknown): void;
   onClose(): void;
 }
 
-/** The phone to call (the booking's, prefilled) and a short optional word on when suits. */
-function CallbackForm({ token, defaultPhone, onSent, onStale, onClose }: CallbackFormProps) {
+/** The phone to call (the booking's, prefilled) and a short optional word on when suits; its heading takes the focus when it opens. */
+function CallbackForm({ token, defaultPhone, onSent, onRefused, onClose }: CallbackFormProps) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState(defaultPhone ? displayPhone(defaultPhone) : '');
   const [note, setNote] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -263,8 +320,8 @@ function CallbackForm({ token, defaultPhone, onSent, onStale, onClose }: Callbac
     try {
       onSent(await requestCallback(token, { phone: phone.trim(), note: note.trim() || undefined }));
     } catch (err) {
-      setError(describeError(t, err, 'citizen.fieldNames'));
-      if (err instanceof ApiError && (err.code === 'TOO_LATE' || err.code === 'CONSULTATION_CANCELLED' || err.code === 'CALLBACK_ALREADY_REQUESTED')) onStale();
+      if (isStale(err)) onRefused(err);
+      else setError(describeError(t, err, 'citizen.fieldNames'));
     } finally {
       setBusy(false);
     }
@@ -272,7 +329,7 @@ function CallbackForm({ token, defaultPhone, onSent, onStale, onClose }: Callbac
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="callback-title" data-testid="callback-form">
-      <h3 id="callback-title" className="fr-h5">
+      <h3 id="callback-title" className="fr-h5" ref={heading} tabIndex={-1}>
         {t('citizen.callbackButton')}
       </h3>
       <p className="fr-text--lg">{t('citizen.callbackIntro')}</p>

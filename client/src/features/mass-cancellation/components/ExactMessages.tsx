@@ -4,7 +4,7 @@ import { whenLabel } from '../../../lib/paris-time';
 import { MassCancellationMessages } from '../api/types';
 
 /** What the first citizens will be sent, exactly (rendered by the server with their own values). */
-export function ExactMessages({ messages }: { messages: MassCancellationMessages }) {
+export function ExactMessages({ messages, typed }: { messages: MassCancellationMessages; typed: string }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="exact-messages-title" data-testid="exact-messages">
@@ -20,7 +20,7 @@ export function ExactMessages({ messages }: { messages: MassCancellationMessages
             </p>
             {item.messages.some((m) => m.channel === 'call') && <p className="fr-text--sm fr-mb-1w">{t('citizenMessages.mass.callNote')}</p>}
             {item.messages.map((m) => (
-              <CitizenMessagePreview key={m.channel} message={m} />
+              <CitizenMessagePreview key={m.channel} message={m} typed={typed} />
             ))}
           </li>
         ))}

@@ -204,7 +204,7 @@ export function MassCancellationWizard() {
         <div className="fr-callout">
           <h3 className="fr-callout__title">{t('massCancel.confirmTitle')}</h3>
           <p className="fr-callout__text">{t('massCancel.confirmText', { count: preview.total })}</p>
-          <ExactMessages messages={exact} />
+          <ExactMessages messages={exact} typed={message} />
           <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
             <li>
               <Button priority="secondary" onClick={() => setStep(3)}>

@@ -1,6 +1,7 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useTranslation } from 'react-i18next';
 import { PLACEHOLDER_NAMES, unknownPlaceholders } from '@shared/sms/placeholders';
+import { smsSize } from '../../../components/citizen-message';
 import { MassCancellationMessages } from '../api/types';
 
 export const MAX_MESSAGE_LENGTH = 480;
@@ -43,8 +44,9 @@ export function MessageStep({ value, onChange, fieldError, live }: Props) {
       <p id="sms-counter" role="status" aria-live="polite" data-testid="sms-counter">
         {error || !value.trim() ? null : first ? (
           <>
-            {t('citizenMessages.mass.counter', { chars: first.m.sms!.characters, segments: first.m.sms!.segments, encoding: first.m.sms!.encoding, name: first.name })}
-            {first.m.sms!.encoding === 'UCS-2' && <> {t('massCancel.counterUcs')}</>}
+            {t('citizenMessages.mass.counter', { chars: first.m.sms!.characters, size: smsSize(t, first.m.sms!, value), name: first.name })}
+            {first.m.sms!.encoding === 'UCS-2' && <> {t('citizenMessages.mass.keptNote')}</>}
+            {first.m.sms!.encoding === 'GSM-7' && smsSize(t, first.m.sms!, value) !== smsSize(t, first.m.sms!) && <> {t('citizenMessages.mass.simplifiedNote')}</>}
           </>
         ) : live ? (
           t('citizenMessages.mass.noSmsSample')

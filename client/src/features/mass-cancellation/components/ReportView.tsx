@@ -1,5 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useTranslation } from 'react-i18next';
+import { displayPhone } from '@shared/sms/phone';
 import { MassCancellationJob, MassCancellationReport } from '../api/types';
 
 interface Props {
@@ -54,7 +55,18 @@ export function ReportView({ job, report, onRestart }: Props) {
                       </td>
                       <td>
                         {t(`massCancel.reasons.${item.reason}`)}
-                        {item.phone ? ` · ${item.phone}` : ''}
+                        {item.phone && (
+                          <>
+                            {' · '}
+                            <a href={`tel:${item.phone}`}>{displayPhone(item.phone)}</a>
+                          </>
+                        )}
+                        {item.landline && (
+                          <>
+                            {' · '}
+                            <a href={`tel:${item.landline}`}>{t('landline.shown', { phone: displayPhone(item.landline) })}</a>
+                          </>
+                        )}
                         {item.email ? ` · ${item.email}` : ''}
                       </td>
                     </tr>

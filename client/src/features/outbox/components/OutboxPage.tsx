@@ -1,16 +1,20 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayPhone } from '@shared/sms/phone';
 import { useApi } from '../../../lib/use-api';
+import { smsSize } from '../../../components/citizen-message';
 import { describeError } from '../../../lib/api-errors';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
 import { parisInstant, parisNextDay, whenLabel } from '../../../lib/paris-time';
 import { listOutbox, OutboxItem } from '../api/list-outbox';
 import { Filters, NO_FILTERS, OutboxFilters } from './OutboxFilters';
 
-const PAGE_SIZE = 50;
+/** A page fits a tablet's screen or two; the search finds the rest. */
+const PAGE_SIZE = 20;
+/** A text longer than this (or of several lines) is folded under "Voir le texte". */
+const SHORT_TEXT = 160;
 const SEVERITY = { pending: 'info', sending: 'info', sent: 'success', failed: 'error', to_call: 'warning', called: 'success' } as const;
 
 /** "reminder_2d" → the reminder label; others by name. */
@@ -40,6 +44,20 @@ export function OutboxPage() {
   );
   const pages = Math.max(1, Math.ceil((outbox.data?.total ?? 0) / PAGE_SIZE));
   const refused = outbox.error ? describeError(t, outbox.error, 'citizenMessages.outbox.fields') : null;
+  // After "Page suivante" or "Page précédente" (which may have just become disabled), the reading
+  // goes on from the top of the new page: the table's caption takes the focus once it is loaded.
+  const caption = useRef<HTMLTableCaptionElement>(null);
+  const [turned, setTurned] = useState(false);
+  const loaded = outbox.data;
+  useEffect(() => {
+    if (!turned || !loaded || loaded.page !== page) return;
+    caption.current?.focus();
+    setTurned(false);
+  }, [turned, loaded, page]);
+  const turnTo = (next: number) => {
+    setPage(next);
+    setTurned(true);
+  };
 
   return (
     <div className="fr-container fr-my-4w">
@@ -56,7 +74,7 @@ export function OutboxPage() {
       />
       <div className="fr-mb-2w">
         <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={outbox.reload}>
-          {t('common.retry')}
+          {t('outbox.refresh')}
         </Button>
       </div>
       <p role="status" aria-live="polite" className="fr-sr-only">
@@ -67,15 +85,18 @@ export function OutboxPage() {
       {outbox.data && outbox.data.items.length > 0 && (
         <div className="fr-table fr-table--bordered">
           <table data-testid="outbox">
-            <caption>{t('outbox.caption', { total: outbox.data.total })}</caption>
+            <caption ref={caption} tabIndex={-1} data-testid="outbox-caption">
+              {t('outbox.caption', { total: outbox.data.total })}
+              {pages > 1 && <span className="fr-sr-only"> {t('outbox.page', { page, pages })}</span>}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('outbox.columns.date')}</th>
                 <th scope="col">{t('outbox.columns.recipient')}</th>
+                <th scope="col">{t('outbox.columns.status')}</th>
                 <th scope="col">{t('outbox.columns.channel')}</th>
                 <th scope="col">{t('outbox.columns.event')}</th>
                 <th scope="col">{t('outbox.columns.text')}</th>
-                <th scope="col">{t('outbox.columns.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +110,7 @@ export function OutboxPage() {
       <nav aria-label={t('outbox.page', { page, pages })} className="fr-mt-2w">
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
           <li>
-            <Button size="small" priority="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            <Button size="small" priority="secondary" disabled={page <= 1} onClick={() => turnTo(page - 1)}>
               {t('outbox.previous')}
             </Button>
           </li>
@@ -97,7 +118,7 @@ export function OutboxPage() {
             <span className="fr-mx-2w">{t('outbox.page', { page, pages })}</span>
           </li>
           <li>
-            <Button size="small" priority="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            <Button size="small" priority="secondary" disabled={page >= pages} onClick={() => turnTo(page + 1)}>
               {t('outbox.next')}
             </Button>
           </li>
@@ -120,27 +141,53 @@ function OutboxRow({ m }: { m: OutboxItem }) {
         </span>
       </th>
       <td>
+        <Badge severity={SEVERITY[m.status]} small>
+          {t(`outbox.statuses.${m.status}`)}
+        </Badge>
+        {m.lastError && (
+          <p className="fr-text--xs fr-mb-0 fr-mt-1v" data-testid="outbox-error">
+            {m.status === 'failed' || !m.nextAttemptAt
+              ? t('outbox.providerRefused', { error: m.lastError })
+              : t('outbox.providerRetry', { when: whenLabel(m.nextAttemptAt), error: m.lastError })}
+          </p>
+        )}
+      </td>
+      <td>
         {t(`outbox.channels.${m.channel}`)}
         {m.sms && (
           <>
             <br />
-            <span className="fr-text--xs">{t('outbox.segments', { segments: m.sms.segments, encoding: m.sms.encoding })}</span>
+            <span className="fr-text--xs">{smsSize(t, m.sms)}</span>
           </>
         )}
       </td>
       <td>{m.userId ? t(`accounts.outbox.events.${m.event}`, { defaultValue: m.event }) : t(`outbox.events.${eventKey(m.event)}`, { defaultValue: m.event })}</td>
-      <td style={{ whiteSpace: 'pre-wrap', maxWidth: '28rem' }}>
-        {m.subject && <strong>{m.subject}</strong>}
-        {m.subject && <br />}
-        {m.text}
-      </td>
-      <td>
-        <Badge severity={SEVERITY[m.status]} small>
-          {t(`outbox.statuses.${m.status}`)}
-        </Badge>
-        {m.lastError && <span className="fr-text--xs"> {m.lastError}</span>}
+      <td style={{ maxWidth: '28rem' }}>
+        <MessageText m={m} />
       </td>
     </tr>
+  );
+}
+
+/** A short text as it is; a long one (an e-mail, a long SMS) folded under its subject or first words. */
+function MessageText({ m }: { m: OutboxItem }) {
+  const { t } = useTranslation();
+  const short = !m.subject && m.text.length <= SHORT_TEXT && !m.text.includes('\n');
+  if (short) return <span style={{ whiteSpace: 'pre-wrap' }}>{m.text}</span>;
+  const lead = m.subject ?? `${m.text.slice(0, 80).trimEnd()}…`;
+  return (
+    <>
+      {m.subject ? <strong>{lead}</strong> : <span>{lead}</span>}
+      <details className="fr-mt-1v" data-testid="outbox-text">
+        <summary className="fr-link fr-text--sm">
+          {t('outbox.showText')}
+          <span className="fr-sr-only"> {t('outbox.showTextOf', { recipient: m.recipient || t(`outbox.channels.${m.channel}`), when: whenLabel(m.createdAt) })}</span>
+        </summary>
+        <p className="fr-text--sm fr-mt-1v fr-mb-0" style={{ whiteSpace: 'pre-wrap' }}>
+          {m.text}
+        </p>
+      </details>
+    </>
   );
 }
 

@@ -8,8 +8,10 @@ import { ConfirmPanel } from '../../../components/confirm';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
 import { describeError, type ShownError } from '../../../lib/api-errors';
-import { dateOf, mondayOf, parisInstant, timeOf, whenLabel } from '../../../lib/paris-time';
+import { dateOf, mondayOf, parisInstant, whenLabel } from '../../../lib/paris-time';
+import { bookProposedSlot } from '../api/book-proposed-slot';
 import { cancelConsultation } from '../api/cancel-consultation';
+import { getProposedSlot, type ProposedSlot } from '../api/get-proposed-slot';
 import { reassignConsultation } from '../api/reassign-consultation';
 import { rescheduleConsultation } from '../api/reschedule-consultation';
 import type { AffectedBooking, ScheduleImpact } from '../api/types';
@@ -29,19 +31,14 @@ export function BookingLine({ booking }: { booking: AffectedBooking }) {
   );
 }
 
-/** The bookings a change hit, before it is saved: read, then saved anyway or not. */
+/**
+ * The bookings a change hit, before it is saved: the question first (it takes the focus and is read
+ * out), then the bookings it is about, then the answers.
+ */
 export function ImpactReview({ impact, question, onConfirm, onCancel, busy }: { impact: ScheduleImpact; question: string; onConfirm(): void; onCancel(): void; busy: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="fr-mt-3w" data-testid="impact-review" aria-label={t('schedules.affected.reviewLabel')}>
-      <ul className="fr-mb-1w">
-        {impact.affected.map((a) => (
-          <li key={a.consultation.id} className="fr-mb-1w">
-            <BookingLine booking={a} />
-          </li>
-        ))}
-      </ul>
-      {impact.total > impact.affected.length && <p className="fr-text--sm">{t('schedules.affected.truncated', { shown: impact.affected.length, total: impact.total })}</p>}
       <ConfirmPanel
         question={question}
         detail={t('schedules.affected.reviewDetail')}
@@ -50,61 +47,78 @@ export function ImpactReview({ impact, question, onConfirm, onCancel, busy }: { 
         onConfirm={onConfirm}
         onCancel={onCancel}
         busy={busy}
-      />
+      >
+        <ul className="fr-mb-1w" aria-label={t('schedules.affected.reviewLabel')}>
+          {impact.affected.map((a) => (
+            <li key={a.consultation.id} className="fr-mb-1w">
+              <BookingLine booking={a} />
+            </li>
+          ))}
+        </ul>
+        {impact.total > impact.affected.length && <p className="fr-text--sm">{t('schedules.affected.truncated', { shown: impact.affected.length, total: impact.total })}</p>}
+      </ConfirmPanel>
     </section>
   );
 }
 
 /**
- * The bookings a saved change left outside, each to settle here: move it to another time, hand it
- * to a free colleague (an agent's availability), or cancel it (the citizen is told, with the
- * reason). The heading takes the focus: it replaces the form's button the person just pressed.
+ * One booking a schedule no longer holds, to settle here: another slot proposed (the nearest free
+ * one at its booth), a time chosen, a free colleague (an agent's availability), or cancellation (the
+ * citizen is told, with the reason). Once settled it says what was done, in place of its controls.
  */
-export function AffectedBookings({ impact, cancelReason, boardPath = '/coordination/planning' }: { impact: ScheduleImpact; cancelReason: string; boardPath?: string }) {
-  const { t } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [impact]);
-  return (
-    <section className="fr-mt-3w" aria-labelledby="affected-heading" data-testid="affected-bookings">
-      <h3 id="affected-heading" className="fr-h5" ref={heading} tabIndex={-1}>
-        {t('schedules.affected.toSettle', { count: impact.total })}
-      </h3>
-      <p>{t('schedules.affected.toSettleHint')}</p>
-      {impact.total > impact.affected.length && <p className="fr-text--sm">{t('schedules.affected.truncated', { shown: impact.affected.length, total: impact.total })}</p>}
-      <ul className="fr-raw-list">
-        {impact.affected.map((a) => (
-          <AffectedItem key={a.consultation.id} booking={a} cancelReason={cancelReason} boardPath={boardPath} />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function AffectedItem({ booking, cancelReason, boardPath }: { booking: AffectedBooking; cancelReason: string; boardPath: string }) {
+export function AffectedItem({
+  booking,
+  cancelReason,
+  boardPath,
+  done,
+  onSettled,
+}: {
+  booking: AffectedBooking;
+  cancelReason: string;
+  boardPath: string;
+  done: string | undefined;
+  onSettled(id: string, message: string): void;
+}) {
   const { t } = useTranslation();
   const c = booking.consultation;
+  // The day stays a sensible start; the time does not: the old one is the one that no longer fits.
   const [date, setDate] = useState(dateOf(c.startsAt));
-  const [time, setTime] = useState(timeOf(c.startsAt));
+  const [time, setTime] = useState('');
   const [replacement, setReplacement] = useState(booking.replacements[0]?.agentId ?? '');
   const [reason, setReason] = useState(cancelReason);
   const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [proposal, setProposal] = useState<ProposedSlot | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The button pressed gives way to the proposal: the focus goes to it, so that it is read next.
+  const proposalText = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (proposal) proposalText.current?.focus();
+  }, [proposal]);
 
-  const run = async (action: () => Promise<string>) => {
+  const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
     setError(null);
     try {
-      setDone(await action());
+      const message = await action();
+      if (message) onSettled(c.id, message);
     } catch (err) {
       setError(describeError(t, err));
     } finally {
       setBusy(false);
     }
   };
+  // The citizen hears of a move by the channels they gave when booking.
+  const told = t(`schedules.affected.toldBy.${c.citizen.phone && c.citizen.email ? 'both' : c.citizen.phone ? 'sms' : c.citizen.email ? 'email' : 'none'}`);
   const move = (e: FormEvent) => {
     e.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!date) missing.date = t('errors.fields.REQUIRED');
+    if (!time) missing.time = t('schedules.problems.REQUIRED');
+    if (Object.keys(missing).length > 0) {
+      setError({ summary: t('scheduling.errors.summary'), fields: missing });
+      return;
+    }
     void run(async () => {
       const moved = await rescheduleConsultation(c.id, parisInstant(date, time));
       return t('schedules.affected.moved', { when: whenLabel(moved.startsAt) });
@@ -120,35 +134,91 @@ function AffectedItem({ booking, cancelReason, boardPath }: { booking: AffectedB
     setConfirming(true);
   };
   const board = `${boardPath}?${new URLSearchParams({ site: c.msapSiteId, semaine: mondayOf(dateOf(c.startsAt)), rendezvous: c.id }).toString()}`;
-  const id = `affected-${c.id}`;
+  const moveError = error?.fields.startsAt ?? error?.fields.date;
+  const withColleagues = booking.replacements.length > 0;
+  const column = withColleagues ? 'fr-col-12 fr-col-md-6 fr-col-xl-4' : 'fr-col-12 fr-col-md-6';
 
   return (
     <li className="fr-p-2w fr-mb-2w fr-background-alt--grey" data-testid="affected-booking">
-      <h4 id={id} className="fr-h6 fr-mb-1w">
+      <h3 className="fr-h6 fr-mb-1w">
         {whenLabel(c.startsAt)} — {c.citizen.name}
-      </h4>
+      </h3>
       <p className="fr-text--sm fr-mb-2w">{t('schedules.affected.place', { subject: c.subject ?? c.administrationName, booth: c.boothName, msap: c.msapSiteName, agent: c.agentName })}</p>
       <ErrorSummary message={error?.summary ?? null} />
-      <StatusMessage message={done} />
-      {!done && (
+      <StatusMessage message={done ?? null} focus />
+      {!done && proposal && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="slot-proposal">
+          <p ref={proposalText} tabIndex={-1}>
+            {t(proposal.sameAgent ? 'schedules.affected.proposal' : 'schedules.affected.proposalColleague', { when: whenLabel(proposal.startsAt), agent: proposal.agentName, booth: proposal.boothName })}
+          </p>
+          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w">
+            <li>
+              <Button size="small" priority="secondary" disabled={busy} onClick={() => setProposal(null)}>
+                {t('schedules.affected.proposalCancel')}
+              </Button>
+            </li>
+            <li>
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    try {
+                      const moved = await bookProposedSlot(c.id, proposal);
+                      return `${t('schedules.affected.movedTo', { when: whenLabel(moved.startsAt), agent: moved.agentName })} ${told}`;
+                    } finally {
+                      // Taken meanwhile or booked: either way this proposal is spent.
+                      setProposal(null);
+                    }
+                  })
+                }
+              >
+                {t('schedules.affected.proposalConfirm')}
+              </Button>
+            </li>
+          </ul>
+        </div>
+      )}
+      {!done && !proposal && (
         <div className="fr-grid-row fr-grid-row--gutters">
-          <form className="fr-col-12 fr-col-lg-4" onSubmit={move} noValidate aria-label={t('schedules.affected.moveLabel', { who: c.citizen.name })}>
-            <Input
-              label={t('schedules.affected.newDate')}
-              nativeInputProps={{ type: 'date', value: date, required: true, onChange: (e) => setDate(e.target.value) }}
-              state={fieldState(error?.fields.startsAt)}
-              stateRelatedMessage={error?.fields.startsAt}
-            />
-            <Input label={t('schedules.affected.newTime')} nativeInputProps={{ type: 'time', value: time, required: true, onChange: (e) => setTime(e.target.value) }} />
-            <Button type="submit" size="small" disabled={busy || !date || !time}>
-              {t('schedules.affected.move')}
+          <div className={column}>
+            <Button
+              size="small"
+              className="fr-mb-2w"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  setProposal(await getProposedSlot(c.id));
+                  return null;
+                })
+              }
+            >
+              {t('schedules.affected.propose')}
             </Button>
+            <form onSubmit={move} noValidate aria-label={t('schedules.affected.moveLabel', { who: c.citizen.name })}>
+              <p className="fr-text--sm fr-mb-1w">{t('schedules.affected.moveHint')}</p>
+              <Input
+                label={t('schedules.affected.newDate')}
+                nativeInputProps={{ type: 'date', value: date, required: true, onChange: (e) => setDate(e.target.value) }}
+                state={fieldState(moveError)}
+                stateRelatedMessage={moveError}
+              />
+              <Input
+                label={t('schedules.affected.newTime')}
+                nativeInputProps={{ type: 'time', value: time, required: true, onChange: (e) => setTime(e.target.value) }}
+                state={fieldState(error?.fields.time)}
+                stateRelatedMessage={error?.fields.time}
+              />
+              <Button type="submit" size="small" priority="secondary" disabled={busy}>
+                {t('schedules.affected.move')}
+              </Button>
+            </form>
             <p className="fr-text--sm fr-mt-1w">
               <Link to={board}>{t('schedules.affected.openBoard')}</Link>
             </p>
-          </form>
-          {booking.replacements.length > 0 && (
-            <div className="fr-col-12 fr-col-lg-4">
+          </div>
+          {withColleagues && (
+            <div className={column}>
               <Select label={t('schedules.affected.reassignTo')} nativeSelectProps={{ value: replacement, onChange: (e) => setReplacement(e.target.value) }}>
                 {booking.replacements.map((r) => (
                   <option key={r.agentId} value={r.agentId}>
@@ -158,6 +228,7 @@ function AffectedItem({ booking, cancelReason, boardPath }: { booking: AffectedB
               </Select>
               <Button
                 size="small"
+                priority="secondary"
                 disabled={busy}
                 onClick={() =>
                   void run(async () => {
@@ -170,7 +241,7 @@ function AffectedItem({ booking, cancelReason, boardPath }: { booking: AffectedB
               </Button>
             </div>
           )}
-          <form className="fr-col-12 fr-col-lg-4" onSubmit={askCancel} noValidate aria-label={t('schedules.affected.cancelLabel', { who: c.citizen.name })}>
+          <form className={column} onSubmit={askCancel} noValidate aria-label={t('schedules.affected.cancelLabel', { who: c.citizen.name })}>
             <Input
               label={t('schedules.affected.cancelReason')}
               hintText={t('schedules.affected.cancelHint')}

@@ -12,8 +12,9 @@ import { listClosures } from '../api/list-closures';
 import type { ScheduleImpact } from '../api/types';
 import { frenchBankHolidays, type BankHoliday } from '../bank-holidays';
 import { closedAllDay, wholeDays } from '../closures';
+import { useFocusLater } from '../hooks/use-focus-later';
 import { useGuardedChange } from '../hooks/use-guarded-change';
-import { AffectedBookings, ImpactReview } from './AffectedBookings';
+import { ImpactReview } from './AffectedBookings';
 
 interface Props {
   siteId: string;
@@ -33,6 +34,7 @@ export function BankHolidays({ siteId, departement, version, onAdded }: Props) {
   const [year, setYear] = useState(thisYear);
   const closures = useApi(() => listClosures(siteId, parisInstant(`${year}-01-01`), parisInstant(`${year + 1}-01-01`)), [siteId, year, version]);
   const guarded = useGuardedChange();
+  const focusLater = useFocusLater();
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +43,9 @@ export function BankHolidays({ siteId, departement, version, onAdded }: Props) {
   const ahead = holidays.filter((h) => h.date >= today && !closed(h));
 
   /** Every holiday's dry run, then their closures; one list of the bookings they hit together. */
-  const add = async (chosen: BankHoliday[]) => {
+  const [trigger, setTrigger] = useState('holidays-add-all');
+  const add = async (chosen: BankHoliday[], from: string) => {
+    setTrigger(from);
     setDone(null);
     setError(null);
     const inputs = chosen.map((h) => ({ ...wholeDays(h.date, h.date), reason: h.name }));
@@ -82,23 +86,33 @@ export function BankHolidays({ siteId, departement, version, onAdded }: Props) {
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-8">
-          <Button className="fr-mb-3w" priority="secondary" disabled={busy || ahead.length === 0 || !closures.data} onClick={() => void add(ahead)}>
+          <Button
+            className="fr-mb-3w"
+            priority="secondary"
+            disabled={busy || ahead.length === 0 || !closures.data}
+            onClick={() => void add(ahead, 'holidays-add-all')}
+            nativeButtonProps={{ id: 'holidays-add-all' }}
+          >
             {t('schedules.holidays.addAll', { count: ahead.length, year })}
           </Button>
         </div>
       </div>
       <ErrorSummary message={error} />
-      <StatusMessage message={done} testId="holidays-added" />
+      {/* The "Ajouter" pressed is gone (the day now reads "Déjà fermé"): the focus goes to what happened,
+          unless the closures fell on bookings, whose list then takes it (the page's). */}
+      <StatusMessage message={done} testId="holidays-added" focus={step.kind === 'saved' && step.impact.total === 0} />
       {step.kind === 'review' && (
         <ImpactReview
           impact={step.impact}
           question={t('schedules.holidays.reviewQuestion', { count: step.impact.total })}
           onConfirm={() => void guarded.confirm().catch((err: unknown) => setError(describeError(t, err, 'schedules.fieldNames').summary))}
-          onCancel={guarded.reset}
+          onCancel={() => {
+            guarded.reset();
+            focusLater(trigger);
+          }}
           busy={false}
         />
       )}
-      {step.kind === 'saved' && step.impact.total > 0 && <AffectedBookings impact={step.impact} cancelReason={t('schedules.closures.cancelReason')} />}
       <div className="fr-table fr-table--bordered">
         <table>
           <caption>{t('schedules.holidays.caption', { year })}</caption>
@@ -122,7 +136,13 @@ export function BankHolidays({ siteId, departement, version, onAdded }: Props) {
                   ) : h.date < today ? (
                     <span className="fr-badge fr-badge--sm">{t('schedules.holidays.past')}</span>
                   ) : (
-                    <Button size="small" priority="tertiary" disabled={busy} onClick={() => void add([h])} nativeButtonProps={{ 'aria-label': t('schedules.holidays.addOneLabel', { name: h.name, day: dayLabel(h.date) }) }}>
+                    <Button
+                      size="small"
+                      priority="tertiary"
+                      disabled={busy}
+                      onClick={() => void add([h], `holiday-add-${h.date}`)}
+                      nativeButtonProps={{ id: `holiday-add-${h.date}`, 'aria-label': t('schedules.holidays.addOneLabel', { name: h.name, day: dayLabel(h.date) }) }}
+                    >
                       {t('schedules.holidays.addOne')}
                     </Button>
                   )}

@@ -15,9 +15,10 @@ import { deleteClosure } from '../api/delete-closure';
 import { listClosures } from '../api/list-closures';
 import type { ClosureInput } from '../api/types';
 import { closureLabel, partDay, wholeDays } from '../closures';
+import { useFocusLater } from '../hooks/use-focus-later';
 import { useGuardedChange } from '../hooks/use-guarded-change';
 import { endMinute } from '../weekly-draft';
-import { AffectedBookings, ImpactReview } from './AffectedBookings';
+import { ImpactReview } from './AffectedBookings';
 import { BankHolidays } from './BankHolidays';
 
 interface Props {
@@ -25,7 +26,8 @@ interface Props {
   departement: string;
   /** Changes whenever a closure is added or removed here, so that every list reloads. */
   version: number;
-  onChanged(): void;
+  /** A closure added (it may fall on bookings, which the page lists) or removed. */
+  onChanged(kind: 'added' | 'removed'): void;
 }
 
 /** An MSAP's closures ahead: listed (and removable), added by hand or from the year's bank holidays. */
@@ -41,7 +43,7 @@ export function ClosuresSection({ siteId, departement, version, onChanged }: Pro
     try {
       await deleteClosure(siteId, id);
       setMessage(t('schedules.closures.deleted', { label }));
-      onChanged();
+      onChanged('removed');
     } catch (err) {
       setError(describeError(t, err));
     }
@@ -51,7 +53,8 @@ export function ClosuresSection({ siteId, departement, version, onChanged }: Pro
     <section aria-labelledby="closures-title" className="fr-mb-6w">
       <h2 id="closures-title">{t('schedules.closures.heading')}</h2>
       <p>{t('schedules.closures.hint')}</p>
-      <StatusMessage message={message} testId="closures-message" />
+      {/* The row and its "Supprimer" are gone: the focus goes to what happened. */}
+      <StatusMessage message={message} testId="closures-message" focus />
       <ErrorSummary message={error?.summary ?? null} />
       {closures.data && closures.data.length === 0 && <p>{t('schedules.closures.none')}</p>}
       {closures.data && closures.data.length > 0 && (
@@ -94,8 +97,8 @@ export function ClosuresSection({ siteId, departement, version, onChanged }: Pro
           </table>
         </div>
       )}
-      <ClosureForm siteId={siteId} onAdded={onChanged} />
-      <BankHolidays siteId={siteId} departement={departement} version={version} onAdded={onChanged} />
+      <ClosureForm siteId={siteId} onAdded={() => onChanged('added')} />
+      <BankHolidays siteId={siteId} departement={departement} version={version} onAdded={() => onChanged('added')} />
     </section>
   );
 }
@@ -116,6 +119,7 @@ function ClosureForm({ siteId, onAdded }: { siteId: string; onAdded(): void }) {
   const [error, setError] = useState<ShownError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const guarded = useGuardedChange();
+  const focusLater = useFocusLater();
 
   // Found as the person types, as the server would: an end before the start.
   const live: Record<string, string> = {};
@@ -229,7 +233,7 @@ function ClosureForm({ siteId, onAdded }: { siteId: string; onAdded(): void }) {
             />
           </div>
         </div>
-        <Button type="submit" disabled={step.kind === 'busy' || step.kind === 'review'}>
+        <Button type="submit" disabled={step.kind === 'busy' || step.kind === 'review'} nativeButtonProps={{ id: 'closure-add' }}>
           {t('schedules.closures.add')}
         </Button>
       </form>
@@ -238,12 +242,14 @@ function ClosureForm({ siteId, onAdded }: { siteId: string; onAdded(): void }) {
           impact={step.impact}
           question={t('schedules.closures.reviewQuestion', { count: step.impact.total })}
           onConfirm={() => void guarded.confirm().catch(fail)}
-          onCancel={guarded.reset}
+          onCancel={() => {
+            guarded.reset();
+            focusLater('closure-add');
+          }}
           busy={false}
         />
       )}
       <StatusMessage message={done} testId="closure-added" />
-      {step.kind === 'saved' && step.impact.total > 0 && <AffectedBookings impact={step.impact} cancelReason={t('schedules.closures.cancelReason')} />}
     </div>
   );
 }

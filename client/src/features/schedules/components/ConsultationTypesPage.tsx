@@ -1,7 +1,7 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CoordinatorNav } from '../../../components/coordinator-nav';
@@ -24,14 +24,21 @@ export function ConsultationTypesPage() {
   const types = useApi(() => listConsultationTypes(), []);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [message, setMessage] = useState<string | null>(null);
+  // The button that opened the form: closed without saving, the focus goes back to it.
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (returnTo && editing.kind === 'none') document.getElementById(returnTo)?.focus();
+  }, [returnTo, editing]);
 
   // Types of the administrations the caller manages (their département's), of the one chosen if any.
   const names = new Map((administrations.data ?? []).map((a) => [a.id, a.name]));
   const shown = (types.data ?? []).filter((ty) => names.has(ty.administrationId) && (!administrationId || ty.administrationId === administrationId));
   const open = (next: Editing) => {
     setMessage(null);
+    setReturnTo(null);
     setEditing(next);
   };
+  const openerId = (e: Editing) => (e.kind === 'edit' ? `type-edit-${e.type.id}` : 'type-new');
 
   return (
     <div className="fr-container fr-my-4w">
@@ -53,7 +60,7 @@ export function ConsultationTypesPage() {
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Button className="fr-mb-3w" iconId="fr-icon-add-line" onClick={() => open({ kind: 'new' })} disabled={editing.kind === 'new'}>
+          <Button className="fr-mb-3w" iconId="fr-icon-add-line" onClick={() => open({ kind: 'new' })} disabled={editing.kind === 'new'} nativeButtonProps={{ id: 'type-new' }}>
             {t('schedules.types.new')}
           </Button>
         </div>
@@ -67,7 +74,10 @@ export function ConsultationTypesPage() {
           type={editing.kind === 'edit' ? editing.type : null}
           administrations={administrations.data ?? []}
           defaultAdministrationId={administrationId}
-          onCancel={() => setEditing({ kind: 'none' })}
+          onCancel={() => {
+            setReturnTo(openerId(editing));
+            setEditing({ kind: 'none' });
+          }}
           onSaved={(msg) => {
             setEditing({ kind: 'none' });
             setMessage(msg);
@@ -114,7 +124,7 @@ export function ConsultationTypesPage() {
                     </Badge>
                   </td>
                   <td>
-                    <Button size="small" priority="secondary" onClick={() => open({ kind: 'edit', type: ty })} nativeButtonProps={{ 'aria-label': t('schedules.types.editLabel', { subject: ty.subject }) }}>
+                    <Button size="small" priority="secondary" onClick={() => open({ kind: 'edit', type: ty })} nativeButtonProps={{ id: `type-edit-${ty.id}`, 'aria-label': t('schedules.types.editLabel', { subject: ty.subject }) }}>
                       {t('schedules.types.edit')}
                     </Button>
                   </td>

@@ -1,8 +1,9 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldState } from '../../../components/form-fields';
+import { problemText } from '../range-summary';
 import { newKey, WEEKDAYS, type DraftProblems, type DraftRange } from '../weekly-draft';
 
 interface Props {
@@ -22,10 +23,18 @@ interface Props {
  */
 export function WeeklyRangesEditor({ id, draft, onChange, problems, emptyDay }: Props) {
   const { t } = useTranslation();
-  const [focus, setFocus] = useState<string | null>(null);
+  // The field to focus once the draft that holds it is drawn, then forgotten: focus moves once per
+  // add or remove, never again on later edits (it would pull the typing into another field).
+  const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
-    if (focus) document.getElementById(focus)?.focus();
-  }, [focus, draft]);
+    const id = pendingFocus.current;
+    if (!id) return;
+    pendingFocus.current = null;
+    document.getElementById(id)?.focus();
+  }, [draft]);
+  const setFocus = (id: string) => {
+    pendingFocus.current = id;
+  };
 
   const dayName = (weekday: number) => t(`schedules.weekdays.${weekday}`);
   const update = (key: string, patch: Partial<DraftRange>) => onChange(draft.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -54,18 +63,19 @@ export function WeeklyRangesEditor({ id, draft, onChange, problems, emptyDay }: 
         {WEEKDAYS.map((weekday) => {
           const ranges = draft.filter((r) => r.weekday === weekday);
           return (
-            <div className="fr-col-12 fr-col-md-6 fr-col-xl-4" key={weekday}>
+            <div className="fr-col-12 fr-col-xl-6" key={weekday}>
               <fieldset className="fr-fieldset fr-mb-0" data-testid={`${id}-day-${weekday}`}>
                 <legend className="fr-fieldset__legend fr-text--bold fr-pb-1w">{dayName(weekday)}</legend>
                 {ranges.length === 0 && <p className="fr-fieldset__element fr-text--sm fr-mb-1w">{emptyDay}</p>}
                 {ranges.map((r, i) => {
                   const problem = problems[r.key];
-                  const message = problem ? t(`schedules.problems.${problem.code}`, { defaultValue: t(`errors.fields.${problem.code}`) }) : undefined;
+                  const message = problem ? problemText(t, problem.code) : undefined;
                   const context = t('schedules.editor.rangeContext', { day: dayName(weekday), n: i + 1 });
                   return (
                     <div className="fr-fieldset__element" key={r.key}>
-                      <div className="fr-grid-row fr-grid-row--gutters">
-                        <div className="fr-col-5">
+                      {/* No gutters: beside the week's preview, the two time fields need the width. */}
+                      <div className="fr-grid-row">
+                        <div className="fr-col-5 fr-pr-1w">
                           <Input
                             className="fr-mb-0"
                             label={
@@ -79,7 +89,7 @@ export function WeeklyRangesEditor({ id, draft, onChange, problems, emptyDay }: 
                             stateRelatedMessage={problem?.field === 'start' ? message : undefined}
                           />
                         </div>
-                        <div className="fr-col-5">
+                        <div className="fr-col-5 fr-pr-1w">
                           <Input
                             className="fr-mb-0"
                             label={

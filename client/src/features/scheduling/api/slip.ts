@@ -1,2 +1,2 @@
-/** The printable appointment slip (PDF, with a fresh personal link for the citizen), downloaded by the browser. */
+/** The printable appointment slip (PDF, with a fresh personal link for the citizen), opened in the browser's viewer. */
 export const slipUrl = (consultationId: string) => `/api/consultations/${encodeURIComponent(consultationId)}/slip.pdf`;

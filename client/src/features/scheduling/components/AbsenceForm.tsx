@@ -15,9 +15,10 @@ import { listAbsences } from '../api/list-absences';
 
 /**
  * Declares an agent absent for whole days (the default) or part of a day, from a date and time to
- * another. A refusal says why in French; an overlap names the absence already declared.
+ * another. A refusal says why in French, under the field to correct; an overlap names the absence
+ * already declared. `onSubmit`: a new declaration starts (the page drops the previous answer).
  */
-export function AbsenceForm({ agents, onDeclared }: { agents: AgentSummary[]; onDeclared(impact: AbsenceImpact): void }) {
+export function AbsenceForm({ agents, onSubmit, onDeclared }: { agents: AgentSummary[]; onSubmit(): void; onDeclared(impact: AbsenceImpact): void }) {
   const { t } = useTranslation();
   const today = todayInParis();
   const [agentId, setAgentId] = useState('');
@@ -29,6 +30,7 @@ export function AbsenceForm({ agents, onDeclared }: { agents: AgentSummary[]; on
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    onSubmit();
     const missing: Record<string, string> = {};
     if (!agentId) missing.agentId = t('scheduling.errors.required');
     if (!input.fromDate) missing.from = t('scheduling.errors.required');
@@ -45,9 +47,11 @@ export function AbsenceForm({ agents, onDeclared }: { agents: AgentSummary[]; on
     try {
       onDeclared(await declareAbsence(agentId, { startsAt, endsAt, reason: reason.trim() || undefined }));
     } catch (err) {
-      // The API names startsAt/endsAt; the form shows them under its start and end.
+      // The API names startsAt/endsAt; the form shows them under its start and end: within one day,
+      // an end before the start is the end time's to correct.
       const shown = describeError(t, err);
-      const fields = { ...shown.fields, from: shown.fields.startsAt ?? shown.fields.from, to: shown.fields.endsAt ?? shown.fields.to };
+      const endField = !input.wholeDays && input.fromDate === input.toDate ? 'toTime' : 'to';
+      const fields = { ...shown.fields, from: shown.fields.startsAt ?? shown.fields.from, [endField]: shown.fields.endsAt ?? shown.fields[endField] };
       setError({ summary: `${shown.summary}${await overlapped(err, agentId, startsAt, endsAt)}`, fields });
     } finally {
       setBusy(false);

@@ -1,3 +1,4 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-errors';
@@ -18,8 +19,9 @@ import { AffectedBookings } from './AffectedBookings';
 const DEFAULT_DAYS = 60;
 
 /**
- * The absences of one agent or of every agent of the caller's scope over a period, each with the
- * bookings it still hits and a deletion asked twice. `version` changes when one is declared.
+ * The absences of one agent or of every agent of the caller's scope over a period, each with how
+ * many bookings it still hits (counted by the API, again as they are settled), those bookings on
+ * demand, and a deletion asked twice. `version` changes when one is declared.
  */
 export function AbsenceList({ agents, version }: { agents: AgentSummary[]; version: number }) {
   const { t } = useTranslation();
@@ -98,6 +100,7 @@ export function AbsenceList({ agents, version }: { agents: AgentSummary[]; versi
                 <th scope="col">{t('absences.columns.agent')}</th>
                 <th scope="col">{t('absences.columns.period')}</th>
                 <th scope="col">{t('absences.columns.reason')}</th>
+                <th scope="col">{t('absences.columns.toSettle')}</th>
                 <th scope="col">{t('absences.columns.actions')}</th>
               </tr>
             </thead>
@@ -111,6 +114,15 @@ export function AbsenceList({ agents, version }: { agents: AgentSummary[]; versi
                   </th>
                   <td>{period(a)}</td>
                   <td>{a.reason || t('absences.noReason')}</td>
+                  <td data-testid="absence-to-settle">
+                    {a.toSettle === 0 ? (
+                      t('absences.settled')
+                    ) : (
+                      <Badge severity="warning" small>
+                        {t('absences.toSettle', { count: a.toSettle })}
+                      </Badge>
+                    )}
+                  </td>
                   <td>
                     <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
                       <li>
@@ -156,7 +168,7 @@ export function AbsenceList({ agents, version }: { agents: AgentSummary[]; versi
           <h3 id="absence-impact" className="fr-h5" ref={impactHeading} tabIndex={-1}>
             {t('absences.impactTitle', { agent: impact.absence.agentName, period: period(impact.absence) })}
           </h3>
-          <AffectedBookings key={impact.absence.id} affected={impact.data.affected} />
+          <AffectedBookings key={impact.absence.id} affected={impact.data.affected} onSettled={list.reload} />
         </section>
       )}
     </section>

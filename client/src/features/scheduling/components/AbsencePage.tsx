@@ -30,6 +30,7 @@ export function AbsencePage() {
       <p>{t('absences.intro')}</p>
       <AbsenceForm
         agents={dir.agents}
+        onSubmit={() => setImpact(null)}
         onDeclared={(declared) => {
           setImpact(declared);
           setVersion((v) => v + 1);
@@ -40,7 +41,7 @@ export function AbsencePage() {
           <h2 id="absence-result" className="fr-h4" ref={resultHeading} tabIndex={-1}>
             {t('absences.declared', { count: impact.affected.length })}
           </h2>
-          <AffectedBookings key={impact.absence.id} affected={impact.affected} />
+          <AffectedBookings key={impact.absence.id} affected={impact.affected} onSettled={() => setVersion((v) => v + 1)} />
         </section>
       )}
       <AbsenceList agents={dir.agents} version={version} />

@@ -3,7 +3,6 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifyPhone, normalizePhone } from '@shared/sms/phone';
 import { describeError, fieldMessage } from '../../../lib/api-errors';
 import { ApiError } from '../../../lib/api';
 import { bookConsultation } from '../api/book-consultation';
@@ -13,6 +12,7 @@ import { SlotSearchResult } from '../api/types';
 import { whenLabel } from '../../../lib/paris-time';
 import { ErrorSummary } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
+import { movedNumber, PhoneField, phoneProblem } from '../citizen-phones';
 
 type Slot = SlotSearchResult['slots'][number];
 
@@ -26,7 +26,10 @@ interface Props {
   onRefresh(): void;
 }
 
-/** Citizen name (required), optional phone and e-mail, and which of the free agents and booths. */
+/**
+ * Citizen name (required), optional mobile, e-mail and landline, and which of the free agents and
+ * booths. A number typed in the wrong phone field is refused there with a one-tap move to the other.
+ */
 export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -34,7 +37,9 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
   const [boothId, setBoothId] = useState(result.booths[slot.booths[0]!]!.id);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
+  const [landline, setLandline] = useState('');
   const [email, setEmail] = useState('');
+  const inputs = { phone: useRef<HTMLInputElement>(null), landline: useRef<HTMLInputElement>(null) };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ summary: string; fields: Record<string, string>; conflict: boolean } | null>(null);
   const when = whenLabel(slot.startsAt);
@@ -44,16 +49,15 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    // The server says the same (shared/sms/phone.ts): a landline is refused before anything is sent.
+    // The server says the same (shared/sms/phone.ts): a number in the wrong field is refused before anything is sent.
     const fields: Record<string, string> = {};
     if (!name.trim()) fields['citizen.name'] = t('scheduling.errors.citizenName');
-    const phoneKind = phone.trim() ? classifyPhone(normalizePhone(phone)) : 'mobile';
-    if (phoneKind !== 'mobile') fields['citizen.phone'] = fieldMessage(t, phoneKind === 'not_mobile' ? 'NOT_A_MOBILE' : 'INVALID_PHONE');
+    for (const [field, typed] of [['phone', phone], ['landline', landline]] as const) {
+      const problem = phoneProblem(field, typed);
+      if (problem) fields[`citizen.${field}`] = problem.belongsIn === 'phone' ? t('landline.isMobile') : fieldMessage(t, problem.code);
+    }
     if (Object.keys(fields).length > 0) {
-      // The phone is named in the summary, as the server's refusals name their fields.
-      const phoneError = fields['citizen.phone'];
-      const named = phoneError ? ` ${t('scheduling.fieldNames.citizen.phone')} : ${phoneError.replace(/\.$/, '')}.` : '';
-      setError({ summary: `${t('scheduling.errors.summary')}${named}`, fields, conflict: false });
+      setError({ summary: summaryOf(fields), fields, conflict: false });
       return;
     }
     setBusy(true);
@@ -64,7 +68,7 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
         boothId,
         consultationTypeId: result.consultationTypeId,
         startsAt: slot.startsAt,
-        citizen: { name: name.trim(), phone: phone.trim() || undefined, email: email.trim() || undefined },
+        citizen: { name: name.trim(), phone: phone.trim() || undefined, landline: landline.trim() || undefined, email: email.trim() || undefined },
       });
       onBooked(booked, {
         booth: result.booths.find((b) => b.id === boothId)?.name ?? '',
@@ -78,6 +82,34 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
     }
   };
   const err = (field: string) => error?.fields[field];
+
+  /** The phones are named in the summary, as the server's refusals name their fields. */
+  const summaryOf = (fields: Record<string, string>) =>
+    t('scheduling.errors.summary') +
+    (['citizen.phone', 'citizen.landline'] as const)
+      .filter((path) => fields[path])
+      .map((path) => ` ${t(`scheduling.fieldNames.${path}`)} : ${fields[path]!.replace(/\.$/, '')}.`)
+      .join('');
+
+  /** The other field, when the number typed belongs there and it is still empty: a move is offered. */
+  const values: Record<PhoneField, string> = { phone, landline };
+  const other = (field: PhoneField): PhoneField => (field === 'phone' ? 'landline' : 'phone');
+  const offer = (field: PhoneField) =>
+    err(`citizen.${field}`) !== undefined && phoneProblem(field, values[field])?.belongsIn === other(field) && values[other(field)].trim() === '';
+  const move = (from: PhoneField) => {
+    const to = other(from);
+    const set = { phone: setPhone, landline: setLandline };
+    set[to](movedNumber(values[from]));
+    set[from]('');
+    setError((shown) => {
+      if (!shown) return shown;
+      const fields = { ...shown.fields };
+      delete fields[`citizen.${from}`];
+      return Object.keys(fields).length > 0 ? { ...shown, fields, summary: summaryOf(fields) } : null;
+    });
+    // The button goes away with the refusal: the person lands on the number where it now is.
+    inputs[to].current?.focus();
+  };
 
   return (
     <section className="fr-p-3w fr-mb-4w fr-background-alt--grey" aria-labelledby="booking-title">
@@ -134,10 +166,15 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
             <Input
               label={t('scheduling.fields.phone')}
               hintText={t('citizenMessages.phoneHint')}
-              nativeInputProps={{ type: 'tel', value: phone, autoComplete: 'off', onChange: (e) => setPhone(e.target.value) }}
+              nativeInputProps={{ ref: inputs.phone, type: 'tel', value: phone, autoComplete: 'off', onChange: (e) => setPhone(e.target.value) }}
               state={fieldState(err('citizen.phone'))}
               stateRelatedMessage={err('citizen.phone')}
             />
+            {offer('phone') && (
+              <Button type="button" priority="secondary" size="small" className="fr-mb-2w" onClick={() => move('phone')}>
+                {t('landline.moveToLandline')}
+              </Button>
+            )}
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Input
@@ -147,6 +184,21 @@ export function BookingForm({ slot, result, type, onBooked, onBack, onRefresh }:
               state={fieldState(err('citizen.email'))}
               stateRelatedMessage={err('citizen.email')}
             />
+          </div>
+          {/* After the mobile and the e-mail: the landline is for those who have neither. */}
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t('landline.label')}
+              hintText={t('landline.hint')}
+              nativeInputProps={{ ref: inputs.landline, type: 'tel', value: landline, autoComplete: 'off', onChange: (e) => setLandline(e.target.value) }}
+              state={fieldState(err('citizen.landline'))}
+              stateRelatedMessage={err('citizen.landline')}
+            />
+            {offer('landline') && (
+              <Button type="button" priority="secondary" size="small" className="fr-mb-2w" onClick={() => move('landline')}>
+                {t('landline.moveToMobile')}
+              </Button>
+            )}
           </div>
         </div>
         <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">

@@ -81,7 +81,13 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
     });
   };
   const err = (field: string) => error?.fields[field];
-  const contact = [c.citizen.phone && displayPhone(c.citizen.phone), c.citizen.email].filter(Boolean).join(' · ');
+  const contact = [
+    c.citizen.phone && displayPhone(c.citizen.phone),
+    c.citizen.email,
+    c.citizen.landline && t('landline.shown', { phone: displayPhone(c.citizen.landline) }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <section className="fr-p-3w fr-mt-3w fr-background-alt--grey" aria-labelledby="consultation-panel-title">

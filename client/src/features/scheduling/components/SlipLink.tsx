@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { slipUrl } from '../api/slip';
 
 /**
- * "Imprimer la convocation": the slip as a PDF file (the session cookie goes with a plain link), for
- * the citizen at the desk; printed from the browser's PDF viewer.
+ * "Imprimer la convocation": the slip (PDF) opened in a new tab (the session cookie goes with a plain
+ * link), where the browser's viewer prints it: a tablet at the desk has no downloads folder to open.
  */
 export function SlipLink({ consultationId, citizenName }: { consultationId: string; citizenName: string }) {
   const { t } = useTranslation();
@@ -11,7 +11,8 @@ export function SlipLink({ consultationId, citizenName }: { consultationId: stri
     <a
       className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-printer-line"
       href={slipUrl(consultationId)}
-      download
+      target="_blank"
+      rel="noopener"
       aria-label={t('slip.printLabel', { citizen: citizenName })}
       data-testid="slip-link"
     >

@@ -123,8 +123,11 @@ export class CitizenToCallView {
   @ApiProperty()
   citizenName!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: 'The mobile the booking holds (E.164)' })
   phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The landline to call (E.164)' })
+  landline!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   email!: string | null;

@@ -11,7 +11,7 @@ export class ToCallItemView {
   @ApiProperty({ enum: ['booked', 'rescheduled', 'cancelled'], description: 'What happened: the latest change not yet told' })
   event!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The number to call (a landline, E.164); null: the citizen left none' })
+  @ApiProperty({ type: String, nullable: true, description: 'The number to call (E.164): the landline given at booking, else a number that cannot receive an SMS; null: the citizen left none' })
   phone!: string | null;
 
   @ApiProperty()

@@ -202,9 +202,12 @@ export class DevicesService {
     const device = await this.devices.findOne({ where: { id: deviceId } });
     if (!device) throw new DomainError('NOT_FOUND', 'No such terminal.');
     await this.directory.getManagedBooth(user, device.boothId);
-    const updated = await this.devices.update({ id: deviceId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedById: user.userId });
-    if (updated.affected) {
-      await this.audit.record({ action: 'device.revoked', actorUserId: user.userId, subjectType: 'device', subjectId: deviceId });
-    }
+    // The revocation and its trace commit together.
+    await this.dataSource.transaction(async (tx) => {
+      const updated = await tx.update(DeviceEntity, { id: deviceId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedById: user.userId });
+      if (updated.affected) {
+        await this.audit.record({ action: 'device.revoked', actorUserId: user.userId, subjectType: 'device', subjectId: deviceId, details: { boothId: device.boothId, label: device.label } }, tx);
+      }
+    });
   }
 }

@@ -53,10 +53,6 @@ export const frAbsences = {
     reassign: 'Confier à ce collègue',
     noReplacement: 'Aucun collègue libre à cette heure.',
     propose: 'Proposer un autre créneau',
-    proposal: 'Prochain créneau libre : {{when}}, avec {{agent}}, {{booth}}.',
-    proposalColleague: 'Prochain créneau libre : {{when}}, avec {{agent}} (un collègue), {{booth}}.',
-    proposalConfirm: 'Réserver ce créneau et prévenir l’usager',
-    proposalCancel: 'Ne pas réserver',
     moved: 'Déplacé au {{when}}, avec {{agent}}.',
     toldBy: {
       both: 'Usager prévenu par SMS et par courriel.',

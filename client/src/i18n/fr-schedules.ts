@@ -149,10 +149,6 @@ export const frSchedules = {
       moveLabel: 'Déplacer le rendez-vous de {{who}}',
       moveHint: 'Ou choisissez un autre moment :',
       propose: 'Proposer un autre créneau',
-      proposal: 'Prochain créneau libre : {{when}}, avec {{agent}}, {{booth}}.',
-      proposalColleague: 'Prochain créneau libre : {{when}}, avec {{agent}} (un collègue), {{booth}}.',
-      proposalConfirm: 'Réserver ce créneau et prévenir l’usager',
-      proposalCancel: 'Ne pas réserver',
       movedTo: 'Rendez-vous déplacé au {{when}}, avec {{agent}}.',
       toldBy: {
         both: 'Usager prévenu par SMS et par courriel.',

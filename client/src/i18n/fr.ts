@@ -66,6 +66,12 @@ export const fr = {
     revoked: 'Désappairé',
     noTerminals: 'Aucun écran appairé.',
   },
+  slotProposal: {
+    text: 'Prochain créneau libre : {{when}}, avec {{agent}}, {{booth}}.',
+    textColleague: 'Prochain créneau libre : {{when}}, avec {{agent}} (un collègue), {{booth}}.',
+    confirm: 'Réserver ce créneau et prévenir l’usager',
+    cancel: 'Ne pas réserver',
+  },
   admin: { title: 'Administration', users: 'Comptes', audit: 'Journal des actions', coordinationLink: 'Coordination : planning, horaires, absences, messages, annulations' },
   consultation: {
     status: { scheduled: 'Prévu', in_progress: 'En cours', ended: 'Résultat à saisir', cancelled: 'Annulé', done: 'Terminé', no_show: 'Usager absent' },

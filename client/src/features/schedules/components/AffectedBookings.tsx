@@ -1,11 +1,12 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ConfirmPanel } from '../../../components/confirm';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
+import { SlotProposal } from '../../../components/slot-proposal';
 import { fieldState } from '../../../components/form-fields';
 import { describeError, type ShownError } from '../../../lib/api-errors';
 import { dateOf, mondayOf, parisInstant, whenLabel } from '../../../lib/paris-time';
@@ -90,11 +91,6 @@ export function AffectedItem({
   const [proposal, setProposal] = useState<ProposedSlot | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  // The button pressed gives way to the proposal: the focus goes to it, so that it is read next.
-  const proposalText = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (proposal) proposalText.current?.focus();
-  }, [proposal]);
 
   const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
@@ -147,37 +143,22 @@ export function AffectedItem({
       <ErrorSummary message={error?.summary ?? null} />
       <StatusMessage message={done ?? null} focus />
       {!done && proposal && (
-        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="slot-proposal">
-          <p ref={proposalText} tabIndex={-1}>
-            {t(proposal.sameAgent ? 'schedules.affected.proposal' : 'schedules.affected.proposalColleague', { when: whenLabel(proposal.startsAt), agent: proposal.agentName, booth: proposal.boothName })}
-          </p>
-          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w">
-            <li>
-              <Button size="small" priority="secondary" disabled={busy} onClick={() => setProposal(null)}>
-                {t('schedules.affected.proposalCancel')}
-              </Button>
-            </li>
-            <li>
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    try {
-                      const moved = await bookProposedSlot(c.id, proposal);
-                      return `${t('schedules.affected.movedTo', { when: whenLabel(moved.startsAt), agent: moved.agentName })} ${told}`;
-                    } finally {
-                      // Taken meanwhile or booked: either way this proposal is spent.
-                      setProposal(null);
-                    }
-                  })
-                }
-              >
-                {t('schedules.affected.proposalConfirm')}
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <SlotProposal
+          proposal={proposal}
+          busy={busy}
+          onCancel={() => setProposal(null)}
+          onConfirm={() =>
+            void run(async () => {
+              try {
+                const moved = await bookProposedSlot(c.id, proposal);
+                return `${t('schedules.affected.movedTo', { when: whenLabel(moved.startsAt), agent: moved.agentName })} ${told}`;
+              } finally {
+                // Taken meanwhile or booked: either way this proposal is spent.
+                setProposal(null);
+              }
+            })
+          }
+        />
       )}
       {!done && !proposal && (
         <div className="fr-grid-row fr-grid-row--gutters">

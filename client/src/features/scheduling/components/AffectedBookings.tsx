@@ -1,13 +1,14 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citizenChannels, displayPhone } from '@shared/sms/phone';
 import { describeError, ShownError } from '../../../lib/api-errors';
 import { whenLabel } from '../../../lib/paris-time';
 import { ConfirmPanel } from '../../../components/confirm';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
+import { SlotProposal } from '../../../components/slot-proposal';
 import { bookProposedSlot } from '../api/book-proposed-slot';
 import { cancelConsultation } from '../api/cancel-consultation';
 import type { AbsenceImpact } from '../api/declare-absence';
@@ -43,11 +44,6 @@ function AffectedBooking({ affected, onSettled }: { affected: Affected; onSettle
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  // The button pressed gives way to the proposal: the focus goes to it, so that it is read next.
-  const proposalText = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (proposal) proposalText.current?.focus();
-  }, [proposal]);
   const run = async (action: () => Promise<string | null>) => {
     setError(null);
     setBusy(true);
@@ -79,37 +75,22 @@ function AffectedBooking({ affected, onSettled }: { affected: Affected; onSettle
       <ErrorSummary message={error?.summary ?? null} />
       <StatusMessage message={done} focus />
       {!done && proposal && (
-        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="slot-proposal">
-          <p ref={proposalText} tabIndex={-1}>
-            {t(proposal.sameAgent ? 'absences.proposal' : 'absences.proposalColleague', { when: whenLabel(proposal.startsAt), agent: proposal.agentName, booth: proposal.boothName })}
-          </p>
-          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w">
-            <li>
-              <Button size="small" priority="secondary" disabled={busy} onClick={() => setProposal(null)}>
-                {t('absences.proposalCancel')}
-              </Button>
-            </li>
-            <li>
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    try {
-                      const moved = await bookProposedSlot(c.id, proposal);
-                      return `${t('absences.moved', { when: whenLabel(moved.startsAt), agent: moved.agentName })} ${toldText}`;
-                    } finally {
-                      // Taken meanwhile or booked: either way this proposal is spent.
-                      setProposal(null);
-                    }
-                  })
-                }
-              >
-                {t('absences.proposalConfirm')}
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <SlotProposal
+          proposal={proposal}
+          busy={busy}
+          onCancel={() => setProposal(null)}
+          onConfirm={() =>
+            void run(async () => {
+              try {
+                const moved = await bookProposedSlot(c.id, proposal);
+                return `${t('absences.moved', { when: whenLabel(moved.startsAt), agent: moved.agentName })} ${toldText}`;
+              } finally {
+                // Taken meanwhile or booked: either way this proposal is spent.
+                setProposal(null);
+              }
+            })
+          }
+        />
       )}
       {!done && !proposal && (
         <div className="fr-grid-row fr-grid-row--gutters">

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createTestDatabase } from './database';
 
 export const ROOT = join(__dirname, '..', '..');
-export const MAIN = join(ROOT, 'dist', 'server', 'src', 'main.js');
+/** The compiled server the browser tests start; TEST_SERVER_MAIN points at another build (one per engineer). */
+export const MAIN = process.env.TEST_SERVER_MAIN ?? join(ROOT, 'dist', 'server', 'src', 'main.js');
 
 export function requireBuild(): void {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' (npm test does it)`);

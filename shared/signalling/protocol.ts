@@ -76,6 +76,21 @@ export interface MediaFailureReport {
   succeededPairs: number;
 }
 
+/** Longest chat message, in characters (after trimming); longer ones are refused (VALIDATION_FAILED). */
+export const CHAT_MAX_LENGTH = 1000;
+
+/** One text message of the consultation's chat (booth, agent, facilitator), as stored and replayed. */
+export interface ChatMessage {
+  id: string;
+  /** The sender's client-chosen id for this message: a resend after a reconnection is not stored twice. */
+  clientId: string;
+  senderRole: ParticipantRole;
+  senderName: string;
+  text: string;
+  /** ISO 8601, set by the server. */
+  sentAt: string;
+}
+
 export interface TransportOptions {
   id: string;
   iceParameters: types.IceParameters;

@@ -10,6 +10,7 @@ import { CallEngine } from '../media/call-engine';
 import { CallSnapshot } from '../media/call-state';
 import { CallControls } from './CallControls';
 import { MediaTile } from './MediaTile';
+import { ChatPanel } from './ChatPanel';
 import { callEndMessage } from '../end-message';
 
 const QUALITY_SEVERITY = { unknown: 'info', good: 'success', medium: 'warning', poor: 'error' } as const;
@@ -169,6 +170,7 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
             </p>
             {isAgent && context?.({ consultationId, version: s.supportVersion, place: 'call' })}
             {documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly })}
+            <ChatPanel engine={engine} snapshot={s} />
           </div>
         </div>
       )}

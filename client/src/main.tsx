@@ -1,7 +1,6 @@
-import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
-import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
+import './app/dsfr-styles';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link } from 'react-router-dom';
 import { Layout } from './app/Layout';
@@ -22,7 +21,11 @@ createRoot(document.getElementById('root')!).render(
     <BrowserRouter>
       <SessionProvider>
         <Layout>
-          <AppRoutes />
+          {/* Each page is its own chunk (app/routes.tsx). One boundary for them all: on navigation the page
+              shown stays until the next one has arrived, rather than blanking for a moment. */}
+          <Suspense fallback={null}>
+            <AppRoutes />
+          </Suspense>
         </Layout>
       </SessionProvider>
     </BrowserRouter>

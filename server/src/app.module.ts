@@ -24,6 +24,8 @@ import { RetentionModule } from './retention/retention.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SeedModule } from './seed/seed.module';
 import { SignallingModule } from './signalling/signalling.module';
+import { SurveyModule } from './survey/survey.module';
+import { withoutSurveyToken } from './survey/survey-tokens';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -51,8 +53,8 @@ export class AppModule {
               redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
               autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
               serializers: {
-                // The page behind a one-time password link carries its token in the path: never logged (nor a citizen's link).
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutLinkTokens(req.url.replace(/^\/mot-de-passe\/[^/?#]+/, '/mot-de-passe/…')) }),
+                // The page behind a one-time password link carries its token in the path: never logged (nor a citizen's link, nor a survey's).
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSurveyToken(withoutLinkTokens(req.url.replace(/^\/mot-de-passe\/[^/?#]+/, '/mot-de-passe/…'))) }),
               },
             },
           }),
@@ -79,6 +81,7 @@ export class AppModule {
         HealthModule,
         SeedModule,
         SignallingModule,
+        SurveyModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { documentErrors } from './common/errors/openapi-errors';
 import { RequestContexts } from './common/http/request-context';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, fieldError } from './common/errors/domain.error';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { securityHeaders } from './common/http/security-headers';
+import { staticClient } from './common/http/static-client';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { httpMetrics } from './health/http-metrics.middleware';
 import { MetricsService } from './health/metrics.service';
@@ -138,11 +139,12 @@ function serveClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
   // Only for the client's paths: an API call would otherwise cost a filesystem lookup (stat) each.
-  const assets = express.static(dir, { index: false, maxAge: '1h', immutable: false });
+  const assets = staticClient(dir);
   app.use((req: Request, res: Response, next: NextFunction) => (isServerPath(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isServerPath(req.path)) return next();
-    if (!req.accepts('html')) return next();
+    // A built file that is not there (an old chunk after a deploy) is a 404: as HTML it would fail as a script.
+    if (req.path.startsWith('/assets/') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

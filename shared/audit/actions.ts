@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'device.pairing_failed',
   'device.revoked',
   'device.check_reported',
+  'device.unlocked',
+  'device.unlock_failed',
+  'device.unlock_refused',
   // Directory
   'administration.created',
   'administration.updated',
@@ -41,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'consultation.reassigned',
   'consultation.cancelled',
   'consultation.outcome_recorded',
+  'consultation.call_feedback_recorded',
   'mass_cancellation.started',
   // Schedules
   'opening_hours.changed',

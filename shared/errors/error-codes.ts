@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'PAIRING_CODE_INVALID',
   'PAIRING_CODE_EXPIRED',
   'DEVICE_REVOKED',
+  // Someone who is not a facilitator of the booth's France Services (nor an admin) tried to unlock it.
+  'NOT_BOOTH_FACILITATOR',
+  // An agent wrote to the booth of a consultation that is not theirs.
+  'NOT_CONSULTATION_AGENT',
   'OIDC_DISABLED',
   'OIDC_FAILED',
   'DOCUMENT_TOO_LARGE',
@@ -63,6 +67,11 @@ export const ERROR_CODES = [
   'LINK_UNKNOWN',
   'TOO_LATE',
   'CALLBACK_ALREADY_REQUESTED',
+  // The booth's satisfaction survey: one per consultation, each question answered once.
+  'SURVEY_NOT_AVAILABLE',
+  'SURVEY_ALREADY_OPENED',
+  'SURVEY_UNKNOWN',
+  'SURVEY_ALREADY_ANSWERED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -96,6 +105,7 @@ export const FIELD_ERROR_CODES = [
   'TOO_LARGE',
   'TOO_MANY',
   'NUL_CHARACTER',
+  'CONTROL_CHARACTER',
   // Times.
   'IN_THE_PAST',
   'TOO_FAR_AHEAD',

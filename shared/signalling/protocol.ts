@@ -53,6 +53,30 @@ export interface Participant {
   phase: Phase;
   /** Set while the participant's media cannot connect (they said so); cleared once it connects. */
   mediaProblem: MediaProblem | null;
+  /** ISO 8601: since when this participant waits in the lobby (absent once in the call). */
+  waitingSince?: string;
+}
+
+/**
+ * What is true for the agent of the consultation a lobby waits for (`lobbyStatus`), as the server
+ * sees it: never a queue, never a promise. 'present': in this consultation's call (they see who
+ * waits); 'busy': in the call of their previous consultation, whose booked end is
+ * `previousEndsInMinutes` away (0: already past it); 'away': connected to neither, `lateMinutes`
+ * set once the booked start passed by the late threshold (LOBBY_LATE_MINUTES).
+ */
+export type LobbyStatus =
+  | { agent: 'present' }
+  | { agent: 'busy'; previousEndsInMinutes: number }
+  | { agent: 'away'; lateMinutes: number | null };
+
+/** Longest short message an agent sends a waiting booth, in characters (after trimming). */
+export const BOOTH_MESSAGE_MAX_LENGTH = 200;
+
+/** The agent's short message to the booth waiting in the lobby (the last one is kept for a booth joining later). */
+export interface BoothMessage {
+  text: string;
+  /** ISO 8601, set by the server. */
+  sentAt: string;
 }
 
 /** One ICE candidate as the browser's statistics show it (for the server's log of a failure). */
@@ -162,6 +186,13 @@ export interface RequestMap {
   leave: { req: NoParams; res: NoParams };
   /** Agent only: ends the consultation for everyone. */
   end: { req: NoParams; res: NoParams };
+  /**
+   * A chat message to everyone here, lobby included. Sent again with the same clientId (after a
+   * reconnection), the message stored the first time is answered and nobody is told twice.
+   */
+  chatSend: { req: { clientId: string; text: string }; res: { message: ChatMessage } };
+  /** The consultation's chat so far, oldest first (replayed after every join). */
+  chatHistory: { req: NoParams; res: { messages: ChatMessage[] } };
 }
 
 export type Method = keyof RequestMap;
@@ -186,6 +217,8 @@ export const METHODS = [
   'getStats',
   'leave',
   'end',
+  'chatSend',
+  'chatHistory',
 ] as const satisfies readonly Method[];
 
 export interface NotificationMap {
@@ -211,6 +244,12 @@ export interface NotificationMap {
    * (`message`). The client reads the support summary again over HTTP.
    */
   supportChanged: { message: { id: string; body: string; senderName: string; createdAt: string } | null };
+  /** A new chat message, to everyone here (lobby included), its sender too. */
+  chatMessage: ChatMessage;
+  /** To the lobby: what is true for the agent, on joining and whenever it changes. */
+  lobbyStatus: LobbyStatus;
+  /** To the lobby: the agent's short message (also on joining, the last one sent). */
+  boothMessage: BoothMessage;
   /** The call, or your media in it, is over; `reconnect` says whether to come back by yourself. */
   closed: { reason: CallCloseReason; reconnect: boolean };
 }

@@ -105,6 +105,9 @@ const MATRIX: Row[] = [
   // A booth terminal's heartbeat and pre-call check result (for the facilitator's desk).
   { method: 'POST', pattern: '/api/devices/me/heartbeat', path: () => '/api/devices/me/heartbeat', expect: only({ device: 204 }) },
   { method: 'POST', pattern: '/api/devices/me/check', path: () => '/api/devices/me/check', body: {}, expect: only({ device: 422 }) },
+  { method: 'GET', pattern: '/api/devices/me/settings', path: () => '/api/devices/me/settings', expect: only({ device: 200 }) },
+  { method: 'POST', pattern: '/api/devices/me/facilitator-unlock', path: () => '/api/devices/me/facilitator-unlock', body: {}, expect: only({ device: 422 }) },
+  { method: 'POST', pattern: '/api/devices/me/unpair', path: () => '/api/devices/me/unpair', body: {}, expect: only({ device: 422 }) },
   // Checklist templates: coordinators and admins; the support record: read by the consultation's people, filled by facilitators.
   { method: 'GET', pattern: '/api/checklist-templates/defaults', path: () => '/api/checklist-templates/defaults', expect: only({ admin: 200, coordinator: 200 }) },
   {
@@ -156,6 +159,13 @@ const MATRIX: Row[] = [
     body: { body: 'Bonjour' },
     expect: only({ facilitator: 404 }),
   },
+  {
+    method: 'POST',
+    pattern: '/api/consultations/:id/booth-message',
+    path: () => `/api/consultations/${UNKNOWN_ID}/booth-message`,
+    body: { text: 'J’arrive dans 5 minutes.' },
+    expect: only({ agent: 404 }),
+  },
   { method: 'GET', pattern: '/api/desk-messages', path: () => '/api/desk-messages', expect: only({ agent: 200, facilitator: 200 }) },
   // A stream never ends: the allowed audience is shown by its answer to a bad day (422) instead of a 200 that stays open.
   { method: 'GET', pattern: '/api/desk-messages/events', path: () => '/api/desk-messages/events?date=demain', expect: only({ agent: 422 }) },
@@ -175,6 +185,16 @@ const MATRIX: Row[] = [
   { method: 'POST', pattern: '/api/consultations/:id/propose-slot', path: () => `/api/consultations/${UNKNOWN_ID}/propose-slot`, body: {}, expect: only({ admin: 404, coordinator: 404 }) },
   { method: 'GET', pattern: '/api/absences', path: () => '/api/absences', expect: only({ admin: 422, coordinator: 422 }) },
   { method: 'POST', pattern: '/api/consultations/:id/cancel', path: () => `/api/consultations/${UNKNOWN_ID}/cancel`, body: {}, expect: only({ admin: 422, coordinator: 422, facilitator: 422 }) },
+  // After the call (issue 14): the booth's survey (its terminal only), the agent's and facilitator's word on the call.
+  { method: 'POST', pattern: '/api/consultations/:id/survey', path: () => `/api/consultations/${UNKNOWN_ID}/survey`, expect: only({ device: 404 }) },
+  { method: 'PUT', pattern: '/api/surveys/:token/answers/:question', path: () => '/api/surveys/x/answers/clarity', body: { value: 3 }, expect: only({ device: 404 }) },
+  {
+    method: 'PUT',
+    pattern: '/api/consultations/:id/call-feedback',
+    path: () => `/api/consultations/${UNKNOWN_ID}/call-feedback`,
+    body: { problems: [] },
+    expect: only({ agent: 404, facilitator: 404 }),
+  },
   { method: 'POST', pattern: '/api/consultations/:id/outcome', path: () => `/api/consultations/${UNKNOWN_ID}/outcome`, body: {}, expect: only({ ...users(422) }) },
   { method: 'GET', pattern: '/api/slots', path: () => '/api/slots', expect: only({ admin: 422, coordinator: 422, facilitator: 422 }) },
   { method: 'GET', pattern: '/api/agents', path: () => '/api/agents', expect: only(users(200)) },

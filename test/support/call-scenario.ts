@@ -32,7 +32,9 @@ export interface CallScenarioOptions {
  * and one Chromium with two windows: the paired booth terminal and the signed-in agent.
  */
 export async function startCallScenario(options: CallScenarioOptions = {}): Promise<CallScenario> {
-  if (!existsSync(join(ROOT, 'dist', 'client', 'index.html'))) throw new Error("dist/client is missing: run 'npm run build'");
+  // The server serves CLIENT_DIST_DIR when set (a build of one's own), dist/client otherwise.
+  const client = process.env.CLIENT_DIST_DIR ?? join(ROOT, 'dist', 'client');
+  if (!existsSync(join(client, 'index.html'))) throw new Error(`${client} is missing: run 'npm run build'`);
   const t = await startTestApp({ LOGIN_RATE_LIMIT: '100', ...options.env });
   let chrome: TestBrowser | null = null;
   try {

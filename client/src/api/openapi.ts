@@ -637,6 +637,38 @@ export type paths = {
         patch: operations["ConsultationsController_reschedule"];
         trace?: never;
     };
+    "/api/consultations/{id}/booth-message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BoothMessageController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/call-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SurveyController_callFeedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/{id}/cancel": {
         parameters: {
             query?: never;
@@ -829,6 +861,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SurveyController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/desk": {
         parameters: {
             query?: never;
@@ -941,6 +989,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/devices/me/facilitator-unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_facilitatorUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/devices/me/heartbeat": {
         parameters: {
             query?: never;
@@ -951,6 +1015,38 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["DevicesController_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/me/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevicesController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/me/unpair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_unpair"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1375,6 +1471,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{token}/answers/{question}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SurveyController_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/to-call": {
         parameters: {
             query?: never;
@@ -1659,7 +1771,7 @@ export type components = {
         /** @enum {string} */
         AppointmentState: "upcoming" | "started" | "over" | "cancelled";
         /** @enum {string} */
-        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "user.invited" | "user.invitation_resent" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_set" | "user.password_changed" | "user.password_reset_sent" | "user.password_reset_requested" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "device.check_reported" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "consultation.booked" | "consultation.rescheduled" | "consultation.reassigned" | "consultation.cancelled" | "consultation.outcome_recorded" | "mass_cancellation.started" | "opening_hours.changed" | "closure.created" | "closure.deleted" | "availability.changed" | "absence.declared" | "absence.deleted" | "consultation_type.created" | "consultation_type.updated" | "citizen_link.viewed" | "callback.requested" | "callback.handled" | "to_call.handled" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "audit.exported" | "outbox.exported" | "mass_cancellation.report_exported" | "slip.printed";
+        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "user.invited" | "user.invitation_resent" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_set" | "user.password_changed" | "user.password_reset_sent" | "user.password_reset_requested" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "device.check_reported" | "device.unlocked" | "device.unlock_failed" | "device.unlock_refused" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "consultation.booked" | "consultation.rescheduled" | "consultation.reassigned" | "consultation.cancelled" | "consultation.outcome_recorded" | "consultation.call_feedback_recorded" | "mass_cancellation.started" | "opening_hours.changed" | "closure.created" | "closure.deleted" | "availability.changed" | "absence.declared" | "absence.deleted" | "consultation_type.created" | "consultation_type.updated" | "citizen_link.viewed" | "callback.requested" | "callback.handled" | "to_call.handled" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "audit.exported" | "outbox.exported" | "mass_cancellation.report_exported" | "slip.printed";
         AuditActorView: {
             email: string | null;
             id: string | null;
@@ -1740,9 +1852,22 @@ export type components = {
             rttMs: number | null;
             uplinkKbps: number | null;
         };
+        BoothMessageView: {
+            /** @example 2026-12-03T10:32:00.000Z */
+            sentAt: string;
+            /** @example J’arrive dans 5 minutes. */
+            text: string;
+        };
         BoothNameDto: {
             /** @example Cabine 1 */
             name: string;
+        };
+        BoothSettingsView: {
+            /**
+             * @description Seconds a booth page other than the welcome screen and the call may stay untouched before its countdown to the privacy wipe
+             * @example 90
+             */
+            idleSeconds: number;
         };
         /** @enum {string} */
         BoothState: "offline" | "online" | "checked";
@@ -1785,6 +1910,31 @@ export type components = {
             startsAt: string;
             subject: string | null;
         };
+        CallFeedbackDto: {
+            /** @example Le son coupait toutes les deux minutes. */
+            note?: string;
+            /**
+             * @description Empty: no problem
+             * @example [
+             *       "sound",
+             *       "cuts"
+             *     ]
+             */
+            problems: components["schemas"]["CallProblem"][];
+        };
+        CallFeedbackView: {
+            /** @enum {string} */
+            authorRole: "agent" | "facilitator";
+            /** Format: uuid */
+            consultationId: string;
+            note: string | null;
+            problems: components["schemas"]["CallProblem"][];
+        };
+        /**
+         * @description Empty: no problem
+         * @enum {string}
+         */
+        CallProblem: "sound" | "image" | "cuts" | "documents" | "other";
         CancelConsultationDto: {
             /** @example Agent absent (formation) */
             reason: string;
@@ -1994,6 +2144,8 @@ export type components = {
             msapSiteName: string;
             /** @description The agent's note on the outcome (not shown to booth terminals) */
             outcomeNote: string | null;
+            /** @description The papers the consultation type asks the citizen to bring (none without a type) */
+            papers: string[];
             /** @example 2026-03-30T09:30:00+02:00 */
             startsAt: string;
             status: components["schemas"]["ConsultationStatus"];
@@ -2311,9 +2463,18 @@ export type components = {
             statusCode: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "TOKEN_EXPIRED" | "TOKEN_USED" | "TOKEN_REPLACED" | "ACCOUNT_DISABLED" | "ACCOUNT_PSEUDONYMISED" | "OWN_ACCOUNT" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "ABSENCE_OVERLAP" | "NO_FREE_SLOT" | "LINK_UNKNOWN" | "TOO_LATE" | "CALLBACK_ALREADY_REQUESTED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "NOT_BOOTH_FACILITATOR" | "NOT_CONSULTATION_AGENT" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "TOKEN_EXPIRED" | "TOKEN_USED" | "TOKEN_REPLACED" | "ACCOUNT_DISABLED" | "ACCOUNT_PSEUDONYMISED" | "OWN_ACCOUNT" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "ABSENCE_OVERLAP" | "NO_FREE_SLOT" | "LINK_UNKNOWN" | "TOO_LATE" | "CALLBACK_ALREADY_REQUESTED" | "SURVEY_NOT_AVAILABLE" | "SURVEY_ALREADY_OPENED" | "SURVEY_UNKNOWN" | "SURVEY_ALREADY_ANSWERED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        FacilitatorCredentialsDto: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        FacilitatorUnlockView: {
+            /** @example Fanny Facilitatrice */
+            displayName: string;
+        };
         /** @enum {string} */
-        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "NOT_A_MOBILE" | "NOT_A_LANDLINE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "PASSWORD_TOO_SHORT" | "WRONG_PASSWORD" | "CONSULTATIONS_AHEAD" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE" | "ABSENCE_OVERLAP" | "OVERLAPS" | "ALREADY_CLOSED";
+        FieldErrorCode: "REQUIRED" | "UNKNOWN_FIELD" | "INVALID_TYPE" | "INVALID_ID" | "INVALID_FORMAT" | "INVALID_DATE_TIME" | "INVALID_PHONE" | "NOT_A_MOBILE" | "NOT_A_LANDLINE" | "INVALID_EMAIL" | "INVALID_POSTAL_CODE" | "INVALID_DEPARTEMENT" | "NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_SMALL" | "TOO_LARGE" | "TOO_MANY" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "IN_THE_PAST" | "TOO_FAR_AHEAD" | "END_BEFORE_START" | "DURATION_TOO_LONG" | "RANGE_TOO_LONG" | "NOT_STARTED" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "UNKNOWN" | "RETIRED" | "WRONG_ADMINISTRATION" | "OUTSIDE_SCOPE" | "NAME_TAKEN" | "NAME_OF_RETIRED_BOOTH" | "EMAIL_TAKEN" | "ALREADY_RETIRED" | "IN_SERVICE" | "BOOKINGS_AHEAD" | "AGENT_NEEDS_ADMINISTRATION" | "PASSWORD_TOO_SHORT" | "WRONG_PASSWORD" | "CONSULTATIONS_AHEAD" | "NOTHING_TO_CHANGE" | "AGENT_OR_ADMINISTRATION" | "NOTHING_SELECTED" | "UNKNOWN_PLACEHOLDERS" | "UNKNOWN_ITEM" | "CHANGED_ELSEWHERE" | "DUPLICATE" | "ABSENCE_OVERLAP" | "OVERLAPS" | "ALREADY_CLOSED";
         /** @description Field path → codes, nested like the request body, e.g. {"citizen": {"phone": ["INVALID_PHONE"]}}. */
         FieldErrors: {
             [key: string]: components["schemas"]["FieldErrorCode"][] | components["schemas"]["FieldErrors"];
@@ -2369,7 +2530,11 @@ export type components = {
         };
         /** @enum {string} */
         LiveState: "offline" | "online" | "checked" | "lobby" | "in_call" | "ended" | "cancelled";
-        LoginDto: Record<string, never>;
+        LoginDto: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
         LoginProvidersView: {
             /** @description OpenID Connect (ProConnect) is enabled */
             oidc: boolean;
@@ -2810,6 +2975,11 @@ export type components = {
             sessionsDeleted: number;
             /** @example 2026-03-30T03:00:00+02:00 */
             startedAt: string;
+            /**
+             * @description Booth survey comments erased (they may name someone)
+             * @example 0
+             */
+            surveyCommentsErased: number;
         };
         RetentionStatusView: {
             /** @description The latest sweep, even one that found nothing to erase */
@@ -2836,6 +3006,10 @@ export type components = {
             affected: components["schemas"]["AffectedConsultationView"][];
             /** @description How many bookings the schedule leaves outside (more than `affected` lists past 500) */
             total: number;
+        };
+        SendBoothMessageDto: {
+            /** @example J’arrive dans 5 minutes. */
+            text: string;
         };
         SendDeskMessageDto: {
             /** @example Mme Martin vous attend en cabine depuis 10 minutes. */
@@ -2947,6 +3121,29 @@ export type components = {
             themes: components["schemas"]["SupportTheme"][];
             updatedAt: string | null;
             updatedBy: string | null;
+        };
+        SurveyAnswerDto: {
+            /**
+             * @description satisfaction: bad | medium | good; clarity: 1–5; sound, image: good | medium | bad; documents: also not_concerned; comment: text ≤ 500, no control character
+             * @example good
+             */
+            value: string | number;
+        };
+        SurveyAnswerView: {
+            question: components["schemas"]["SurveyQuestion"];
+            /** @description As stored (a comment trimmed) */
+            value: string | number;
+        };
+        /** @enum {string} */
+        SurveyQuestion: "satisfaction" | "clarity" | "sound" | "image" | "documents" | "comment";
+        SurveyTicketView: {
+            /** @description The answers are refused after it (410 TOKEN_EXPIRED) */
+            expiresAt: string;
+            /**
+             * @description Sent back in the path of each answer; stored nowhere but as its hash
+             * @example p2x8k1.Qm9vdGgtc3VydmV5LXRva2Vu
+             */
+            token: string;
         };
         /** @enum {string} */
         TemplateTheme: "papiers" | "impots" | "logement" | "travail" | "social" | "etrangers" | "famille" | "transports" | "justice" | "argent";
@@ -4595,6 +4792,74 @@ export interface operations {
             };
         };
     };
+    BoothMessageController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendBoothMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothMessageView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SurveyController_callFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallFeedbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallFeedbackView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConsultationsController_cancel: {
         parameters: {
             query?: never;
@@ -5053,6 +5318,36 @@ export interface operations {
             };
         };
     };
+    SurveyController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTicketView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DeskController_day: {
         parameters: {
             query?: {
@@ -5263,6 +5558,38 @@ export interface operations {
             };
         };
     };
+    DevicesController_facilitatorUnlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilitatorCredentialsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilitatorUnlockView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DevicesController_heartbeat: {
         parameters: {
             query?: never;
@@ -5271,6 +5598,64 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothSettingsView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DevicesController_unpair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilitatorCredentialsDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -6332,6 +6717,41 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActivityRecordView"][];
                     "text/csv": components["schemas"]["ActivityRecordView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SurveyController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerView"];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */

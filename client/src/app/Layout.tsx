@@ -6,8 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../lib/session';
+import { KioskLayout } from '../features/booth/components/KioskLayout';
 
+/** A booth screen (a paired terminal, or any /borne page) gets the kiosk frame; everyone else the site's. */
 export function Layout({ children }: { children: ReactNode }) {
+  const { principal } = useSession();
+  const { pathname } = useLocation();
+  const kiosk = principal?.kind === 'device' || pathname === '/borne' || pathname.startsWith('/borne/');
+  return kiosk ? <KioskLayout>{children}</KioskLayout> : <SiteLayout>{children}</SiteLayout>;
+}
+
+function SiteLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { principal, logout } = useSession();
   const main = useRef<HTMLElement>(null);

@@ -1,53 +1,59 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { AdminHome } from '../features/admin/components/AdminHome';
-import { AuditPage } from '../features/audit/components/AuditPage';
-import { AgentHome } from '../features/agent/components/AgentHome';
+import { lazyPage, lazyPart } from './lazy';
 import { Authorization } from '../features/auth/components/Authorization';
-import { LoginPage } from '../features/auth/components/LoginPage';
 import { useSession } from '../lib/session';
-import { BoothCallEnd } from '../features/booth/components/BoothCallEnd';
-import { BoothCheckPage } from '../features/booth/components/BoothCheckPage';
-import { BoothHome } from '../features/booth/components/BoothHome';
-import { AgentCallEnd } from '../features/agent/components/AgentCallEnd';
-import { OutcomePage } from '../features/agent/components/OutcomePage';
-import { PairingPage } from '../features/booth/components/PairingPage';
-import { CallPage, type CallContextSlot, type CallDocumentsSlot } from '../features/call/components/CallPage';
-import { BoothDocuments } from '../features/documents/components/BoothDocuments';
-import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
-import { probeSfu } from '../features/call/media/sfu-probe';
-import { PreCallCheck } from '../features/precall/components/PreCallCheck';
-import { CoordinatorHome } from '../features/coordinator/components/CoordinatorHome';
-import { BoothPairing } from '../features/facilitator/components/BoothPairing';
-import { DeskPage } from '../features/facilitator/components/DeskPage';
+import type { CallContextSlot, CallDocumentsSlot } from '../features/call/components/CallPage';
 import { BoothPresence } from '../features/booth/components/BoothPresence';
 import { reportCheck } from '../features/booth/api/booth-status';
-import { SupportLine } from '../features/support/components/SupportLine';
-import { SupportPage } from '../features/support/components/SupportPage';
-import { AgentAgenda } from '../features/agent/components/AgentAgenda';
-import { WeekBoard } from '../features/scheduling/components/WeekBoard';
-import { SlotSearchPage } from '../features/scheduling/components/SlotSearchPage';
-import { AbsencePage } from '../features/scheduling/components/AbsencePage';
-import { MassCancellationWizard } from '../features/mass-cancellation/components/MassCancellationWizard';
-import { OutboxPage } from '../features/outbox/components/OutboxPage';
-import { ToCallPage } from '../features/to-call/components/ToCallPage';
 import { CoordinatorNav } from '../components/coordinator-nav';
 import { FacilitatorNav } from '../components/facilitator-nav';
-import { TemplateEditorPage } from '../features/checklist-templates/components/TemplateEditorPage';
-import { DirectoryPage } from '../features/directory/components/DirectoryPage';
-import { MyBoothsPage } from '../features/directory/components/MyBoothsPage';
-import { OpeningHoursPage } from '../features/schedules/components/OpeningHoursPage';
-import { AvailabilityPage } from '../features/schedules/components/AvailabilityPage';
-import { ConsultationTypesPage } from '../features/schedules/components/ConsultationTypesPage';
-import { AccountsPage } from '../features/accounts/components/AccountsPage';
-import { ForgotPasswordPage } from '../features/accounts/components/ForgotPasswordPage';
-import { MyAccountPage } from '../features/accounts/components/MyAccountPage';
-import { SetPasswordPage } from '../features/accounts/components/SetPasswordPage';
-import { CitizenAppointmentPage } from '../features/citizen-link/components/CitizenAppointmentPage';
-import { CallbackRequests } from '../features/callback-requests/components/CallbackRequests';
-import { LegalNoticePage } from '../features/legal/components/LegalNoticePage';
-import { PersonalDataPage } from '../features/legal/components/PersonalDataPage';
-import { AccessibilityPage } from '../features/legal/components/AccessibilityPage';
+
+const AdminHome = lazyPage(() => import('../features/admin/components/AdminHome'), 'AdminHome');
+const AuditPage = lazyPage(() => import('../features/audit/components/AuditPage'), 'AuditPage');
+const AgentHome = lazyPage(() => import('../features/agent/components/AgentHome'), 'AgentHome');
+const LoginPage = lazyPage(() => import('../features/auth/components/LoginPage'), 'LoginPage');
+const BoothCallEnd = lazyPart(() => import('../features/booth/components/BoothCallEnd'), 'BoothCallEnd');
+const BoothCheckPage = lazyPage(() => import('../features/booth/components/BoothCheckPage'), 'BoothCheckPage');
+const BoothHome = lazyPage(() => import('../features/booth/components/BoothHome'), 'BoothHome');
+const AgentCallEnd = lazyPart(() => import('../features/agent/components/AgentCallEnd'), 'AgentCallEnd');
+const FacilitatorCallEnd = lazyPart(() => import('../features/facilitator/components/FacilitatorCallEnd'), 'FacilitatorCallEnd');
+const OutcomePage = lazyPage(() => import('../features/agent/components/OutcomePage'), 'OutcomePage');
+const PairingPage = lazyPage(() => import('../features/booth/components/PairingPage'), 'PairingPage');
+const CallPage = lazyPage(() => import('../features/call/components/CallPage'), 'CallPage');
+const BoothDocuments = lazyPart(() => import('../features/documents/components/BoothDocuments'), 'BoothDocuments');
+const DocumentsPanel = lazyPart(() => import('../features/documents/components/DocumentsPanel'), 'DocumentsPanel');
+/** The SFU probe needs mediasoup-client: loaded with the check that runs it, not with the app. */
+const probeSfu: typeof import('../features/call/media/sfu-probe').probeSfu = (...args) =>
+  import('../features/call/media/sfu-probe').then((module) => module.probeSfu(...args));
+const PreCallCheck = lazyPage(() => import('../features/precall/components/PreCallCheck'), 'PreCallCheck');
+const CoordinatorHome = lazyPage(() => import('../features/coordinator/components/CoordinatorHome'), 'CoordinatorHome');
+const BoothPairing = lazyPart(() => import('../features/facilitator/components/BoothPairing'), 'BoothPairing');
+const DeskPage = lazyPage(() => import('../features/facilitator/components/DeskPage'), 'DeskPage');
+const SupportLine = lazyPart(() => import('../features/support/components/SupportLine'), 'SupportLine');
+const SupportPage = lazyPage(() => import('../features/support/components/SupportPage'), 'SupportPage');
+const AgentAgenda = lazyPage(() => import('../features/agent/components/AgentAgenda'), 'AgentAgenda');
+const WeekBoard = lazyPage(() => import('../features/scheduling/components/WeekBoard'), 'WeekBoard');
+const SlotSearchPage = lazyPage(() => import('../features/scheduling/components/SlotSearchPage'), 'SlotSearchPage');
+const AbsencePage = lazyPage(() => import('../features/scheduling/components/AbsencePage'), 'AbsencePage');
+const MassCancellationWizard = lazyPage(() => import('../features/mass-cancellation/components/MassCancellationWizard'), 'MassCancellationWizard');
+const OutboxPage = lazyPage(() => import('../features/outbox/components/OutboxPage'), 'OutboxPage');
+const ToCallPage = lazyPage(() => import('../features/to-call/components/ToCallPage'), 'ToCallPage');
+const TemplateEditorPage = lazyPage(() => import('../features/checklist-templates/components/TemplateEditorPage'), 'TemplateEditorPage');
+const DirectoryPage = lazyPage(() => import('../features/directory/components/DirectoryPage'), 'DirectoryPage');
+const MyBoothsPage = lazyPage(() => import('../features/directory/components/MyBoothsPage'), 'MyBoothsPage');
+const OpeningHoursPage = lazyPage(() => import('../features/schedules/components/OpeningHoursPage'), 'OpeningHoursPage');
+const AvailabilityPage = lazyPage(() => import('../features/schedules/components/AvailabilityPage'), 'AvailabilityPage');
+const ConsultationTypesPage = lazyPage(() => import('../features/schedules/components/ConsultationTypesPage'), 'ConsultationTypesPage');
+const AccountsPage = lazyPage(() => import('../features/accounts/components/AccountsPage'), 'AccountsPage');
+const ForgotPasswordPage = lazyPage(() => import('../features/accounts/components/ForgotPasswordPage'), 'ForgotPasswordPage');
+const MyAccountPage = lazyPage(() => import('../features/accounts/components/MyAccountPage'), 'MyAccountPage');
+const SetPasswordPage = lazyPage(() => import('../features/accounts/components/SetPasswordPage'), 'SetPasswordPage');
+const CitizenAppointmentPage = lazyPage(() => import('../features/citizen-link/components/CitizenAppointmentPage'), 'CitizenAppointmentPage');
+const CallbackRequests = lazyPart(() => import('../features/callback-requests/components/CallbackRequests'), 'CallbackRequests');
+const LegalNoticePage = lazyPage(() => import('../features/legal/components/LegalNoticePage'), 'LegalNoticePage');
+const PersonalDataPage = lazyPage(() => import('../features/legal/components/PersonalDataPage'), 'PersonalDataPage');
+const AccessibilityPage = lazyPage(() => import('../features/legal/components/AccessibilityPage'), 'AccessibilityPage');
 
 const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
 
@@ -71,11 +77,11 @@ function FacilitatorBoard() {
   return <WeekBoard fixedSiteId={siteId ?? ''} slotSearchPath="/animation/reserver" />;
 }
 
-/** The call at the office: the agent records the outcome after it; a facilitator just sees it end. */
+/** The call at the office: after it, the agent records the outcome, both say what went wrong. */
 function StaffCallPage() {
   const { principal } = useSession();
   const isAgent = principal?.kind === 'user' && principal.role === 'agent';
-  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : undefined} documents={staffDocuments} context={agentContext} />;
+  return <CallPage endScreen={isAgent ? (end) => <AgentCallEnd {...end} /> : (end) => <FacilitatorCallEnd {...end} />} documents={staffDocuments} context={agentContext} />;
 }
 
 /** The documents beside the call: photographed and received at the booth, listed and sent at the office. */
@@ -88,7 +94,7 @@ const agentContext = (slot: CallContextSlot) => <SupportLine consultationId={slo
 
 /** The booth's pre-call check: the citizen sees it, its result goes to the facilitator's desk. */
 function BoothCheck() {
-  return <PreCallCheck probeMedia={probeSfu} onSettled={(digest) => void reportCheck(digest).catch(() => undefined)} />;
+  return <PreCallCheck plain probeMedia={probeSfu} onSettled={(digest) => void reportCheck(digest).catch(() => undefined)} />;
 }
 
 function NotFound() {

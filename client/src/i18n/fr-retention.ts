@@ -38,6 +38,7 @@ export const frRetention = {
       absenceReasonsErased: 'Motifs d’absence effacés',
       closureReasonsErased: 'Motifs de fermeture effacés',
       massCancellationMessagesErased: 'Messages d’annulation groupée effacés',
+      surveyCommentsErased: 'Commentaires de questionnaire effacés',
       accountsPseudonymised: 'Comptes pseudonymisés',
       auditEventsDeleted: 'Entrées d’audit supprimées',
       sessionsDeleted: 'Sessions supprimées',

@@ -14,6 +14,9 @@ import { frAccounts } from './fr-accounts';
 import { frAudit } from './fr-audit';
 import { frSchedules } from './fr-schedules';
 import { frLandline } from './fr-landline';
+import { frSurvey } from './fr-survey';
+import { frCallContext } from './fr-call-context';
+import { frChat } from './fr-chat';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -183,9 +186,12 @@ export const fr = {
   ...frCitizen,
   ...frChecklistTemplates,
   ...frMessages,
+  ...frSurvey,
   ...frAccounts,
   ...frAudit,
   ...frSchedules,
   ...frLandline,
+  ...frCallContext,
+  ...frChat,
   errors: frErrors,
 } as const;

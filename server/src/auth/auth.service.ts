@@ -46,6 +46,20 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string | null): Promise<IssuedSession> {
+    const user = await this.checkCredentials(email, password, ip, { action: 'login.failed' });
+    return this.openSession(user, ip, 'password');
+  }
+
+  /**
+   * The account these credentials open, rate-limited and audited like a sign-in, without opening a
+   * session (sign-in opens one; a facilitator unlocking a booth's settings must not leave one there).
+   */
+  async checkCredentials(
+    email: string,
+    password: string,
+    ip: string | null,
+    failure: { action: 'login.failed' | 'device.unlock_failed'; actorDeviceId?: string },
+  ): Promise<UserEntity> {
     // Per account, and per address for guesses spread over many accounts; the attempt counts as a
     // failure from here on unless the password is right.
     const attempt = await this.limiter.attempt([
@@ -64,11 +78,11 @@ export class AuthService {
       .getOne();
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabledAt !== null) {
-      await this.audit.record({ action: 'login.failed', actorUserId: user?.id ?? null, ip, details: { email } });
+      await this.audit.record({ action: failure.action, actorUserId: user?.id ?? null, actorDeviceId: failure.actorDeviceId ?? null, ip, details: { email } });
       throw new DomainError('INVALID_CREDENTIALS', 'Unknown e-mail or wrong password.');
     }
     await this.limiter.succeeded(attempt.permit, ['account']);
-    return this.openSession(user, ip, 'password');
+    return user;
   }
 
   /** Opens a session for an already authenticated account (password or OIDC). */

@@ -82,6 +82,7 @@ export const signallingConfig = registerAs('signalling', () => {
   const env = readEnv();
   return {
     joinMarginMinutes: env.JOIN_MARGIN_MINUTES,
+    lobbyLateMinutes: env.LOBBY_LATE_MINUTES,
     iceTransportPolicy: env.ICE_TRANSPORT_POLICY,
     heartbeatMs: env.SIGNALLING_HEARTBEAT_SECONDS * 1000,
     turn: env.TURN_URLS
@@ -192,6 +193,7 @@ export const deskConfig = registerAs('desk', () => {
   return {
     lobbyAlertMinutes: env.DESK_LOBBY_ALERT_MINUTES,
     boothOfflineSeconds: env.BOOTH_OFFLINE_SECONDS,
+    boothIdleSeconds: env.BOOTH_IDLE_SECONDS,
     offlineAlertMinutes: env.DESK_OFFLINE_ALERT_MINUTES,
   };
 });

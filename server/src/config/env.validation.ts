@@ -251,6 +251,10 @@ export class EnvironmentVariables {
   @IntInRange(0, 120, 'number of minutes ')
   JOIN_MARGIN_MINUTES = 15;
 
+  /** How long after the booked start a booth waiting alone is told its agent is late. */
+  @IntInRange(1, 60, 'number of minutes ')
+  LOBBY_LATE_MINUTES = 5;
+
   @IsOptional()
   @IsString()
   @Matches(/^(turns?|stun):[^\s,]+(,(turns?|stun):[^\s,]+)*$/, { message: 'must be comma-separated turn:, turns: or stun: URLs' })
@@ -393,6 +397,10 @@ export class EnvironmentVariables {
   /** A booth silent this long (no heartbeat, one every 15 s) shows as offline on the desk. */
   @IntInRange(20, 600, 'number of seconds ')
   BOOTH_OFFLINE_SECONDS = 45;
+
+  /** A booth page left untouched this long (outside the welcome screen and the call) counts down to its privacy wipe. */
+  @IntInRange(2, 3600, 'number of seconds ')
+  BOOTH_IDLE_SECONDS = 90;
 
   /** A booth offline this many minutes before a consultation's start raises an alert on the desk. */
   @IntInRange(0, 120, 'number of minutes ')

@@ -90,6 +90,9 @@ export class ConsultationListItem extends ConsultationView {
 
   @ApiProperty({ type: String, nullable: true, description: 'The consultation type, when the booking has one' })
   subject!: string | null;
+
+  @ApiProperty({ type: [String], description: 'The papers the consultation type asks the citizen to bring (none without a type)' })
+  papers!: string[];
 }
 
 /** The columns every view is built from, as the data-access classes select them (consultation-columns.ts). */
@@ -146,6 +149,7 @@ export interface ConsultationListRow extends ConsultationRow {
   agent_name: string;
   administration_name: string;
   subject: string | null;
+  documents: string[] | null;
 }
 
 export function toConsultationListItem(r: ConsultationListRow): ConsultationListItem {
@@ -157,5 +161,6 @@ export function toConsultationListItem(r: ConsultationListRow): ConsultationList
     agentName: r.agent_name,
     administrationName: r.administration_name,
     subject: r.subject,
+    papers: r.documents ?? [],
   };
 }

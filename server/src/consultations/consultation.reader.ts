@@ -16,7 +16,7 @@ import { ConsultationStatus } from './entities/consultation.entity';
 
 /** Consultations with the names boards show: `c` the consultation, `s` its MSAP, `a` its agent. */
 const LIST_SELECT = `SELECT ${C_COLUMNS}, b.name AS booth_name, s.id AS msap_site_id,
-        s.name AS msap_site_name, u.display_name AS agent_name, ad.name AS administration_name, t.subject
+        s.name AS msap_site_name, u.display_name AS agent_name, ad.name AS administration_name, t.subject, t.documents
    FROM consultations c
    JOIN booths b ON b.id = c.booth_id JOIN msap_sites s ON s.id = b.msap_site_id
    JOIN agents a ON a.id = c.agent_id JOIN users u ON u.id = a.user_id
@@ -99,6 +99,8 @@ export interface CalendarEntry {
   endsAt: Date;
   citizenName: string;
   subject: string | null;
+  /** The papers the consultation type asks for (null without a type). */
+  papers: string[] | null;
   msapSiteName: string;
   boothName: string;
   administration: string;
@@ -310,7 +312,7 @@ export class ConsultationReader {
   /** An agent's consultations (not cancelled) starting in [from, to), by start. */
   agentCalendar(userId: string, from: Date, to: Date, limit: number): Promise<CalendarEntry[]> {
     return this.dataSource.query(
-      `SELECT c.id, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.citizen_name AS "citizenName", t.subject,
+      `SELECT c.id, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.citizen_name AS "citizenName", t.subject, t.documents AS papers,
               s.name AS "msapSiteName", b.name AS "boothName", adm.name AS administration, c.updated_at AS "updatedAt"
          FROM consultations c
          JOIN agents a ON a.id = c.agent_id

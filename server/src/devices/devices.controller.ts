@@ -9,10 +9,12 @@ import { DevicePrincipal, Principal, UserPrincipal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain.error';
 import { BoothCheckDto } from './dto/booth-check.dto';
 import { uuidParam } from '../common/http/uuid-param';
-import { authConfig, AuthConfig } from '../config/configuration';
+import { authConfig, AuthConfig, deskConfig, DeskConfig } from '../config/configuration';
 import { DevicesService } from './devices.service';
+import { BoothUnlockService } from './booth-unlock.service';
+import { FacilitatorCredentialsDto, FacilitatorUnlockView } from './dto/facilitator-credentials.dto';
 import { PairDeviceDto } from './dto/pair-device.dto';
-import { DeviceView, PairingCodeView, toDeviceView } from './dto/device.view';
+import { BoothSettingsView, DeviceView, PairingCodeView, toDeviceView } from './dto/device.view';
 import { DevicePrincipalView, PRINCIPAL_SCHEMA, UserPrincipalView } from '../auth/dto/principal.view';
 
 @Controller('api')
@@ -20,7 +22,9 @@ import { DevicePrincipalView, PRINCIPAL_SCHEMA, UserPrincipalView } from '../aut
 export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
+    private readonly unlock: BoothUnlockService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @Inject(deskConfig.KEY) private readonly desk: DeskConfig,
   ) {}
 
   @Post('booths/:boothId/pairing-codes')
@@ -64,6 +68,33 @@ export class DevicesController {
   @ApiNoContentResponse()
   reportCheck(@CurrentPrincipal() principal: Principal, @Body() dto: BoothCheckDto) {
     return this.devices.reportCheck(asDevice(principal), dto);
+  }
+
+  /** The booth screen's own settings (its idle time before the privacy wipe). */
+  @Get('devices/me/settings')
+  @Allow('device')
+  @ApiOkResponse({ type: BoothSettingsView })
+  settings(): BoothSettingsView {
+    return { idleSeconds: this.desk.boothIdleSeconds };
+  }
+
+  /** A facilitator of the booth's site (or an admin) opens the booth's settings with their credentials. */
+  @Post('devices/me/facilitator-unlock')
+  @Allow('device')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FacilitatorUnlockView })
+  async facilitatorUnlock(@CurrentPrincipal() principal: Principal, @Body() dto: FacilitatorCredentialsDto, @Req() req: AuthenticatedRequest): Promise<FacilitatorUnlockView> {
+    const user = await this.unlock.unlock(asDevice(principal), dto.email, dto.password, req.ip ?? null);
+    return { displayName: user.displayName };
+  }
+
+  /** The same facilitator unpairs this screen from the booth itself (its cookie then opens nothing). */
+  @Post('devices/me/unpair')
+  @Allow('device')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  unpair(@CurrentPrincipal() principal: Principal, @Body() dto: FacilitatorCredentialsDto, @Req() req: AuthenticatedRequest) {
+    return this.unlock.unpair(asDevice(principal), dto.email, dto.password, req.ip ?? null);
   }
 
   @Get('devices')

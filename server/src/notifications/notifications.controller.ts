@@ -71,7 +71,7 @@ export class NotificationsController {
   @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
-  feed(@Param('file') file: string) {
-    return this.feeds.feed(file);
+  feed(@Param('file') file: string, @Req() req: Request) {
+    return this.feeds.feed(file, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
   }
 }

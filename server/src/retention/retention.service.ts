@@ -29,6 +29,8 @@ const FREE_TEXTS = {
   closureReason: { table: 'msap_closures', column: 'reason', erasedAt: 'reason_erased_at', endedAt: 'ends_at' },
   // A running job has no finished_at: the comparison is NULL, so it is never picked.
   massCancellationMessage: { table: 'mass_cancellation_jobs', column: 'message', erasedAt: 'message_erased_at', endedAt: 'finished_at' },
+  // The booth survey's comment may name someone; its response keeps only days (see the Survey migration).
+  surveyComment: { table: 'survey_responses', column: 'comment', erasedAt: 'comment_erased_on', endedAt: 'updated_on' },
 } as const;
 type FreeTextKind = keyof typeof FREE_TEXTS;
 
@@ -42,6 +44,7 @@ export interface RetentionFigures {
   absenceReasonsErased: number;
   closureReasonsErased: number;
   massCancellationMessagesErased: number;
+  surveyCommentsErased: number;
   accountsPseudonymised: number;
 }
 
@@ -63,6 +66,7 @@ const FIGURE_COLUMNS: { readonly [K in keyof RetentionFigures]: string } = {
   absenceReasonsErased: 'absence_reasons_erased',
   closureReasonsErased: 'closure_reasons_erased',
   massCancellationMessagesErased: 'mass_cancellation_messages_erased',
+  surveyCommentsErased: 'survey_comments_erased',
   accountsPseudonymised: 'accounts_pseudonymised',
 };
 const FIGURES = Object.keys(FIGURE_COLUMNS) as Array<keyof RetentionFigures>;
@@ -151,6 +155,7 @@ export class RetentionService {
       await this.batches(runner, (q) => this.eraseFreeText(q, 'absenceReason'), (c) => (figures.absenceReasonsErased += c.erased));
       await this.batches(runner, (q) => this.eraseFreeText(q, 'closureReason'), (c) => (figures.closureReasonsErased += c.erased));
       await this.batches(runner, (q) => this.eraseFreeText(q, 'massCancellationMessage'), (c) => (figures.massCancellationMessagesErased += c.erased));
+      await this.batches(runner, (q) => this.eraseFreeText(q, 'surveyComment'), (c) => (figures.surveyCommentsErased += c.erased));
       await this.batches(runner, (q) => this.pseudonymiseAccounts(q), (c) => {
         figures.accountsPseudonymised += c.erased;
         figures.sessionsDeleted += c.sessions ?? 0;
@@ -238,7 +243,7 @@ export class RetentionService {
   /**
    * A free text that may name people, once its row ended more than the citizen-data limit ago: the
    * reason of an agent's absence or an MSAP's closure ("congé maladie", "M. X en formation"), a
-   * finished mass cancellation's message. Times, targets and counters stay, so the schedule's
+   * finished mass cancellation's message, a survey's comment. Times, targets and counters stay, so the schedule's
    * history and the figures are unchanged. An empty text has nothing to erase; a running job has no
    * end yet and still needs its message.
    */

@@ -17,8 +17,12 @@ export interface CallAccess {
   displayName: string;
   /** Account or terminal behind it, for audit and for revocation checks. */
   principal: Principal;
+  /** The consultation's booked start (null for a pre-call probe): how late its agent is. */
+  startsAt: Date | null;
   /** The consultation's booked end (null for a pre-call probe): a call emptied after it is over. */
   endsAt: Date | null;
+  /** The consultation's agent (null for a pre-call probe): what its lobby is told about them. */
+  agentUserId: string | null;
   /** The booth's France Services (null for a pre-call probe): its desk follows the call. */
   msapSiteId: string | null;
 }
@@ -40,7 +44,7 @@ export class CallAccessService {
    */
   probe(principal: Principal): CallAccess {
     const id = `probe:${randomUUID()}`;
-    const base = { consultationId: id, participantId: id, principal, endsAt: null, msapSiteId: null };
+    const base = { consultationId: id, participantId: id, principal, startsAt: null, endsAt: null, agentUserId: null, msapSiteId: null };
     if (principal.kind === 'device') return { ...base, role: 'booth', displayName: 'Cabine' };
     if (principal.role === 'agent' || principal.role === 'facilitator') return { ...base, role: principal.role, displayName: principal.displayName };
     throw new DomainError('FORBIDDEN', 'Only booth terminals, agents and facilitators run a pre-call check.');
@@ -55,7 +59,14 @@ export class CallAccessService {
   async authorize(principal: Principal, consultationId: string, now = new Date()): Promise<CallAccess> {
     const consultation = await this.consultations.findForCall(consultationId);
     if (!consultation) throw new DomainError('NOT_FOUND', 'No such consultation.');
-    const base = { consultationId, principal, endsAt: consultation.endsAt, msapSiteId: consultation.msapSiteId };
+    const base = {
+      consultationId,
+      principal,
+      startsAt: consultation.startsAt,
+      endsAt: consultation.endsAt,
+      agentUserId: consultation.agentUserId,
+      msapSiteId: consultation.msapSiteId,
+    };
     const access: CallAccess | null =
       principal.kind === 'device'
         ? principal.boothId === consultation.boothId

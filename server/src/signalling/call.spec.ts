@@ -45,7 +45,9 @@ const access = (role: CallAccess['role'], id = role): CallAccess => ({
   role,
   displayName: role === 'booth' ? 'France Services de Pithiviers' : 'Antoine Agent',
   principal: {} as Principal,
+  startsAt: new Date(Date.now() - 60_000),
   endsAt: new Date(Date.now() + 30 * 60_000),
+  agentUserId: 'agent',
   msapSiteId: 's1',
 });
 

@@ -13,6 +13,8 @@ export interface Member {
   /** Set when the socket dropped: the member is removed unless it comes back before. */
   dropTimer: NodeJS.Timeout | null;
   mediaProblem: MediaProblem | null;
+  /** When the member entered the lobby (kept across a reconnection); null once in the call. */
+  waitingSince: Date | null;
 }
 
 /** What the call tells the rest of the server: the consultation's life and media failures to log. */
@@ -77,6 +79,7 @@ export class Call {
       dropTimer: null,
       // A rejoin to retry failed media is still failing until its new transports connect.
       mediaProblem: previous?.mediaProblem ?? null,
+      waitingSince: phase === 'lobby' ? (previous?.waitingSince ?? new Date()) : null,
     };
     this.members.set(access.participantId, member);
     if (previous?.phase !== phase) this.hooks.onPresence?.(this, member.access, phase);
@@ -125,6 +128,7 @@ export class Call {
     const target = this.members.get(participantId);
     if (!target || target.phase !== 'lobby') throw new SignallingError('NOT_FOUND', 'Nobody with this id is waiting.');
     target.phase = 'call';
+    target.waitingSince = null;
     this.admitted.add(participantId);
     this.hooks.onPresence?.(this, target.access, 'call');
     const self = this.describe(target);
@@ -235,6 +239,21 @@ export class Call {
     for (const m of this.agents()) m.connection.notify(notification, data);
   }
 
+  /** Tells the members waiting in the lobby (what the agent's presence or words are for them). */
+  notifyLobby<N extends keyof NotificationMap>(notification: N, data: NotificationMap[N]): void {
+    for (const m of this.members.values()) if (m.phase === 'lobby') m.connection.notify(notification, data);
+  }
+
+  /** Someone waiting in the lobby (their access says the consultation's schedule and agent), if any. */
+  lobbyAccess(): CallAccess | undefined {
+    return [...this.members.values()].find((m) => m.phase === 'lobby')?.access;
+  }
+
+  /** Whether the consultation's agent is here (always in the call). */
+  hasAgent(): boolean {
+    return this.agents().length > 0;
+  }
+
   /** Tells the members in the call, other than `from`, about `from`'s media. */
   private notifyInCall<N extends 'newProducer' | 'producerPaused'>(from: string, notification: N, data: NotificationMap[N]): void {
     for (const m of this.members.values()) {
@@ -265,6 +284,7 @@ export class Call {
       displayName: member.access.displayName,
       phase: member.phase,
       mediaProblem: member.mediaProblem,
+      ...(member.waitingSince ? { waitingSince: member.waitingSince.toISOString() } : {}),
     };
   }
 

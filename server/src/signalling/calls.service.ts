@@ -16,11 +16,14 @@ import { Call } from './call';
 import { CLOSE_CODE_BY_ERROR } from './close-codes';
 import { CallAccessService } from './call-access.service';
 import { CallPresence } from './call-presence';
+import { LobbyWatch } from './lobby-watch';
 import { SignallingConnection } from './connection';
 import { Handler, HandlerContext, HandlerTable } from './handlers/handler';
 import { REQUEST_DTOS, RequestDto } from './dto/request-dtos';
 import { validateRequest } from './validate-request';
 import { lobbyHandlers } from './handlers/lobby.handlers';
+import { chatHandlers } from './handlers/chat.handlers';
+import { ChatService } from '../chat/chat.service';
 import { mediaHandlers, transportOpener } from './handlers/media.handlers';
 import { CLOSE_CODES, Method, RequestMap, SignallingErrorCode } from '../../../shared/signalling/protocol';
 import { turnServers } from './turn-credentials';
@@ -51,6 +54,8 @@ export class CallsService {
     private readonly access: CallAccessService,
     private readonly consultations: ConsultationsService,
     private readonly presence: CallPresence,
+    private readonly lobby: LobbyWatch,
+    chat: ChatService,
     events: ConsultationEvents,
     documents: DocumentEvents,
     desk: DeskEvents,
@@ -58,7 +63,12 @@ export class CallsService {
     @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
     const openTransport = transportOpener((participantId) => turnServers(config.turn, participantId), config.iceTransportPolicy);
-    this.handlers = { ...lobbyHandlers(openTransport), ...mediaHandlers(openTransport) };
+    const welcome = (ctx: HandlerContext) => lobby.welcome(ctx.call, ctx.access, ctx.connection);
+    this.handlers = { ...lobbyHandlers(openTransport, welcome), ...mediaHandlers(openTransport), ...chatHandlers(chat) };
+    lobby.attach(
+      () => this.calls.values(),
+      (id) => this.calls.get(id),
+    );
     // A consultation cancelled while its booth waits in the lobby: whoever is there is told at once.
     events.onCommitted((event) => {
       if (event.type !== 'cancelled') return;
@@ -140,8 +150,15 @@ export class CallsService {
           if (endsAt && endsAt.getTime() <= Date.now()) lifecycle.callEmptied(consultationId).catch(logFailure('ending an emptied call failed'));
         },
         onAdmitted: () => void lifecycle.callStarted(consultationId).catch(logFailure('marking the consultation in progress failed')),
-        onPresence: (_call, access, phase) => this.presence.set(access, phase),
-        onEnding: () => lifecycle.callEnded(consultationId),
+        onPresence: (_call, access, phase) => {
+          this.presence.set(access, phase);
+          // The lobbies waiting for this agent (here or in their next consultation) read otherwise now.
+          if (access.role === 'agent') this.lobby.agentMoved();
+        },
+        onEnding: async () => {
+          await lifecycle.callEnded(consultationId);
+          this.lobby.ended(consultationId);
+        },
         onMediaFailure: (_call, member, { report, server }) =>
           this.logger.warn(
             { consultationId, participantId: member.access.participantId, role: member.access.role, browser: report, sfu: server },

@@ -75,6 +75,18 @@ export const precallFr = {
       },
     },
   },
+  // The booth's words: the citizen is told how the call will go, not how it was measured.
+  plain: {
+    networkTitle: 'Connexion internet',
+    networkIntro: 'Nous vérifions que la connexion suffit pour l’appel vidéo.',
+    verdict: {
+      checking: 'Vérification de la connexion en cours…',
+      good: 'La connexion est bonne.',
+      fair: 'La connexion est correcte. L’image pourra parfois être moins nette.',
+      poor: 'La connexion ne suffit pas pour l’appel vidéo. Prévenez l’animateur France Services.',
+    },
+    retry: 'Vérifier à nouveau la connexion',
+  },
   grade: { good: 'bon', medium: 'moyen', insufficient: 'insuffisant' },
   status: { passed: 'réussi', failed: 'échec', pending: 'à faire' },
   report: {

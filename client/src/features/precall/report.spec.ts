@@ -1,4 +1,4 @@
-import { mediaDetail, networkCheck, type Translate } from './report';
+import { mediaDetail, networkCheck, networkVerdict, type Translate } from './report';
 
 /** Keys and options, readable: the words themselves are i18n's business. */
 const t: Translate = (key, options) => (options ? `${key}(${JSON.stringify(options)})` : key);
@@ -25,5 +25,17 @@ describe('the pre-call network check', () => {
 
   it('fails on an insufficient uplink to the SFU', () => {
     expect(networkCheck(30, 3000, false, { ...reached, uplinkKbps: 300 }).status).toBe('failed');
+  });
+});
+
+describe('the network in plain words (the booth)', () => {
+  const reached = { reached: true, route: 'udp' as const, relayProtocol: null, rttMs: 20, uplinkKbps: 2400, error: null };
+
+  it('is good, fair on a medium grade, poor on a failure, checking until measured', () => {
+    expect(networkVerdict(networkCheck(30, 3000, false, reached))).toBe('good');
+    expect(networkVerdict(networkCheck(300, 3000, false, reached))).toBe('fair');
+    expect(networkVerdict(networkCheck(30, 3000, false, { ...reached, uplinkKbps: 800 }))).toBe('fair');
+    expect(networkVerdict(networkCheck(30, 3000, true, reached))).toBe('poor');
+    expect(networkVerdict(networkCheck(30, 3000, false, null))).toBe('checking');
   });
 });

@@ -109,6 +109,19 @@ export function networkCheck(rttMs: number | null, bitrateKbps: number | null, f
   return { status, media: path, rttMs, rttGrade, bitrateKbps, bitrateGrade };
 }
 
+/**
+ * The network in one plain word for the citizen at the booth (no route, no milliseconds, no kbit/s:
+ * those go to the facilitator's report): still checking, good, fair (a medium grade somewhere), poor.
+ */
+export type NetworkVerdict = 'checking' | 'good' | 'fair' | 'poor';
+
+export function networkVerdict(n: NetworkCheck): NetworkVerdict {
+  if (n.status === 'failed') return 'poor';
+  if (n.status === 'pending') return 'checking';
+  const grades = [n.rttGrade, n.bitrateGrade, n.media?.rttGrade ?? null, n.media?.uplinkGrade ?? null];
+  return grades.includes('medium') ? 'fair' : 'good';
+}
+
 export interface ReportLine {
   check: CheckName;
   status: CheckStatus;

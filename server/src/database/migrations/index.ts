@@ -15,6 +15,8 @@ import { AbsenceNoOverlap1795552000000 } from './1795552000000-AbsenceNoOverlap'
 import { CitizenMessages1795553000000 } from './1795553000000-CitizenMessages';
 import { CitizenLinks1795554000000 } from './1795554000000-CitizenLinks';
 import { CitizenLandline1795555000000 } from './1795555000000-CitizenLandline';
+import { Survey1795557000000 } from './1795557000000-Survey';
+import { ConsultationChat1795556000000 } from './1795556000000-ConsultationChat';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   CitizenMessages1795553000000,
   CitizenLinks1795554000000,
   CitizenLandline1795555000000,
+  ConsultationChat1795556000000,
+  Survey1795557000000,
 ];

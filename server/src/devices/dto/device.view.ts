@@ -62,3 +62,9 @@ export class PairingCodeView {
   @ApiProperty({ format: 'uuid' })
   boothId!: string;
 }
+
+/** How the booth's screen behaves, set by the operator (BOOTH_IDLE_SECONDS). */
+export class BoothSettingsView {
+  @ApiProperty({ example: 90, description: 'Seconds a booth page other than the welcome screen and the call may stay untouched before its countdown to the privacy wipe' })
+  idleSeconds!: number;
+}

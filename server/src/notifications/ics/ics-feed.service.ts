@@ -11,6 +11,17 @@ import { buildCalendar, consultationUid } from './ics';
 import { ConsultationReader } from '../../consultations/consultation.reader';
 
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
+
+/** "Jeanne Martin" → "J. M." (see the feed's NOTE on why not the name). */
+export const initials = (name: string): string =>
+  name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => `${[...part][0]!.toUpperCase()}.`)
+    .join(' ');
+
+/** The agent's page of the consultation's call. */
+const callLink = (base: string, consultationId: string): string => `${base}/consultation/${consultationId}`;
 const PAST_DAYS = 30;
 const FUTURE_DAYS = 366;
 const MAX_EVENTS = 5000;
@@ -57,7 +68,7 @@ export class IcsFeedService {
   }
 
   /** The calendar behind a feed URL; unknown, rotated and revoked tokens all get the same 404. */
-  async feed(file: string): Promise<string> {
+  async feed(file: string, requestOrigin: string): Promise<string> {
     const token = FEED_FILE.exec(file)?.[1];
     const notFound = new DomainError('NOT_FOUND', 'No such calendar feed.');
     if (!token) throw notFound;
@@ -70,6 +81,7 @@ export class IcsFeedService {
       [hashToken(token)],
     );
     if (!owner) throw notFound;
+    const base = (this.config.publicUrl ?? requestOrigin).replace(/\/$/, '');
     const now = Date.now();
     const entries = await this.consultations.agentCalendar(owner.user_id, new Date(now - PAST_DAYS * 86_400_000), new Date(now + FUTURE_DAYS * 86_400_000), MAX_EVENTS);
     const sequences = (await this.dataSource.query(
@@ -83,8 +95,18 @@ export class IcsFeedService {
         sequence: sequence.get(c.id) ?? 0,
         startsAt: c.startsAt,
         endsAt: c.endsAt,
-        summary: `Visio MSAP : ${c.subject ?? 'consultation'} (${c.citizenName || 'usager'})`,
-        description: `${c.administration} — ${c.msapSiteName}, ${c.boothName}`,
+        // NOTE: the feed's URL is secret and the agent's alone, but calendar apps copy what it says to
+        // their own servers and show it on phones' lock screens: the citizen is named by initials
+        // only, their full name stays behind the application's sign-in (the link leads there).
+        summary: `Visio MSAP : ${c.subject ?? 'consultation'} (${initials(c.citizenName) || 'usager'})`,
+        description: [
+          `${c.administration} — ${c.msapSiteName}, ${c.boothName}`,
+          c.papers && c.papers.length > 0 ? `Pièces à apporter : ${c.papers.join(', ')}` : null,
+          `Rejoindre : ${callLink(base, c.id)}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        url: callLink(base, c.id),
         location: `${c.msapSiteName}, ${c.boothName} (visioconférence)`,
         status: 'CONFIRMED' as const,
         stamp: c.updatedAt,

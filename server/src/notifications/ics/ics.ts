@@ -14,6 +14,8 @@ export interface IcsEvent {
   summary: string;
   description: string;
   location: string;
+  /** Where the event leads (the consultation's call page). */
+  url?: string;
   status: 'CONFIRMED' | 'CANCELLED';
   organizer?: { name: string; email: string };
   attendee?: { name: string; email: string };
@@ -69,6 +71,7 @@ function eventLines(e: IcsEvent): string[] {
     `LOCATION:${escapeText(e.location)}`,
     `STATUS:${e.status}`,
   ];
+  if (e.url) lines.push(`URL:${e.url}`);
   if (e.organizer) lines.push(`ORGANIZER;CN=${paramValue(e.organizer.name)}:mailto:${e.organizer.email}`);
   if (e.attendee) lines.push(`ATTENDEE;CN=${paramValue(e.attendee.name)};ROLE=REQ-PARTICIPANT:mailto:${e.attendee.email}`);
   lines.push('END:VEVENT');

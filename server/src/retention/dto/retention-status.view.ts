@@ -81,6 +81,9 @@ export class RetentionRunView {
   @ApiProperty({ example: 0, description: 'Finished mass cancellations whose message was erased' })
   massCancellationMessagesErased!: number;
 
+  @ApiProperty({ example: 0, description: 'Booth survey comments erased (they may name someone)' })
+  surveyCommentsErased!: number;
+
   @ApiProperty({ example: 0, description: 'Accounts disabled for too long that were pseudonymised' })
   accountsPseudonymised!: number;
 

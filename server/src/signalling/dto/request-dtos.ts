@@ -1,6 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { Method, Req } from '../../../../shared/signalling/protocol';
 import { AdmitParticipantDto } from './admit-participant.dto';
+import { ChatSendDto } from './chat-send.dto';
 import { CloseProducerDto } from './close-producer.dto';
 import { ConnectTransportDto } from './connect-transport.dto';
 import { ConsumeDto } from './consume.dto';
@@ -37,6 +38,8 @@ export const REQUEST_DTOS = {
   getStats: EmptyDto,
   leave: EmptyDto,
   end: EmptyDto,
+  chatSend: ChatSendDto,
+  chatHistory: EmptyDto,
 } satisfies { [M in Method]: ClassConstructor<Req<M>> };
 
 export type RequestDto<M extends Method> = InstanceType<(typeof REQUEST_DTOS)[M]>;

@@ -6,11 +6,17 @@ const openTransports = async (ctx: HandlerContext, openTransport: TransportOpene
   send: await openTransport(ctx, 'send'),
 });
 
-/** Entering and leaving: the booth waits in the lobby until the agent admits it. */
-export const lobbyHandlers = (openTransport: TransportOpener): HandlerTable<'join' | 'admit' | 'leave' | 'end'> => ({
+/**
+ * Entering and leaving: the booth waits in the lobby until the agent admits it. `welcome` tells a
+ * lobby member what is true for the agent (after the answer or before: the client takes either).
+ */
+export const lobbyHandlers = (openTransport: TransportOpener, welcome: (ctx: HandlerContext) => Promise<void>): HandlerTable<'join' | 'admit' | 'leave' | 'end'> => ({
   async join(ctx, dto) {
     const joinedCall = await ctx.call.join(ctx.access, ctx.connection, dto.displayName);
-    if (joinedCall.self.phase !== 'call') return joinedCall;
+    if (joinedCall.self.phase !== 'call') {
+      await welcome(ctx);
+      return joinedCall;
+    }
     // NOTE: straight into the call (the agent, or anyone coming back after a drop): its transports
     // come with the answer, a round trip less before the remote picture.
     // They are a shortcut: if making them fails, the join still succeeds and the client asks for them.

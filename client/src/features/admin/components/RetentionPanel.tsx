@@ -11,6 +11,7 @@ const FIGURES = [
   'absenceReasonsErased',
   'closureReasonsErased',
   'massCancellationMessagesErased',
+  'surveyCommentsErased',
   'accountsPseudonymised',
   'auditEventsDeleted',
   'sessionsDeleted',

@@ -5,12 +5,12 @@ import { Link } from 'react-router-dom';
 import { OutcomeForm } from './OutcomeForm';
 
 /**
- * After the agent's call: having ended it, the agent records the outcome at once; having left it
+ * After the agent's call: having ended it, the agent records the outcome and the call's problems at once; having left it
  * (the call goes on), they may come back. Refusals are said as they are.
  */
 export function AgentCallEnd({ consultationId, status, reason, boothWasIn }: { consultationId: string; status: 'ended' | 'refused'; reason: CallEndReason | null; boothWasIn: boolean }) {
   const { t } = useTranslation();
-  if (status === 'ended' && reason === 'ended') return <OutcomeForm consultationId={consultationId} initial={boothWasIn ? 'done' : 'no_show'} />;
+  if (status === 'ended' && reason === 'ended') return <OutcomeForm consultationId={consultationId} initial={boothWasIn ? 'done' : 'no_show'} withProblems />;
   const message = callEndMessage(t, status, reason);
   return (
     <div className="fr-container fr-my-6w">

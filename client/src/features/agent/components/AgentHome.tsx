@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dayLabel, parisDayRange, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useApi } from '../../../lib/use-api';
-import { awaitsOutcome, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { awaitsOutcome, isOpen, listConsultations, STATUS_SEVERITY } from '../../../lib/consultations';
+import { BoothMessageForm } from '../../call/components/BoothMessageForm';
 import { ConsultationAction } from './ConsultationAction';
 import { useJoinWindow } from '../hooks/use-join-window';
 import { listDeskMessages } from '../api/desk-messages';
@@ -59,6 +60,16 @@ export function AgentHome() {
                 {t(`consultation.status.${c.status}`)}
               </Badge>{' '}
               <ConsultationAction consultation={c} joinWindow={join.window} joinFailed={join.failed} />
+              <p className="fr-text--sm fr-mb-0" data-testid="agent-row-context">
+                {t('agentHomeRow.place', { site: c.msapSiteName, booth: c.boothName })} ·{' '}
+                {c.papers.length > 0 ? t('agentHomeRow.papers', { list: c.papers.join(', ') }) : t('agentHomeRow.noPapers')}
+              </p>
+              {isOpen(c.status) && (
+                <details className="fr-mt-1w">
+                  <summary>{t('boothMessage.open')}</summary>
+                  <BoothMessageForm consultationId={c.id} />
+                </details>
+              )}
               {messages.data
                 ?.filter((m) => m.consultationId === c.id)
                 .map((m) => (

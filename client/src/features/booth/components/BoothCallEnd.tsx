@@ -4,15 +4,40 @@ import { useTranslation } from 'react-i18next';
 import { callEndMessage } from '../../call/end-message';
 import { Link, Navigate } from 'react-router-dom';
 import type { BoothHomeState } from './BoothHome';
+import { privacyWipe } from '../lib/privacy-wipe';
+import { IdleReset } from './IdleReset';
+import { BoothSurvey } from '../survey/BoothSurvey';
 
-/** Seconds the end screen stays before the booth is back on its welcome screen. */
+/** Seconds the end screen stays before the booth is back on its welcome screen (no survey to answer). */
 export const BOOTH_END_SECONDS = 8;
 
 /**
- * After a consultation (ended, refused, or left by the citizen): a short word, then back to the
- * welcome screen by itself, which opens the next consultation when its time comes.
+ * After a consultation. Held and ended by the agent: "Merci" and the satisfaction survey, until the
+ * citizen taps "Terminer" or "Passer" (or the kiosk's idle countdown wipes the screen; every answer
+ * is saved as it is given), then the privacy wipe. Refused, or left by the citizen: a short word,
+ * then back to the welcome screen by itself, which opens the next consultation when its time comes
+ * (and offers to go back into the one left).
  */
 export function BoothCallEnd({ consultationId, status, reason }: { consultationId: string; status: 'ended' | 'refused'; reason: CallEndReason | null }) {
+  if (status === 'ended' && reason === 'ended') return <SurveyEnd consultationId={consultationId} />;
+  return <ShortEnd consultationId={consultationId} status={status} reason={reason} />;
+}
+
+function SurveyEnd({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
+  return (
+    <div className="fr-container fr-my-2w" data-testid="booth-end">
+      <h1 className="fr-h2 fr-mb-1w">{t('survey.title')}</h1>
+      <BoothSurvey consultationId={consultationId} onDone={() => void privacyWipe()} />
+      <IdleReset />
+    </div>
+  );
+}
+
+function ShortEnd({ consultationId, status, reason }: { consultationId: string; status: 'ended' | 'refused'; reason: CallEndReason | null }) {
   const { t } = useTranslation();
   const [remaining, setRemaining] = useState(BOOTH_END_SECONDS);
   useEffect(() => {

@@ -12,12 +12,10 @@ export function BoothCheckPage({ children }: { children: ReactNode }) {
   const { openNow } = useBoothSchedule();
   if (openNow) return <Navigate to={`/borne/consultation/${openNow.id}`} replace />;
   return (
-    <div className="fr-container fr-my-4w">
-      <p>
-        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/borne">
-          {t('call.back')}
-        </Link>
-      </p>
+    <div className="fr-container kiosk-page">
+      <Link className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" to="/borne">
+        {t('call.back')}
+      </Link>
       {children}
     </div>
   );

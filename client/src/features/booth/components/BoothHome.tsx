@@ -2,44 +2,56 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { dayLabel, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useBoothSchedule } from '../hooks/use-booth-schedule';
+import '../i18n';
 
 /** Where the booth came back from: a consultation the citizen left on purpose is not re-entered by itself. */
 export interface BoothHomeState {
   left?: string;
 }
 
-/** The citizen-facing screen: big type, one piece of information, nothing to operate. */
+/**
+ * The citizen-facing screen: large calm type, one thing said at a time (loading, the next
+ * consultation, none today, all done), nothing to operate but the equipment check.
+ */
 export function BoothHome() {
-  const { t } = useTranslation();
-  const { today, next, openNow } = useBoothSchedule();
+  const { t } = useTranslation('kiosk');
+  const { state, openNow } = useBoothSchedule();
   const left = (useLocation().state as BoothHomeState | null)?.left;
   if (openNow && openNow.id !== left) return <Navigate to={`/borne/consultation/${openNow.id}`} replace />;
   return (
-    <div className="fr-container fr-my-6w" style={{ fontSize: '1.5rem' }}>
-      <h1 className="fr-display--sm">{t('booth.welcome')}</h1>
-      <p>{dayLabel(todayInParis())}</p>
-      {today &&
-        (next ? (
+    <div className="fr-container kiosk-page">
+      <h1 className="kiosk-title">{t('welcome.title')}</h1>
+      <p className="kiosk-day">{dayLabel(todayInParis())}</p>
+      <div className="kiosk-state" aria-live="polite" data-testid="booth-welcome-state" data-state={state.kind}>
+        {state.kind === 'loading' && <p>{t('welcome.loading')}</p>}
+        {state.kind === 'none' && <p className="kiosk-lead">{t('welcome.none')}</p>}
+        {state.kind === 'allDone' && <p className="kiosk-lead">{t('welcome.allDone')}</p>}
+        {state.kind === 'next' && (
           <>
-            <p className="fr-text--lead">{t('booth.intro')}</p>
-            <div className="fr-callout">
-              <h2 className="fr-callout__title">{t('booth.next')}</h2>
-              <p className="fr-callout__text">
-                {timeOf(next.startsAt)} – {timeOf(next.endsAt)}
-              </p>
-              {openNow && (
-                <Link className="fr-btn fr-btn--lg fr-mt-2w" to={`/borne/consultation/${openNow.id}`}>
-                  {t('call.rejoin')}
-                </Link>
+            <p className="kiosk-lead">{state.open ? t('welcome.soon') : t('welcome.later')}</p>
+            <p className="kiosk-appointment">
+              <strong>{t('welcome.at', { time: timeOf(state.consultation.startsAt) })}</strong>
+              <br />
+              {t('welcome.with', { administration: state.consultation.administrationName })}
+              {state.consultation.subject && (
+                <>
+                  <br />
+                  {t('welcome.subject', { subject: state.consultation.subject })}
+                </>
               )}
-            </div>
+            </p>
+            {/* Only the citizen who left their call on purpose sees this: the booth does not take them back by itself. */}
+            {openNow && (
+              <Link className="fr-btn fr-btn--lg" to={`/borne/consultation/${openNow.id}`}>
+                {t('welcome.rejoin')}
+              </Link>
+            )}
           </>
-        ) : (
-          <p className="fr-text--lead">{t('booth.none')}</p>
-        ))}
-      <p className="fr-mt-6w">{t('booth.help')}</p>
+        )}
+      </div>
+      <p className="kiosk-help">{t('welcome.help')}</p>
       <Link className="fr-btn fr-btn--secondary fr-btn--lg" to="/borne/verification">
-        {t('booth.check')}
+        {t('welcome.check')}
       </Link>
     </div>
   );

@@ -1,5 +1,4 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/api-errors';
 import { useSession } from '../../../lib/session';
 import { pairDevice } from '../api/pair-device';
+import { NumberPad } from './NumberPad';
 
 export function PairingPage() {
   const { t } = useTranslation();
@@ -29,11 +29,11 @@ export function PairingPage() {
   };
 
   return (
-    <div className="fr-container fr-my-6w">
+    <div className="fr-container kiosk-page">
       <h1>{t('pairing.title')}</h1>
       <p className="fr-text--lead">{t('pairing.intro')}</p>
       {error && <Alert severity="error" small description={error} className="fr-mb-3w" role="alert" />}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate className="kiosk-pairing">
         <Input
           label={t('pairing.code')}
           nativeInputProps={{
@@ -43,12 +43,10 @@ export function PairingPage() {
             maxLength: 11,
             value: code,
             onChange: (e) => setCode(e.target.value),
-            style: { fontSize: '2rem', letterSpacing: '0.3em' },
+            className: 'kiosk-code',
           }}
         />
-        <Button type="submit" size="large">
-          {t('pairing.submit')}
-        </Button>
+        <NumberPad value={code} onChange={setCode} maxDigits={8} submitHint={t('pairing.submit')} />
       </form>
     </div>
   );

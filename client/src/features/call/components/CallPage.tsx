@@ -1,7 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CallEndReason, Participant, ParticipantRole } from '@shared/signalling/protocol';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -12,6 +11,12 @@ import { CallControls } from './CallControls';
 import { MediaTile } from './MediaTile';
 import { ChatPanel } from './ChatPanel';
 import { callEndMessage } from '../end-message';
+import { useApi } from '../../../lib/use-api';
+import { getConsultation } from '../../../lib/consultations';
+import { BoothLobby } from './BoothLobby';
+import { CallTimer } from './CallTimer';
+import { LobbyBanner } from './LobbyBanner';
+import './call.css';
 
 const QUALITY_SEVERITY = { unknown: 'info', good: 'success', medium: 'warning', poor: 'error' } as const;
 
@@ -61,16 +66,21 @@ export function CallPage({ endScreen, documents, context }: CallPageProps) {
 function Call({ consultationId, endScreen, documents, context }: CallPageProps & { consultationId: string }) {
   const { t } = useTranslation();
   const { engine, snapshot: s, error } = useCall(consultationId);
+  // Who waits and when it is booked: the booth sees its appointment, the agent who is waiting (HTTP, not signalling).
+  const { data: consultation } = useApi(() => getConsultation(consultationId), [consultationId]);
+  const page = useRef<HTMLDivElement>(null);
+  useFillViewport(page);
   const boothWasIn = useRef(false);
   if (s.participants.some((p) => p.role === 'booth' && p.phase === 'call')) boothWasIn.current = true;
   const isAgent = s.self?.role === 'agent';
+  const atBooth = s.self?.role === 'booth';
   const waiting = s.participants.filter((p) => p.phase === 'lobby');
   const remotes = orderRemotes(s.participants.filter((p) => p.phase === 'call'), isAgent);
   const [screenOwner, screen] = Object.entries(s.remoteScreens)[0] ?? [];
   // The shared screen takes the large tile; otherwise the person one talks to does.
   const main = screen ? undefined : remotes[0];
-  const side = screen ? remotes : remotes.slice(1);
   const localIndicators = [!s.micOn && t('call.remoteMicOff'), !s.cameraOn && t('call.remoteCameraOff')].filter((x): x is string => typeof x === 'string');
+  const startedAt = useCallStart(s.status === 'call' && remotes.some((p) => p.role === 'booth'), consultation?.callStartedAt ?? null);
 
   if (s.status === 'ended' || s.status === 'refused') {
     if (endScreen) return <>{endScreen({ consultationId, status: s.status, reason: s.reason, boothWasIn: boothWasIn.current })}</>;
@@ -87,96 +97,161 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
     );
   }
 
+  const local = (
+    <div className="call-page__self">
+      <MediaTile
+        stream={s.audioOnly ? null : s.localStream}
+        label={t('call.you')}
+        local
+        placeholder={s.localStream ? t('call.you') : t('call.connecting')}
+        videoOff={!s.cameraOn}
+        indicators={localIndicators}
+      />
+    </div>
+  );
   return (
     // data-call-status: the call's state in the page itself, for assistive and automated tools alike.
-    <div className="fr-container fr-my-3w" data-call-status={s.status}>
-      <h1 className="fr-h3">{t('call.title')}</h1>
-      {error && <Alert severity="error" small description={error} role="alert" className="fr-mb-2w" />}
-      {s.endFailed && <Alert severity="error" small description={t('call.endFailed')} role="alert" className="fr-mb-2w" />}
-      {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" className="fr-mb-2w" />}
-      {s.departed && <Alert severity="info" small description={t(`call.departed.${s.departed.reason}`, { name: s.departed.name })} role="status" className="fr-mb-2w" data-testid="departed" />}
-      {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" className="fr-mb-2w" />}
-      {isAgent && s.deskMessage && (
-        <Alert
-          severity="info"
-          small
-          description={t('call.deskMessage', { name: s.deskMessage.senderName, body: s.deskMessage.body })}
-          role="status"
-          className="fr-mb-2w"
-          data-testid="desk-message"
-        />
-      )}
-      {s.mediaProblem && (
-        <div data-testid="media-problem">
-          {s.self?.role === 'booth' ? (
-            <Alert severity="error" small description={t('call.media.selfBooth')} role="alert" className="fr-mb-2w" />
-          ) : (
-            <Alert severity="error" title={t('call.media.selfTitle')} description={t('call.media.self')} role="alert" className="fr-mb-2w" />
-          )}
-        </div>
-      )}
-      {s.participants
-        .filter((p) => p.mediaProblem && p.phase === 'call')
-        .map((p) => (
-          <Alert key={p.id} severity="warning" small description={t('call.media.other', { name: p.displayName })} role="status" className="fr-mb-2w" data-testid="remote-media-problem" />
-        ))}
-      {isAgent &&
-        waiting.map((p) => (
-          <div key={p.id} className="fr-alert fr-alert--warning fr-mb-2w" role="alert" data-testid="lobby-banner" data-participant-role={p.role} data-participant-phase={p.phase}>
-            <p>{t('call.waiting', { name: p.displayName })}</p>
-            {p.role === 'booth' && context?.({ consultationId, version: s.supportVersion, place: 'lobby' })}
-            <Button size="small" onClick={() => void engine.admit(p.id)}>
-              {t('call.admit')}
-            </Button>
-          </div>
-        ))}
-      {s.status === 'lobby' ? (
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <p className="fr-text--lead" role="status">
-              {t('call.lobby')}
-            </p>
-            <p>{t('call.lobbyHint')}</p>
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <MediaTile stream={s.localStream} label={t('call.you')} local placeholder={t('call.connecting')} />
-          </div>
-        </div>
-      ) : (
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-9">
-            {screen ? (
-              <MediaTile
-                stream={screen}
-                kind="screen"
-                label={t('call.screenOf', { name: s.participants.find((p) => p.id === screenOwner)?.displayName ?? '' })}
-                placeholder={t('call.noVideo')}
-              />
+    <div ref={page} className={`call-page${atBooth ? ' call-page--booth' : ''}`} data-call-status={s.status}>
+      <div className="call-page__top">
+        <h1 className="fr-h5 fr-mb-1w">{t('call.title')}</h1>
+        {error && <Alert severity="error" small description={error} role="alert" />}
+        {s.endFailed && <Alert severity="error" small description={t('call.endFailed')} role="alert" />}
+        {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" />}
+        {s.departed && <Alert severity="info" small description={t(`call.departed.${s.departed.reason}`, { name: s.departed.name })} role="status" data-testid="departed" />}
+        {s.audioOnlyAuto && <Alert severity="info" small description={t('call.audioOnlyAuto')} role="status" />}
+        {isAgent && s.deskMessage && (
+          <Alert
+            severity="info"
+            small
+            description={t('call.deskMessage', { name: s.deskMessage.senderName, body: s.deskMessage.body })}
+            role="status"
+            data-testid="desk-message"
+          />
+        )}
+        {s.mediaProblem && (
+          <div data-testid="media-problem">
+            {atBooth ? (
+              <Alert severity="error" small description={t('call.media.selfBooth')} role="alert" />
             ) : (
-              <RemoteTile engine={engine} snapshot={s} participant={main} />
+              <Alert severity="error" title={t('call.media.selfTitle')} description={t('call.media.self')} role="alert" />
             )}
           </div>
-          <div className="fr-col-12 fr-col-md-3">
-            {side.map((p) => (
-              <div key={p.id} className="fr-mb-2w">
-                <RemoteTile engine={engine} snapshot={s} participant={p} />
-              </div>
-            ))}
-            <MediaTile stream={s.audioOnly ? null : s.localStream} label={t('call.you')} local placeholder={t('call.you')} videoOff={!s.cameraOn} indicators={localIndicators} />
-            <p className="fr-mt-1w">
+        )}
+        {s.participants
+          .filter((p) => p.mediaProblem && p.phase === 'call')
+          .map((p) => (
+            <Alert key={p.id} severity="warning" small description={t('call.media.other', { name: p.displayName })} role="status" data-testid="remote-media-problem" />
+          ))}
+        {isAgent &&
+          waiting.map((p) => (
+            <LobbyBanner
+              key={p.id}
+              participant={p}
+              consultationId={consultationId}
+              consultation={consultation}
+              context={context?.({ consultationId, version: s.supportVersion, place: 'lobby' })}
+              onAdmit={() => void engine.admit(p.id)}
+            />
+          ))}
+      </div>
+      {/*
+        NOTE: the remote tiles are one keyed list, children of the stage itself, placed by CSS (the
+        large one, or small beside it): when a shared screen takes the large place, the camera moves
+        without its <video> being made again (which would blank it until its next key frame).
+      */}
+      <div className="call-page__stage">
+        {s.status === 'lobby' ? (
+          <div className="call-page__main">
+            <div>
+              {atBooth ? (
+                <BoothLobby consultation={consultation} status={s.lobbyStatus} message={s.boothMessage} />
+              ) : (
+                <>
+                  <p className="fr-text--lead" role="status">
+                    {t('call.lobby')}
+                  </p>
+                  <p>{t('call.lobbyHint')}</p>
+                </>
+              )}
+            </div>
+          </div>
+        ) : screen ? (
+          <div className="call-page__main">
+            <MediaTile
+              stream={screen}
+              kind="screen"
+              fill
+              label={t('call.screenOf', { name: s.participants.find((p) => p.id === screenOwner)?.displayName ?? '' })}
+              placeholder={t('call.noVideo')}
+            />
+          </div>
+        ) : (
+          !main && (
+            <div className="call-page__main">
+              <RemoteTile engine={engine} snapshot={s} participant={undefined} fill />
+            </div>
+          )
+        )}
+        {s.status !== 'lobby' &&
+          remotes.map((p) => (
+            <div key={p.id} className={p === main ? 'call-page__main' : 'call-page__tile'}>
+              <RemoteTile engine={engine} snapshot={s} participant={p} fill={p === main} />
+            </div>
+          ))}
+        <div className="call-page__side">
+          {local}
+          {s.status !== 'lobby' && (
+            <p className="fr-mt-1w fr-mb-1w">
               <Badge severity={QUALITY_SEVERITY[s.quality]} small>
                 {t(`call.quality.${s.quality}`)}
               </Badge>
             </p>
-            {isAgent && context?.({ consultationId, version: s.supportVersion, place: 'call' })}
-            {documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly })}
-            <ChatPanel engine={engine} snapshot={s} />
-          </div>
+          )}
+          {s.status === 'lobby' && atBooth && <p className="fr-mt-1w">{t('call.lobbyHint')}</p>}
+          {isAgent && s.status !== 'lobby' && context?.({ consultationId, version: s.supportVersion, place: 'call' })}
+          {s.status !== 'lobby' && documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly })}
+          <ChatPanel engine={engine} snapshot={s} />
         </div>
-      )}
-      <CallControls engine={engine} snapshot={s} isAgent={isAgent} />
+      </div>
+      <div className="call-page__controls">
+        <CallControls engine={engine} snapshot={s} isAgent={isAgent} />
+        {isAgent && consultation && startedAt && <CallTimer startedAt={startedAt} endsAt={consultation.endsAt} />}
+      </div>
     </div>
   );
+}
+
+/**
+ * Sizes the call to what the viewport leaves below whatever is above it (the staff's header, none
+ * at the booth), so the whole call, controls included, is in view without scrolling.
+ */
+function useFillViewport(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const fit = () => {
+      const el = ref.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      el.style.setProperty('--call-height', `${Math.max(320, window.innerHeight - top)}px`);
+    };
+    fit();
+    // What is above may change (a notice appears in the shell): the body's size follows it.
+    const observer = new ResizeObserver(fit);
+    observer.observe(document.body);
+    window.addEventListener('resize', fit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+    };
+  }, [ref]);
+}
+
+/** When the conversation started: the server's record if any, else the moment the booth came in here. */
+function useCallStart(boothInCall: boolean, recorded: string | null): string | null {
+  const [seen, setSeen] = useState<string | null>(null);
+  useEffect(() => {
+    if (boothInCall && !seen) setSeen(new Date().toISOString());
+  }, [boothInCall, seen]);
+  return recorded ?? seen;
 }
 
 /** The agent talks to the booth first; everyone else to the agent first. */
@@ -186,7 +261,7 @@ function orderRemotes(inCall: Participant[], isAgent: boolean): Participant[] {
 }
 
 /** One remote participant's camera and sound; its on-screen height picks the simulcast layer. */
-function RemoteTile({ engine, snapshot: s, participant }: { engine: CallEngine; snapshot: CallSnapshot; participant: Participant | undefined }) {
+function RemoteTile({ engine, snapshot: s, participant, fill = false }: { engine: CallEngine; snapshot: CallSnapshot; participant: Participant | undefined; fill?: boolean }) {
   const { t } = useTranslation();
   const id = participant?.id;
   const onHeight = useCallback((h: number) => id && engine.setRenderedHeight(id, h), [engine, id]);
@@ -203,8 +278,9 @@ function RemoteTile({ engine, snapshot: s, participant }: { engine: CallEngine; 
           ? t('call.connecting')
           : t('call.noVideo');
   return (
-    <div data-participant-role={participant?.role} data-participant-phase={participant?.phase}>
+    <div data-participant-role={participant?.role} data-participant-phase={participant?.phase} style={fill ? { height: '100%' } : undefined}>
       <MediaTile
+        fill={fill}
         stream={id ? (s.remoteStreams[id] ?? null) : null}
         label={participant?.displayName ?? ''}
         onRenderedHeight={onHeight}

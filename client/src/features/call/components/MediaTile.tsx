@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 /**
  * A <video> bound to a stream; muted for the local preview (no echo), mirrored like a mirror.
  * `videoOff` covers the picture with `placeholder` but keeps the element playing: a remote
- * stream's sound plays through it.
+ * stream's sound plays through it. `fill`: the tile takes the height its container gives (the
+ * call's main picture, as large as the screen allows) and shows the picture whole within it.
  */
 export function MediaTile({
   stream,
@@ -14,6 +15,7 @@ export function MediaTile({
   videoOff = false,
   indicators = [],
   onRenderedHeight,
+  fill = false,
 }: {
   stream: MediaStream | null;
   label: string;
@@ -26,6 +28,7 @@ export function MediaTile({
   indicators?: string[];
   /** Called with the on-screen height of the video, so the sender's layer can follow it. */
   onRenderedHeight?: (height: number) => void;
+  fill?: boolean;
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -39,8 +42,9 @@ export function MediaTile({
     return () => observer.disconnect();
   }, [stream, onRenderedHeight]);
   const cover = !stream || videoOff;
+  const size = fill ? { height: '100%', aspectRatio: undefined } : { aspectRatio: '16 / 9' };
   return (
-    <figure className="fr-m-0" style={{ position: 'relative', background: '#161616', borderRadius: 8, overflow: 'hidden' }}>
+    <figure className="fr-m-0" style={{ position: 'relative', background: '#161616', borderRadius: 8, overflow: 'hidden', height: fill ? '100%' : undefined }}>
       {stream && (
         <video
           ref={ref}
@@ -52,14 +56,16 @@ export function MediaTile({
             width: '100%',
             display: 'block',
             transform: local ? 'scaleX(-1)' : undefined,
-            aspectRatio: '16 / 9',
-            objectFit: kind === 'screen' ? 'contain' : 'cover',
+            ...size,
+            objectFit: kind === 'screen' || fill ? 'contain' : 'cover',
             visibility: videoOff ? 'hidden' : 'visible',
           }}
         />
       )}
       {cover && (
-        <div style={{ position: stream ? 'absolute' : 'static', inset: 0, aspectRatio: '16 / 9', display: 'grid', placeItems: 'center', color: '#fff' }}>{placeholder}</div>
+        <div style={{ position: stream || fill ? 'absolute' : 'static', inset: 0, aspectRatio: fill ? undefined : '16 / 9', display: 'grid', placeItems: 'center', color: '#fff' }}>
+          {placeholder}
+        </div>
       )}
       <figcaption className="fr-text--sm fr-m-0 fr-px-1w" style={{ position: 'absolute', left: 8, bottom: 8, background: 'rgba(0,0,0,.6)', color: '#fff', borderRadius: 4 }}>
         {label}

@@ -7,8 +7,10 @@ import { SignallingSession } from './signalling-session';
 import { dispatchNotification, NotificationHandlers } from '../api/notifications';
 import { QualityWatch, readInbound } from './call-quality';
 import { CallSnapshot } from './call-state';
+import { ChatChannel, type ChatSendError } from './chat-channel';
 import { CallStore } from './call-store';
 import { playChime } from '../../../lib/chime';
+import { holdStream } from '../../../lib/page-resources';
 import { selectedPath } from './connection-path';
 import { LocalMedia } from './local-media';
 import { ReceivePath, RemoteMedia } from './remote-media';
@@ -60,6 +62,12 @@ export class CallEngine {
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly qualityWatch = new QualityWatch();
   private pendingCapabilities: types.RtpCapabilities | null = null;
+  private readonly chat = new ChatChannel({
+    // Only once joined on it: a message written while reconnecting waits for the next join.
+    socket: () => (this.snapshot.status === 'lobby' || this.snapshot.status === 'call' ? this.socket : null),
+    state: () => this.snapshot.chat,
+    update: (chat) => this.update({ chat }),
+  });
 
   /** Steps of entering the media already marked since the last join (each is marked once). */
   private readonly marked = new Set<string>();
@@ -100,10 +108,12 @@ export class CallEngine {
     this.loadedDevice = getMediaCapabilities()
       .then(({ routerRtpCapabilities }) => loadDevice(routerRtpCapabilities))
       .catch(() => null);
-    const localStream = await navigator.mediaDevices.getUserMedia({
-      audio: { echoCancellation: true, noiseSuppression: true },
-      video: { width: { ideal: 1280 }, height: { ideal: 720 } },
-    });
+    const localStream = holdStream(
+      await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: true, noiseSuppression: true },
+        video: { width: { ideal: 1280 }, height: { ideal: 720 } },
+      }),
+    );
     this.update({ localStream });
     this.session.open();
     this.statsTimer = setInterval(() => void this.sampleStats(), 2000);
@@ -129,6 +139,11 @@ export class CallEngine {
       return;
     }
     this.stop('ended', 'ended');
+  }
+
+  /** Sends a chat message (queued while reconnecting); resolves with why not, or null. */
+  sendChat(text: string): Promise<ChatSendError | null> {
+    return this.chat.send(text);
   }
 
   admit(participantId: string): Promise<unknown> {
@@ -205,8 +220,15 @@ export class CallEngine {
         documentsVersion: this.snapshot.documentsVersion + 1,
         supportVersion: this.snapshot.supportVersion + 1,
       });
-      if (joined.self.phase === 'call') await this.enterMedia(generation, joined.routerRtpCapabilities, joined.transports);
-      else this.pendingCapabilities = joined.routerRtpCapabilities;
+      const socket = this.socket!;
+      const media = joined.self.phase === 'call' ? this.enterMedia(generation, joined.routerRtpCapabilities, joined.transports) : Promise.resolve();
+      if (joined.self.phase !== 'call') this.pendingCapabilities = joined.routerRtpCapabilities;
+      // NOTE: the chat's history is asked for once the media requests are on their way (they are
+      // served in order): the picture first, then what was written meanwhile.
+      void media
+        .catch(() => undefined)
+        .then(() => (generation === this.generation ? this.chat.joined(socket) : undefined));
+      await media;
     } catch (error) {
       if (error instanceof SignallingRefusal && error.code === 'DISCONNECTED') return; // the socket's own reconnection takes over
       console.warn('join failed', error);
@@ -320,8 +342,11 @@ export class CallEngine {
     },
     producerPaused: (paused) => this.remote.paused(paused),
     consumerClosed: ({ consumerId }) => this.remote.drop(consumerId),
+    chatMessage: (message) => this.chat.received(message),
     documentChanged: () => this.update({ documentsVersion: this.snapshot.documentsVersion + 1 }),
     supportChanged: ({ message }) => this.update({ supportVersion: this.snapshot.supportVersion + 1, deskMessage: message ?? this.snapshot.deskMessage }),
+    lobbyStatus: (lobbyStatus) => this.update({ lobbyStatus }),
+    boothMessage: (boothMessage) => this.update({ boothMessage }),
     closed: ({ reason, reconnect }) => {
       if (reconnect) {
         this.update({ status: 'reconnecting' });

@@ -1,4 +1,4 @@
-import type { CallEndReason, LeaveReason, Participant } from '@shared/signalling/protocol';
+import type { BoothMessage, CallEndReason, ChatMessage, LeaveReason, LobbyStatus, Participant } from '@shared/signalling/protocol';
 
 export type CallStatus = 'connecting' | 'lobby' | 'call' | 'reconnecting' | 'ended' | 'refused';
 export type Quality = 'unknown' | 'good' | 'medium' | 'poor';
@@ -38,6 +38,21 @@ export interface CallSnapshot {
   supportVersion: number;
   /** The last short message a facilitator sent the agent during this call. */
   deskMessage: { id: string; body: string; senderName: string; createdAt: string } | null;
+  /** In the lobby: what is true for the agent, as the server last said. */
+  lobbyStatus: LobbyStatus | null;
+  /** In the lobby: the agent's last short message. */
+  boothMessage: BoothMessage | null;
+  chat: ChatState;
+}
+
+/** The consultation's chat as this participant has it (see ChatChannel). */
+export interface ChatState {
+  /** Stored messages, oldest first, each once (merged by id). */
+  messages: ChatMessage[];
+  /** Ours not acknowledged yet (the connection is back): sent again, with the same clientId, after the next join. */
+  pending: Array<{ clientId: string; text: string }>;
+  /** The history was read once: what arrives after is new (and announced). */
+  loaded: boolean;
 }
 
 export interface RemoteMedia {
@@ -66,6 +81,9 @@ export const INITIAL_SNAPSHOT: CallSnapshot = {
   documentsVersion: 0,
   supportVersion: 0,
   deskMessage: null,
+  lobbyStatus: null,
+  boothMessage: null,
+  chat: { messages: [], pending: [], loaded: false },
 };
 
 /** Grades a connection from its round-trip time (s) and the fraction of packets lost. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UploadPart } from '../api/documents';
 import { capturePhoto, pageName } from '../media/capture';
 import { keepFocusInside } from '../focus';
+import { holdObjectUrl, releaseObjectUrl } from '../../../lib/page-resources';
 import '../documents.css';
 
 interface Page {
@@ -34,7 +35,7 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
     dialog.current?.focus();
     return () => {
       // Whatever happens, the photos leave memory with the dialog; the focus goes back where it was.
-      pagesRef.current.forEach((p) => URL.revokeObjectURL(p.url));
+      pagesRef.current.forEach((p) => releaseObjectUrl(p.url));
       before?.focus?.();
     };
   }, []);
@@ -54,7 +55,7 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
     setFailed(false);
     try {
       const blob = await capturePhoto(track, video.current);
-      setPreview({ blob, url: URL.createObjectURL(blob) });
+      setPreview({ blob, url: holdObjectUrl(blob) });
     } catch {
       setFailed(true);
     } finally {
@@ -62,7 +63,7 @@ export function PhotoCapture({ stream, cameraOn, onCancel, onSend }: { stream: M
     }
   };
   const retake = () => {
-    if (preview) URL.revokeObjectURL(preview.url);
+    if (preview) releaseObjectUrl(preview.url);
     setPreview(null);
   };
   const keep = () => {

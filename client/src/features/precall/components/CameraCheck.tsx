@@ -50,7 +50,8 @@ export function CameraCheck({ device, status, onFrames, onRetry }: CameraCheckPr
           muted
           playsInline
           // Mirrored like a mirror: people expect to move left and see themselves move left.
-          style={{ width: '100%', maxWidth: '32rem', aspectRatio: '4 / 3', background: '#161616', transform: 'scaleX(-1)' }}
+          // At most a third of the screen's height: the four steps fit a landscape screen.
+          style={{ width: '100%', maxWidth: 'min(32rem, 44vh)', aspectRatio: '4 / 3', background: '#161616', transform: 'scaleX(-1)' }}
         />
       )}
       {status === 'passed' && <p className="fr-mt-1w fr-mb-0">{t('camera.ok')}</p>}

@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useTranslation } from 'react-i18next';
 import '../i18n';
-import { mediaDetail, type NetworkCheck as NetworkResult } from '../report';
+import { mediaDetail, type NetworkCheck as NetworkResult, networkVerdict } from '../report';
 import { CheckSection } from './CheckSection';
 
 interface NetworkCheckProps {
@@ -11,13 +11,47 @@ interface NetworkCheckProps {
   hasMediaProbe: boolean;
   running: boolean;
   onRerun: () => void;
+  /** At the booth: one plain sentence for the citizen instead of the measures. */
+  plain?: boolean;
 }
 
-export function NetworkCheck({ result, hasMediaProbe, running, onRerun }: NetworkCheckProps) {
+export function NetworkCheck({ result, hasMediaProbe, running, onRerun, plain = false }: NetworkCheckProps) {
+  const { t } = useTranslation('precall');
+  return (
+    <CheckSection
+      id="precall-network"
+      step={4}
+      title={t(plain ? 'plain.networkTitle' : 'network.title')}
+      status={result.status}
+      intro={t(plain ? 'plain.networkIntro' : 'network.intro')}
+    >
+      {plain ? (
+        <p className="fr-text--lead" role="status" data-testid="precall-network-plain">
+          {t(`plain.verdict.${networkVerdict(result)}`)}
+        </p>
+      ) : (
+        <TechnicalResults result={result} hasMediaProbe={hasMediaProbe} running={running} />
+      )}
+      {/* aria-disabled rather than disabled: a disabled button drops the keyboard focus. */}
+      <Button
+        size="large"
+        priority="secondary"
+        iconId="fr-icon-refresh-line"
+        nativeButtonProps={{ 'aria-disabled': running }}
+        onClick={() => !running && onRerun()}
+      >
+        {t(plain ? 'plain.retry' : 'network.retry')}
+      </Button>
+    </CheckSection>
+  );
+}
+
+/** The measures, for the agent and the facilitator (the staff's check). */
+function TechnicalResults({ result, hasMediaProbe, running }: Pick<NetworkCheckProps, 'result' | 'hasMediaProbe' | 'running'>) {
   const { t } = useTranslation('precall');
   const grade = (g: string | null) => (g ? ` (${t(`grade.${g}`)})` : '');
   return (
-    <CheckSection id="precall-network" step={4} title={t('network.title')} status={result.status} intro={t('network.intro')}>
+    <>
       {result.status === 'failed' && result.rttMs === null && (
         <Alert severity="error" small role="alert" description={t('network.unreachable')} className="fr-mb-2w" />
       )}
@@ -43,16 +77,6 @@ export function NetworkCheck({ result, hasMediaProbe, running, onRerun }: Networ
           </>
         )}
       </dl>
-      {/* aria-disabled rather than disabled: a disabled button drops the keyboard focus. */}
-      <Button
-        size="large"
-        priority="secondary"
-        iconId="fr-icon-refresh-line"
-        nativeButtonProps={{ 'aria-disabled': running }}
-        onClick={() => !running && onRerun()}
-      >
-        {t('network.retry')}
-      </Button>
-    </CheckSection>
+    </>
   );
 }

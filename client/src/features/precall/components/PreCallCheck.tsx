@@ -19,6 +19,8 @@ export interface PreCallCheckProps {
   probeMedia?: ProbeMedia;
   /** Called once the camera, microphone and network checks have a result (again if one changes): the booth reports it. */
   onSettled?: (digest: CheckDigest) => void;
+  /** The citizen at the booth: plain words, no measures (the digest still carries them to the facilitator). */
+  plain?: boolean;
 }
 
 function deviceCheck(device: DeviceState, working: boolean): DeviceCheck {
@@ -31,7 +33,7 @@ function deviceCheck(device: DeviceState, working: boolean): DeviceCheck {
  * (touch, large targets) and for the agent before a consultation. Every track and the audio
  * context are released on unmount, so the call that follows can open the devices again.
  */
-export function PreCallCheck({ onDone, probeMedia, onSettled }: PreCallCheckProps) {
+export function PreCallCheck({ onDone, probeMedia, onSettled, plain = false }: PreCallCheckProps) {
   const { t } = useTranslation('precall');
   const [checkedAt] = useState(() => new Date().toISOString());
   const media = useLocalMedia();
@@ -86,10 +88,10 @@ export function PreCallCheck({ onDone, probeMedia, onSettled }: PreCallCheckProp
         </div>
         <div className="fr-col-12 fr-col-lg-6">
           <SpeakerCheck context={audio.context} status={speaker} onAnswer={(heard) => setSpeaker(heard ? 'passed' : 'failed')} />
-          <NetworkCheck result={report.network} hasMediaProbe={probeMedia !== undefined} running={network.running} onRerun={network.rerun} />
+          <NetworkCheck result={report.network} hasMediaProbe={probeMedia !== undefined} running={network.running} onRerun={network.rerun} plain={plain} />
         </div>
       </div>
-      <ReportSummary report={report} onDone={onDone} />
+      <ReportSummary report={report} onDone={onDone} plain={plain} />
     </div>
   );
 }

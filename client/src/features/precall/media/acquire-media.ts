@@ -1,3 +1,4 @@
+import { holdStream } from '../../../lib/page-resources';
 import type { MediaProblem } from '../report';
 
 export type Acquired = { stream: MediaStream; problem: null } | { stream: null; problem: MediaProblem };
@@ -21,7 +22,7 @@ export function problemOf(error: unknown): MediaProblem {
 
 async function open(constraints: MediaStreamConstraints): Promise<Acquired> {
   try {
-    return { stream: await navigator.mediaDevices.getUserMedia(constraints), problem: null };
+    return { stream: holdStream(await navigator.mediaDevices.getUserMedia(constraints)), problem: null };
   } catch (error) {
     return { stream: null, problem: problemOf(error) };
   }

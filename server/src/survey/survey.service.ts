@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { checkAnswer, SURVEY_QUESTIONS, SurveyQuestion } from '../../../shared/survey/questions';
+import { DevicePrincipal } from '../auth/principal';
+import { hashToken } from '../auth/tokens';
+import { DomainError, fieldError } from '../common/errors/domain.error';
+import { SurveyAnswerView, SurveyTicketView } from './dto/survey.dto';
+import { newSurveyToken, surveyTokenState } from './survey-tokens';
+
+/** Minutes after the call's end during which the booth may still open its survey. */
+export const SURVEY_OPEN_MINUTES = 30;
+
+/** Each question's column: a fixed map, never the path's text, goes into the SQL. */
+const COLUMN: Readonly<Record<SurveyQuestion, string>> = {
+  satisfaction: 'satisfaction',
+  clarity: 'clarity',
+  sound: 'sound',
+  image: 'image',
+  documents: 'documents',
+  comment: 'comment',
+};
+
+interface SurveyConsultation {
+  boothId: string;
+  status: string;
+  callStarted: boolean;
+  endedMinutesAgo: number | null;
+  opened: boolean;
+}
+
+/**
+ * The booth's satisfaction survey, anonymous (see the Survey migration): the consultation's booth
+ * opens it once its call has ended and gets a one-time token; each answer is then given with that
+ * token alone, once per question, so a citizen leaving halfway keeps what they gave.
+ */
+@Injectable()
+export class SurveyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * 404 NOT_FOUND for another booth's consultation (it does not see them), 409 CONSULTATION_CANCELLED,
+   * SURVEY_NOT_AVAILABLE before its call ended or when the citizen never came, TOO_LATE past the
+   * window, SURVEY_ALREADY_OPENED the second time.
+   */
+  async open(device: DevicePrincipal, consultationId: string): Promise<SurveyTicketView> {
+    const [c] = (await this.dataSource.query(
+      `SELECT c.booth_id AS "boothId", c.status, c.call_started_at IS NOT NULL AS "callStarted",
+              extract(epoch FROM now() - c.call_ended_at) / 60 AS "endedMinutesAgo",
+              EXISTS (SELECT 1 FROM survey_openings o WHERE o.consultation_id = c.id) AS opened
+         FROM consultations c WHERE c.id = $1`,
+      [consultationId],
+    )) as SurveyConsultation[];
+    if (!c || c.boothId !== device.boothId) throw new DomainError('NOT_FOUND', 'No such consultation for this booth.');
+    if (c.status === 'cancelled') throw new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
+    if (!c.callStarted || !['ended', 'done'].includes(c.status) || c.endedMinutesAgo === null) {
+      throw new DomainError('SURVEY_NOT_AVAILABLE', 'The survey opens once the consultation’s call has been held and has ended.');
+    }
+    if (c.opened) throw new DomainError('SURVEY_ALREADY_OPENED', 'The survey of this consultation was already opened.');
+    if (Number(c.endedMinutesAgo) > SURVEY_OPEN_MINUTES) throw new DomainError('TOO_LATE', `The survey opens within ${SURVEY_OPEN_MINUTES} minutes of the call’s end.`);
+
+    const { token, expiresAt } = newSurveyToken();
+    // One statement: the opening (its primary key decides a race between two requests) and the
+    // response it allows exist together or not at all. The response copies only what statistics need.
+    const [row] = (await this.dataSource.query(
+      `WITH c AS (
+         SELECT c.id, c.consultation_type_id, b.msap_site_id, c.administration_id
+           FROM consultations c JOIN booths b ON b.id = c.booth_id WHERE c.id = $1),
+       opened AS (
+         INSERT INTO survey_openings (consultation_id) SELECT id FROM c ON CONFLICT DO NOTHING RETURNING consultation_id),
+       response AS (
+         INSERT INTO survey_responses (token_hash, consultation_type_id, msap_site_id, administration_id)
+         SELECT $2, c.consultation_type_id, c.msap_site_id, c.administration_id FROM c JOIN opened ON true RETURNING id)
+       SELECT count(*)::int AS created FROM response`,
+      [consultationId, hashToken(token)],
+    )) as Array<{ created: number }>;
+    if (row!.created === 0) throw new DomainError('SURVEY_ALREADY_OPENED', 'The survey of this consultation was already opened.');
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * One answer. The same answer again is accepted (a retry after a lost reply); a different one to
+   * a question already answered is 409 SURVEY_ALREADY_ANSWERED and the first stays. Unknown token:
+   * 404 SURVEY_UNKNOWN; past its time: 410 TOKEN_EXPIRED.
+   */
+  async answer(token: string, question: string, value: unknown): Promise<SurveyAnswerView> {
+    if (!(SURVEY_QUESTIONS as readonly string[]).includes(question)) {
+      throw new DomainError('VALIDATION_FAILED', `question must be one of ${SURVEY_QUESTIONS.join(', ')}.`, fieldError('question', 'NOT_ALLOWED'));
+    }
+    const q = question as SurveyQuestion;
+    const checked = checkAnswer(q, value);
+    if (!checked.ok) throw new DomainError('VALIDATION_FAILED', `This value does not answer ${q}.`, fieldError('value', checked.problem));
+    const state = surveyTokenState(token);
+    if (state === 'unknown') throw unknownSurvey();
+    if (state === 'expired') throw new DomainError('TOKEN_EXPIRED', 'This survey is closed.');
+
+    const column = COLUMN[q];
+    // The day only: a finer time would order the responses against the consultations' ends.
+    const [rows] = (await this.dataSource.query(
+      `UPDATE survey_responses SET ${column} = $2, updated_on = CURRENT_DATE
+        WHERE token_hash = $1 AND (${column} IS NULL OR ${column} = $2) RETURNING id`,
+      [hashToken(token), checked.value],
+    )) as [unknown[], number];
+    if (rows.length === 0) {
+      const [exists] = (await this.dataSource.query('SELECT 1 FROM survey_responses WHERE token_hash = $1', [hashToken(token)])) as unknown[];
+      if (!exists) throw unknownSurvey();
+      throw new DomainError('SURVEY_ALREADY_ANSWERED', `${q} was already answered otherwise; the first answer stays.`);
+    }
+    return { question: q, value: checked.value };
+  }
+}
+
+const unknownSurvey = () => new DomainError('SURVEY_UNKNOWN', 'No such survey.');

@@ -109,7 +109,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) in Chromium', () => {
     const consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
     await terminal.reload();
     await terminal.waitForURL(`**/borne/consultation/${consultationId}`);
-    await terminal.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+    await terminal.getByText('Vous êtes en salle d’attente.').waitFor();
     await expectAccessible(terminal, 'call (booth in the lobby)');
 
     // The agent's side of the same call: the booth waiting, to be admitted.

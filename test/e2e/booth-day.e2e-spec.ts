@@ -79,7 +79,7 @@ describe('a booth’s day on the default settings, in real browsers', () => {
     second = await book(catalogue, start.plus({ minutes: 5 }), 30, 'Paul Durand');
     // The booth looks again every 15 s: the first consultation's call is open already.
     await booth.waitForURL(`**/borne/consultation/${first}`, { timeout: 30_000 });
-    await booth.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+    await booth.getByText('Vous êtes en salle d’attente.').waitFor();
   });
 
   it('the agent signs in, joins, admits the booth: picture and sound both ways', async () => {
@@ -121,9 +121,12 @@ describe('a booth’s day on the default settings, in real browsers', () => {
     expect(await status(first)).toMatchObject({ status: 'done', outcomeNote: 'Déclaration faite ensemble, avis à venir.' });
   });
 
-  it('the booth goes back to its welcome screen and into the second consultation with nobody touching it', async () => {
+  it('the citizen answers the survey and taps « Terminer »: the booth wipes itself and goes into the second consultation by itself', async () => {
+    await booth.getByRole('radiogroup', { name: 'Êtes-vous satisfait de ce rendez-vous ?' }).getByText('Satisfait', { exact: true }).click();
+    await booth.getByTestId('survey-status-satisfaction').getByText('Enregistré').waitFor();
+    await booth.getByRole('button', { name: 'Terminer' }).click();
     await booth.waitForURL(`**/borne/consultation/${second}`, { timeout: 45_000 });
-    await booth.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+    await booth.getByText('Vous êtes en salle d’attente.').waitFor();
     await agent.getByRole('link', { name: 'Retour à mes téléconsultations' }).click();
     await agent.waitForURL('**/agent');
     await agent.getByRole('link', { name: 'Rejoindre la téléconsultation' }).click();

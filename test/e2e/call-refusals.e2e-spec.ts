@@ -65,7 +65,7 @@ describe('the call page refuses, in the browser', () => {
     const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
     const page = await browserWith({ name: 'visio_device', value: deviceTokenOf(device.agent) });
     await page.goto(`${t.baseUrl}/borne/consultation/${consultationId}`);
-    await page.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+    await page.getByText('Vous êtes en salle d’attente.').waitFor();
 
     const coordinator = await signIn(t.baseUrl, 'coordinator');
     await coordinator.agent

@@ -24,7 +24,7 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
   it('the booth opens the call by itself and waits; the agent hears the chime, sees the banner and admits', async () => {
     await booth.goto(`${t.baseUrl}/borne`);
     await booth.waitForURL(`**/borne/consultation/${consultationId}`);
-    await booth.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+    await booth.getByText('Vous êtes en salle d’attente.').waitFor();
 
     await agent.goto(`${t.baseUrl}/agent`);
     await agent.getByRole('link', { name: 'Rejoindre la téléconsultation' }).click();
@@ -230,12 +230,12 @@ describe('leaving at the booth', () => {
     await waitFor('the agent to see the booth gone', async () => ((await snapshot(agent)).participants.some((p) => p.role === 'booth') ? undefined : true));
     // The agent is told who left, and that it was on purpose.
     await agent.getByTestId('departed').getByText('France Services de Pithiviers a quitté la téléconsultation.').waitFor();
-    // Back on the welcome screen by itself, with a way back in, but not going back in on its own.
-    await booth.waitForURL('**/borne', { timeout: 15_000 });
+    // Back on the welcome screen by itself, wiped (a new page), with a way back in, but not going back in on its own.
+    await booth.waitForURL(/\/borne\?quittee=/, { timeout: 15_000 });
     const back = booth.getByRole('link', { name: 'Revenir dans la téléconsultation' });
     await back.waitFor();
     await new Promise((r) => setTimeout(r, 1000));
-    expect(booth.url()).toMatch(/\/borne$/);
+    expect(booth.url()).toMatch(/\/borne\?quittee=[0-9a-f-]+$/);
     await back.click();
     await booth.waitForURL(`**/borne/consultation/${consultationId}`);
     await agent.getByTestId('lobby-banner').getByText('France Services de Pithiviers attend dans la salle d’attente.').waitFor();

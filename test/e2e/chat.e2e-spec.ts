@@ -71,7 +71,7 @@ describe('chat during a consultation, booth and agent in Chromium', () => {
   it('from the lobby, the citizen says with one touch that they are deaf; the agent reads it before letting them in', async () => {
     await booth.goto(`${t.baseUrl}/borne`);
     await booth.waitForURL(`**/borne/consultation/${consultationId}`);
-    await booth.getByText('Votre conseiller va vous recevoir dans un instant.').waitFor();
+    await booth.getByText('Vous êtes en salle d’attente.').waitFor();
     const phrase = panel(booth).getByRole('button', { name: 'Je suis sourd(e) ou malentendant(e).' });
     // Touch targets of the booth: 48 px at least.
     const box = (await phrase.boundingBox())!;

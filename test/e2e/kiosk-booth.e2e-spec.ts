@@ -5,6 +5,7 @@ import { A11yExclusion, auditPage, blocking, describeViolations } from '../suppo
 import { startTestApp, TestApp } from '../support/app';
 import { book, demoCatalogue, openAllWeek } from '../support/booth-day';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
+import { fillPrivateStores, principalKind, privateStoresLeft, tracksOfPreviousPage, watchCaptureTracks } from '../support/booth-wipe';
 import { demoIds } from '../support/demo-data';
 import { signIn } from '../support/session';
 import { demoAccount, isFocused } from '../support/ui';
@@ -51,8 +52,6 @@ async function expectNoWayOut(page: Page, origin: string): Promise<void> {
   expect(fits).toBe(true);
 }
 
-/** Who the page's cookies make it: « device » for a paired booth. */
-const principalKind = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { kind?: string }).kind);
 
 async function expectAccessible(page: Page, exclusions: A11yExclusion[] = []): Promise<void> {
   expect(describeViolations(blocking(await auditPage(page, exclusions)))).toBe('');
@@ -315,33 +314,7 @@ describe('the booth’s privacy wipe after an idle time, in a real browser', () 
   it('the check left untouched counts down, « Continuer » stops it, then everything the citizen left is wiped', async () => {
     const ids = await demoIds(t.dataSource);
     context = await boothContext(chrome.browser, VIEWPORTS[1]);
-    // The page's capture tracks, acquired and stopped, kept up to date in window.name: it outlives
-    // the wipe's page load in the same tab, and the wipe does not touch it.
-    await context.addInitScript(() => {
-      type Track = { readyState: string; stop(): void };
-      const w = globalThis as unknown as {
-        navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<{ getTracks(): Track[] }> } };
-        MediaStreamTrack: { prototype: Track };
-        location: { pathname: string };
-        name: string;
-      };
-      const tracks: Track[] = [];
-      const note = () => {
-        w.name = JSON.stringify({ url: w.location.pathname, tracks: tracks.length, live: tracks.filter((tr) => tr.readyState === 'live').length });
-      };
-      const original = w.navigator.mediaDevices.getUserMedia.bind(w.navigator.mediaDevices);
-      w.navigator.mediaDevices.getUserMedia = async (constraints: unknown) => {
-        const stream = await original(constraints);
-        tracks.push(...stream.getTracks());
-        note();
-        return stream;
-      };
-      const stop = w.MediaStreamTrack.prototype.stop;
-      w.MediaStreamTrack.prototype.stop = function (this: Track) {
-        stop.call(this);
-        note();
-      };
-    });
+    await watchCaptureTracks(context);
     const page = await context.newPage();
     await pairByTapping(page, t.baseUrl, await pairingCode(t.baseUrl, ids.pithiviersBoothId));
     // The welcome screen is where the booth rests: no countdown there.
@@ -351,25 +324,7 @@ describe('the booth’s privacy wipe after an idle time, in a real browser', () 
     await page.getByRole('link', { name: 'Vérifier la caméra, le micro et le son' }).tap();
     await page.getByTestId('precall-camera-video').or(page.locator('video')).first().waitFor();
     await waitFor('the camera live', async () => (await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { srcObject: { getTracks(): Array<{ readyState: string }> } | null } | null } }).document.querySelector('video')?.srcObject?.getTracks().some((tr) => tr.readyState === 'live'))) || undefined);
-    await page.evaluate(async () => {
-      const g = globalThis as unknown as {
-        localStorage: { setItem(k: string, v: string): void };
-        sessionStorage: { setItem(k: string, v: string): void };
-        caches: { open(n: string): Promise<{ put(r: string, res: unknown): Promise<void> }> };
-        Response: new (body: string) => unknown;
-        indexedDB: { open(n: string): { onsuccess: (() => void) | null; result: { close(): void } } };
-      };
-      g.localStorage.setItem('citizen', 'Jeanne Martin');
-      g.sessionStorage.setItem('draft', 'mon numéro fiscal');
-      await (await g.caches.open('documents')).put('/api/documents/x', new g.Response('page 1'));
-      await new Promise<void>((resolve) => {
-        const request = g.indexedDB.open('scans');
-        request.onsuccess = () => {
-          request.result.close();
-          resolve();
-        };
-      });
-    });
+    await fillPrivateStores(page);
 
     const countdown = page.getByTestId('idle-countdown');
     await countdown.waitFor({ timeout: (IDLE_SECONDS + 5) * 1000 });
@@ -383,21 +338,10 @@ describe('the booth’s privacy wipe after an idle time, in a real browser', () 
     await countdown.waitFor({ timeout: (IDLE_SECONDS + 5) * 1000 });
     await page.waitForURL('**/borne', { timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'Bienvenue' }).waitFor();
-    const atUnload = JSON.parse(await page.evaluate(() => (globalThis as unknown as { name: string }).name)) as { url: string; tracks: number; live: number };
+    const atUnload = await tracksOfPreviousPage(page);
     expect(atUnload).toMatchObject({ url: '/borne/verification', live: 0 });
     expect(atUnload.tracks).toBeGreaterThan(0);
-    const left = await page.evaluate(async () => {
-      const g = globalThis as unknown as {
-        localStorage: { length: number; key(i: number): string | null };
-        sessionStorage: { length: number };
-        caches: { keys(): Promise<string[]> };
-        indexedDB: { databases(): Promise<unknown[]> };
-      };
-      const local = Array.from({ length: g.localStorage.length }, (_, i) => g.localStorage.key(i));
-      return { local, session: g.sessionStorage.length, caches: (await g.caches.keys()).length, databases: (await g.indexedDB.databases()).length };
-    });
-    // The page just loaded writes its own display preference (the DSFR's colour scheme) again; nothing else is there.
-    expect({ ...left, local: left.local.filter((key) => !key?.startsWith('scheme')) }).toEqual({ local: [], session: 0, caches: 0, databases: 0 });
+    expect(await privateStoresLeft(page)).toEqual({ local: [], session: 0, caches: 0, databases: 0 });
     // Still paired: the wipe leaves the booth's own httpOnly cookie.
     expect(await principalKind(page)).toBe('device');
   });

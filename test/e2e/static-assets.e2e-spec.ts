@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -206,5 +207,31 @@ describe('static assets of the client', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['cache-control']).not.toBe(IMMUTABLE);
+  });
+});
+
+describe('a precompressed variant gone after the server started (a partial redeploy)', () => {
+  const source = process.env.CLIENT_DIST_DIR ?? join(ROOT, 'dist', 'client');
+  const copy = mkdtempSync(join(tmpdir(), 'visio-client-'));
+  let app: ServedApp;
+  let script: string;
+
+  beforeAll(async () => {
+    cpSync(source, copy, { recursive: true });
+    app = await serveBuilt({ CLIENT_DIST_DIR: copy });
+    script = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(join(copy, 'index.html'), 'utf8'))![1]!;
+    rmSync(join(copy, `${script}.br`));
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('answers with the plain file, without the variant’s encoding, never a 404 cached for a year', async () => {
+    const res = await get(app.baseUrl, script, { 'Accept-Encoding': 'br' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.body.equals(readFileSync(join(copy, script)))).toBe(true);
   });
 });

@@ -68,7 +68,6 @@ export const frErrors = {
     SURVEY_NOT_AVAILABLE: 'Le questionnaire n’est proposé qu’après une téléconsultation terminée.',
     SURVEY_ALREADY_OPENED: 'Le questionnaire de cette téléconsultation a déjà été proposé.',
     SURVEY_UNKNOWN: 'Ce questionnaire n’existe pas ou n’est plus ouvert.',
-    SURVEY_ALREADY_ANSWERED: 'Vous avez déjà répondu à cette question.',
     SERVICE_UNAVAILABLE: 'Le service redémarre. Réessayez dans un instant.',
     INTERNAL: 'Une erreur est survenue. Réessayez.',
   } satisfies Record<ErrorCode, string>,

@@ -90,7 +90,7 @@ export const fr = {
     } satisfies Record<MediaProblem, string>,
     title: 'Téléconsultation',
     connecting: 'Connexion en cours…',
-    lobby: 'Votre conseiller va vous recevoir dans un instant.',
+    lobby: 'Vous êtes en salle d’attente.',
     lobbyHint: 'Restez devant l’écran : l’appel commencera automatiquement.',
     reconnecting: 'Connexion perdue. Reconnexion automatique en cours…',
     ended: 'La téléconsultation est terminée.',

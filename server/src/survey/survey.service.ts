@@ -79,9 +79,10 @@ export class SurveyService {
   }
 
   /**
-   * One answer. The same answer again is accepted (a retry after a lost reply); a different one to
-   * a question already answered is 409 SURVEY_ALREADY_ANSWERED and the first stays. Unknown token:
-   * 404 SURVEY_UNKNOWN; past its time: 410 TOKEN_EXPIRED.
+   * One answer, kept as the question's only value: the same again is a retry after a lost reply, a
+   * different one corrects a tap by mistake while the survey is open (one value per question, never
+   * two; the survey itself cannot be opened twice). Unknown token: 404 SURVEY_UNKNOWN; past its
+   * time: 410 TOKEN_EXPIRED.
    */
   async answer(token: string, question: string, value: unknown): Promise<SurveyAnswerView> {
     if (!(SURVEY_QUESTIONS as readonly string[]).includes(question)) {
@@ -98,14 +99,10 @@ export class SurveyService {
     // The day only: a finer time would order the responses against the consultations' ends.
     const [rows] = (await this.dataSource.query(
       `UPDATE survey_responses SET ${column} = $2, updated_on = CURRENT_DATE
-        WHERE token_hash = $1 AND (${column} IS NULL OR ${column} = $2) RETURNING id`,
+        WHERE token_hash = $1 RETURNING id`,
       [hashToken(token), checked.value],
     )) as [unknown[], number];
-    if (rows.length === 0) {
-      const [exists] = (await this.dataSource.query('SELECT 1 FROM survey_responses WHERE token_hash = $1', [hashToken(token)])) as unknown[];
-      if (!exists) throw unknownSurvey();
-      throw new DomainError('SURVEY_ALREADY_ANSWERED', `${q} was already answered otherwise; the first answer stays.`);
-    }
+    if (rows.length === 0) throw unknownSurvey();
     return { question: q, value: checked.value };
   }
 }

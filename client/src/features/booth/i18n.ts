@@ -16,7 +16,7 @@ export const kioskFr = {
     allDone: 'Les rendez-vous d’aujourd’hui dans cette cabine sont terminés.',
     help: 'Besoin d’aide ? Adressez-vous à l’animateur France Services.',
     check: 'Vérifier la caméra, le micro et le son',
-    rejoin: 'Revenir dans l’appel',
+    rejoin: 'Revenir dans la téléconsultation',
   },
   idle: {
     title: 'Êtes-vous toujours là ?',

@@ -19,6 +19,9 @@ describe('chooseEncoding', () => {
     ['everything refused', '*;q=0', BOTH, undefined],
     ['gzip refused, only gzip written', 'br, gzip;q=0', GZIP_ONLY, undefined],
     ['a low but non-zero q still accepts', 'gzip;q=0.001', BOTH, 'gzip'],
+    ['q = 0 with spaces refuses', 'br; q = 0, gzip', BOTH, 'gzip'],
+    ['a negative q refuses', 'br;q=-1, gzip', BOTH, 'gzip'],
+    ['a q above 1 is malformed: refuses', 'br;q=2, gzip', BOTH, 'gzip'],
   ])('%s', (_case, header, available, expected) => {
     expect(chooseEncoding(header, available)?.name).toBe(expected);
   });

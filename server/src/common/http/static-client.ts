@@ -37,7 +37,11 @@ export function staticClient(dir: string): RequestHandler {
     res.type(extname(req.path));
     setCaching(res, req.path);
     res.sendFile(join(dir, `${req.path}${encoding.suffix}`), { cacheControl: false, dotfiles: 'deny' }, (error) => {
-      if (error && !res.headersSent) next(error);
+      if (!error || res.headersSent) return;
+      // The variant went away (a partial redeploy): the plain file answers, without the variant's
+      // headers — a 404 marked immutable would be kept by caches for a year.
+      for (const header of ['Content-Encoding', 'Cache-Control', 'Vary', 'Content-Type']) res.removeHeader(header);
+      files(req, res, next);
     });
   };
 }
@@ -66,8 +70,10 @@ export function chooseEncoding(header: string | undefined, available: readonly E
   for (const part of (header ?? '').split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     if (!name) continue;
-    const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
-    weights.set(name.trim(), q === undefined ? 1 : Number(q));
+    const q = params.find((param) => /^\s*q\s*=/.test(param));
+    // A q value that is not a number from 0 to 1 (`q = 0` spaced, `q=-1`) refuses rather than accepts.
+    const weight = q === undefined ? 1 : Number(/^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(q)?.[1] ?? 0);
+    weights.set(name.trim(), weight);
   }
   const accepted = (name: string) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
   return available.find((encoding) => accepted(encoding.name));

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallEndReason } from '@shared/signalling/protocol';
 import { useTranslation } from 'react-i18next';
 import { callEndMessage } from '../../call/end-message';
-import { Link, Navigate } from 'react-router-dom';
-import type { BoothHomeState } from './BoothHome';
 import { privacyWipe } from '../lib/privacy-wipe';
 import { IdleReset } from './IdleReset';
 import { BoothSurvey } from '../survey/BoothSurvey';
@@ -15,8 +13,8 @@ export const BOOTH_END_SECONDS = 8;
  * After a consultation. Held and ended by the agent: "Merci" and the satisfaction survey, until the
  * citizen taps "Terminer" or "Passer" (or the kiosk's idle countdown wipes the screen; every answer
  * is saved as it is given), then the privacy wipe. Refused, or left by the citizen: a short word,
- * then back to the welcome screen by itself, which opens the next consultation when its time comes
- * (and offers to go back into the one left).
+ * then the privacy wipe too, back to the welcome screen, which opens the next consultation when its
+ * time comes (and offers to go back into the one left).
  */
 export function BoothCallEnd({ consultationId, status, reason }: { consultationId: string; status: 'ended' | 'refused'; reason: CallEndReason | null }) {
   if (status === 'ended' && reason === 'ended') return <SurveyEnd consultationId={consultationId} />;
@@ -42,12 +40,15 @@ function ShortEnd({ consultationId, status, reason }: { consultationId: string; 
   const [remaining, setRemaining] = useState(BOOTH_END_SECONDS);
   useEffect(() => {
     window.scrollTo(0, 0);
-    const timer = setInterval(() => setRemaining((r) => r - 1), 1000);
+    const timer = setInterval(() => setRemaining((r) => Math.max(0, r - 1)), 1000);
     return () => clearInterval(timer);
   }, []);
   const left = reason === 'left';
-  const home: BoothHomeState = left ? { left: consultationId } : {};
-  if (remaining <= 0) return <Navigate to="/borne" replace state={home} />;
+  const wipe = useCallback(() => void privacyWipe(left ? { left: consultationId } : {}), [left, consultationId]);
+  // Once: the countdown stops at zero, and the wipe's page load follows.
+  useEffect(() => {
+    if (remaining === 0) wipe();
+  }, [remaining, wipe]);
   const message = callEndMessage(t, status, reason);
   return (
     <div className="fr-container fr-my-6w" style={{ fontSize: '1.5rem' }} data-testid="booth-end">
@@ -65,9 +66,9 @@ function ShortEnd({ consultationId, status, reason }: { consultationId: string; 
           </li>
         )}
         <li>
-          <Link className="fr-btn fr-btn--secondary fr-btn--lg" to="/borne" replace state={home}>
+          <button type="button" className="fr-btn fr-btn--secondary fr-btn--lg" onClick={wipe}>
             {t('call.back')}
-          </Link>
+          </button>
         </li>
       </ul>
     </div>

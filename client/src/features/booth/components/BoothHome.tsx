@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { dayLabel, timeOf, todayInParis } from '../../../lib/paris-time';
 import { useBoothSchedule } from '../hooks/use-booth-schedule';
 import '../i18n';
-
-/** Where the booth came back from: a consultation the citizen left on purpose is not re-entered by itself. */
-export interface BoothHomeState {
-  left?: string;
-}
+import { LEFT_PARAM } from '../lib/privacy-wipe';
 
 /**
  * The citizen-facing screen: large calm type, one thing said at a time (loading, the next
@@ -16,7 +12,8 @@ export interface BoothHomeState {
 export function BoothHome() {
   const { t } = useTranslation('kiosk');
   const { state, openNow } = useBoothSchedule();
-  const left = (useLocation().state as BoothHomeState | null)?.left;
+  // A consultation the citizen left on purpose (said by the end screen's wipe) is not re-entered by itself.
+  const left = useSearchParams()[0].get(LEFT_PARAM);
   if (openNow && openNow.id !== left) return <Navigate to={`/borne/consultation/${openNow.id}`} replace />;
   return (
     <div className="fr-container kiosk-page">

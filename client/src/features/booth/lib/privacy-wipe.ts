@@ -2,6 +2,11 @@ import { releaseAll } from '../../../lib/page-resources';
 
 /** Where the booth goes back to: its welcome screen. */
 export const BOOTH_WELCOME = '/borne';
+/**
+ * The query parameter naming a consultation the citizen left on purpose: the welcome screen offers
+ * to go back into it rather than entering it by itself (the wipe's page load loses any other state).
+ */
+export const LEFT_PARAM = 'quittee';
 
 /** Each store emptied on its own: one the browser refuses (private mode, quota) does not stop the others. */
 async function settle(steps: Array<() => unknown>): Promise<void> {
@@ -36,8 +41,8 @@ async function clearIndexedDb(): Promise<void> {
  * drops every in-memory state (call, documents, chat, survey). The booth stays paired: its device
  * cookie is httpOnly, out of the page's reach and meant to stay.
  */
-export async function privacyWipe(): Promise<void> {
-  await wipeTo(BOOTH_WELCOME);
+export async function privacyWipe({ left }: { left?: string } = {}): Promise<void> {
+  await wipeTo(left ? `${BOOTH_WELCOME}?${LEFT_PARAM}=${encodeURIComponent(left)}` : BOOTH_WELCOME);
 }
 
 /** The same wipe, then the page given (the pairing page, once the facilitator unpaired the booth). */

@@ -11,7 +11,7 @@ import {
   type FaceLevel,
   type SurveyQuestion,
 } from '@shared/survey/questions';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-errors';
 import { answerSurvey, openSurvey } from './survey-api';
@@ -25,7 +25,7 @@ const CLARITY = Array.from({ length: CLARITY_MAX - CLARITY_MIN + 1 }, (_, i) => 
 
 /**
  * The citizen's survey after the call, on one screen: one tap per question, each answer saved at
- * once (so leaving halfway keeps what was given) and then fixed. Anonymous: the token the server
+ * once (so leaving halfway keeps what was given); a tap by mistake is corrected by another tap. Anonymous: the token the server
  * gives lives in this page's memory only. Without a token (refused, network), only the end buttons.
  */
 export function BoothSurvey({ consultationId, onDone }: { consultationId: string; onDone: () => void }) {
@@ -42,15 +42,23 @@ export function BoothSurvey({ consultationId, onDone }: { consultationId: string
       .catch(() => setUnavailable(true));
   }, [consultationId]);
 
+  // Answers to one question are sent one after the other: a quick correction is stored last.
+  const queues = useRef<Partial<Record<SurveyQuestion, Promise<unknown>>>>({});
+  const latest = useRef<Partial<Record<SurveyQuestion, Answer>>>({});
   const save = (question: SurveyQuestion, value: Answer) => {
     if (!token) return;
+    latest.current[question] = value;
     setAnswers((a) => ({ ...a, [question]: value }));
     setStates((s) => ({ ...s, [question]: 'saving' }));
-    answerSurvey(token, question, value)
-      .then(() => setStates((s) => ({ ...s, [question]: 'saved' })))
-      .catch((err: unknown) => setStates((s) => ({ ...s, [question]: { failed: describeError(t, err).summary } })));
+    const sent = (queues.current[question] ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => answerSurvey(token, question, value));
+    queues.current[question] = sent;
+    sent
+      .then(() => latest.current[question] === value && setStates((s) => ({ ...s, [question]: 'saved' })))
+      .catch((err: unknown) => latest.current[question] === value && setStates((s) => ({ ...s, [question]: { failed: describeError(t, err).summary } })));
   };
-  const locked = (q: SurveyQuestion) => states[q] === 'saving' || states[q] === 'saved';
+  const savedComment = states.comment === 'saved' ? answers.comment : undefined;
   const commentProblem = comment.trim() === '' ? null : (() => {
     const checked = checkAnswer('comment', comment);
     return checked.ok ? null : checked.problem;
@@ -72,7 +80,7 @@ export function BoothSurvey({ consultationId, onDone }: { consultationId: string
       <div className="booth-survey__options" role="radiogroup" aria-label={legend}>
         {options.map((o) => (
           <label key={String(o.value)} className={`booth-survey__option${o.face ? ' booth-survey__option--face' : ''}`}>
-            <input type="radio" name={`survey-${q}`} value={String(o.value)} checked={answers[q] === o.value} disabled={locked(q)} onChange={() => save(q, o.value)} />
+            <input type="radio" name={`survey-${q}`} value={String(o.value)} checked={answers[q] === o.value} onChange={() => save(q, o.value)} />
             {o.label}
           </label>
         ))}
@@ -102,7 +110,7 @@ export function BoothSurvey({ consultationId, onDone }: { consultationId: string
                 hintText={t('survey.commentHint', { max: SURVEY_COMMENT_MAX })}
                 state={commentProblem ? 'error' : 'default'}
                 stateRelatedMessage={commentProblem ? t(`errors.fields.${commentProblem}`) : undefined}
-                nativeTextAreaProps={{ value: comment, rows: 2, maxLength: SURVEY_COMMENT_MAX + 50, readOnly: locked('comment'), onChange: (e) => setComment(e.target.value) }}
+                nativeTextAreaProps={{ value: comment, rows: 2, maxLength: SURVEY_COMMENT_MAX + 50, onChange: (e) => setComment(e.target.value) }}
               />
             </div>
           </div>
@@ -112,7 +120,7 @@ export function BoothSurvey({ consultationId, onDone }: { consultationId: string
             {levels('image', QUALITY_LEVELS)}
             {levels('documents', DOCUMENT_LEVELS)}
             <div className="booth-survey__options fr-mt-1w">
-              <Button size="large" priority="secondary" disabled={comment.trim() === '' || commentProblem !== null || locked('comment')} onClick={() => save('comment', comment)}>
+              <Button size="large" priority="secondary" disabled={comment.trim() === '' || commentProblem !== null || states.comment === 'saving' || savedComment === comment} onClick={() => save('comment', comment)}>
                 {t('survey.commentSend')}
               </Button>
               {status('comment')}

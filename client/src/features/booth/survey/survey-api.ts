@@ -18,6 +18,6 @@ export function openSurvey(consultationId: string): Promise<Schemas['SurveyTicke
   return ticket;
 }
 
-/** One answer, saved at once (409 SURVEY_ALREADY_ANSWERED when a different one was given). */
+/** One answer, saved at once; another one to the same question replaces it. */
 export const answerSurvey = (token: string, question: SurveyQuestion, value: string | number) =>
   fetchApi<Schemas['SurveyAnswerView']>(`/api/surveys/${encodeURIComponent(token)}/answers/${question}`, { method: 'PUT', body: { value } });

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChecklistModule } from './checklist/checklist.module';
 import { CitizenLinkModule } from './citizen-link/citizen-link.module';
 import { withoutLinkTokens } from './citizen-link/citizen-links';
+import { errorForLog } from './common/errors/error-log';
 import { appConfig, AppConfig, configurations, mediaConfig, MediaConfig } from './config/configuration';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { typeormOptions } from './database/typeorm-options';
@@ -53,7 +54,9 @@ export class AppModule {
               redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
               autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
               serializers: {
-                // The page behind a one-time password link carries its token in the path: never logged (nor a citizen's link, nor a survey's).
+                // A failed query's parameters may name a citizen: never logged (error-log.ts).
+                err: errorForLog,
+                // The page behind a one-time password link carries its token in the path: never logged (nor a citizen's link, nor a survey's, nor which consultation's survey is opened).
                 req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSurveyToken(withoutLinkTokens(req.url.replace(/^\/mot-de-passe\/[^/?#]+/, '/mot-de-passe/…'))) }),
               },
             },

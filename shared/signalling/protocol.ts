@@ -61,12 +61,12 @@ export interface Participant {
  * What is true for the agent of the consultation a lobby waits for (`lobbyStatus`), as the server
  * sees it: never a queue, never a promise. 'present': in this consultation's call (they see who
  * waits); 'busy': in the call of their previous consultation, whose booked end is
- * `previousEndsInMinutes` away (0: already past it); 'away': connected to neither, `lateMinutes`
- * set once the booked start passed by the late threshold (LOBBY_LATE_MINUTES).
+ * `previousEndsInMinutes` away (0: already past it); 'away': connected to neither. `lateMinutes`
+ * (busy or away) is set once the booked start passed by the late threshold (LOBBY_LATE_MINUTES).
  */
 export type LobbyStatus =
   | { agent: 'present' }
-  | { agent: 'busy'; previousEndsInMinutes: number }
+  | { agent: 'busy'; previousEndsInMinutes: number; lateMinutes: number | null }
   | { agent: 'away'; lateMinutes: number | null };
 
 /** Longest short message an agent sends a waiting booth, in characters (after trimming). */

@@ -136,6 +136,16 @@ describe('the honest waiting room, the agent’s words to the booth and the call
     expect((await post(agentApi, next, { text: 'x'.repeat(201) })).body.errors).toEqual({ text: ['TOO_LONG'] });
     const control = await post(agentApi, next, { text: 'bonjour\u0007' });
     expect([control.status, control.body.errors]).toEqual([422, { text: ['CONTROL_CHARACTER'] }]);
+    // Invisible formatting: a bidi override would show other words than the message holds.
+    for (const text of ['Bonjour \u202enuméro', 'Bon\u200bjour', 'A\u2066B\u2069']) {
+      const invisible = await post(agentApi, next, { text });
+      expect([invisible.status, invisible.body.errors]).toEqual([422, { text: ['CONTROL_CHARACTER'] }]);
+    }
+    // Written hours before the consultation, it would be stale by then: refused, nothing relayed.
+    const { pithiviersBoothId } = await demoIds(t.dataSource);
+    const afternoon = await createConsultation(t.dataSource, pithiviersBoothId, 'agent@demo.visio-msap.fr', 180, 30);
+    const early = await post(agentApi, afternoon, { text: 'J’arrive dans 5 minutes.' });
+    expect([early.status, early.body.code]).toEqual([403, 'OUTSIDE_WINDOW']);
     expect((await post(agentApi, next, {})).status).toBe(422);
     const admin = await signIn(t.baseUrl, 'admin');
     const { ddfipId } = await schedulingIds(t.dataSource);

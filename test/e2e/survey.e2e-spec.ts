@@ -2,6 +2,7 @@ import { CALL_PROBLEMS } from '../../shared/survey/call-feedback';
 import { meanScore } from '../../shared/survey/score';
 import { ConsultationsService } from '../../server/src/consultations/consultations.service';
 import { RetentionService } from '../../server/src/retention/retention.service';
+import { newSurveyToken } from '../../server/src/survey/survey-tokens';
 import { startTestApp, TestApp } from '../support/app';
 import { Caller, pairDevice } from '../support/callers';
 import { createConsultation } from '../support/consultations';
@@ -9,11 +10,14 @@ import { demoIds } from '../support/demo-data';
 import { signIn, SignedIn } from '../support/session';
 
 const AGENT = 'agent@demo.visio-msap.fr';
+/** The key this test gives the server, so that it can sign tokens of its own (an expired one). */
+const SECRET = 'the survey e2e test secret, 32 characters or more';
 
 /**
  * The booth's anonymous survey and the staff's word on the call, against the real PostgreSQL: the
- * token only to the consultation's booth after its call, once; answers one by one, each once; a
- * response row that names no consultation, booth nor agent; the comment erased by retention.
+ * token only to the consultation's booth after its call, once; answers one by one, one value per
+ * question; a response row, born at the first answer, that names no consultation, booth nor agent
+ * and shares no transaction with the opening; the comment erased by retention.
  */
 describe('the survey after a call', () => {
   let t: TestApp;
@@ -35,7 +39,7 @@ describe('the survey after a call', () => {
   const responseOf = async (siteId: string) => (await t.dataSource.query('SELECT * FROM survey_responses WHERE msap_site_id = $1', [siteId])) as Array<Record<string, unknown>>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SURVEY_TOKEN_SECRET: SECRET });
     lifecycle = t.app.get(ConsultationsService);
     ids = await demoIds(t.dataSource);
     booth = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
@@ -55,14 +59,14 @@ describe('the survey after a call', () => {
     expect((await agent.agent.post(`/api/consultations/${id}/survey`).set('X-CSRF-Token', agent.csrf).expect(403)).body.code).toBe('FORBIDDEN');
 
     const ticket = (await open(booth, id).expect(201)).body as { token: string; expiresAt: string };
-    expect(ticket.token).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{22}$/);
+    expect(ticket.token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
     expect(new Date(ticket.expiresAt).getTime()).toBeGreaterThan(Date.now());
     expect((await open(booth, id).expect(409)).body.code).toBe('SURVEY_ALREADY_OPENED');
-    // Two at once: one response only.
+    // Two at once: one opening only. Opening writes no response: the first answer will.
     const raced = await held();
     const both = await Promise.all([open(booth, raced), open(booth, raced)]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(await responseOf(ids.pithiviersId)).toHaveLength(2);
+    expect(await responseOf(ids.pithiviersId)).toHaveLength(0);
     expect(await t.dataSource.query('SELECT consultation_id FROM survey_openings WHERE consultation_id = ANY($1)', [[id, raced]])).toHaveLength(2);
   });
 
@@ -129,10 +133,41 @@ describe('the survey after a call', () => {
     await refused('age', 'good', { question: ['NOT_ALLOWED'] });
     expect((await booth.agent.put(`/api/surveys/${token}/answers/clarity`).set('X-CSRF-Token', booth.csrf!).send({}).expect(422)).body.errors).toEqual({ value: ['REQUIRED'] });
     expect((await answer('not-a-token', 'clarity', 3).expect(404)).body.code).toBe('SURVEY_UNKNOWN');
-    expect((await answer(`${(Math.ceil(Date.now() / 60_000) + 5).toString(36)}.${'A'.repeat(22)}`, 'clarity', 3).expect(404)).body.code).toBe('SURVEY_UNKNOWN');
-    expect((await answer(`${(Math.floor(Date.now() / 60_000) - 1).toString(36)}.${'A'.repeat(22)}`, 'clarity', 3).expect(410)).body.code).toBe('TOKEN_EXPIRED');
-    const [row] = await responseOf(ids.pithiviersId);
-    expect(row).toMatchObject({ satisfaction: null, clarity: null, sound: null, comment: null });
+    // The payload changed (another site), the signature kept; or signed with another key: unknown.
+    const [body, signature] = token.split('.') as [string, string];
+    const fields = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    const tampered = `${Buffer.from(JSON.stringify({ ...fields, s: ids.sullyId })).toString('base64url')}.${signature}`;
+    expect((await answer(tampered, 'clarity', 3).expect(404)).body.code).toBe('SURVEY_UNKNOWN');
+    const payload = { consultationTypeId: fields.t as string | null, msapSiteId: ids.pithiviersId, administrationId: fields.a as string };
+    expect((await answer(newSurveyToken('another key, also of 32 characters or more', payload).token, 'clarity', 3).expect(404)).body.code).toBe('SURVEY_UNKNOWN');
+    // Signed with the server's key, but issued long enough ago to have expired.
+    const expired = newSurveyToken(SECRET, payload, Date.now() - 31 * 60_000).token;
+    expect((await answer(expired, 'clarity', 3).expect(410)).body.code).toBe('TOKEN_EXPIRED');
+    expect(await responseOf(ids.pithiviersId)).toEqual([]);
+    expect(await responseOf(ids.sullyId)).toEqual([]);
+    // The genuine token still works, and its response is born at this first answer.
+    await answer(token, 'clarity', 3).expect(200);
+    expect(await responseOf(ids.pithiviersId)).toMatchObject([{ clarity: 3, satisfaction: null }]);
+  });
+
+  it('writes the response at the first answer, in a transaction apart from the opening: no xmin ties them', async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i += 1) tokens.push(((await open(booth, await held()).expect(201)).body as { token: string }).token);
+    expect(await responseOf(ids.pithiviersId)).toEqual([]);
+    for (const [i, token] of tokens.entries()) {
+      await answer(token, 'satisfaction', 'good').expect(200);
+      if (i % 2 === 0) await answer(token, 'clarity', 5).expect(200);
+    }
+    const rows = await responseOf(ids.pithiviersId);
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((r) => r.clarity === 5)).toHaveLength(2);
+    const [{ openings }] = (await t.dataSource.query('SELECT count(*)::int AS openings FROM survey_openings')) as Array<{ openings: number }>;
+    expect(openings).toBeGreaterThanOrEqual(4);
+    const [{ linked }] = (await t.dataSource.query('SELECT count(*)::int AS linked FROM survey_openings o JOIN survey_responses r ON r.xmin = o.xmin')) as Array<{ linked: number }>;
+    expect(linked).toBe(0);
+    // Nothing of the token is kept at the opening.
+    const columns = (await t.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'survey_openings' ORDER BY column_name`)) as Array<{ column_name: string }>;
+    expect(columns.map((c) => c.column_name)).toEqual(['consultation_id', 'opened_on']);
   });
 
   it('erases comments after the citizen-data limit, keeping the answers', async () => {
@@ -218,6 +253,29 @@ describe('the staff’s word on the call', () => {
     await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [other]);
     expect((await feedback(agent, other, { problems: [] }).expect(409)).body.code).toBe('CONSULTATION_CANCELLED');
     expect(await t.dataSource.query('SELECT 1 FROM call_feedback WHERE consultation_id = ANY($1)', [[id, other]])).toEqual([]);
+  });
+
+  it('keeps no note when the citizen’s data is erased while it is being written', async () => {
+    const id = await createConsultation(t.dataSource, boothId, AGENT);
+    await lifecycle.callStarted(id);
+    await lifecycle.callEnded(id);
+    // The sweep's transaction has marked the consultation erased but not committed yet: the request
+    // passes its first check, then its write waits for the sweep and sees the erasure.
+    const sweep = t.dataSource.createQueryRunner();
+    await sweep.startTransaction();
+    try {
+      await sweep.query('UPDATE consultations SET citizen_erased_at = now() WHERE id = $1', [id]);
+      const sent = feedback(agent, id, { problems: ['sound'], note: 'Mme Dupont entend mal' }).then((r) => r);
+      await new Promise((r) => setTimeout(r, 500));
+      await sweep.commitTransaction();
+      expect((await sent).body).toEqual({ consultationId: id, authorRole: 'agent', problems: ['sound'], note: null });
+    } finally {
+      if (sweep.isTransactionActive) await sweep.rollbackTransaction();
+      await sweep.release();
+    }
+    expect(await t.dataSource.query('SELECT problems, note FROM call_feedback WHERE consultation_id = $1', [id])).toEqual([{ problems: ['sound'], note: null }]);
+    // Once erased, a note is refused outright.
+    expect((await feedback(agent, id, { problems: [], note: 'encore' }).expect(409)).body.code).toBe('CONSULTATION_ENDED');
   });
 
   it('erases the note with the citizen’s data', async () => {

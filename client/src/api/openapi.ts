@@ -3139,10 +3139,7 @@ export type components = {
         SurveyTicketView: {
             /** @description The answers are refused after it (410 TOKEN_EXPIRED) */
             expiresAt: string;
-            /**
-             * @description Sent back in the path of each answer; stored nowhere but as its hash
-             * @example p2x8k1.Qm9vdGgtc3VydmV5LXRva2Vu
-             */
+            /** @description Signed by the server; sent back in the path of each answer; stored nowhere but as its hash, from the first answer */
             token: string;
         };
         /** @enum {string} */

@@ -198,6 +198,9 @@ export const deskConfig = registerAs('desk', () => {
   };
 });
 
+/** The key that signs the booth survey's tokens (see survey-tokens.ts). */
+export const surveyConfig = registerAs('survey', () => ({ tokenSecret: readEnv().SURVEY_TOKEN_SECRET }));
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
@@ -207,4 +210,5 @@ export type NotificationsConfig = ReturnType<typeof notificationsConfig>;
 export type RetentionConfig = ReturnType<typeof retentionConfig>;
 export type DocumentsConfig = ReturnType<typeof documentsConfig>;
 export type DeskConfig = ReturnType<typeof deskConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig, deskConfig];
+export type SurveyConfig = ReturnType<typeof surveyConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig, deskConfig, surveyConfig];

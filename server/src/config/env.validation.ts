@@ -98,6 +98,8 @@ const CLAMD_URL_PATTERN = /^tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}$|^tcp:\/\/\[[0-9a-fA-
 /** `id:base64` entries, comma-separated: 32-byte AES keys, the first one encrypts. */
 const MASTER_KEYS_PATTERN = /^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\s*)*$/;
 export const DOCUMENT_STORAGES = ['local', 's3'] as const;
+/** SURVEY_TOKEN_SECRET when unset: known to all, so refused in production with a PUBLIC_URL. */
+export const DEVELOPMENT_SURVEY_TOKEN_SECRET = 'development-only survey token secret, set SURVEY_TOKEN_SECRET';
 
 /**
  * Every setting the service reads, validated once at boot. Each message says what is expected, and
@@ -267,6 +269,16 @@ export class EnvironmentVariables {
 
   @IntInRange(60, 86400, 'number of seconds ')
   TURN_CREDENTIAL_TTL_SECONDS = 3600;
+
+  /**
+   * Signs the booth survey's tokens, which carry what the response keeps (type, site, administration)
+   * so that the opening and the answers are never written together. The same on every instance. The
+   * default is public: fit for development and a single machine without PUBLIC_URL only (a forged
+   * token could add a response, never name anyone); required in production with a PUBLIC_URL.
+   */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (openssl rand -base64 32)' })
+  SURVEY_TOKEN_SECRET = DEVELOPMENT_SURVEY_TOKEN_SECRET;
 
   @IsIn(ICE_TRANSPORT_POLICIES, { message: `must be one of ${ICE_TRANSPORT_POLICIES.join(', ')}` })
   ICE_TRANSPORT_POLICY: (typeof ICE_TRANSPORT_POLICIES)[number] = 'all';
@@ -471,7 +483,8 @@ export function validateEnv(raw: Record<string, string | undefined>): Environmen
   const env = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   const problems = errors.map((e) => {
-    const got = input[e.property];
+    // A secret refused is not echoed into the boot log.
+    const got = e.property === 'SURVEY_TOKEN_SECRET' ? undefined : input[e.property];
     const message = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
     return `${e.property} ${message}${got === undefined ? '' : ` (got "${got}")`}`;
   });
@@ -488,6 +501,10 @@ export function validateEnv(raw: Record<string, string | undefined>): Environmen
   // a real e-mail. In production, messages leave the server only with PUBLIC_URL set.
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL && (env.SMTP_HOST || env.SMS_PROVIDER_URL)) {
     problems.push('PUBLIC_URL must be set in production when SMTP_HOST or SMS_PROVIDER_URL sends messages: their links are built from it');
+  }
+  // Served to others, a known key would let anyone forge survey tokens (made-up responses in the statistics).
+  if (env.NODE_ENV === 'production' && env.PUBLIC_URL && env.SURVEY_TOKEN_SECRET === DEVELOPMENT_SURVEY_TOKEN_SECRET) {
+    problems.push('SURVEY_TOKEN_SECRET must be set in production with a PUBLIC_URL (the same on every instance): it signs the booth survey tokens');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return env;

@@ -52,7 +52,8 @@ describe('validateEnv and the media address', () => {
   it('lists the missing announced address among the configuration problems', () => {
     expect(() => validateEnv({ PUBLIC_URL: 'https://visio.example.fr' })).toThrow(ConfigurationError);
     expect(() => validateEnv({ PUBLIC_URL: 'https://visio.example.fr' })).toThrow(/RTC_ANNOUNCED_ADDRESS is required/);
-    expect(validateEnv({ PUBLIC_URL: 'https://visio.example.fr', RTC_ANNOUNCED_ADDRESS: '203.0.113.10' }).RTC_ANNOUNCED_ADDRESS).toBe('203.0.113.10');
+    const secret = { SURVEY_TOKEN_SECRET: 'a survey token secret of 32 characters or more' }; // required in production with a PUBLIC_URL
+    expect(validateEnv({ PUBLIC_URL: 'https://visio.example.fr', RTC_ANNOUNCED_ADDRESS: '203.0.113.10', ...secret }).RTC_ANNOUNCED_ADDRESS).toBe('203.0.113.10');
   });
 
   it('refuses a listen address that is not an IP address, naming it', () => {

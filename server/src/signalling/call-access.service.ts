@@ -7,6 +7,7 @@ import { ConsultationReader } from '../consultations/consultation.reader';
 import { OPEN_STATUSES } from '../consultations/entities/consultation.entity';
 import { ParticipantRole } from '../../../shared/signalling/protocol';
 import { JoinWindowView } from './dto/join-window.view';
+import { withinJoinWindow } from './join-window';
 
 /** Who joins a consultation's call, as decided once when the socket opens. */
 export interface CallAccess {
@@ -81,8 +82,7 @@ export class CallAccessService {
     if (consultation.status === 'cancelled') throw new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
     if (!OPEN_STATUSES.includes(consultation.status)) throw new DomainError('CONSULTATION_ENDED', 'This consultation is over.');
 
-    const margin = this.config.joinMarginMinutes * 60_000;
-    if (now.getTime() < consultation.startsAt.getTime() - margin || now.getTime() > consultation.endsAt.getTime() + margin) {
+    if (!withinJoinWindow(consultation, this.config.joinMarginMinutes, now)) {
       throw new DomainError('OUTSIDE_WINDOW', 'This consultation is not open now.');
     }
     return access;

@@ -244,6 +244,11 @@ export class Call {
     for (const m of this.members.values()) if (m.phase === 'lobby') m.connection.notify(notification, data);
   }
 
+  /** The connections of those waiting in the lobby: each is told its own status (LobbyWatch). */
+  lobbyConnections(): SignallingConnection[] {
+    return [...this.members.values()].filter((m) => m.phase === 'lobby').map((m) => m.connection);
+  }
+
   /** Someone waiting in the lobby (their access says the consultation's schedule and agent), if any. */
   lobbyAccess(): CallAccess | undefined {
     return [...this.members.values()].find((m) => m.phase === 'lobby')?.access;

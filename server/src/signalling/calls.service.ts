@@ -153,7 +153,7 @@ export class CallsService {
         onPresence: (_call, access, phase) => {
           this.presence.set(access, phase);
           // The lobbies waiting for this agent (here or in their next consultation) read otherwise now.
-          if (access.role === 'agent') this.lobby.agentMoved();
+          if (access.role === 'agent' && access.agentUserId) this.lobby.agentMoved(access.agentUserId);
         },
         onEnding: async () => {
           await lifecycle.callEnded(consultationId);

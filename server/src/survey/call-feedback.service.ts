@@ -36,13 +36,19 @@ export class CallFeedbackService implements ConsultationEventSubscriber, OnModul
     if (c.status === 'scheduled') throw new DomainError('CONSULTATION_NOT_STARTED', 'Its call has not started.');
     if (c.citizenErased && dto.note) throw new DomainError('CONSULTATION_ENDED', 'This consultation’s free texts were erased: no note may be added.');
     const problems = [...new Set(dto.problems)];
-    const note = dto.note || null;
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO call_feedback (consultation_id, author_role, user_id, problems, note) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (consultation_id, user_id) DO UPDATE SET problems = EXCLUDED.problems, note = EXCLUDED.note, updated_at = now()`,
-        [consultationId, role, user.userId, problems, note],
-      );
+      // The retention sweep may erase the citizen's data between the check above and this write: the
+      // statement checks again, on the consultation's row locked FOR SHARE (a sweep under way is
+      // waited for and its erasure seen; one starting after waits for this write, then erases it).
+      const rows = (await tx.query(
+        `WITH c AS (SELECT citizen_erased_at IS NOT NULL AS erased FROM consultations WHERE id = $1 FOR SHARE)
+         INSERT INTO call_feedback (consultation_id, author_role, user_id, problems, note)
+         SELECT $1::uuid, $2::text, $3::uuid, $4::text[], CASE WHEN c.erased THEN NULL ELSE $5::text END FROM c
+         ON CONFLICT (consultation_id, user_id) DO UPDATE SET problems = EXCLUDED.problems, note = EXCLUDED.note, updated_at = now()
+         RETURNING note`,
+        [consultationId, role, user.userId, problems, dto.note || null],
+      )) as Array<{ note: string | null }>;
+      const note = rows[0]?.note ?? null;
       // The note is free text (it may name the citizen): the trail says only that there was one.
       await this.audit.record(
         { action: 'consultation.call_feedback_recorded', actorUserId: user.userId, subjectType: 'consultation', subjectId: consultationId, details: { role, problems, note: note !== null } },

@@ -3,14 +3,23 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The booth's satisfaction survey and the staff's word on the call (issue 14).
  *
- * Anonymity: `survey_responses` holds the consultation type, the France Services site and the
- * administration, the answers and the DAY they were given, nothing else (no consultation, booth,
- * agent nor citizen), and only the SHA-256 of the one-time token the booth was given. A consultation
- * keeps only that a survey was opened for it, and which day (`survey_openings`, its primary key
- * refusing a second one). Nothing orders the responses (random ids, no sequence, no time finer
- * than the day), so a response can be tied to a consultation no better than "same site, type,
- * administration and day". What remains outside the application's reach: PostgreSQL's own
- * transaction ids and WAL until vacuum, and the HTTP logs (kept no longer than the audit log).
+ * Anonymity. `survey_openings` says only that a consultation's survey was opened, and which day
+ * (its primary key refuses a second one); it holds no token nor hash. `survey_responses` holds the
+ * consultation type, the France Services site, the administration, the answers, the DAYS it was
+ * created and last changed, and the SHA-256 of its token (unique: one response per token) — no
+ * consultation, booth, agent nor citizen, and no key or constraint pointing to an opening. The two
+ * are never written together: the opening is one statement of its own, which hands the booth a
+ * token signed by the server (SURVEY_TOKEN_SECRET) that carries the type, site and administration;
+ * the response is created by the first answer, in another transaction, from that verified token.
+ * So no PostgreSQL transaction id (`xmin`) is shared by an opening and a response.
+ *
+ * What does NOT hold: a reader of the database can still link a response to the consultations of
+ * the same site, type, administration and day, and within that group by insertion order (openings
+ * and first answers come in the same order; rows' physical places and transaction ids show it).
+ * In a small group (one consultation of a type at a site that day) this is identification by
+ * elimination: it is inherent to keeping the type, site and administration that issue 14's
+ * statistics ask for. Outside the database: the WAL until recycled, and the HTTP logs (survey
+ * tokens and the opened consultation are redacted from logged URLs, but lines keep their times).
  *
  * `call_feedback`: the problems the agent and the facilitator met, one row per consultation and
  * author, its note erased with the citizen's data.

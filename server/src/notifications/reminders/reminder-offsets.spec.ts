@@ -39,6 +39,7 @@ describe('notification settings', () => {
       // Messages leave the server: their links need the public address (and the media, theirs).
       PUBLIC_URL: 'https://visio.example.fr',
       RTC_ANNOUNCED_ADDRESS: 'visio.example.fr',
+      SURVEY_TOKEN_SECRET: 'a survey token secret of 32 characters or more',
     });
     expect(env).toMatchObject({ SMTP_PORT: 465, SMTP_SECURE: true, SMS_SENDER: 'Pref45' });
   });

@@ -15,7 +15,8 @@ export class BoothMessageController {
   /**
    * The agent's short message to the booth waiting for them ("J'arrive dans 5 minutes"), shown
    * large in its lobby. 403 NOT_CONSULTATION_AGENT for another agent's consultation (nothing is
-   * relayed), 409 when the consultation is over, 429 past a few a minute.
+   * relayed), 409 when the consultation is over, 403 OUTSIDE_WINDOW before or after its join
+   * window (as the booth's own join), 429 past a few a minute.
    */
   @Post(':id/booth-message')
   @HttpCode(200)

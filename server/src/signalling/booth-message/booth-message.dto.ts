@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { hasInvisibleFormatting } from '../../../../shared/chat/chat-text';
 import { BOOTH_MESSAGE_MAX_LENGTH } from '../../../../shared/signalling/protocol';
 
 export class SendBoothMessageDto {
@@ -9,8 +10,12 @@ export class SendBoothMessageDto {
   @IsString()
   @MinLength(1)
   @MaxLength(BOOTH_MESSAGE_MAX_LENGTH)
-  // Shown large on a public screen: one short paragraph, no line breaks nor invisible controls.
-  @Matches(/^\P{Cc}*$/u, { context: { code: 'CONTROL_CHARACTER' } })
+  // Shown large on a public screen: one short paragraph, no line breaks nor invisible controls,
+  // nor the invisible formatting the chat refuses (bidi overrides, zero-width characters).
+  @ValidateBy({ name: 'plainLine', validator: { validate: (value: unknown) => typeof value === 'string' && !/\p{Cc}/u.test(value) && !hasInvisibleFormatting(value) } }, {
+    message: 'text must be one line, without control nor invisible formatting characters',
+    context: { code: 'CONTROL_CHARACTER' },
+  })
   text!: string;
 }
 

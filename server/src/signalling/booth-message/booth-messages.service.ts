@@ -1,22 +1,25 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { UserPrincipal } from '../../auth/principal';
 import { PgListener } from '../../common/background/pg-listener';
 import { DomainError } from '../../common/errors/domain.error';
+import { signallingConfig, SignallingConfig } from '../../config/configuration';
 import { ConsultationReader } from '../../consultations/consultation.reader';
 import { OPEN_STATUSES } from '../../consultations/entities/consultation.entity';
 import type { BoothMessage } from '../../../../shared/signalling/protocol';
+import { withinJoinWindow } from '../join-window';
 import { BoothMessageView } from './booth-message.dto';
+import { LastMessages } from './last-messages';
 
 /** PostgreSQL channel on which every instance hears an agent's message to a waiting booth. */
 const CHANNEL = 'visio_booth_message';
 /** A few words while the citizen waits: more than this in a minute is a stuck key or a script. */
 const MAX_PER_WINDOW = 5;
 const WINDOW_MS = 60_000;
-/** No consultation's lobby lasts longer: older messages are forgotten. */
-const KEEP_MS = 3 * 3_600_000;
+/** How often every instance drops the messages past their age (LastMessages), whether or not anything else happens. */
+const PURGE_MS = 60_000;
 
 interface Notice {
   consultationId: string;
@@ -36,18 +39,19 @@ interface Notice {
 export class BoothMessages implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('BoothMessages');
   private readonly listener: PgListener<Notice>;
-  private readonly last = new Map<string, { message: BoothMessage; at: number }>();
+  private readonly last = new LastMessages();
   private readonly sent = new Map<string, number[]>();
   private readonly relays: Array<(consultationId: string, message: BoothMessage) => void> = [];
+  private purgeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consultations: ConsultationReader,
+    @Inject(signallingConfig.KEY) private readonly config: SignallingConfig,
   ) {
     this.listener = new PgListener((dataSource.options as PostgresConnectionOptions).url, CHANNEL, 'BoothMessages');
     this.listener.onMessage(({ consultationId, message }) => {
-      this.forgetOld();
-      this.last.set(consultationId, { message, at: Date.now() });
+      this.last.set(consultationId, message);
       for (const relay of this.relays) relay(consultationId, message);
     });
   }
@@ -59,12 +63,12 @@ export class BoothMessages implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The last message to this consultation's booth, for a booth entering the lobby. */
   lastFor(consultationId: string): BoothMessage | null {
-    return this.last.get(consultationId)?.message ?? null;
+    return this.last.lastFor(consultationId);
   }
 
-  /** The consultation is over: its message says nothing any more. */
+  /** The consultation is over (on this instance; the others drop it with age): its message says nothing any more. */
   forget(consultationId: string): void {
-    this.last.delete(consultationId);
+    this.last.forget(consultationId);
   }
 
   async send(user: UserPrincipal, consultationId: string, text: string): Promise<BoothMessageView> {
@@ -73,6 +77,11 @@ export class BoothMessages implements OnApplicationBootstrap, OnModuleDestroy {
     if (consultation.agentUserId !== user.userId) throw new DomainError('NOT_CONSULTATION_AGENT', 'Only the agent of this consultation writes to its booth.');
     if (consultation.status === 'cancelled') throw new DomainError('CONSULTATION_CANCELLED', 'This consultation was cancelled.');
     if (!OPEN_STATUSES.includes(consultation.status)) throw new DomainError('CONSULTATION_ENDED', 'This consultation is over.');
+    // Written at 08:00 for 16:00, it would greet the booth of the consultation before, or be stale
+    // by then: only while the call can be joined, as the booth itself joins it.
+    if (!withinJoinWindow(consultation, this.config.joinMarginMinutes, new Date())) {
+      throw new DomainError('OUTSIDE_WINDOW', 'Write to the booth while its consultation can be joined.');
+    }
     this.take(user.userId);
     const message: BoothMessage = { text, sentAt: new Date().toISOString() };
     await this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ consultationId, message } satisfies Notice)]);
@@ -92,17 +101,20 @@ export class BoothMessages implements OnApplicationBootstrap, OnModuleDestroy {
     this.sent.set(userId, recent);
   }
 
-  private forgetOld(): void {
-    const before = Date.now() - KEEP_MS;
-    for (const [id, entry] of this.last) if (entry.at < before) this.last.delete(id);
-    for (const [user, times] of this.sent) if (times.every((t) => t < Date.now() - WINDOW_MS)) this.sent.delete(user);
+  /** Drops the messages past their age and the rate counts past their window. */
+  private purge(now = Date.now()): void {
+    this.last.purge(now);
+    for (const [user, times] of this.sent) if (times.every((t) => t <= now - WINDOW_MS)) this.sent.delete(user);
   }
 
   onApplicationBootstrap(): Promise<void> {
+    // Unref'd: it never keeps the process alive by itself.
+    this.purgeTimer = setInterval(() => this.purge(), PURGE_MS).unref();
     return this.listener.start();
   }
 
   onModuleDestroy(): Promise<void> {
+    clearInterval(this.purgeTimer);
     return this.listener.stop();
   }
 }

@@ -8,7 +8,8 @@ const openTransports = async (ctx: HandlerContext, openTransport: TransportOpene
 
 /**
  * Entering and leaving: the booth waits in the lobby until the agent admits it. `welcome` tells a
- * lobby member what is true for the agent (after the answer or before: the client takes either).
+ * lobby member what is true for the agent (after the answer or before: the client takes either);
+ * it never throws, so a failed reading does not turn an accepted join into an error.
  */
 export const lobbyHandlers = (openTransport: TransportOpener, welcome: (ctx: HandlerContext) => Promise<void>): HandlerTable<'join' | 'admit' | 'leave' | 'end'> => ({
   async join(ctx, dto) {

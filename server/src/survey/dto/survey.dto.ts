@@ -4,7 +4,7 @@ import { SURVEY_QUESTIONS, SurveyQuestion } from '../../../../shared/survey/ques
 
 /** A survey opened for the booth: its one-time token, to be kept in memory only. */
 export class SurveyTicketView {
-  @ApiProperty({ example: 'p2x8k1.Qm9vdGgtc3VydmV5LXRva2Vu', description: 'Sent back in the path of each answer; stored nowhere but as its hash' })
+  @ApiProperty({ description: 'Signed by the server; sent back in the path of each answer; stored nowhere but as its hash, from the first answer' })
   token!: string;
 
   @ApiProperty({ description: 'The answers are refused after it (410 TOKEN_EXPIRED)' })

@@ -72,6 +72,12 @@ export class CallEngine {
   /** Steps of entering the media already marked since the last join (each is marked once). */
   private readonly marked = new Set<string>();
   private readonly onNetworkChange = () => void this.restartIce();
+  /**
+   * The system says the network is gone (cable out, Wi-Fi lost): the signalling socket is dead even
+   * if nothing has noticed yet. Dropping it shows « reconnexion » at once and starts the reconnection
+   * loop, which gets through as soon as the network is back.
+   */
+  private readonly onOffline = () => this.session.drop();
   private link = '';
   /** Only a new kind of link is a network change: bandwidth and round-trip estimates move all the time. */
   private readonly onLinkChange = () => {
@@ -120,6 +126,7 @@ export class CallEngine {
     // A network change (Wi-Fi to 4G, a cable plugged back) is met with an ICE restart at once,
     // before the transports notice by themselves.
     window.addEventListener('online', this.onNetworkChange);
+    window.addEventListener('offline', this.onOffline);
     this.link = linkKind();
     networkInformation()?.addEventListener('change', this.onLinkChange);
   }
@@ -196,6 +203,7 @@ export class CallEngine {
     this.stopped = true;
     if (this.statsTimer) clearInterval(this.statsTimer);
     window.removeEventListener('online', this.onNetworkChange);
+    window.removeEventListener('offline', this.onOffline);
     networkInformation()?.removeEventListener('change', this.onLinkChange);
     this.teardownMedia();
     this.session.stop();

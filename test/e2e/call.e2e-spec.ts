@@ -80,7 +80,7 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
       const agentPeer = (await registry.find(consultationId))!.listPeers().find((p) => p.info.role === 'agent')!;
       return [...agentPeer.consumers.values()].find((c) => c.kind === 'video')!;
     };
-    await agent.getByRole('button', { name: 'Passer en audio seul' }).click();
+    await agent.getByRole('button', { name: 'Son seul, sans vidéo' }).click();
     await agent.getByRole('button', { name: 'Réactiver la vidéo' }).waitFor();
     // Not only hidden: the SFU stops forwarding the booth's video to the agent (what saves a weak link).
     await waitFor('the agent’s video consumer paused at the SFU', async () => ((await agentVideoConsumer()).paused ? true : undefined));
@@ -124,7 +124,7 @@ describe('a consultation between a booth and an agent, in two real browsers', ()
     expect(await camera.evaluate((v: { videoWidth: number }) => v.videoWidth)).toBeGreaterThan(0);
 
     // The booth switches to audio only: the agent's camera stops reaching it, the shared document does not.
-    await booth.getByRole('button', { name: 'Passer en audio seul' }).click();
+    await booth.getByRole('button', { name: 'Son seul, sans vidéo' }).click();
     const screenFrames = () => screen.evaluate((v: { getVideoPlaybackQuality(): { totalVideoFrames: number } }) => v.getVideoPlaybackQuality().totalVideoFrames);
     await new Promise((r) => setTimeout(r, 700));
     const [framesBefore, boothBefore] = [await screenFrames(), await inbound(booth)];

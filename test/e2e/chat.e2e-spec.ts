@@ -60,6 +60,7 @@ describe('chat during a consultation, booth and agent in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync('/tmp/shots-ux', { recursive: true });
     t = await startTestApp({ LOGIN_RATE_LIMIT: '100', MEDIA_WORKERS: '1' });
     const ids = await demoIds(t.dataSource);
     consultationId = await createConsultation(t.dataSource, ids.pithiviersBoothId, 'agent@demo.visio-msap.fr');
@@ -135,14 +136,53 @@ describe('chat during a consultation, booth and agent in Chromium', () => {
     await axeClean(agent);
   });
 
+  it('at the booth, the phrases and the field are in view with the controls, without scrolling; the documents are one touch away', async () => {
+    for (const [width, height] of [
+      [1280, 720],
+      [800, 1280],
+    ] as const) {
+      await booth.setViewportSize({ width, height });
+      await new Promise((r) => setTimeout(r, 300));
+      // Each one on screen and not hidden by a scrolled panel: what the page shows at its centre is it.
+      const hidden = await booth.evaluate<string[]>(`[...document.querySelectorAll('.chat-panel__phrase-list button, [data-testid=chat-panel] textarea, [data-testid=chat-panel] button[type=submit], .call-page__controls button')]
+        .filter((e) => { const r = e.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return !at || !(e === at || e.contains(at)); })
+        .map((e) => e.textContent || e.tagName)`);
+      await booth.screenshot({ path: `/tmp/shots-ux/booth-call-chat-${width}x${height}.png` });
+      expect({ width, height, hidden }).toEqual({ width, height, hidden: [] });
+      expect(await booth.evaluate<boolean>('document.scrollingElement.scrollHeight > window.innerHeight')).toBe(false);
+    }
+    await booth.setViewportSize({ width: 1280, height: 720 });
+    // The chat comes before the controls in the reading order: a link, shown when focused, goes to them.
+    const skip = booth.getByRole('link', { name: 'Aller aux commandes de l’appel' });
+    await skip.focus();
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await booth.keyboard.press('Enter');
+    await booth.keyboard.press('Tab');
+    expect(await booth.evaluate<string>('document.activeElement.textContent')).toBe('Couper le micro');
+    const messagesView = booth.getByTestId('side-view-chat');
+    expect(await messagesView.getAttribute('aria-pressed')).toBe('true');
+    await booth.getByTestId('side-view-documents').click();
+    expect(await booth.getByTestId('side-view-documents').getAttribute('aria-pressed')).toBe('true');
+    await booth.getByRole('button', { name: 'Photographier un document' }).waitFor();
+    expect(await panel(booth).isVisible()).toBe(false);
+    // Written to while it shows the documents: the « Messages » button counts what is unread.
+    await write(agent, 'Avez-vous votre avis d’impôt ?');
+    await messagesView.getByTestId('chat-unread').getByText('1 message non lu').waitFor();
+    await booth.screenshot({ path: '/tmp/shots-ux/booth-call-documents-1280x720.png' });
+    await axeClean(booth);
+    await messagesView.click();
+    await messagesView.getByTestId('chat-unread').waitFor({ state: 'detached' });
+    expect((await texts(booth)).at(-1)).toBe('Avez-vous votre avis d’impôt ?');
+  });
+
   it('after a reload, the booth gets the whole history back; what it writes offline is sent, once, when it is back', async () => {
     const before = await texts(agent);
     await booth.reload();
     await booth.locator('[data-call-status="call"]').waitFor();
     await waitFor('the history replayed', async () => ((await texts(booth)).length === before.length ? true : undefined));
     expect(await texts(booth)).toEqual(before);
-    // Replayed history is not "new": nothing unread at the booth.
-    expect(await panel(booth).getByTestId('chat-unread').count()).toBe(0);
+    // Replayed history is not "new": nothing unread at the booth (its count is on the « Messages » button).
+    expect(await booth.getByTestId('chat-unread').count()).toBe(0);
 
     // The booth's connection drops; it writes meanwhile, and the agent too.
     await contexts[0]!.setOffline(true);

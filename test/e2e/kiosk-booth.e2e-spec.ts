@@ -330,7 +330,12 @@ describe('the booth’s privacy wipe after an idle time, in a real browser', () 
     await countdown.waitFor({ timeout: (IDLE_SECONDS + 5) * 1000 });
     expect(await countdown.innerText()).toMatch(/L’écran va revenir à l’accueil dans \d+ secondes/);
     await expectAccessible(page);
+    // A native modal dialog: the page below is inert (Tab cannot leave it), « Continuer » has the focus.
+    expect(await countdown.evaluate((d: { matches(s: string): boolean }) => d.matches('dialog:modal'))).toBe(true);
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Continuer');
     await page.screenshot({ path: `${SHOTS}/idle-countdown-portrait.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: `${SHOTS}/idle-countdown-landscape.png` });
     await countdown.getByRole('button', { name: 'Continuer' }).tap();
     await countdown.waitFor({ state: 'detached' });
 

@@ -7,7 +7,7 @@ export const frCallContext = {
     status: {
       present: 'Votre conseiller est prévenu : il vous fait entrer dès qu’il est prêt.',
       busy: 'Votre conseiller termine le rendez-vous précédent (≈ {{count}} min).',
-      busyOverrun: 'Votre conseiller termine le rendez-vous précédent, qui dure un peu plus que prévu.',
+      busyOverrun: 'Votre conseiller termine le rendez-vous précédent, qui dure plus longtemps que prévu.',
       away: 'Votre conseiller va se connecter à l’heure de votre rendez-vous.',
       late: 'Votre conseiller a du retard ({{count}} min). Vous pouvez l’attendre ici ou demander de l’aide à l’accueil France Services.',
     },
@@ -24,9 +24,13 @@ export const frCallContext = {
     empty: 'Écrivez un message ou choisissez-en un.',
   },
   agentLobby: {
-    who: '{{citizen}} · {{subject}} · {{site}}',
     waitingFor: 'Attend depuis {{count}} min',
     waitingJustNow: 'Vient d’arriver',
+  },
+  /** The booth's side column in the call: one view at a time, so that the chat fits without scrolling. */
+  callSide: {
+    label: 'Affichage à côté de la vidéo',
+    skipToControls: 'Aller aux commandes de l’appel',
   },
   callTimer: {
     label: 'Durée de l’appel',
@@ -40,5 +44,6 @@ export const frCallContext = {
     papers: 'Pièces à apporter : {{list}}',
     noPapers: 'Pas de pièce demandée',
     place: '{{site}} · {{booth}}',
+    opened: 'Salle ouverte à {{time}}',
   },
 };

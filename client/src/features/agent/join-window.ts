@@ -32,6 +32,9 @@ export type Opening =
 /** "14 h 20", "9 h" (the French typographic form). */
 const hourWords = (d: DateTime) => (d.minute === 0 ? `${d.hour} h` : `${d.hour} h ${d.toFormat('mm')}`);
 
+/** The time a call opens or opened at `at` (epoch ms), in Paris: "9 h 50". */
+export const openingTime = (at: number): string => hourWords(DateTime.fromMillis(at, { zone: PARIS }));
+
 /** What to say of a call opening at `at` (epoch ms), the server's time being `now`. */
 export function opening(at: number, now: number): Opening {
   if (now >= at) return { kind: 'open' };

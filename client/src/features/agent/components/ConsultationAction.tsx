@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { awaitsOutcome, Consultation, isOpen } from '../../../lib/consultations';
 import { useServerNow } from '../hooks/use-join-window';
-import { delayWords, JoinWindow, opening, opensAt } from '../join-window';
+import { delayWords, JoinWindow, opening, openingTime, opensAt } from '../join-window';
 import '../agent.css';
 
 /**
@@ -29,9 +29,18 @@ export function ConsultationAction({ consultation: c, joinWindow, joinFailed = f
   const state = opens === null ? (joinWindow || joinFailed ? ({ kind: 'open' } as const) : null) : opening(opens, now);
   if (state?.kind === 'open') {
     return (
-      <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
-        {t('call.join')}
-      </Link>
+      <>
+        <Link className="fr-btn fr-btn--sm" to={`/consultation/${c.id}`}>
+          {t('call.join')}
+        </Link>
+        {/* The agent knows since when the citizen may be waiting. */}
+        {opens !== null && (
+          <span className="fr-text--sm fr-mb-0" data-testid="join-opened">
+            {' '}
+            {t('agentHomeRow.opened', { time: openingTime(opens) })}
+          </span>
+        )}
+      </>
     );
   }
   const hint =

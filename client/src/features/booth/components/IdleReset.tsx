@@ -23,28 +23,42 @@ export function IdleReset() {
   const idleSeconds = settings.data?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
   const { idle, reset } = useIdleSeconds(true);
   const keep = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const counting = idle >= idleSeconds;
   const left = Math.max(0, idleSeconds + COUNTDOWN_SECONDS - idle);
+  // A native modal dialog (as the facilitator's corner): the page below is inert, Tab stays inside.
   useEffect(() => {
-    if (counting) keep.current?.focus();
+    if (!counting) return;
+    if (!dialog.current?.open) dialog.current?.showModal();
+    keep.current?.focus();
   }, [counting]);
   useEffect(() => {
     if (left === 0) void privacyWipe();
   }, [left]);
   if (!counting) return null;
   return (
-    <div className="kiosk-overlay">
-      <div className="kiosk-dialog kiosk-dialog--static" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-countdown" data-testid="idle-countdown">
-        <h2 id="kiosk-idle-title" className="fr-h2">
-          {t('idle.title')}
-        </h2>
-        <p id="kiosk-idle-countdown" className="fr-text--lead">
-          {t('idle.countdown', { count: left })}
-        </p>
-        <button ref={keep} type="button" className="fr-btn fr-btn--lg" onClick={reset}>
-          {t('idle.keep')}
-        </button>
-      </div>
-    </div>
+    <dialog
+      ref={dialog}
+      className="kiosk-dialog"
+      role="alertdialog"
+      aria-labelledby="kiosk-idle-title"
+      aria-describedby="kiosk-idle-countdown"
+      // Escape would close it without stopping the countdown: « Continuer » is the way out.
+      onCancel={(e) => {
+        e.preventDefault();
+        reset();
+      }}
+      data-testid="idle-countdown"
+    >
+      <h2 id="kiosk-idle-title" className="fr-h2">
+        {t('idle.title')}
+      </h2>
+      <p id="kiosk-idle-countdown" className="fr-text--lead">
+        {t('idle.countdown', { count: left })}
+      </p>
+      <button ref={keep} type="button" className="fr-btn fr-btn--lg" onClick={reset}>
+        {t('idle.keep')}
+      </button>
+    </dialog>
   );
 }

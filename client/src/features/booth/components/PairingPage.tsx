@@ -43,8 +43,8 @@ export function PairingPage() {
             maxLength: 11,
             value: code,
             onChange: (e) => setCode(e.target.value),
-            className: 'kiosk-code',
           }}
+          className="kiosk-code"
         />
         <NumberPad value={code} onChange={setCode} maxDigits={8} submitHint={t('pairing.submit')} />
       </form>

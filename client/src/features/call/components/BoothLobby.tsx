@@ -44,6 +44,8 @@ function statusText(t: (key: string, options?: Record<string, unknown>) => strin
     case 'present':
       return t('lobbyRoom.status.present');
     case 'busy':
+      // Past the late threshold, the previous call's minutes no longer tell the citizen what is true.
+      if (status.lateMinutes !== null) return t('lobbyRoom.status.late', { count: status.lateMinutes });
       return status.previousEndsInMinutes > 0 ? t('lobbyRoom.status.busy', { count: status.previousEndsInMinutes }) : t('lobbyRoom.status.busyOverrun');
     case 'away':
       return status.lateMinutes === null ? t('lobbyRoom.status.away') : t('lobbyRoom.status.late', { count: status.lateMinutes });

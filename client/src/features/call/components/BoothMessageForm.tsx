@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-errors';
 import { timeOf } from '../../../lib/paris-time';
 import { sendBoothMessage } from '../api/booth-message';
+import './booth-message-form.css';
 
 const CANNED = ['soon', 'moment'] as const;
 
@@ -42,7 +43,7 @@ export function BoothMessageForm({ consultationId }: { consultationId: string })
         void send(text);
       }}
     >
-      <fieldset className="fr-mb-0" style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset className="booth-message-form__fields">
         <legend className="fr-text--sm fr-text--bold fr-mb-1w">{t('boothMessage.legend')}</legend>
         <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
           {CANNED.map((key) => (

@@ -15,7 +15,9 @@ import { useApi } from '../../../lib/use-api';
 import { getConsultation } from '../../../lib/consultations';
 import { BoothLobby } from './BoothLobby';
 import { CallTimer } from './CallTimer';
-import { LobbyBanner } from './LobbyBanner';
+import { LobbyBanner, waitingName } from './LobbyBanner';
+import { BoothSide } from './BoothSide';
+import { consultationWho } from '../consultation-who';
 import './call.css';
 
 const QUALITY_SEVERITY = { unknown: 'info', good: 'success', medium: 'warning', poor: 'error' } as const;
@@ -81,6 +83,12 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
   const main = screen ? undefined : remotes[0];
   const localIndicators = [!s.micOn && t('call.remoteMicOff'), !s.cameraOn && t('call.remoteCameraOff')].filter((x): x is string => typeof x === 'string');
   const startedAt = useCallStart(s.status === 'call' && remotes.some((p) => p.role === 'booth'), consultation?.callStartedAt ?? null);
+  const controls = useRef<HTMLDivElement>(null);
+  // The booth in the call: its own picture over the other's corner, the side column for the chat (or the documents).
+  const boothCall = atBooth && s.status !== 'lobby';
+  const documentsView = s.status !== 'lobby' && documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly });
+  // The booth's side column shows the chat or the documents, one at a time (BoothSide).
+  const boothViews = boothCall && !!documents;
 
   if (s.status === 'ended' || s.status === 'refused') {
     if (endScreen) return <>{endScreen({ consultationId, status: s.status, reason: s.reason, boothWasIn: boothWasIn.current })}</>;
@@ -98,7 +106,7 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
   }
 
   const local = (
-    <div className="call-page__self">
+    <div className={boothCall ? 'call-page__self call-page__self--corner' : 'call-page__self'}>
       <MediaTile
         stream={s.audioOnly ? null : s.localStream}
         label={t('call.you')}
@@ -109,11 +117,44 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
       />
     </div>
   );
+  const quality = (
+    <Badge severity={QUALITY_SEVERITY[s.quality]} small>
+      {t(`call.quality.${s.quality}`)}
+    </Badge>
+  );
   return (
     // data-call-status: the call's state in the page itself, for assistive and automated tools alike.
     <div ref={page} className={`call-page${atBooth ? ' call-page--booth' : ''}`} data-call-status={s.status}>
+      {atBooth && (
+        // The chat, its phrases and the documents come first in the reading order: one stop to the controls.
+        <a
+          className="call-page__skip fr-link"
+          href="#call-controls"
+          onClick={(e) => {
+            e.preventDefault();
+            controls.current?.focus();
+          }}
+        >
+          {t('callSide.skipToControls')}
+        </a>
+      )}
       <div className="call-page__top">
-        <h1 className="fr-h5 fr-mb-1w">{t('call.title')}</h1>
+        {/* At the booth in the call, the title is for the outline only: the screen's height goes to the chat. */}
+        <div className={boothCall ? 'fr-sr-only' : 'call-page__head'}>
+          <h1 className="fr-h5 fr-mb-0">{t('call.title')}</h1>
+          {isAgent && consultation && (
+            <p className="fr-mb-0 fr-text--bold" data-testid="call-who">
+              {consultationWho(consultation, true)}
+            </p>
+          )}
+          {isAgent && consultation && startedAt && <CallTimer startedAt={startedAt} endsAt={consultation.endsAt} />}
+        </div>
+        {isAgent && (
+          // Said once when someone arrives (the banner itself is a region: its minutes change, it holds controls).
+          <p className="fr-sr-only" role="status" data-testid="lobby-arrival">
+            {waiting.map((p) => t('call.waiting', { name: waitingName(p, consultation) })).join(' ')}
+          </p>
+        )}
         {error && <Alert severity="error" small description={error} role="alert" />}
         {s.endFailed && <Alert severity="error" small description={t('call.endFailed')} role="alert" />}
         {s.status === 'reconnecting' && <Alert severity="warning" small description={t('call.reconnecting')} role="status" />}
@@ -198,24 +239,19 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
               <RemoteTile engine={engine} snapshot={s} participant={p} fill={p === main} />
             </div>
           ))}
-        <div className="call-page__side">
-          {local}
-          {s.status !== 'lobby' && (
-            <p className="fr-mt-1w fr-mb-1w">
-              <Badge severity={QUALITY_SEVERITY[s.quality]} small>
-                {t(`call.quality.${s.quality}`)}
-              </Badge>
-            </p>
-          )}
+        {boothCall && local}
+        {/* One tree whatever the phase: the chat (its draft) is the same from the lobby into the call. */}
+        <div className={boothViews ? 'call-page__side call-page__side--views' : 'call-page__side'}>
+          {!boothCall && local}
+          {s.status !== 'lobby' && !boothViews && <p className="fr-mt-1w fr-mb-1w">{quality}</p>}
           {s.status === 'lobby' && atBooth && <p className="fr-mt-1w">{t('call.lobbyHint')}</p>}
           {isAgent && s.status !== 'lobby' && context?.({ consultationId, version: s.supportVersion, place: 'call' })}
-          {s.status !== 'lobby' && documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly })}
-          <ChatPanel engine={engine} snapshot={s} />
+          {s.status !== 'lobby' && !boothViews && documentsView}
+          <BoothSide views={boothViews} chat={(tab) => <ChatPanel engine={engine} snapshot={s} tab={tab} />} documents={boothViews && documentsView} aside={quality} />
         </div>
       </div>
-      <div className="call-page__controls">
+      <div id="call-controls" ref={controls} tabIndex={-1} className="call-page__controls">
         <CallControls engine={engine} snapshot={s} isAgent={isAgent} />
-        {isAgent && consultation && startedAt && <CallTimer startedAt={startedAt} endsAt={consultation.endsAt} />}
       </div>
     </div>
   );

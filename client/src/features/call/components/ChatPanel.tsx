@@ -10,6 +10,7 @@ import type { CallEngine } from '../media/call-engine';
 import type { CallSnapshot } from '../media/call-state';
 import type { ChatSendError } from '../media/chat-channel';
 import { frChat } from '../../../i18n/fr-chat';
+import type { ChatTab } from './BoothSide';
 import './chat-panel.css';
 
 /** Errors of the text itself: the field is marked too. */
@@ -32,9 +33,10 @@ const isMine = (m: ChatMessage, self: Participant | null) => m.senderRole === se
 /**
  * The consultation's chat beside the video (and in the booth's lobby): for a citizen who cannot
  * hear or speak, a word the agent spells, an address to note. Messages are plain text; addresses
- * become links except at the booth, a shared kiosk whose only page must stay the call.
+ * become links except at the booth, a shared kiosk whose only page must stay the call. As one of
+ * the booth's views (`tab`), it is always open when shown and its unread count goes to its button.
  */
-export function ChatPanel({ engine, snapshot: s }: { engine: CallEngine; snapshot: CallSnapshot }) {
+export function ChatPanel({ engine, snapshot: s, tab }: { engine: CallEngine; snapshot: CallSnapshot; tab?: ChatTab }) {
   const { t } = useTranslation();
   const id = useId();
   const booth = s.self?.role === 'booth';
@@ -46,14 +48,17 @@ export function ChatPanel({ engine, snapshot: s }: { engine: CallEngine; snapsho
   const visible = usePageVisible();
   const log = useRef<HTMLDivElement>(null);
 
+  const shown = tab ? tab.shown : open;
   // Open on a visible page, everything shown counts as read.
   useEffect(() => {
-    if (open && visible) setSeen(new Set(messages.map((m) => m.id)));
-  }, [open, visible, messages]);
+    if (shown && visible) setSeen(new Set(messages.map((m) => m.id)));
+  }, [shown, visible, messages]);
   useEffect(() => {
     if (log.current) log.current.scrollTop = log.current.scrollHeight;
-  }, [open, messages.length, pending.length]);
+  }, [shown, messages.length, pending.length]);
   const unread = messages.filter((m) => !seen.has(m.id) && !isMine(m, s.self)).length;
+  const onUnread = tab?.onUnread;
+  useEffect(() => onUnread?.(unread), [onUnread, unread]);
 
   const send = async (text: string, fromField: boolean) => {
     if (fromField) setDraft('');
@@ -76,32 +81,39 @@ export function ChatPanel({ engine, snapshot: s }: { engine: CallEngine; snapsho
   const length = [...draft.trim()].length;
 
   return (
-    <section className="chat-panel fr-mt-2w" aria-labelledby={`${id}-title`} data-testid="chat-panel">
-      <h2 className="fr-h6 fr-mb-1w" id={`${id}-title`}>
-        <button
-          type="button"
-          className="chat-panel__toggle fr-btn fr-btn--tertiary-no-outline"
-          aria-expanded={open}
-          aria-controls={`${id}-body`}
-          onClick={() => setOpen(!open)}
-          data-testid="chat-toggle"
-        >
-          <span className={open ? 'fr-icon-arrow-up-s-line' : 'fr-icon-arrow-down-s-line'} aria-hidden="true" />
+    <section className={tab ? 'chat-panel chat-panel--tab' : 'chat-panel fr-mt-2w'} aria-labelledby={`${id}-title`} data-testid="chat-panel">
+      {tab ? (
+        // The view's button says « Messages » on screen: the heading is for the page's outline.
+        <h2 className="fr-sr-only" id={`${id}-title`}>
           {t('chat.title')}
-          {unread > 0 && (
-            <Badge severity="new" small className="fr-ml-1w" data-testid="chat-unread">
-              {t('chat.unread', { count: unread })}
-            </Badge>
-          )}
-        </button>
-      </h2>
-      {!open && (
+        </h2>
+      ) : (
+        <h2 className="fr-h6 fr-mb-1w" id={`${id}-title`}>
+          <button
+            type="button"
+            className="chat-panel__toggle fr-btn fr-btn--tertiary-no-outline"
+            aria-expanded={open}
+            aria-controls={`${id}-body`}
+            onClick={() => setOpen(!open)}
+            data-testid="chat-toggle"
+          >
+            <span className={open ? 'fr-icon-arrow-up-s-line' : 'fr-icon-arrow-down-s-line'} aria-hidden="true" />
+            {t('chat.title')}
+            {unread > 0 && (
+              <Badge severity="new" small className="fr-ml-1w" data-testid="chat-unread">
+                {t('chat.unread', { count: unread })}
+              </Badge>
+            )}
+          </button>
+        </h2>
+      )}
+      {!tab && !open && (
         // Collapsed, the log is not there to announce: the count is.
         <p className="fr-sr-only" role="status">
           {unread > 0 ? t('chat.unread', { count: unread }) : ''}
         </p>
       )}
-      <div id={`${id}-body`} hidden={!open}>
+      <div id={`${id}-body`} className="chat-panel__body" hidden={!shown}>
         <div ref={log} className="chat-panel__log" role="log" aria-live="polite" aria-busy={!loaded} aria-label={t('chat.log')} tabIndex={0} data-testid="chat-log">
           {messages.length === 0 && pending.length === 0 ? (
             <p className="fr-text--sm fr-mb-0">{t('chat.empty')}</p>
@@ -127,12 +139,14 @@ export function ChatPanel({ engine, snapshot: s }: { engine: CallEngine; snapsho
           )}
         </div>
         {booth && (
-          <div role="group" className="fr-mt-2w" aria-labelledby={`${id}-phrases`} aria-describedby={`${id}-phrases-hint`}>
-            <p id={`${id}-phrases`} className="fr-text--md fr-text--bold fr-mb-0">
-              {t('chat.phrasesTitle')}
-            </p>
-            <p id={`${id}-phrases-hint`} className="fr-hint-text fr-mb-1w">
-              {t('chat.phrasesHint')}
+          <div role="group" className="chat-panel__phrases" aria-labelledby={`${id}-phrases`} aria-describedby={`${id}-phrases-hint`}>
+            <p className="chat-panel__phrases-title fr-mb-1w">
+              <span id={`${id}-phrases`} className="fr-text--bold">
+                {t('chat.phrasesTitle')}
+              </span>{' '}
+              <span id={`${id}-phrases-hint`} className="fr-hint-text">
+                {t('chat.phrasesHint')}
+              </span>
             </p>
             <div className="chat-panel__phrase-list">
               {PHRASES.map((key) => (
@@ -147,7 +161,7 @@ export function ChatPanel({ engine, snapshot: s }: { engine: CallEngine; snapsho
         <p id={`${id}-error`} className={error ? 'fr-error-text fr-mt-1w fr-mb-0' : 'fr-mb-0'} role="alert" data-testid="chat-error">
           {error ? t(`chat.errors.${error}`) : ''}
         </p>
-        <form onSubmit={onSubmit} className="fr-mt-2w" noValidate>
+        <form onSubmit={onSubmit} className="chat-panel__form" noValidate>
           <Input
             textArea
             label={t('chat.field')}
@@ -155,7 +169,7 @@ export function ChatPanel({ engine, snapshot: s }: { engine: CallEngine; snapsho
             state={error && TEXT_PROBLEMS.has(error) ? 'error' : 'default'}
             nativeTextAreaProps={{
               value: draft,
-              rows: booth ? 3 : 2,
+              rows: 2,
               onChange: (e) => {
                 setDraft(e.target.value);
                 if (error) setError(null);

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { book, demoCatalogue, DemoCatalogue, nextMinute, openAllWeek, pairingCodeFromFacilitator } from '../support/booth-day';
 import { fillPrivateStores, principalKind, privateStoresLeft, tracksOfPreviousPage, watchCaptureTracks } from '../support/booth-wipe';
-import { launchChromium, TestBrowser, waitFor } from '../support/browser';
+import { closeSuite, launchChromium, TestBrowser, waitFor } from '../support/browser';
 import { mediaFlowing } from '../support/call-page';
 import { serveBuilt, ServedApp } from '../support/process';
 import { isFocused, signInUi } from '../support/ui';
@@ -60,14 +60,7 @@ describe.each<[Mode]>([['keyboard'], ['touch']])('a whole consultation at the bo
     await openAllWeek(catalogue);
   });
 
-  afterAll(async () => {
-    try {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await chrome?.close();
-    } finally {
-      await served?.close();
-    }
-  });
+  afterAll(() => closeSuite(contexts, chrome, served));
 
   it('the facilitator makes a code; it is entered on the booth’s own number pad or keyboard', async () => {
     await signInUi(facilitator, baseUrl, 'facilitator', '/animation');

@@ -3,27 +3,20 @@ import { CHAT_BURST } from '../../server/src/chat/chat-flood-guard';
 import { RetentionService } from '../../server/src/retention/retention.service';
 import { CHAT_MAX_LENGTH, ChatMessage } from '../../shared/signalling/protocol';
 import { startTestApp, TestApp } from '../support/app';
-import { deviceTokenOf } from '../support/call-browsers';
-import { pairDevice } from '../support/callers';
-import { createConsultation, sessionCookie } from '../support/consultations';
+import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
+import { AGENT, signallingCast, SignallingCast } from '../support/signalling-cast';
 import { SignallingClient } from '../support/signalling-client';
 
-const AGENT = ['agent@demo.visio-msap.fr', 'demo-agent-2026'] as const;
-const FACILITATOR = ['animation@demo.visio-msap.fr', 'demo-anim-2026'] as const;
 
 describe('chat over signalling', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
+  let cast: SignallingCast;
   let boothCookie: string;
   let agentCookie: string;
   let facilitatorCookie: string;
-  const clients: SignallingClient[] = [];
-  const connect = (cookie: string, consultation: string) => {
-    const client = SignallingClient.connect(t.baseUrl, consultation, cookie);
-    clients.push(client);
-    return client;
-  };
+  const connect = (cookie: string, consultation: string) => cast.connect(cookie, consultation);
   const stored = (consultationId: string) =>
     t.dataSource.query(`SELECT client_id, sender_id, sender_role, text FROM consultation_chat_messages WHERE consultation_id = $1 ORDER BY sent_at`, [consultationId]);
   /** A consultation with its agent in the call and its booth in the lobby (not admitted). */
@@ -39,14 +32,10 @@ describe('chat over signalling', () => {
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT: '100', RETENTION_ENABLED: 'false', CITIZEN_DATA_RETENTION_DAYS: '90' });
     ids = await demoIds(t.dataSource);
-    const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
-    boothCookie = `visio_device=${deviceTokenOf(device.agent)}`;
-    agentCookie = await sessionCookie(t.baseUrl, ...AGENT);
-    facilitatorCookie = await sessionCookie(t.baseUrl, ...FACILITATOR);
+    cast = await signallingCast(t, ids.pithiviersBoothId);
+    ({ boothCookie, agentCookie, facilitatorCookie } = cast);
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
+  afterEach(() => cast.closeAll());
   afterAll(() => t.close());
 
   it('a booth still in the lobby writes; everyone here is told, the sender too; the history replays it', async () => {
@@ -133,8 +122,7 @@ describe('chat over signalling', () => {
     const early = connect(agentCookie, consultationId);
     expect((await early.refusal('chatSend', { clientId: randomUUID(), text: 'Bonjour' })).code).toBe('NOT_JOINED');
     expect((await early.refusal('chatHistory', {})).code).toBe('NOT_JOINED');
-    const probe = SignallingClient.probe(t.baseUrl, agentCookie);
-    clients.push(probe);
+    const probe = cast.hold(SignallingClient.probe(t.baseUrl, agentCookie));
     await probe.request('join', {});
     expect((await probe.refusal('chatSend', { clientId: randomUUID(), text: 'Bonjour' })).code).toBe('FORBIDDEN');
   });
@@ -172,7 +160,7 @@ describe('chat over signalling', () => {
       await r.booth.request('chatSend', { clientId: randomUUID(), text: 'Je m’appelle Jeanne Martin, mon numéro fiscal est 1234' });
       await r.agent.request('chatSend', { clientId: randomUUID(), text: 'Merci Madame Martin' });
     }
-    for (const c of clients.splice(0)) c.close();
+    cast.closeAll();
     await t.dataSource.query(
       `UPDATE consultations SET status = 'done', starts_at = now() - interval '100 days', ends_at = now() - interval '100 days' + interval '30 minutes' WHERE id = $1`,
       [old.consultationId],

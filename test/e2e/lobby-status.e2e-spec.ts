@@ -1,38 +1,26 @@
 import { startTestApp, TestApp } from '../support/app';
-import { deviceTokenOf } from '../support/call-browsers';
-import { pairDevice } from '../support/callers';
-import { createConsultation, sessionCookie } from '../support/consultations';
+import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
-import { SignallingClient } from '../support/signalling-client';
+import { AGENT, signallingCast, SignallingCast } from '../support/signalling-cast';
 
-const AGENT = ['agent@demo.visio-msap.fr', 'demo-agent-2026'] as const;
-const FACILITATOR = ['animation@demo.visio-msap.fr', 'demo-anim-2026'] as const;
 
 /** What a lobby is told about its agent, over real signalling (LOBBY_LATE_MINUTES is 5 by default). */
 describe('lobby status', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
+  let cast: SignallingCast;
   let boothCookie: string;
   let agentCookie: string;
   let facilitatorCookie: string;
-  const clients: SignallingClient[] = [];
-  const connect = (cookie: string, consultation: string) => {
-    const client = SignallingClient.connect(t.baseUrl, consultation, cookie);
-    clients.push(client);
-    return client;
-  };
+  const connect = (cookie: string, consultation: string) => cast.connect(cookie, consultation);
 
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT: '100' });
     ids = await demoIds(t.dataSource);
-    const device = await pairDevice(t.baseUrl, ids.pithiviersBoothId);
-    boothCookie = `visio_device=${deviceTokenOf(device.agent)}`;
-    agentCookie = await sessionCookie(t.baseUrl, ...AGENT);
-    facilitatorCookie = await sessionCookie(t.baseUrl, ...FACILITATOR);
+    cast = await signallingCast(t, ids.pithiviersBoothId);
+    ({ boothCookie, agentCookie, facilitatorCookie } = cast);
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
+  afterEach(() => cast.closeAll());
   afterAll(() => t.close());
 
   it('an agent who opened their NEXT consultation early is not "finishing the previous one"', async () => {

@@ -245,7 +245,7 @@ describe('outbox dispatcher over SMTP', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     received = smtp.received;
-    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false' });
+    t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Visio MSAP <noreply@visio.test>', NOTIFICATIONS_ENABLED: 'false', PUBLIC_URL: 'https://visio.test' });
   });
   afterAll(async () => {
     await t.close();
@@ -274,6 +274,10 @@ describe('outbox dispatcher over SMTP', () => {
     expect(cancel).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
     // The calendar part travels base64- or QP-encoded; the row holds what was attached.
     expect(booked.ics).toContain(`UID:consultation-${id}@visio-msap`);
+    // The same entry as the agent's calendar feed: the call's link, the citizen by initials only.
+    expect(booked.ics).toContain(`URL:https://visio.test/consultation/${id}`);
+    expect(booked.ics).toContain('(U. 0.)');
+    expect(booked.ics).not.toContain('Usager 0');
   });
 });
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../config/configuration';
-import { buildCalendar, consultationUid } from './ics/ics';
+import { buildCalendar, callLink, consultationUid, initials } from './ics/ics';
 import { measureSms } from '../../../shared/sms/gsm7';
 import { citizenChannels } from '../../../shared/sms/phone';
 import { placeholderValues, PlaceholderValues, TemplateContext } from './templates/placeholders';
@@ -71,6 +71,8 @@ const INSERT_CHUNK = 2000;
 @Injectable()
 export class OutboxService {
   private readonly organizer: { name: string; email: string };
+  /** The service's address, for the call's link in the agent's calendar entry (none without PUBLIC_URL). */
+  private readonly publicUrl: string | null;
 
   constructor(
     @Inject(notificationsConfig.KEY) config: NotificationsConfig,
@@ -79,6 +81,7 @@ export class OutboxService {
   ) {
     const address = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
     this.organizer = { name: 'Visio MSAP', email: address };
+    this.publicUrl = config.publicUrl?.replace(/\/$/, '') ?? null;
   }
 
   async enqueue(manager: EntityManager, input: EnqueueInput): Promise<void> {
@@ -258,9 +261,13 @@ export class OutboxService {
             sequence: c.sequence,
             startsAt: c.starts_at,
             endsAt: c.ends_at,
-            summary: `Visio MSAP : ${c.subject || 'consultation'} (${c.citizen_name || 'usager'})`,
+            // The same entry as the agent's calendar feed (same UID): the citizen by initials, the call's link.
+            summary: `Visio MSAP : ${c.subject || 'consultation'} (${initials(c.citizen_name) || 'usager'})`,
             // The calendar entry says what and where; the e-mail around it says what changed.
-            description: `${c.citizen_name || 'Usager'} — ${c.subject || 'consultation'} — ${c.administration}`,
+            description: [`${c.subject || 'consultation'} — ${c.administration}`, this.publicUrl && `Rejoindre : ${callLink(this.publicUrl, c.id)}`]
+              .filter(Boolean)
+              .join('\n'),
+            url: this.publicUrl ? callLink(this.publicUrl, c.id) : undefined,
             location: `${c.msap_name}, ${c.booth_name} (visioconférence)`,
             status: cancelled ? 'CANCELLED' : 'CONFIRMED',
             organizer: this.organizer,

@@ -7,21 +7,11 @@ import { DomainError } from '../../common/errors/domain.error';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
 import { toParisIso } from '../../common/time/paris-time';
 import { IcsFeedCreatedView, IcsFeedStatusView } from '../dto/ics-feed.view';
-import { buildCalendar, consultationUid } from './ics';
+import { buildCalendar, callLink, consultationUid, initials } from './ics';
 import { ConsultationReader } from '../../consultations/consultation.reader';
 
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 
-/** "Jeanne Martin" → "J. M." (see the feed's NOTE on why not the name). */
-export const initials = (name: string): string =>
-  name
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .map((part) => `${[...part][0]!.toUpperCase()}.`)
-    .join(' ');
-
-/** The agent's page of the consultation's call. */
-const callLink = (base: string, consultationId: string): string => `${base}/consultation/${consultationId}`;
 const PAST_DAYS = 30;
 const FUTURE_DAYS = 366;
 const MAX_EVENTS = 5000;

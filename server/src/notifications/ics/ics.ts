@@ -89,3 +89,18 @@ export function buildCalendar(events: IcsEvent[], options: { method?: 'REQUEST' 
 }
 
 export const consultationUid = (consultationId: string): string => `consultation-${consultationId}@visio-msap`;
+
+/**
+ * "Jeanne Martin" → "J. M.": how calendar entries name the citizen. Calendar apps copy what an
+ * entry says to their own servers and show it on phones' lock screens; the full name stays behind
+ * the application's sign-in, where the entry's link leads.
+ */
+export const initials = (name: string): string =>
+  name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => `${[...part][0]!.toUpperCase()}.`)
+    .join(' ');
+
+/** The agent's page of the consultation's call. */
+export const callLink = (base: string, consultationId: string): string => `${base}/consultation/${consultationId}`;

@@ -14,6 +14,13 @@ describe('errorForLog', () => {
     expect(JSON.stringify(logged)).not.toContain('Jeanne');
   });
 
+  it('writes a failed query wrapped as another error’s cause the same way', () => {
+    const query = new QueryFailedError('UPDATE consultations SET citizen_name = $1', ['Jeanne Martin'], new Error('deadlock detected'));
+    const logged = errorForLog(new Error('booking failed', { cause: query }));
+    expect(logged).toMatchObject({ type: 'Error', cause: { type: 'QueryFailedError', query: 'UPDATE consultations SET citizen_name = $1' } });
+    expect(JSON.stringify(logged)).not.toContain('Jeanne');
+  });
+
   it('writes other errors as pino does', () => {
     expect(errorForLog(new TypeError('boom'))).toMatchObject({ type: 'TypeError', message: 'boom' });
     expect(errorForLog('not an error')).toBe('not an error');

@@ -8,7 +8,12 @@ import { QueryFailedError } from 'typeorm';
  * constraint say enough to find the cause.
  */
 export function errorForLog(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error instanceof Error ? pino.stdSerializers.err(error) : error;
+  if (!(error instanceof QueryFailedError)) {
+    if (!(error instanceof Error)) return error;
+    const logged = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+    // A failed query wrapped by another error (`new Error('…', { cause })`) is written the same way.
+    return error.cause === undefined ? logged : { ...logged, cause: errorForLog(error.cause) };
+  }
   const driver = error.driverError as { code?: unknown; constraint?: unknown } | undefined;
   return { type: 'QueryFailedError', message: error.message, code: driver?.code, constraint: driver?.constraint, query: error.query, stack: error.stack };
 }

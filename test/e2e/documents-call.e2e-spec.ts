@@ -36,6 +36,8 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
   afterAll(() => s?.close());
 
   it('the booth photographs a page under the framing guide; the agent sees it, sharp, and can zoom and turn it', async () => {
+    // The booth's side column shows the chat first: the citizen turns to the documents.
+    await booth.getByRole('button', { name: 'Documents', exact: true }).click();
     await booth.getByRole('button', { name: 'Photographier un document' }).click();
     const capture = booth.getByTestId('photo-capture');
     await capture.getByText('Posez le document à plat et placez-le dans le cadre.').waitFor();
@@ -80,6 +82,8 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
   });
 
   it('the agent sends a PDF form (a copy to the citizen’s e-mail, ticked); the booth is told and reads it full screen', async () => {
+    // The citizen went back to the messages: the document comes forward by itself all the same.
+    await booth.getByRole('button', { name: /^Messages/ }).click();
     // The citizen gave an address at booking: the agent's panel offers the copy, naming it.
     await s.t.dataSource.query(`UPDATE consultations SET citizen_email = 'jeanne.martin@example.fr' WHERE id = $1`, [s.consultationId]);
     await agent.reload();
@@ -113,6 +117,7 @@ describe('documents during a call, in two real browsers (fake camera, real clamd
   });
 
   it('a file carrying the test virus signature is refused, and each side reads why', async () => {
+    await booth.getByRole('button', { name: /^Messages/ }).click();
     await booth.locator('#booth-document-file').setInputFiles({ name: 'releve.pdf', mimeType: 'application/pdf', buffer: await pdfWithTestVirus() });
     await booth.getByText(/Le document n’a pas pu être envoyé\. Un virus a été détecté dans ce fichier \(VisioMsap\.Test\.Signature/).waitFor({ timeout: 30_000 });
     const item = agent.getByTestId('document-item').filter({ hasText: 'releve.pdf' });

@@ -86,7 +86,7 @@ function StaffCallPage() {
 
 /** The documents beside the call: photographed and received at the booth, listed and sent at the office. */
 const boothDocuments = (slot: CallDocumentsSlot) => (
-  <BoothDocuments consultationId={slot.consultationId} version={slot.version} stream={slot.localStream} cameraOn={slot.cameraOn} />
+  <BoothDocuments consultationId={slot.consultationId} version={slot.version} stream={slot.localStream} cameraOn={slot.cameraOn} onAttention={slot.onAttention} />
 );
 const staffDocuments = (slot: CallDocumentsSlot) => <DocumentsPanel consultationId={slot.consultationId} version={slot.version} />;
 /** The agent's view of the facilitator's checklist: one line in the lobby banner, a box beside the video. */

@@ -1,5 +1,5 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { useId, useState, type ReactNode } from 'react';
+import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What the chat needs to know when it is one of the booth's two views. */
@@ -20,11 +20,13 @@ type View = 'chat' | 'documents';
  * Without `views` (staff, the booth's lobby) the chat alone, at the same place in the tree: it is
  * not made again (its draft kept) when the booth enters the call.
  */
-export function BoothSide({ views, chat, documents, aside }: { views: boolean; chat: (tab: ChatTab | undefined) => ReactNode; documents: ReactNode; aside?: ReactNode }) {
+export function BoothSide({ views, chat, documents, aside }: { views: boolean; chat: (tab: ChatTab | undefined) => ReactNode; documents: (show: () => void) => ReactNode; aside?: ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
   const [view, setView] = useState<View>('chat');
   const [unread, setUnread] = useState(0);
+  // A document the agent sends opens full screen by itself: its view comes forward with it.
+  const showDocuments = useCallback(() => setView('documents'), []);
   const button = (v: View, label: string, extra?: ReactNode) => (
     <button
       type="button"
@@ -68,7 +70,7 @@ export function BoothSide({ views, chat, documents, aside }: { views: boolean; c
       </div>
       {views && (
         <div id={`${id}-documents`} className="booth-side__view booth-side__view--documents" hidden={view !== 'documents'}>
-          {documents}
+          {documents(showDocuments)}
         </div>
       )}
     </>

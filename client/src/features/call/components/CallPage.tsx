@@ -40,6 +40,8 @@ export interface CallDocumentsSlot {
   version: number;
   localStream: MediaStream | null;
   cameraOn: boolean;
+  /** At the booth, where documents share the side column with the chat: bring the documents into view (one arrived). */
+  onAttention?: () => void;
 }
 
 /** What the route's context view (the facilitator's checklist, for the agent) needs from the call. */
@@ -86,7 +88,8 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
   const controls = useRef<HTMLDivElement>(null);
   // The booth in the call: its own picture over the other's corner, the side column for the chat (or the documents).
   const boothCall = atBooth && s.status !== 'lobby';
-  const documentsView = s.status !== 'lobby' && documents?.({ consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly });
+  const documentsSlot: CallDocumentsSlot = { consultationId, version: s.documentsVersion, localStream: s.localStream, cameraOn: s.cameraOn && !s.audioOnly };
+  const documentsView = s.status !== 'lobby' && documents?.(documentsSlot);
   // The booth's side column shows the chat or the documents, one at a time (BoothSide).
   const boothViews = boothCall && !!documents;
 
@@ -247,7 +250,7 @@ function Call({ consultationId, endScreen, documents, context }: CallPageProps &
           {s.status === 'lobby' && atBooth && <p className="fr-mt-1w">{t('call.lobbyHint')}</p>}
           {isAgent && s.status !== 'lobby' && context?.({ consultationId, version: s.supportVersion, place: 'call' })}
           {s.status !== 'lobby' && !boothViews && documentsView}
-          <BoothSide views={boothViews} chat={(tab) => <ChatPanel engine={engine} snapshot={s} tab={tab} />} documents={boothViews && documentsView} aside={quality} />
+          <BoothSide views={boothViews} chat={(tab) => <ChatPanel engine={engine} snapshot={s} tab={tab} />} documents={(show) => boothViews && documents?.({ ...documentsSlot, onAttention: show })} aside={quality} />
         </div>
       </div>
       <div id="call-controls" ref={controls} tabIndex={-1} className="call-page__controls">

@@ -9,7 +9,20 @@ import { PhotoCapture } from './PhotoCapture';
  * the state of what was sent in plain words, and what the agent sent, shown full screen. Nothing
  * is downloaded or kept on the terminal: the viewer draws the document and forgets it on close.
  */
-export function BoothDocuments({ consultationId, version, stream, cameraOn }: { consultationId: string; version: number; stream: MediaStream | null; cameraOn: boolean }) {
+export function BoothDocuments({
+  consultationId,
+  version,
+  stream,
+  cameraOn,
+  onAttention,
+}: {
+  consultationId: string;
+  version: number;
+  stream: MediaStream | null;
+  cameraOn: boolean;
+  /** Called when something the citizen must see happens here (a document arrived, theirs was refused). */
+  onAttention?: () => void;
+}) {
   const { t } = useTranslation();
   const { documents, uploads, upload } = useDocuments(consultationId, version);
   const [capturing, setCapturing] = useState(false);
@@ -26,9 +39,15 @@ export function BoothDocuments({ consultationId, version, stream, cameraOn }: { 
     if (!newest || capturing) return;
     opened.current.add(newest.id);
     setOpen(newest.id);
-  }, [newest, capturing]);
+    onAttention?.();
+  }, [newest, capturing, onAttention]);
   const uploading = uploads.find((u) => !u.error);
   const failedUpload = uploads.find((u) => u.error);
+  // A refusal of the citizen's document is said where they can read it.
+  const refusal = failedUpload ? 'failed' : last?.status === 'rejected' ? last.id : null;
+  useEffect(() => {
+    if (refusal) onAttention?.();
+  }, [refusal, onAttention]);
 
   return (
     <section aria-label={t('documents.title')} className="fr-mt-2w" data-testid="booth-documents">

@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 
 /**
  * Calls `onChange` each time the server's event stream at `path` says something changed
- * (server-sent events, which the browser reconnects by itself), and once more when the stream
- * comes back after a cut, since changes may have been missed meanwhile. Bursts are gathered into one call.
+ * (server-sent events, which the browser reconnects by itself), and once more each time the stream
+ * opens: at first, a change made between the page's first reading and the stream's opening would
+ * otherwise go unheard (the page reads before it listens); after a cut, changes may have been missed
+ * meanwhile. Bursts are gathered into one call.
  */
 export function useServerEvents(path: string | null, onChange: () => void, gatherMs = 150): void {
   const callback = useRef(onChange);
@@ -12,7 +14,6 @@ export function useServerEvents(path: string | null, onChange: () => void, gathe
     if (!path || typeof EventSource === 'undefined') return;
     const source = new EventSource(path, { withCredentials: true });
     let pending: ReturnType<typeof setTimeout> | null = null;
-    let opened = false;
     const fire = () => {
       if (pending) return;
       pending = setTimeout(() => {
@@ -21,10 +22,7 @@ export function useServerEvents(path: string | null, onChange: () => void, gathe
       }, gatherMs);
     };
     source.addEventListener('change', fire);
-    source.addEventListener('open', () => {
-      if (opened) fire();
-      opened = true;
-    });
+    source.addEventListener('open', fire);
     return () => {
       if (pending) clearTimeout(pending);
       source.close();

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { auditPage, blocking, describeViolations } from '../support/a11y';
 import { startTestApp, TestApp } from '../support/app';
 import { closeSuite, launchChromium, TestBrowser, waitFor } from '../support/browser';
+import { pageOverflow } from '../support/ui';
 import { openCallBrowsers } from '../support/call-browsers';
 import { createConsultation } from '../support/consultations';
 import { demoIds } from '../support/demo-data';
@@ -149,7 +150,7 @@ describe('chat during a consultation, booth and agent in Chromium', () => {
         .map((e) => e.textContent || e.tagName)`);
       await booth.screenshot({ path: `/tmp/shots-ux/booth-call-chat-${width}x${height}.png` });
       expect({ width, height, hidden }).toEqual({ width, height, hidden: [] });
-      expect(await booth.evaluate<boolean>('document.scrollingElement.scrollHeight > window.innerHeight')).toBe(false);
+      expect((await pageOverflow(booth)).vertical).toBe(false);
     }
     await booth.setViewportSize({ width: 1280, height: 720 });
     // The chat comes before the controls in the reading order: a link, shown when focused, goes to them.

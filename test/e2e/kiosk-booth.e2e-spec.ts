@@ -8,7 +8,7 @@ import { launchChromium, TestBrowser, waitFor } from '../support/browser';
 import { fillPrivateStores, principalKind, privateStoresLeft, tracksOfPreviousPage, watchCaptureTracks } from '../support/booth-wipe';
 import { demoIds } from '../support/demo-data';
 import { signIn } from '../support/session';
-import { demoAccount, isFocused } from '../support/ui';
+import { demoAccount, isFocused, pageOverflow } from '../support/ui';
 
 const SHOTS = '/tmp/shots-kiosk';
 const VIEWPORTS = [
@@ -45,11 +45,7 @@ async function expectNoWayOut(page: Page, origin: string): Promise<void> {
   expect(await page.getByRole('button', { name: /déconnecter|quitter/i }).count()).toBe(0);
   expect(await page.getByRole('link', { name: /déconnecter|quitter/i }).count()).toBe(0);
   // The whole page is within the screen's width: nothing to scroll sideways.
-  const fits = await page.evaluate(() => {
-    const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
-    return g.document.documentElement.scrollWidth <= g.innerWidth;
-  });
-  expect(fits).toBe(true);
+  expect((await pageOverflow(page)).horizontal).toBe(false);
 }
 
 
@@ -65,11 +61,7 @@ async function expectReadableAt200(page: Page, shot: string): Promise<void> {
     }, size);
   await setRoot('200%');
   try {
-    const fits = await page.evaluate(() => {
-      const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
-      return g.document.documentElement.scrollWidth <= g.innerWidth;
-    });
-    expect(fits).toBe(true);
+    expect((await pageOverflow(page)).horizontal).toBe(false);
     await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
   } finally {
     await setRoot('');

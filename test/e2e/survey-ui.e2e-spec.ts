@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { auditPage, blocking, describeViolations } from '../support/a11y';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
+import { pageOverflow } from '../support/ui';
 import { deviceTokenOf } from '../support/call-browsers';
 import { pairDevice } from '../support/callers';
 import { createConsultation, sessionCookie } from '../support/consultations';
@@ -23,9 +24,6 @@ describe('after the call, in the browser', () => {
   let agent: Page;
   let consultationId: string;
 
-  // A script (the tests compile without the DOM's types).
-  const fitsWithoutScrolling = (page: Page) =>
-    page.evaluate<boolean>('document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth');
   const option = (page: Page, question: string, name: string) =>
     page.getByTestId(`survey-${question}`).locator('label', { has: page.getByRole('radio', { name, exact: true }) });
 
@@ -80,7 +78,7 @@ describe('after the call, in the browser', () => {
     for (const viewport of [{ width: 1280, height: 720 }, { width: 800, height: 1280 }]) {
       await booth.setViewportSize(viewport);
       await booth.screenshot({ path: `${SHOTS}/survey-${viewport.width}x${viewport.height}.png` });
-      expect(await fitsWithoutScrolling(booth)).toBe(true);
+      expect(await pageOverflow(booth)).toEqual({ vertical: false, horizontal: false });
       const small = await booth.locator('.booth-survey__option, [data-testid="booth-survey"] button').evaluateAll((els) =>
         els.map((e) => e.getBoundingClientRect()).filter((r) => r.height < 48 || r.width < 48),
       );

@@ -21,3 +21,9 @@ export async function signInUi(page: Page, baseUrl: string, who: string | { emai
 /** Whether the element has the focus. Runs in the page; the tests' tsconfig has no DOM types, hence the narrow cast. */
 export const isFocused = (locator: Locator) =>
   locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+
+/** Whether the page itself scrolls, down or sideways (panels that scroll inside themselves aside). Runs in the page. */
+export const pageOverflow = (page: Page) =>
+  page.evaluate<{ vertical: boolean; horizontal: boolean }>(
+    '({ vertical: document.documentElement.scrollHeight > window.innerHeight, horizontal: document.documentElement.scrollWidth > window.innerWidth })',
+  );

@@ -81,7 +81,7 @@ describe('the consultation life cycle', () => {
     expect(await row(id)).toMatchObject({ status: 'no_show', outcome_note: null });
 
     const cancelled = await createConsultation(t.dataSource, boothId, 'agent@demo.visio-msap.fr');
-    await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [cancelled]);
+    await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service', cancelled_at = now() WHERE id = $1`, [cancelled]);
     const refused = await agent.agent.post(`/api/consultations/${cancelled}/outcome`).set('X-CSRF-Token', agent.csrf).send({ status: 'done' }).expect(409);
     expect(refused.body.code).toBe('CONSULTATION_CANCELLED');
   });

@@ -95,8 +95,8 @@ describe('retention of personal data and logs', () => {
       const [cancelledLongAgo, cancelledRecently] = await insertCitizenConsultations(ds, {
         count: 2, boothId: ids.sullyBoothId, agentUserEmail: AGENT, firstStart: new Date(Date.now() + 7 * DAY_MS),
       });
-      await ds.query(`UPDATE consultations SET status = 'cancelled', cancellation_reason = 'Mme Martin est hospitalisée', cancelled_at = $2 WHERE id = $1`, [cancelledLongAgo, ago(91)]);
-      await ds.query(`UPDATE consultations SET status = 'cancelled', cancellation_reason = 'Empêchement', cancelled_at = $2 WHERE id = $1`, [cancelledRecently, ago(10)]);
+      await ds.query(`UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service', cancellation_reason = 'Mme Martin est hospitalisée', cancelled_at = $2 WHERE id = $1`, [cancelledLongAgo, ago(91)]);
+      await ds.query(`UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service', cancellation_reason = 'Empêchement', cancelled_at = $2 WHERE id = $1`, [cancelledRecently, ago(10)]);
       expired.push(cancelledLongAgo!);
       kept.push(cancelledRecently!);
       // Upcoming, booked 200 days ago, its confirmation sent 200 days ago: never touched.

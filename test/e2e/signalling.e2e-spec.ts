@@ -73,7 +73,7 @@ describe('signalling over WebSocket', () => {
       const early = connect(agentCookie, soon);
       await early.request('join', {}); // 10 min early is inside the margin
       const cancelled = await createConsultation(t.dataSource, ids.pithiviersBoothId, AGENT[0]);
-      await t.dataSource.query(`UPDATE consultations SET status = 'cancelled' WHERE id = $1`, [cancelled]);
+      await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service' WHERE id = $1`, [cancelled]);
       expect((await connect(agentCookie, cancelled).closed).code).toBe(CLOSE_CODES.cancelled);
     });
 

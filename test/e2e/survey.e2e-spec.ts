@@ -72,7 +72,7 @@ describe('the survey after a call', () => {
 
   it('is refused for a cancelled consultation, a no-show and past its window', async () => {
     const cancelled = await createConsultation(t.dataSource, ids.pithiviersBoothId, AGENT);
-    await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [cancelled]);
+    await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service', cancelled_at = now() WHERE id = $1`, [cancelled]);
     expect((await open(booth, cancelled).expect(409)).body.code).toBe('CONSULTATION_CANCELLED');
     const noShow = await held();
     await agent.agent.post(`/api/consultations/${noShow}/outcome`).set('X-CSRF-Token', agent.csrf).send({ status: 'no_show' }).expect(200);
@@ -250,7 +250,7 @@ describe('the staff’s word on the call', () => {
     const other = await createConsultation(t.dataSource, (await demoIds(t.dataSource)).sullyBoothId, AGENT);
     await lifecycle.callStarted(other);
     expect((await feedback(facilitator, other, { problems: [] }).expect(403)).body.code).toBe('FORBIDDEN');
-    await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [other]);
+    await t.dataSource.query(`UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service', cancelled_at = now() WHERE id = $1`, [other]);
     expect((await feedback(agent, other, { problems: [] }).expect(409)).body.code).toBe('CONSULTATION_CANCELLED');
     expect(await t.dataSource.query('SELECT 1 FROM call_feedback WHERE consultation_id = ANY($1)', [[id, other]])).toEqual([]);
   });

@@ -18,7 +18,7 @@ export async function createConsultation(
     [agentUserEmail],
   );
   await dataSource.query(
-    `UPDATE consultations SET status = 'cancelled', cancellation_reason = 'test: replaced', cancelled_at = now()
+    `UPDATE consultations SET status = 'cancelled', cancellation_cause = 'service', cancellation_reason = 'test: replaced', cancelled_at = now()
       WHERE status <> 'cancelled' AND (booth_id = $1 OR agent_id = $2)
         AND starts_at < now() + make_interval(mins => $3::int + $4::int) AND ends_at > now() + make_interval(mins => $3::int)`,
     [boothId, agent.id, startOffsetMinutes, durationMinutes],

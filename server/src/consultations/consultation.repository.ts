@@ -6,6 +6,7 @@ import { preparedQuery } from '../database/prepared-query';
 import { C_COLUMNS, RETURNING } from './consultation-columns';
 import { BookingCompanion } from './consultation-events';
 import { SMS_CAPABLE } from '../../../shared/sms/phone';
+import type { CancellationCause } from '../../../shared/scheduling/cancellation';
 import { ConsultationRow } from './consultation-view';
 
 /**
@@ -99,12 +100,12 @@ export class ConsultationRepository {
   }
 
   /** Cancels those of `ids` still scheduled; a consultation moved on or already cancelled is left alone. */
-  async cancel(tx: EntityManager, ids: readonly string[], reason: string): Promise<Array<ConsultationRow & { has_contact: boolean }>> {
+  async cancel(tx: EntityManager, ids: readonly string[], reason: string, cause: CancellationCause): Promise<Array<ConsultationRow & { has_contact: boolean }>> {
     const [rows] = (await tx.query(
-      `UPDATE consultations SET status = 'cancelled', cancellation_reason = $2, cancelled_at = now(), updated_at = now()
+      `UPDATE consultations SET status = 'cancelled', cancellation_reason = $2, cancellation_cause = $4, cancelled_at = now(), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
         RETURNING ${RETURNING}, (coalesce(citizen_phone ~ $3, false) OR citizen_email IS NOT NULL) AS has_contact`,
-      [ids, reason, SMS_CAPABLE.source],
+      [ids, reason, SMS_CAPABLE.source, cause],
     )) as [Array<ConsultationRow & { has_contact: boolean }>, number];
     return rows;
   }

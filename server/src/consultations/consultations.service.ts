@@ -109,7 +109,7 @@ export class ConsultationsService {
     const current = await this.current(id);
     assertCanBook(user, current);
     return this.change(async (tx) => {
-      const [row] = await this.repository.cancel(tx, [id], reason);
+      const [row] = await this.repository.cancel(tx, [id], reason, 'service');
       if (!row) throw notScheduled();
       return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: user.userId, reason, citizenMessage: null } };
     });
@@ -127,7 +127,7 @@ export class ConsultationsService {
       throw new DomainError('TOO_LATE', 'This consultation has started or is over: it can no longer be cancelled through the link.');
     }
     return this.change(async (tx) => {
-      const [row] = await this.repository.cancel(tx, [id], reason);
+      const [row] = await this.repository.cancel(tx, [id], reason, 'citizen');
       if (!row) throw notScheduled();
       return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: null, via: 'citizen_link', reason, citizenMessage: null } };
     });
@@ -145,7 +145,7 @@ export class ConsultationsService {
     citizenMessage: string,
     massCancellationId?: string,
   ): Promise<{ cancelled: Array<{ id: string; hasContact: boolean }>; committed: () => void }> {
-    const rows = await this.repository.cancel(tx, ids, citizenMessage);
+    const rows = await this.repository.cancel(tx, ids, citizenMessage, 'mass');
     const event: ConsultationEvent = { type: 'cancelled', consultationIds: rows.map((r) => r.id), actorUserId, reason: citizenMessage, citizenMessage, massCancellationId };
     if (rows.length > 0) await this.events.publish(tx, event);
     return {

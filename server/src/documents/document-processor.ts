@@ -162,10 +162,11 @@ export class DocumentProcessor implements OnApplicationBootstrap, OnModuleDestro
       this.logger.log(`document ${document.id} ready (${outcome.pages} page(s), checked in ${Date.now() - started} ms)`);
       return;
     }
-    const rejected = await this.repository.markRejected(document.id, token, outcome.rejection, outcome.signature);
-    if (!rejected && !(await this.repository.isGone(document.id))) return; // another instance owns it now
-    // Nobody will ever open a refused file: its bytes go at once, its row says why.
+    // Nobody will ever open a refused file: its bytes go first, so that a document anyone reads as
+    // refused has nothing left in storage. The renewed lease keeps another instance away meanwhile.
+    if (!(await this.repository.renewLease(document.id, token, LEASE_SECONDS)) && !(await this.repository.isGone(document.id))) return; // another instance owns it now
     await this.storage.deleteDocument(document.id).catch((e: unknown) => this.logger.error({ err: e }, 'removing a refused document failed'));
+    const rejected = await this.repository.markRejected(document.id, token, outcome.rejection, outcome.signature);
     if (rejected) {
       await this.audit.record({
         action: 'document.rejected',

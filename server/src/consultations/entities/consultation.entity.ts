@@ -3,6 +3,7 @@ import { AdministrationEntity } from '../../directory/entities/administration.en
 import { AgentEntity } from '../../directory/entities/agent.entity';
 import { BoothEntity } from '../../directory/entities/booth.entity';
 import { ConsultationTypeEntity } from '../../scheduling/entities/consultation-type.entity';
+import { CANCELLATION_CAUSES, CancellationCause } from '../../../../shared/scheduling/cancellation';
 
 /**
  * scheduled → in_progress (the agent admitted someone) → ended (the call is over) → done | no_show
@@ -87,6 +88,10 @@ export class ConsultationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** Set with the cancellation (a CHECK ties the two); kept after the reason is erased: the figures group by it. */
+  @Column({ type: 'enum', enum: CANCELLATION_CAUSES, enumName: 'cancellation_cause', nullable: true })
+  cancellationCause!: CancellationCause | null;
 
   /** The account that booked it (coordinator, facilitator or admin). */
   @Column({ type: 'uuid', nullable: true })

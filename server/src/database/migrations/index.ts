@@ -17,6 +17,7 @@ import { CitizenLinks1795554000000 } from './1795554000000-CitizenLinks';
 import { CitizenLandline1795555000000 } from './1795555000000-CitizenLandline';
 import { Survey1795557000000 } from './1795557000000-Survey';
 import { ConsultationChat1795556000000 } from './1795556000000-ConsultationChat';
+import { Statistics1795558000000 } from './1795558000000-Statistics';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CitizenLandline1795555000000,
   ConsultationChat1795556000000,
   Survey1795557000000,
+  Statistics1795558000000,
 ];

@@ -26,6 +26,16 @@ export interface PeerStats {
   consumers: Array<{ id: string; kind: string; paused: boolean; score: number; spatialLayer: number | null }>;
 }
 
+/** What the SFU measures of one consumer's stream towards its receiver (from the receiver's RTCP reports). */
+export interface ConsumerQuality {
+  kind: types.MediaKind;
+  /** Round trip between the SFU and the receiver, in ms; null until the receiver's first report says it. */
+  rttMs: number | null;
+  /** Share of packets lost on the way in the receiver's last report, 0–1. */
+  fractionLost: number;
+  bitrateBps: number;
+}
+
 /** A transport's ICE and DTLS state with the candidates the SFU gave: what a failure is logged with. */
 export interface TransportDiagnostics {
   id: string;
@@ -46,6 +56,11 @@ export interface RoomEvents {
   transportFailed: [peer: Peer, transport: TransportDiagnostics];
   /** ICE connected on one of the peer's transports: its media reach the SFU. */
   mediaConnected: [peer: Peer];
+  /**
+   * The first media packet went out to `peer` on one of its consumers: for video its first
+   * keyframe (the first picture it can decode), for audio its first packet. Once per consumer.
+   */
+  mediaFlowing: [peer: Peer, kind: types.MediaKind];
   /** Another participant can now consume this producer. */
   producerAdded: [peer: Peer, producer: types.Producer];
   /** The producer behind one of `peer`'s consumers went away. */
@@ -207,6 +222,7 @@ export class Room extends EventEmitter<RoomEvents> {
     const source = (owner.producers.get(producerId)!.appData as { source?: string }).source;
     if (consumer.kind === 'video') await consumer.setPriority(source === 'screen' ? SCREEN_PRIORITY : CAMERA_PRIORITY);
     consumer.on('producerclose', () => this.emit('consumerClosed', peer, consumer.id));
+    this.watchFirstPacket(peer, consumer);
     return {
       id: consumer.id,
       producerId,
@@ -296,6 +312,24 @@ export class Room extends EventEmitter<RoomEvents> {
     };
   }
 
+  /**
+   * What the SFU measures of each stream it sends `peer` (its consumers): the call-quality samples.
+   * Paused consumers send nothing and are left out.
+   */
+  async receiveQuality(peer: Peer): Promise<ConsumerQuality[]> {
+    this.assertMember(peer);
+    const consumers = [...peer.consumers.values()].filter((c) => !c.paused && !c.producerPaused);
+    const read = await Promise.all(
+      consumers.map(async (c): Promise<ConsumerQuality | null> => {
+        const sent = (await c.getStats()).find((s) => s.type === 'outbound-rtp');
+        if (!sent) return null;
+        // NOTE: mediasoup gives the receiver report's fraction as its 8-bit value (0–255).
+        return { kind: c.kind, rttMs: sent.roundTripTime ?? null, fractionLost: sent.fractionLost / 256, bitrateBps: sent.bitrate };
+      }),
+    );
+    return read.filter((q): q is ConsumerQuality => q !== null);
+  }
+
   close(reason: CloseReason): void {
     if (this.closedWith) return;
     this.closedWith = reason;
@@ -310,6 +344,24 @@ export class Room extends EventEmitter<RoomEvents> {
     if (this.peers.get(peer.id) === peer) this.peers.delete(peer.id);
     this.emit('peerClosed', peer, reason);
     if (this.peers.size === 0 && !this.closedWith) this.close('room_closed');
+  }
+
+  /**
+   * NOTE: the worker reports a consumer's packets only through trace events, which cost a message
+   * per packet: they are on until the first one that counts (a video consumer forwards nothing
+   * before a keyframe), then off again.
+   */
+  private watchFirstPacket(peer: Peer, consumer: types.Consumer): void {
+    const type = consumer.kind === 'video' ? 'keyframe' : 'rtp';
+    const onTrace = (trace: types.ConsumerTraceEventData) => {
+      if (trace.type !== type || trace.direction !== 'out') return;
+      consumer.off('trace', onTrace);
+      if (!consumer.closed) consumer.enableTraceEvent([]).catch(() => undefined);
+      this.emit('mediaFlowing', peer, consumer.kind);
+    };
+    consumer.on('trace', onTrace);
+    // A consumer closed meanwhile (its producer or peer gone) has nothing to report.
+    consumer.enableTraceEvent([type]).catch(() => consumer.off('trace', onTrace));
   }
 
   private assertOpen(): void {

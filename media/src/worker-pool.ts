@@ -140,6 +140,34 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     }));
   }
 
+  /**
+   * CPU time (user + system) each live worker process has used, in seconds. It starts again from
+   * zero in a slot whose worker was respawned (a new process). A worker that does not answer within
+   * `timeoutMs` is left out rather than holding up the caller (a metrics scrape).
+   */
+  async cpuUsage(timeoutMs = 1000): Promise<Array<{ index: number; pid: number; cpuSeconds: number }>> {
+    const usages = await Promise.all(
+      this.slots.map(async (slot, index) => {
+        const worker = slot.worker;
+        if (worker.closed || worker.died) return null;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), timeoutMs);
+        });
+        try {
+          const usage = await Promise.race([worker.getResourceUsage(), timeout]);
+          // ru_utime and ru_stime are in milliseconds.
+          return usage ? { index, pid: worker.pid, cpuSeconds: (usage.ru_utime + usage.ru_stime) / 1000 } : null;
+        } catch {
+          return null; // Died or closed meanwhile.
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
+    return usages.filter((u) => u !== null);
+  }
+
   /** The WebRtcServer of a worker of this pool, or null when the pool runs without them. */
   webRtcServerOf(worker: types.Worker): types.WebRtcServer | null {
     return this.slots.find((slot) => slot.worker === worker)?.webRtcServer ?? null;

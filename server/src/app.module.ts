@@ -25,6 +25,7 @@ import { RetentionModule } from './retention/retention.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SeedModule } from './seed/seed.module';
 import { SignallingModule } from './signalling/signalling.module';
+import { StatsModule } from './stats/stats.module';
 import { SurveyModule } from './survey/survey.module';
 import { withoutSurveyToken } from './survey/survey-tokens';
 import { UsersModule } from './users/users.module';
@@ -85,6 +86,7 @@ export class AppModule {
         SeedModule,
         SignallingModule,
         SurveyModule,
+        StatsModule,
       ],
     };
   }

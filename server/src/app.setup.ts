@@ -142,7 +142,8 @@ function serveClient(app: NestExpressApplication, dir: string): void {
   const assets = staticClient(dir);
   app.use((req: Request, res: Response, next: NextFunction) => (isServerPath(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || isServerPath(req.path)) return next();
+    // HEAD like GET: link checkers and monitoring probe a page's address without its body.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path)) return next();
     // A built file that is not there (an old chunk after a deploy) is a 404: as HTML it would fail as a script.
     if (req.path.startsWith('/assets/') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -80,6 +80,9 @@ export const AUDIT_ACTIONS = [
   'outbox.exported',
   'mass_cancellation.report_exported',
   'slip.printed',
+  // Statistics: an export of a filtered view, a département's public page turned on or off
+  'stats.exported',
+  'stats.publication_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -71,6 +71,9 @@ export const ERROR_CODES = [
   'SURVEY_NOT_AVAILABLE',
   'SURVEY_ALREADY_OPENED',
   'SURVEY_UNKNOWN',
+  // Statistics: a filter outside the viewer's scope (403, never an empty answer), a period too long to compute at once.
+  'OUTSIDE_SCOPE',
+  'PERIOD_TOO_LONG',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -14,7 +14,8 @@ import type { types } from 'mediasoup-client';
 import type { DocumentStatus } from '../documents/documents';
 
 export type Phase = 'lobby' | 'call';
-export type ParticipantRole = 'booth' | 'agent' | 'facilitator';
+export const PARTICIPANT_ROLES = ['booth', 'agent', 'facilitator'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /** What a producer carries. */
 export const MEDIA_SOURCES = ['camera', 'microphone', 'screen'] as const;
@@ -100,6 +101,14 @@ export interface MediaFailureReport {
   succeededPairs: number;
 }
 
+/**
+ * What a client tells the server about its own side of the call, for the call-quality record
+ * (anonymous, see server/src/signalling/call-quality): 'audio_only_fallback' is the automatic
+ * switch to audio only when the bandwidth collapsed (never the person's own choice).
+ */
+export const CALL_EVENT_KINDS = ['audio_only_fallback'] as const;
+export type CallEventKind = (typeof CALL_EVENT_KINDS)[number];
+
 /** Longest chat message, in characters (after trimming); longer ones are refused (VALIDATION_FAILED). */
 export const CHAT_MAX_LENGTH = 1000;
 
@@ -181,6 +190,8 @@ export interface RequestMap {
   setPreferredLayer: { req: { consumerId: string; spatialLayer: SpatialLayer }; res: NoParams };
   /** The caller's media did not connect: logged with the candidates, and the others are told. */
   reportMediaFailure: { req: MediaFailureReport; res: NoParams };
+  /** Something the caller's browser decided about its media (in the call only): recorded, nobody is told. */
+  reportCallEvent: { req: { kind: CallEventKind }; res: NoParams };
   /** The caller's own media statistics (transports, producers, consumers), for diagnostics. */
   getStats: { req: NoParams; res: ParticipantStats };
   leave: { req: NoParams; res: NoParams };
@@ -214,6 +225,7 @@ export const METHODS = [
   'closeProducer',
   'setPreferredLayer',
   'reportMediaFailure',
+  'reportCallEvent',
   'getStats',
   'leave',
   'end',

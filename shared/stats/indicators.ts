@@ -91,12 +91,12 @@ const base = [
     definition: `Annulations dont la cause enregistrée est « ${CANCELLATION_CAUSE_LABELS_FR[cause].replace('Annulées — ', '')} ».`,
   })),
   { id: 'no_show_citizen', section: 'activity', unit: 'count', label: 'Usagers absents', definition: 'Consultations que l’agent a déclarées « usager absent ».' },
-  { id: 'no_show_agent', section: 'activity', unit: 'count', label: 'Agents absents', definition: 'Consultations passées, non annulées, où la cabine est entrée en salle d’attente mais où l’agent n’a jamais ouvert l’appel.' },
-  { id: 'no_outcome', section: 'activity', unit: 'count', label: 'Sans suite connue', definition: 'Consultations passées, non annulées, jamais ouvertes, sans absence déclarée ni cabine venue en salle d’attente.' },
-  { id: 'upcoming', section: 'activity', unit: 'count', label: 'À venir', definition: 'Consultations encore prévues dont l’heure n’est pas passée.' },
+  { id: 'no_show_agent', section: 'activity', unit: 'count', label: 'Agents absents', definition: 'Consultations passées (heure de fin dépassée), non annulées, où la cabine est entrée en salle d’attente mais où l’agent n’a jamais ouvert l’appel ni déclaré l’usager absent.' },
+  { id: 'no_outcome', section: 'activity', unit: 'count', label: 'Sans suite connue', definition: 'Consultations passées (heure de fin dépassée), non annulées, jamais ouvertes, sans absence déclarée ni cabine venue en salle d’attente.' },
+  { id: 'upcoming', section: 'activity', unit: 'count', label: 'À venir', definition: 'Consultations non annulées, jamais ouvertes, sans absence déclarée, dont l’heure de fin n’est pas encore passée. Tenues, annulées, usagers absents, agents absents, sans suite connue et à venir font ensemble les consultations réservées.' },
 
   // ——— Occupancy of the booths against their opening hours.
-  { id: 'opening_hours', section: 'occupancy', unit: 'hours', label: 'Heures d’ouverture des cabines', definition: 'Somme, pour chaque cabine en service, des heures d’ouverture de son site dans la période (horaires de la semaine, moins fermetures et jours fériés).' },
+  { id: 'opening_hours', section: 'occupancy', unit: 'hours', label: 'Heures d’ouverture des cabines', definition: 'Somme, pour chaque cabine en service, des heures d’ouverture de son site dans la période (horaires de la semaine, moins fermetures et jours fériés) ; une cabine retirée compte jusqu’à son retrait.' },
   { id: 'booked_hours', section: 'occupancy', unit: 'hours', label: 'Heures réservées', definition: 'Somme des durées réservées des consultations non annulées.' },
   { id: 'held_hours', section: 'occupancy', unit: 'hours', label: 'Heures tenues', definition: 'Somme des durées réservées des consultations tenues.' },
   { id: 'occupancy_booked', section: 'occupancy', unit: 'percent', basis: 'opening_hours', label: 'Taux de réservation des cabines', definition: 'Heures réservées divisées par les heures d’ouverture des cabines.' },
@@ -104,7 +104,7 @@ const base = [
 
   // ——— Timing: booking lead time, punctuality, duration.
   { id: 'lead_time_median_days', section: 'timing', unit: 'days', basis: 'booked', label: 'Délai médian de rendez-vous', definition: 'Médiane, sur les consultations réservées, du temps entre la réservation et l’heure du rendez-vous, en jours.' },
-  { id: 'wait_median_minutes', section: 'timing', unit: 'minutes', basis: 'held', label: 'Attente médiane en salle d’attente', definition: 'Médiane, sur les consultations tenues, du temps entre l’arrivée de la cabine en salle d’attente (ou l’heure du rendez-vous si elle est arrivée en avance) et l’entrée dans l’appel.' },
+  { id: 'wait_median_minutes', section: 'timing', unit: 'minutes', basis: 'held', label: 'Attente médiane en salle d’attente', definition: 'Médiane, sur les consultations tenues dont l’arrivée de la cabine en salle d’attente est enregistrée, du temps entre cette arrivée (ou l’heure du rendez-vous si elle est arrivée en avance) et l’entrée dans l’appel (zéro si l’usager est entré avant).' },
   { id: 'admitted_late_rate', section: 'timing', unit: 'percent', basis: 'held', label: 'Appels ouverts avec plus de 5 minutes de retard', definition: 'Part des consultations tenues dont l’appel s’est ouvert plus de 5 minutes après l’heure du rendez-vous.' },
   { id: 'duration_median_minutes', section: 'timing', unit: 'minutes', basis: 'held', label: 'Durée réelle médiane', definition: 'Médiane de la durée des appels terminés (de l’entrée de l’usager à la fin de l’appel).' },
   { id: 'booked_duration_median_minutes', section: 'timing', unit: 'minutes', basis: 'held', label: 'Durée réservée médiane', definition: 'Médiane de la durée réservée des consultations tenues.' },
@@ -127,7 +127,7 @@ const base = [
   })),
 
   // ——— Documents exchanged in the consultations of the period.
-  { id: 'documents_exchanged', section: 'documents', unit: 'count', label: 'Documents échangés', definition: 'Documents déposés pendant les consultations de la période (par la cabine ou l’agent), acceptés ou refusés.' },
+  { id: 'documents_exchanged', section: 'documents', unit: 'count', label: 'Documents échangés', definition: 'Documents déposés pendant les consultations de la période (par la cabine, l’animateur ou l’agent) une fois contrôlés : acceptés ou refusés (ceux en cours d’envoi ou d’analyse ne comptent pas encore).' },
   { id: 'documents_rejected', section: 'documents', unit: 'count', label: 'Documents refusés', definition: 'Documents refusés par les contrôles (antivirus, contenu actif, type, taille…).' },
   ...DOCUMENT_REJECTIONS.map((reason) => ({
     id: `documents_rejected_${reason}` as const,
@@ -138,7 +138,7 @@ const base = [
   })),
 
   // ——— Satisfaction, from the booth's anonymous survey (scored as Services Publics+).
-  { id: 'survey_responses', section: 'satisfaction', unit: 'count', label: 'Réponses à l’enquête', definition: 'Enquêtes de satisfaction où l’usager a répondu à au moins une question, datées du jour de la réponse. Sans agent : l’enquête est anonyme.' },
+  { id: 'survey_responses', section: 'satisfaction', unit: 'count', label: 'Réponses à l’enquête', definition: 'Enquêtes de satisfaction où l’usager a répondu à au moins une question, datées du jour de la réponse. Sans agent : l’enquête est anonyme, les chiffres d’un agent n’en ont donc pas.' },
   { id: 'satisfaction_score', section: 'satisfaction', unit: 'score', basis: 'survey_responses', label: 'Score de satisfaction', definition: 'Moyenne sur 10 des réponses à « Êtes-vous satisfait ? » : content 10, moyen 5, pas content 0 (barème Services Publics+).' },
   { id: 'satisfaction_good', section: 'satisfaction', unit: 'count', label: 'Réponses « content »', definition: 'Réponses « content » à la question de satisfaction.' },
   { id: 'satisfaction_medium', section: 'satisfaction', unit: 'count', label: 'Réponses « moyen »', definition: 'Réponses « moyen » à la question de satisfaction.' },
@@ -246,6 +246,9 @@ export interface StatsReport {
   computedAt: string;
 }
 
+/** A point of the public series: a count below the threshold (or a score over too few responses) is null. */
+export type PublicStatsSeriesPoint = { start: string } & { [K in Exclude<keyof StatsSeriesPoint, 'start'>]: number | null };
+
 /** The public page's figures: aggregated, counts below `minCount` (and rates over them) suppressed as null. */
 export interface PublicStatsReport {
   departement: string;
@@ -254,7 +257,7 @@ export interface PublicStatsReport {
   values: IndicatorValues;
   /** Ids whose value was hidden because it or its basis counts fewer than `minCount`. */
   suppressed: IndicatorId[];
-  series: StatsSeriesPoint[];
+  series: PublicStatsSeriesPoint[];
   travel: TravelMethod;
   computedAt: string;
 }

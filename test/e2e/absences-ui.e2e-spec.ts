@@ -166,8 +166,9 @@ describe('absences page in Chromium', () => {
     const done = booking.getByRole('status').filter({ hasText: 'Rendez-vous annulé.' });
     await done.getByText('Rendez-vous annulé. Usager sans portable ni courriel : il est dans la liste « À appeler », appelez-le pour le prévenir.').waitFor();
     expect(await done.textContent()).not.toContain('Usager prévenu');
-    const [cancelled] = await t.dataSource.query(`SELECT status, cancellation_reason FROM consultations WHERE id = $1`, [unreachableId]);
-    expect(cancelled).toEqual({ status: 'cancelled', cancellation_reason: 'Absence de l’agent' });
+    // Counted by the statistics as cancelled for the agent's absence.
+    const [cancelled] = await t.dataSource.query(`SELECT status, cancellation_reason, cancellation_cause FROM consultations WHERE id = $1`, [unreachableId]);
+    expect(cancelled).toEqual({ status: 'cancelled', cancellation_reason: 'Absence de l’agent', cancellation_cause: 'agent_absence' });
     const [audited] = await t.dataSource.query(`SELECT actor_user_id, request_id FROM audit_events WHERE action = 'consultation.cancelled' AND subject_id = $1`, [unreachableId]);
     expect(audited).toMatchObject({ actor_user_id: coordinator.userId, request_id: expect.stringMatching(/\S/) });
     await page
@@ -249,18 +250,9 @@ describe('absences page in Chromium', () => {
   });
 
   it("the agent's Rejoindre says when the call opens, does nothing when pressed early, and opens on time without a reload", async () => {
-    // Every day, all day: the test runs at any hour. The call starts in two or three minutes and
-    // opens one minute before (JOIN_MARGIN_MINUTES=1).
+    // Every day, all day: the test runs at any hour.
     await putWeekly(coordinator, `/api/agents/${ids.demoAgentId}/availability`, everyDay('00:00', '24:00'));
     await putWeekly(coordinator, `/api/msap-sites/${ids.pithiviersId}/opening-hours`, everyDay('00:00', '24:00'));
-    const start = DateTime.now().setZone(PARIS).plus({ minutes: 3 }).startOf('minute');
-    const booked = await coordinator.agent
-      .post('/api/consultations')
-      .set('X-CSRF-Token', coordinator.csrf)
-      .send({ boothId: ids.pithiviersBoothId, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: start.toISO(), citizen: { name: 'Paul Bientôt' } })
-      .expect(201);
-    const opens = start.minus({ minutes: 1 });
-    const time = opens.minute === 0 ? `${opens.hour} h` : `${opens.hour} h ${opens.toFormat('mm')}`;
 
     const context = await chrome.browser.newContext({ viewport: DESK_PC, locale: 'fr-FR', timezoneId: PARIS });
     contexts.push(context);
@@ -270,6 +262,19 @@ describe('absences page in Chromium', () => {
     await agentPage.waitForURL('**/connexion?retour=%2Fagent%2Fagenda');
     await signInHere(agentPage, 'agent');
     await agentPage.waitForURL(`${t.baseUrl}/agent/agenda`);
+
+    // Booked on a whole minute, the call opening one minute before (JOIN_MARGIN_MINUTES=1): at the
+    // first whole minute at least OPENS_AFTER_S seconds away, time enough to see the page before it
+    // opens (the wait is then 20 to 80 s, not 60 to 120).
+    const OPENS_AFTER_S = 20;
+    const start = DateTime.now().setZone(PARIS).plus({ minutes: 2, seconds: OPENS_AFTER_S }).startOf('minute');
+    const booked = await coordinator.agent
+      .post('/api/consultations')
+      .set('X-CSRF-Token', coordinator.csrf)
+      .send({ boothId: ids.pithiviersBoothId, agentId: ids.demoAgentId, consultationTypeId: ids.incomeTaxTypeId, startsAt: start.toISO(), citizen: { name: 'Paul Bientôt' } })
+      .expect(201);
+    const opens = start.minus({ minutes: 1 });
+    const time = opens.minute === 0 ? `${opens.hour} h` : `${opens.hour} h ${opens.toFormat('mm')}`;
     await agentPage.goto(`${t.baseUrl}/agent`);
     const item = agentPage.getByRole('listitem').filter({ hasText: 'Paul Bientôt' });
     // Today's page when the call is today (always, but for a run a few minutes before midnight).

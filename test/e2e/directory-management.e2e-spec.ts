@@ -45,7 +45,7 @@ describe('directory management', () => {
   describe('administrations', () => {
     it('an admin creates one, audited; the same name in the département (any case, extra spaces) is a 409', async () => {
       const res = await send(admin, 'post', '/api/administrations', { name: '  DDETS   du Loiret ', departement: '45' }).expect(201);
-      expect(res.body).toEqual({ id: expect.any(String), name: 'DDETS du Loiret', departement: '45', createdAt: PARIS_TIME });
+      expect(res.body).toEqual({ id: expect.any(String), name: 'DDETS du Loiret', departement: '45', officeLatitude: null, officeLongitude: null, createdAt: PARIS_TIME });
       expect(await audit('administration.created', res.body.id)).toEqual([
         { actor_user_id: admin.userId, details: { name: 'DDETS du Loiret', departement: '45' } },
       ]);
@@ -84,6 +84,28 @@ describe('directory management', () => {
     ])('creation with %s is a 422 naming the field', async (_label, body, field) => {
       const res = await send(admin, 'post', '/api/administrations', body).expect(422);
       expect(res.body.errors).toHaveProperty(field);
+    });
+
+    it('an office position is given, changed and removed by an admin, both halves or neither, within range', async () => {
+      const created = await send(admin, 'post', '/api/administrations', { name: 'DREAL Centre-Val de Loire', departement: '45', officeLatitude: '47,9060', officeLongitude: '1.9180' }).expect(201);
+      expect(created.body).toMatchObject({ officeLatitude: 47.906, officeLongitude: 1.918 });
+      const moved = await send(admin, 'patch', `/api/administrations/${created.body.id}`, { officeLatitude: 47.9029, officeLongitude: 1.9093 }).expect(200);
+      expect(moved.body).toMatchObject({ name: 'DREAL Centre-Val de Loire', officeLatitude: 47.9029, officeLongitude: 1.9093 });
+      const [event] = await audit('administration.updated', created.body.id);
+      expect(event!.details).toEqual({ changes: { officeLatitude: { from: 47.906, to: 47.9029 }, officeLongitude: { from: 1.918, to: 1.9093 } } });
+      const listed = await admin.agent.get('/api/administrations').expect(200);
+      expect(listed.body.find((a: { id: string }) => a.id === ids.ddfipId)).toMatchObject({ officeLatitude: 47.9029, officeLongitude: 1.9093 });
+      for (const [body, errors] of [
+        [{ officeLatitude: 47.9 }, { officeLongitude: ['REQUIRED'] }],
+        [{ officeLatitude: -91, officeLongitude: 1.9 }, { officeLatitude: ['TOO_SMALL'] }],
+        [{ officeLatitude: 47.9, officeLongitude: 'Orléans' }, { officeLongitude: ['INVALID_TYPE'] }],
+      ] as const) {
+        expect((await send(admin, 'patch', `/api/administrations/${created.body.id}`, body).expect(422)).body.errors).toEqual(errors);
+        expect((await send(admin, 'post', '/api/administrations', { name: 'Autre service', departement: '45', ...body }).expect(422)).body.errors).toEqual(errors);
+      }
+      const cleared = await send(admin, 'patch', `/api/administrations/${created.body.id}`, { officeLatitude: null, officeLongitude: null }).expect(200);
+      expect(cleared.body).toMatchObject({ officeLatitude: null, officeLongitude: null });
+      await send(coordinator, 'patch', `/api/administrations/${ids.ddfipId}`, { officeLatitude: 47, officeLongitude: 2 }).expect(403);
     });
 
     it('an update with nothing, or a null name, is a 422; an unknown id a 404; a bad id a 422', async () => {
@@ -139,6 +161,39 @@ describe('directory management', () => {
     ])('creation with %s is a 422 naming the field', async (_label, change, field) => {
       const res = await send(admin, 'post', '/api/msap-sites', { ...site('Site invalide'), ...change }).expect(422);
       expect(res.body.errors).toHaveProperty(field);
+    });
+
+    it('a position is given as both halves in decimal degrees (a French comma too), kept, changed and removed, audited', async () => {
+      const created = await send(coordinator, 'post', '/api/msap-sites', { ...site('France Services de Beaugency'), latitude: 47.7781, longitude: '1,6325' }).expect(201);
+      expect(created.body).toMatchObject({ latitude: 47.7781, longitude: 1.6325 });
+      const moved = await send(coordinator, 'patch', `/api/msap-sites/${created.body.id}`, { latitude: '47,7790', longitude: 1.633 }).expect(200);
+      expect(moved.body).toMatchObject({ name: 'France Services de Beaugency', latitude: 47.779, longitude: 1.633 });
+      const [event] = await audit('msap_site.updated', created.body.id);
+      expect(event!.details).toEqual({ changes: { latitude: { from: 47.7781, to: 47.779 }, longitude: { from: 1.6325, to: 1.633 } } });
+      // Renaming leaves the position alone; null for both removes it.
+      await send(coordinator, 'patch', `/api/msap-sites/${created.body.id}`, { name: 'France Services de Beaugency (mairie)' }).expect(200);
+      expect((await t.dataSource.query(`SELECT latitude, longitude FROM msap_sites WHERE id = $1`, [created.body.id]))[0]).toEqual({ latitude: 47.779, longitude: 1.633 });
+      const cleared = await send(coordinator, 'patch', `/api/msap-sites/${created.body.id}`, { latitude: null, longitude: '' }).expect(200);
+      expect(cleared.body).toMatchObject({ latitude: null, longitude: null });
+      // The seeded sites have theirs (Pithiviers, in the Loiret).
+      const listed = await coordinator.agent.get('/api/msap-sites').expect(200);
+      expect(listed.body.find((s: { id: string }) => s.id === ids.pithiviersId)).toMatchObject({ latitude: 48.1719, longitude: 2.2519 });
+    });
+
+    it.each<[string, object, Record<string, string[]>]>([
+      ['a latitude without its longitude', { latitude: 47.9 }, { longitude: ['REQUIRED'] }],
+      ['a longitude with a null latitude', { latitude: null, longitude: 1.9 }, { latitude: ['REQUIRED'] }],
+      ['a latitude past the pole', { latitude: 90.5, longitude: 1.9 }, { latitude: ['TOO_LARGE'] }],
+      ['a longitude past the antimeridian', { latitude: 47.9, longitude: -180.01 }, { longitude: ['TOO_SMALL'] }],
+      ['degrees and minutes', { latitude: '47°54′', longitude: 1.9 }, { latitude: ['INVALID_TYPE'] }],
+      ['a boolean', { latitude: true, longitude: 1.9 }, { latitude: ['INVALID_TYPE'] }],
+    ])('a position with %s is a 422 naming the field, on creation and on update', async (_label, position, errors) => {
+      const created = await send(admin, 'post', '/api/msap-sites', { ...site('Site mal placé'), ...position }).expect(422);
+      expect(created.body.errors).toEqual(errors);
+      const updated = await send(admin, 'patch', `/api/msap-sites/${ids.sullyId}`, position).expect(422);
+      expect(updated.body.errors).toEqual(errors);
+      const [row] = await t.dataSource.query(`SELECT latitude, longitude FROM msap_sites WHERE id = $1`, [ids.sullyId]);
+      expect(row).toEqual({ latitude: 47.7667, longitude: 2.375 });
     });
 
     it('an unknown site is a 404 on update', async () => {

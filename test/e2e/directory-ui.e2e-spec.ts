@@ -1,10 +1,17 @@
 import { DateTime } from 'luxon';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { auditPage, blocking, describeViolations } from '../support/a11y';
 import { startTestApp, TestApp } from '../support/app';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
 import { isFocused, signInUi } from '../support/ui';
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = blocking(await auditPage(page));
+  expect(`${what}: ${describeViolations(violations)}`).toBe(`${what}: `);
+}
 
 describe('directory page in Chromium', () => {
   let t: TestApp;
@@ -123,9 +130,29 @@ describe('directory page in Chromium', () => {
     await createSite.click();
     await form.getByText('5 chiffres', { exact: true }).waitFor();
     await form.getByLabel('Code postal *').fill('45200');
+    // The position is optional, typed with a French decimal comma; not a number, or one half alone, is refused and named.
+    const latitude = form.getByLabel(/^Latitude/);
+    const longitude = form.getByLabel(/^Longitude/);
+    await latitude.fill('47°59′');
+    await createSite.click();
+    await form.getByText('nombre en degrés décimaux attendu, ex. 47,9029', { exact: true }).waitFor();
+    await latitude.fill('47,9975');
+    await createSite.click();
+    await form.getByTestId('form-error').getByText(/Longitude : à renseigner/).waitFor();
+    await longitude.fill('2,7330');
     await createSite.click();
     await page.getByText('Site « France Services de Montargis » créé.').waitFor();
-    await page.getByTestId('site-France Services de Montargis').getByText('1 rue du Port, 45200 Montargis (45)').waitFor();
+    const montargis = page.getByTestId('site-France Services de Montargis');
+    await montargis.getByText('1 rue du Port, 45200 Montargis (45)').waitFor();
+    await montargis.getByText('latitude 47,9975 · longitude 2,733').waitFor();
+    expect((await t.dataSource.query(`SELECT latitude, longitude FROM msap_sites WHERE name = 'France Services de Montargis'`))[0]).toEqual({ latitude: 47.9975, longitude: 2.733 });
+    // Edited, the form shows it back the same way.
+    await montargis.getByRole('button', { name: 'Modifier le site « France Services de Montargis »' }).click();
+    expect(await montargis.getByLabel(/^Latitude/).inputValue()).toBe('47,9975');
+    await montargis.getByLabel(/^Longitude/).fill('2,7331');
+    await montargis.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Site « France Services de Montargis » enregistré.').waitFor();
+    await montargis.getByText('latitude 47,9975 · longitude 2,7331').waitFor();
     await context.close();
   });
 
@@ -148,6 +175,29 @@ describe('directory page in Chromium', () => {
     await section.getByRole('cell', { name: 'DDETS du Loiret (Orléans)', exact: true }).waitFor();
     const [event] = await t.dataSource.query(`SELECT details FROM audit_events WHERE action = 'administration.updated'`);
     expect(event.details.changes.name).toEqual({ from: 'DDETS du Loiret', to: 'DDETS du Loiret (Orléans)' });
+
+    // Its office's position, for the travel avoided: the form opens on the latitude; out of range is named.
+    const ddets = section.getByRole('row').filter({ has: page.getByRole('cell', { name: 'DDETS du Loiret (Orléans)', exact: true }) });
+    await ddets.getByText('position non renseignée (trajets évités non estimés)').waitFor();
+    await section.getByRole('button', { name: 'Modifier la position du bureau de « DDETS du Loiret (Orléans) »' }).click();
+    const place = section.getByRole('form', { name: 'Position du bureau de « DDETS du Loiret (Orléans) »' });
+    const officeLatitude = place.getByLabel(/^Latitude/);
+    expect(await isFocused(officeLatitude)).toBe(true);
+    await officeLatitude.fill('479,06');
+    await place.getByLabel(/^Longitude/).fill('1,9180');
+    await expectAccessible(page, 'directory (office position)');
+    await place.getByRole('button', { name: 'Enregistrer' }).click();
+    await place.getByTestId('form-error').getByText(/Latitude : trop grand/).waitFor();
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.screenshot({ path: '/tmp/foundations-office-tablet.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await officeLatitude.fill('47,9060');
+    await place.getByRole('button', { name: 'Enregistrer' }).click();
+    await section.getByText('Position du bureau de « DDETS du Loiret (Orléans) » enregistrée.').waitFor();
+    await ddets.getByText('latitude 47,906 · longitude 1,918').waitFor();
+    const [office] = await t.dataSource.query(`SELECT office_latitude, office_longitude FROM administrations WHERE name = 'DDETS du Loiret (Orléans)'`);
+    expect(office).toEqual({ office_latitude: 47.906, office_longitude: 1.918 });
+    await page.screenshot({ path: '/tmp/foundations-office.png', fullPage: true });
     await context.close();
   });
 

@@ -7,7 +7,7 @@ import { book, demoCatalogue, openAllWeek } from '../support/booth-day';
 import { launchChromium, TestBrowser, waitFor } from '../support/browser';
 import { fillPrivateStores, principalKind, privateStoresLeft, tracksOfPreviousPage, watchCaptureTracks } from '../support/booth-wipe';
 import { demoIds } from '../support/demo-data';
-import { signIn } from '../support/session';
+import { signIn, SignedIn } from '../support/session';
 import { demoAccount, isFocused, pageOverflow } from '../support/ui';
 
 const SHOTS = '/tmp/shots-kiosk';
@@ -17,9 +17,8 @@ const VIEWPORTS = [
 ] as const;
 type Viewport = (typeof VIEWPORTS)[number];
 
-/** A pairing code for a booth, made through the API as a facilitator's page does. */
-async function pairingCode(baseUrl: string, boothId: string): Promise<string> {
-  const admin = await signIn(baseUrl, 'admin');
+/** A pairing code for a booth, made through the API as a facilitator's page does (one admin session per server). */
+async function pairingCode(admin: SignedIn, boothId: string): Promise<string> {
   return (await admin.agent.post(`/api/booths/${boothId}/pairing-codes`).set('X-CSRF-Token', admin.csrf).expect(201)).body.code as string;
 }
 
@@ -84,12 +83,19 @@ describe('the booth as a kiosk, in a real browser', () => {
   let chrome: TestBrowser;
   const contexts: BrowserContext[] = [];
   let ids: Awaited<ReturnType<typeof demoIds>>;
+  let admin: SignedIn;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     t = await startTestApp({ LOGIN_RATE_LIMIT: '50' });
     ids = await demoIds(t.dataSource);
+    admin = await signIn(t.baseUrl, 'admin');
     chrome = await launchChromium();
+  });
+  // Each test's screens are closed once it is over: a booth left on its check (camera, network
+  // measures) or polling would only slow the next tests down.
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
@@ -97,11 +103,13 @@ describe('the booth as a kiosk, in a real browser', () => {
     await t?.close();
   });
 
-  async function pairedBooth(viewport: Viewport, boothId = ids.pithiviersBoothId): Promise<Page> {
+  /** A booth paired by touch; with `clock`, its timers can be moved on (page.clock) instead of waited for. */
+  async function pairedBooth(viewport: Viewport, boothId = ids.pithiviersBoothId, { clock = false } = {}): Promise<Page> {
     const context = await boothContext(chrome.browser, viewport);
     contexts.push(context);
+    if (clock) await context.clock.install();
     const page = await context.newPage();
-    await pairByTapping(page, t.baseUrl, await pairingCode(t.baseUrl, boothId));
+    await pairByTapping(page, t.baseUrl, await pairingCode(admin, boothId));
     return page;
   }
 
@@ -123,7 +131,7 @@ describe('the booth as a kiosk, in a real browser', () => {
       await page.screenshot({ path: `${SHOTS}/pairing-${viewport.name}.png` });
       await expectReadableAt200(page, `pairing-200-${viewport.name}`);
 
-      await pairByTapping(page, t.baseUrl, await pairingCode(t.baseUrl, ids.pithiviersBoothId));
+      await pairByTapping(page, t.baseUrl, await pairingCode(admin, ids.pithiviersBoothId));
       await page.getByTestId('booth-welcome-state').and(page.locator('[data-state="none"]')).waitFor();
       await expectNoWayOut(page, t.baseUrl);
       await expectLargeTargets(page);
@@ -158,7 +166,7 @@ describe('the booth as a kiosk, in a real browser', () => {
       await page.keyboard.press('Tab');
       return (await isFocused(field)) || undefined;
     });
-    await page.keyboard.type(await pairingCode(t.baseUrl, ids.pithiviersBoothId));
+    await page.keyboard.type(await pairingCode(admin, ids.pithiviersBoothId));
     // Tab to the keypad's « Valider », then Enter.
     const submit = page.getByRole('button', { name: /^Valider/ });
     await waitFor('« Valider » focused by Tab', async () => {
@@ -211,7 +219,6 @@ describe('the booth as a kiosk, in a real browser', () => {
 
   it('the facilitator unlocks the booth with their own credentials: wrong ones, another site’s, then unpairing', async () => {
     const facilitator = demoAccount('facilitator');
-    const admin = await signIn(t.baseUrl, 'admin');
     const unlock = async (page: Page, password: string) => {
       const dialog = page.getByTestId('facilitator-dialog');
       if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Espace animateur' }).tap();
@@ -258,10 +265,12 @@ describe('the booth as a kiosk, in a real browser', () => {
     expect((await audit('device.unlock_refused')).length).toBeGreaterThanOrEqual(1);
     expect((await audit('device.unlocked')).length).toBeGreaterThanOrEqual(2);
     expect((await audit('device.revoked')).filter((e) => e.details.from === 'booth')).toHaveLength(1);
-  });
+    // Three booths paired by touch and five sign-ins in their dialog: about 35 s, over 60 s on a busy machine.
+  }, 120_000);
 
   it('a lost connection fills the screen, and goes away by itself once it is back', async () => {
-    const page = await pairedBooth(VIEWPORTS[0]);
+    // The booth's clock is moved on to its next requests rather than waited for (every 15 s, then every 5 s).
+    const page = await pairedBooth(VIEWPORTS[0], ids.pithiviersBoothId, { clock: true });
     const context = page.context();
     await page.getByRole('heading', { level: 1, name: 'Bienvenue' }).waitFor();
     const lost = page.getByRole('alert').filter({ hasText: 'Connexion perdue, nouvel essai…' });
@@ -279,16 +288,20 @@ describe('the booth as a kiosk, in a real browser', () => {
     // The server stops answering while the browser thinks it is online: the next heartbeat and
     // schedule requests (every 15 s) fail, two in a row.
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
-    await lost.waitFor({ timeout: 25_000 });
+    await page.clock.fastForward(15_000);
+    await lost.waitFor();
     await page.unroute('**/api/**');
     // Recovers by itself (a probe every 5 s), nobody touching the screen.
-    await lost.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.clock.fastForward(5_000);
+    await lost.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 1, name: 'Bienvenue' }).waitFor();
   });
 });
 
 describe('the booth’s privacy wipe after an idle time, in a real browser', () => {
   const IDLE_SECONDS = 2;
+  /** The countdown the booth shows before its wipe (IdleReset's COUNTDOWN_SECONDS, not a setting). */
+  const COUNTDOWN_SECONDS = 20;
   let t: TestApp;
   let chrome: TestBrowser;
   let context: BrowserContext;
@@ -307,8 +320,10 @@ describe('the booth’s privacy wipe after an idle time, in a real browser', () 
     const ids = await demoIds(t.dataSource);
     context = await boothContext(chrome.browser, VIEWPORTS[1]);
     await watchCaptureTracks(context);
+    // The idle time is the setting under test (short); the countdown's own 20 s are moved on by the clock.
+    await context.clock.install();
     const page = await context.newPage();
-    await pairByTapping(page, t.baseUrl, await pairingCode(t.baseUrl, ids.pithiviersBoothId));
+    await pairByTapping(page, t.baseUrl, await pairingCode(await signIn(t.baseUrl, 'admin'), ids.pithiviersBoothId));
     // The welcome screen is where the booth rests: no countdown there.
     await page.waitForTimeout((IDLE_SECONDS + 1) * 1000);
     expect(await page.getByTestId('idle-countdown').count()).toBe(0);
@@ -333,6 +348,7 @@ describe('the booth’s privacy wipe after an idle time, in a real browser', () 
 
     // Left alone again: the countdown runs to its end.
     await countdown.waitFor({ timeout: (IDLE_SECONDS + 5) * 1000 });
+    await page.clock.fastForward(COUNTDOWN_SECONDS * 1000);
     await page.waitForURL('**/borne', { timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'Bienvenue' }).waitFor();
     const atUnload = await tracksOfPreviousPage(page);

@@ -429,7 +429,7 @@ describe('booking → outbox, the outbox API, reminders and the ICS feed', () =>
     for (const [i, [startsIn, bookedAgo, status]] of cases.entries()) {
       await t.dataSource.query(
         `UPDATE consultations SET starts_at = $2, ends_at = $2::timestamptz + interval '20 minutes', created_at = $3, status = $4,
-           cancellation_cause = CASE WHEN $4 = 'cancelled' THEN 'service'::cancellation_cause END WHERE id = $1`,
+           cancellation_cause = CASE WHEN $4::consultation_status = 'cancelled' THEN 'service'::cancellation_cause END WHERE id = $1`,
         [ids[i], hours(startsIn + i * 0.01), hours(-bookedAgo), status],
       );
     }

@@ -318,6 +318,15 @@ const MATRIX: Row[] = [
     path: () => `/api/mass-cancellations/${UNKNOWN_ID}/report`,
     expect: only({ coordinator: 404 }),
   },
+  // Statistics (issue 15): accounts only, each within their rights (the period is required: 422 without it).
+  { method: 'GET', pattern: '/api/stats', path: () => '/api/stats', expect: only(users(422)) },
+  { method: 'GET', pattern: '/api/stats/options', path: () => '/api/stats/options', expect: only(users(200)) },
+  // Statistics' exports: every account passes the guard, then fails validation (no period, table nor format).
+  { method: 'GET', pattern: '/api/stats/export', path: () => '/api/stats/export', expect: only(users(422)) },
+  // The public page: coordinators and admins publish (the empty body fails validation); anyone reads, an unpublished département is a 404.
+  { method: 'PUT', pattern: '/api/stats/publications/:departement', path: () => '/api/stats/publications/45', body: {}, expect: only({ admin: 422, coordinator: 422 }) },
+  { method: 'GET', pattern: '/api/public/stats', path: () => '/api/public/stats', expect: all(200) },
+  { method: 'GET', pattern: '/api/public/stats/:departement', path: () => '/api/public/stats/45', expect: all(404) },
   // Last: it ends the caller's session.
   { method: 'POST', pattern: '/api/auth/logout', path: () => '/api/auth/logout', expect: only({ ...users(204) }) },
 ];

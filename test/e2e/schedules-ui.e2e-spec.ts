@@ -296,6 +296,9 @@ describe('schedule settings in Chromium', () => {
     await screenshots(page, 'horaires-rendez-vous-traites');
 
     const rows = await t.dataSource.query(`SELECT id, status, starts_at FROM consultations WHERE id = ANY($1::uuid[])`, [[cancelled, moved, proposed]]);
+    // Left outside the France Services' opening: counted by the statistics with the site's closures.
+    const [cause] = await t.dataSource.query(`SELECT cancellation_cause FROM consultations WHERE id = $1`, [cancelled]);
+    expect(cause.cancellation_cause).toBe('site_closure');
     expect(Object.fromEntries(rows.map((r: { id: string; status: string; starts_at: Date }) => [r.id, [r.status, r.starts_at.toISOString()]]))).toEqual({
       [cancelled]: ['cancelled', new Date(at(monday, '16:00')).toISOString()],
       [moved]: ['scheduled', new Date(at(monday, '11:00')).toISOString()],

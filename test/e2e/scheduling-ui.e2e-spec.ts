@@ -157,8 +157,9 @@ describe('scheduling screens in Chromium', () => {
     await page.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).click();
     await page.getByTestId('board-message').getByText(/^Rendez-vous annulé\./).waitFor();
     await board.getByRole('listitem').filter({ hasText: '10:00–10:30 Jeanne Martin' }).getByText('Annulé').waitFor();
-    const [afterCancel] = await t.dataSource.query(`SELECT status, cancellation_reason FROM consultations WHERE id = $1`, [stored.id]);
-    expect(afterCancel).toEqual({ status: 'cancelled', cancellation_reason: 'Usager empêché' });
+    // From the agenda: the service's own cause, as the statistics count it.
+    const [afterCancel] = await t.dataSource.query(`SELECT status, cancellation_reason, cancellation_cause FROM consultations WHERE id = $1`, [stored.id]);
+    expect(afterCancel).toEqual({ status: 'cancelled', cancellation_reason: 'Usager empêché', cancellation_cause: 'service' });
 
     // By agent: the same week, one row per agent; a free cell opens the slot search for that agent and day.
     await page.getByText('Par agent', { exact: true }).click();
@@ -348,11 +349,11 @@ describe('scheduling screens in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'absence.png'), fullPage: true });
 
     const rows = await t.dataSource.query(
-      `SELECT citizen_name, agent_id, status, cancellation_reason FROM consultations WHERE citizen_name IN ('Alain Confie', 'Berthe Annulee') ORDER BY starts_at`,
+      `SELECT citizen_name, agent_id, status, cancellation_reason, cancellation_cause FROM consultations WHERE citizen_name IN ('Alain Confie', 'Berthe Annulee') ORDER BY starts_at`,
     );
     expect(rows).toEqual([
-      { citizen_name: 'Alain Confie', agent_id: colleagueId, status: 'scheduled', cancellation_reason: null },
-      { citizen_name: 'Berthe Annulee', agent_id: ids.demoAgentId, status: 'cancelled', cancellation_reason: 'Absence de l’agent' },
+      { citizen_name: 'Alain Confie', agent_id: colleagueId, status: 'scheduled', cancellation_reason: null, cancellation_cause: null },
+      { citizen_name: 'Berthe Annulee', agent_id: ids.demoAgentId, status: 'cancelled', cancellation_reason: 'Absence de l’agent', cancellation_cause: 'agent_absence' },
     ]);
     await context.close();
   });

@@ -139,7 +139,10 @@ describe('scheduling: booking a booth and an agent together', () => {
     // The old interval is free again.
     await book(coordinator, { ...base(), agentId: agent3Id, startsAt: at(day, '09:00') }).expect(201);
     const cancelled = await coordinator.agent.post(`/api/consultations/${a.body.id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'Dossier réglé par courrier' }).expect(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Dossier réglé par courrier' });
+    // No cause named: the service's own, as the statistics count it.
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Dossier réglé par courrier', cancellationCause: 'service' });
+    const [stored] = await t.dataSource.query(`SELECT cancellation_cause FROM consultations WHERE id = $1`, [a.body.id]);
+    expect(stored.cancellation_cause).toBe('service');
     await move({ startsAt: at(day, '11:00') }).expect(409);
     await coordinator.agent.post(`/api/consultations/${a.body.id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'encore' }).expect(409);
   });
@@ -233,7 +236,14 @@ describe('scheduling: booking a booth and an agent together', () => {
     expect(before.body.affected.map((a: { consultation: { id: string; boothName: string } }) => [a.consultation.id, a.consultation.boothName])).toEqual([
       [second.body.id, 'Cabine 1'],
     ]);
-    await coordinator.agent.post(`/api/consultations/${second.body.id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send({ reason: 'Agent absent' }).expect(200);
+    const cancelled = await coordinator.agent
+      .post(`/api/consultations/${second.body.id}/cancel`)
+      .set('X-CSRF-Token', coordinator.csrf)
+      .send({ reason: 'Agent absent', cause: 'agent_absence' })
+      .expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationCause: 'agent_absence' });
+    const [stored] = await t.dataSource.query(`SELECT cancellation_cause FROM consultations WHERE id = $1`, [second.body.id]);
+    expect(stored.cancellation_cause).toBe('agent_absence');
     const impact = await coordinator.agent.get(`/api/agents/${ids.demoAgentId}/absences/${declared.body.absence.id}/impact`).expect(200);
     expect(impact.body.affected).toEqual([]);
     // No new booking inside the absence.
@@ -336,6 +346,25 @@ describe('scheduling: booking a booth and an agent together', () => {
       }
     }
     expect(not4xx).toEqual([]);
+  });
+
+  it('a cancellation names its cause among the staff’s (agent_absence, site_closure, service); any other is a 422 on the field', async () => {
+    const day = week.plus({ days: 3 });
+    const cancel = (id: string, body: object) => coordinator.agent.post(`/api/consultations/${id}/cancel`).set('X-CSRF-Token', coordinator.csrf).send(body);
+    const booking = await book(coordinator, { ...base(), startsAt: at(day, '15:00') }).expect(201);
+    // The others are set by their own path (the citizen's link, a mass cancellation), never named here.
+    for (const cause of ['citizen', 'mass', 'weather', '', null, 3]) {
+      const refused = await cancel(booking.body.id, { reason: 'Site fermé (travaux)', cause }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { cause: [expect.any(String)] } });
+    }
+    expect((await t.dataSource.query(`SELECT status, cancellation_cause FROM consultations WHERE id = $1`, [booking.body.id]))[0]).toEqual({
+      status: 'scheduled',
+      cancellation_cause: null,
+    });
+    const done = await cancel(booking.body.id, { reason: 'Site fermé (travaux)', cause: 'site_closure' }).expect(200);
+    expect(done.body).toMatchObject({ status: 'cancelled', cancellationCause: 'site_closure' });
+    const listed = await coordinator.agent.get(`/api/consultations/${booking.body.id}`).expect(200);
+    expect(listed.body.cancellationCause).toBe('site_closure');
   });
 
   it('refuses the NUL character (which PostgreSQL text cannot hold) anywhere in a body or a query, naming where', async () => {

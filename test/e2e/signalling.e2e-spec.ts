@@ -117,6 +117,7 @@ describe('signalling over WebSocket', () => {
       expect((await facilitator.request('join', {})).self).toMatchObject({ role: 'facilitator', phase: 'lobby' });
 
       expect((await booth.refusal('createTransport', { direction: 'send' })).code).toBe('NOT_ADMITTED');
+      expect((await booth.refusal('reportCallEvent', { kind: 'audio_only_fallback' })).code).toBe('NOT_ADMITTED');
       expect((await booth.refusal('admit', { participantId: joinedBooth.self.id })).code).toBe('FORBIDDEN');
 
       await agent.request('admit', { participantId: joinedBooth.self.id });
@@ -179,6 +180,9 @@ describe('signalling over WebSocket', () => {
       expect((await agent.raw('join', { admin: true })).code).toBe('VALIDATION_FAILED');
       await agent.request('join', {});
       expect((await agent.raw('createTransport', { direction: 'sideways' })).code).toBe('VALIDATION_FAILED');
+      expect((await agent.raw('reportCallEvent', { kind: 'camera_off' })).code).toBe('VALIDATION_FAILED');
+      expect((await agent.raw('reportCallEvent', { kind: 'audio_only_fallback', at: 'now' })).code).toBe('VALIDATION_FAILED');
+      expect(await agent.request('reportCallEvent', { kind: 'audio_only_fallback' })).toEqual({});
       const transport = await agent.request('createTransport', { direction: 'send' });
       const bad = await agent.raw('connectTransport', { transportId: transport.id, dtlsParameters: { fingerprints: 'nope' } });
       expect(bad.code).toBe('VALIDATION_FAILED');

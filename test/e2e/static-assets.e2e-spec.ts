@@ -17,9 +17,9 @@ interface RawResponse {
   body: Buffer;
 }
 
-function get(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+function get(baseUrl: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseUrl}${path}`, { headers }, (res) => {
+    const req = httpRequest(`${baseUrl}${path}`, { headers, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -157,6 +157,9 @@ describe('static assets of the client', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(res.body.toString()).toContain('<div id="root">');
+      // A link checker's or a probe's HEAD gets the same answer, without the body.
+      const head = await get(app.baseUrl, path, { Accept: 'text/html' }, 'HEAD');
+      expect([head.status, head.headers['content-type'], head.body.length]).toEqual([200, 'text/html; charset=utf-8', 0]);
     }
   });
 

@@ -1423,6 +1423,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/public/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicStatsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/stats/{departement}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicStatsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/retention": {
         parameters: {
             query?: never;
@@ -1448,6 +1480,70 @@ export type paths = {
         };
         get: operations["SlotsController_search"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatsExportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatsController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/publications/{departement}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["PublicStatsController_publish"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1717,6 +1813,12 @@ export type components = {
             /** @enum {string} */
             typeLieu: "lieu_activite";
         };
+        AdministrationOption: {
+            departement: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         AdministrationView: {
             /** @example 2026-03-30T09:30:00+02:00 */
             createdAt: string;
@@ -1726,11 +1828,28 @@ export type components = {
             id: string;
             /** @example DDFIP du Loiret */
             name: string;
+            /**
+             * @description The office's latitude in decimal degrees (WGS 84); null when not given
+             * @example 47.9029
+             */
+            officeLatitude: number | null;
+            /**
+             * @description The office's longitude in decimal degrees (WGS 84); null when not given
+             * @example 1.9093
+             */
+            officeLongitude: number | null;
         };
         AffectedConsultationView: {
             consultation: components["schemas"]["ConsultationListItem"];
             /** @description Agents of the same administration available, not absent and not booked over that interval */
             replacements: components["schemas"]["ReplacementView"][];
+        };
+        AgentOption: {
+            /** Format: uuid */
+            administrationId: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         AgentView: {
             /** Format: uuid */
@@ -1771,7 +1890,7 @@ export type components = {
         /** @enum {string} */
         AppointmentState: "upcoming" | "started" | "over" | "cancelled";
         /** @enum {string} */
-        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "user.invited" | "user.invitation_resent" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_set" | "user.password_changed" | "user.password_reset_sent" | "user.password_reset_requested" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "device.check_reported" | "device.unlocked" | "device.unlock_failed" | "device.unlock_refused" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "consultation.booked" | "consultation.rescheduled" | "consultation.reassigned" | "consultation.cancelled" | "consultation.outcome_recorded" | "consultation.call_feedback_recorded" | "mass_cancellation.started" | "opening_hours.changed" | "closure.created" | "closure.deleted" | "availability.changed" | "absence.declared" | "absence.deleted" | "consultation_type.created" | "consultation_type.updated" | "citizen_link.viewed" | "callback.requested" | "callback.handled" | "to_call.handled" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "audit.exported" | "outbox.exported" | "mass_cancellation.report_exported" | "slip.printed";
+        AuditAction: "login.succeeded" | "login.failed" | "login.rate_limited" | "logout" | "user.created" | "user.role_changed" | "user.invited" | "user.invitation_resent" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_set" | "user.password_changed" | "user.password_reset_sent" | "user.password_reset_requested" | "device.pairing_code_created" | "device.paired" | "device.pairing_failed" | "device.revoked" | "device.check_reported" | "device.unlocked" | "device.unlock_failed" | "device.unlock_refused" | "administration.created" | "administration.updated" | "msap_site.created" | "msap_site.updated" | "booth.created" | "booth.renamed" | "booth.retired" | "booth.reinstated" | "consultation.booked" | "consultation.rescheduled" | "consultation.reassigned" | "consultation.cancelled" | "consultation.outcome_recorded" | "consultation.call_feedback_recorded" | "mass_cancellation.started" | "opening_hours.changed" | "closure.created" | "closure.deleted" | "availability.changed" | "absence.declared" | "absence.deleted" | "consultation_type.created" | "consultation_type.updated" | "citizen_link.viewed" | "callback.requested" | "callback.handled" | "to_call.handled" | "document.uploaded" | "document.rejected" | "document.viewed" | "document.downloaded" | "document.deleted" | "document.purged" | "checklist_template.saved" | "checklist_template.deleted" | "support.updated" | "consent.given" | "consent.revoked" | "desk.message_sent" | "support.exported" | "audit.exported" | "outbox.exported" | "mass_cancellation.report_exported" | "slip.printed" | "stats.exported" | "stats.publication_changed";
         AuditActorView: {
             email: string | null;
             id: string | null;
@@ -1936,9 +2055,16 @@ export type components = {
          */
         CallProblem: "sound" | "image" | "cuts" | "documents" | "other";
         CancelConsultationDto: {
+            /** @description Why, as the statistics group it: the agent is away, the site is closed, or the service for another reason (left out: service) */
+            cause?: components["schemas"]["StaffCancellationCause"];
             /** @example Agent absent (formation) */
             reason: string;
         };
+        /**
+         * @description Why it was cancelled, as the statistics group it (set if and only if the status is cancelled)
+         * @enum {string}
+         */
+        CancellationCause: "citizen" | "agent_absence" | "site_closure" | "mass" | "service";
         CancellationNoticeView: {
             citizenName: string;
             /** @description The SMS and/or e-mail exactly as they would be written; a single `call` when neither can reach the citizen (the reason is then told by phone) */
@@ -2126,6 +2252,8 @@ export type components = {
             callEndedAt: string | null;
             /** @description When the agent first admitted someone into the call */
             callStartedAt: string | null;
+            /** @description Why it was cancelled, as the statistics group it (set if and only if the status is cancelled) */
+            cancellationCause: components["schemas"]["CancellationCause"] | null;
             cancellationReason: string | null;
             cancelledAt: string | null;
             citizen: components["schemas"]["CitizenView"];
@@ -2184,6 +2312,8 @@ export type components = {
             callEndedAt: string | null;
             /** @description When the agent first admitted someone into the call */
             callStartedAt: string | null;
+            /** @description Why it was cancelled, as the statistics group it (set if and only if the status is cancelled) */
+            cancellationCause: components["schemas"]["CancellationCause"] | null;
             cancellationReason: string | null;
             cancelledAt: string | null;
             citizen: components["schemas"]["CitizenView"];
@@ -2208,6 +2338,16 @@ export type components = {
             departement: string;
             /** @example DDFIP du Loiret */
             name: string;
+            /**
+             * @description latitude in decimal degrees (WGS 84), given with officeLongitude; null for both removes the position
+             * @example 47.9029
+             */
+            officeLatitude?: number | null;
+            /**
+             * @description longitude in decimal degrees (WGS 84), given with officeLatitude; null for both removes the position
+             * @example 1.9093
+             */
+            officeLongitude?: number | null;
         };
         CreateConsultationTypeDto: {
             /** Format: uuid */
@@ -2251,6 +2391,16 @@ export type components = {
             city: string;
             /** @example 45 */
             departement: string;
+            /**
+             * @description latitude in decimal degrees (WGS 84), given with longitude; null for both removes the position
+             * @example 48.1719
+             */
+            latitude?: number | null;
+            /**
+             * @description longitude in decimal degrees (WGS 84), given with latitude; null for both removes the position
+             * @example 2.2519
+             */
+            longitude?: number | null;
             /** @example France Services de Pithiviers */
             name: string;
             /**
@@ -2463,7 +2613,7 @@ export type components = {
             statusCode: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "NOT_BOOTH_FACILITATOR" | "NOT_CONSULTATION_AGENT" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "TOKEN_EXPIRED" | "TOKEN_USED" | "TOKEN_REPLACED" | "ACCOUNT_DISABLED" | "ACCOUNT_PSEUDONYMISED" | "OWN_ACCOUNT" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "ABSENCE_OVERLAP" | "NO_FREE_SLOT" | "LINK_UNKNOWN" | "TOO_LATE" | "CALLBACK_ALREADY_REQUESTED" | "SURVEY_NOT_AVAILABLE" | "SURVEY_ALREADY_OPENED" | "SURVEY_UNKNOWN" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "CSRF_MISMATCH" | "FORBIDDEN" | "OUTSIDE_WINDOW" | "CONSULTATION_ENDED" | "CONSULTATION_CANCELLED" | "CONSULTATION_NOT_SCHEDULED" | "CONSULTATION_NOT_STARTED" | "BOOTH_TAKEN" | "AGENT_TAKEN" | "INTERVAL_TAKEN" | "OUTSIDE_OPENING_HOURS" | "MSAP_CLOSED" | "OUTSIDE_AVAILABILITY" | "AGENT_ABSENT" | "BOOTH_RETIRED" | "BOOTH_IN_USE" | "NAME_TAKEN" | "EMAIL_TAKEN" | "NOTHING_TO_CANCEL" | "RATE_LIMITED" | "CONFLICT" | "PAIRING_CODE_INVALID" | "PAIRING_CODE_EXPIRED" | "DEVICE_REVOKED" | "NOT_BOOTH_FACILITATOR" | "NOT_CONSULTATION_AGENT" | "OIDC_DISABLED" | "OIDC_FAILED" | "DOCUMENT_TOO_LARGE" | "DOCUMENT_TYPE_REFUSED" | "DOCUMENT_TOO_MANY_PAGES" | "UPLOAD_INCOMPLETE" | "UPLOAD_TIMEOUT" | "DOCUMENT_NOT_READY" | "LINK_EXPIRED" | "TOKEN_EXPIRED" | "TOKEN_USED" | "TOKEN_REPLACED" | "ACCOUNT_DISABLED" | "ACCOUNT_PSEUDONYMISED" | "OWN_ACCOUNT" | "EDIT_CONFLICT" | "CONSENT_TEXT_STALE" | "TEMPLATE_VERSION_STALE" | "TEMPLATE_IN_USE" | "ABSENCE_OVERLAP" | "NO_FREE_SLOT" | "LINK_UNKNOWN" | "TOO_LATE" | "CALLBACK_ALREADY_REQUESTED" | "SURVEY_NOT_AVAILABLE" | "SURVEY_ALREADY_OPENED" | "SURVEY_UNKNOWN" | "OUTSIDE_SCOPE" | "PERIOD_TOO_LONG" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         FacilitatorCredentialsDto: {
             /** Format: email */
             email: string;
@@ -2510,6 +2660,8 @@ export type components = {
             lastUsedAt: string | null;
         };
         /** @enum {string} */
+        IndicatorId: "booked" | "held" | "cancelled" | "cancelled_citizen" | "cancelled_agent_absence" | "cancelled_site_closure" | "cancelled_mass" | "cancelled_service" | "no_show_citizen" | "no_show_agent" | "no_outcome" | "upcoming" | "opening_hours" | "booked_hours" | "held_hours" | "occupancy_booked" | "occupancy_held" | "lead_time_median_days" | "wait_median_minutes" | "admitted_late_rate" | "duration_median_minutes" | "booked_duration_median_minutes" | "overrun_rate" | "calls_measured" | "audio_only_rate" | "reconnection_rate" | "ice_restarts" | "rtt_median_ms" | "loss_median_pct" | "connect_failed" | "connect_failed_ice_failed" | "connect_failed_ice_timeout" | "connect_failed_dtls_failed" | "connect_failed_no_media" | "connect_failed_worker_died" | "documents_exchanged" | "documents_rejected" | "documents_rejected_too_large" | "documents_rejected_type_refused" | "documents_rejected_too_many_pages" | "documents_rejected_virus" | "documents_rejected_active_content" | "documents_rejected_encrypted_pdf" | "documents_rejected_mixed_content" | "documents_rejected_image_too_large" | "documents_rejected_damaged" | "survey_responses" | "satisfaction_score" | "satisfaction_good" | "satisfaction_medium" | "satisfaction_bad" | "clarity_mean" | "support_recorded" | "autonomy_entierement_accompagne" | "autonomy_partiellement_autonome" | "autonomy_autonome" | "theme_papiers_elections_citoyennete" | "theme_famille_scolarite" | "theme_social_sante" | "theme_travail_formation" | "theme_logement" | "theme_transports_mobilite" | "theme_argent_impots" | "theme_justice" | "theme_etrangers_europe" | "theme_loisirs_sports_culture" | "travel_km_avoided" | "co2_kg_avoided" | "travel_unknown";
+        /** @enum {string} */
         ItemState: "done" | "not_applicable" | "not_done";
         JoinWindowView: {
             /**
@@ -2539,6 +2691,11 @@ export type components = {
             /** @description OpenID Connect (ProConnect) is enabled */
             oidc: boolean;
             password: boolean;
+        };
+        LossBucketView: {
+            /** @enum {string} */
+            bucket: "lt1" | "1to3" | "3to5" | "ge5";
+            calls: number;
         };
         MassCancellationCriteriaView: {
             /** Format: uuid */
@@ -2646,6 +2803,16 @@ export type components = {
             departement: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description Latitude in decimal degrees (WGS 84); null when not given
+             * @example 48.1719
+             */
+            latitude: number | null;
+            /**
+             * @description Longitude in decimal degrees (WGS 84); null when not given
+             * @example 2.2519
+             */
+            longitude: number | null;
             /** @example France Services de Pithiviers */
             name: string;
             /**
@@ -2820,6 +2987,133 @@ export type components = {
              */
             via: "absence" | "schedule";
         };
+        PublicationView: {
+            /** @example 45 */
+            departement: string;
+            /** @description Whether the public page shows it */
+            published: boolean;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        PublicStatsPeriodView: {
+            /** @example 2026-01-01 */
+            from: string;
+            /** @enum {string} */
+            granularity: "week" | "month";
+            /** @example 2026-12-31 */
+            to: string;
+        };
+        PublicStatsReportView: {
+            computedAt: string;
+            /** @example 45 */
+            departement: string;
+            /** @description Counts from 1 to this minus one, and figures computed over fewer, are suppressed */
+            minCount: number;
+            period: components["schemas"]["PublicStatsPeriodView"];
+            series: components["schemas"]["PublicStatsSeriesPointView"][];
+            suppressed: components["schemas"]["IndicatorId"][];
+            travel: components["schemas"]["PublicTravelMethodView"];
+            /** @description One value per indicator; null: no data, or suppressed (then listed in `suppressed`) */
+            values: {
+                admitted_late_rate?: number | null;
+                audio_only_rate?: number | null;
+                autonomy_autonome?: number | null;
+                autonomy_entierement_accompagne?: number | null;
+                autonomy_partiellement_autonome?: number | null;
+                booked?: number | null;
+                booked_duration_median_minutes?: number | null;
+                booked_hours?: number | null;
+                calls_measured?: number | null;
+                cancelled?: number | null;
+                cancelled_agent_absence?: number | null;
+                cancelled_citizen?: number | null;
+                cancelled_mass?: number | null;
+                cancelled_service?: number | null;
+                cancelled_site_closure?: number | null;
+                clarity_mean?: number | null;
+                co2_kg_avoided?: number | null;
+                connect_failed?: number | null;
+                connect_failed_dtls_failed?: number | null;
+                connect_failed_ice_failed?: number | null;
+                connect_failed_ice_timeout?: number | null;
+                connect_failed_no_media?: number | null;
+                connect_failed_worker_died?: number | null;
+                documents_exchanged?: number | null;
+                documents_rejected?: number | null;
+                documents_rejected_active_content?: number | null;
+                documents_rejected_damaged?: number | null;
+                documents_rejected_encrypted_pdf?: number | null;
+                documents_rejected_image_too_large?: number | null;
+                documents_rejected_mixed_content?: number | null;
+                documents_rejected_too_large?: number | null;
+                documents_rejected_too_many_pages?: number | null;
+                documents_rejected_type_refused?: number | null;
+                documents_rejected_virus?: number | null;
+                duration_median_minutes?: number | null;
+                held?: number | null;
+                held_hours?: number | null;
+                ice_restarts?: number | null;
+                lead_time_median_days?: number | null;
+                loss_median_pct?: number | null;
+                no_outcome?: number | null;
+                no_show_agent?: number | null;
+                no_show_citizen?: number | null;
+                occupancy_booked?: number | null;
+                occupancy_held?: number | null;
+                opening_hours?: number | null;
+                overrun_rate?: number | null;
+                reconnection_rate?: number | null;
+                rtt_median_ms?: number | null;
+                satisfaction_bad?: number | null;
+                satisfaction_good?: number | null;
+                satisfaction_medium?: number | null;
+                satisfaction_score?: number | null;
+                support_recorded?: number | null;
+                survey_responses?: number | null;
+                theme_argent_impots?: number | null;
+                theme_etrangers_europe?: number | null;
+                theme_famille_scolarite?: number | null;
+                theme_justice?: number | null;
+                theme_logement?: number | null;
+                theme_loisirs_sports_culture?: number | null;
+                theme_papiers_elections_citoyennete?: number | null;
+                theme_social_sante?: number | null;
+                theme_transports_mobilite?: number | null;
+                theme_travail_formation?: number | null;
+                travel_km_avoided?: number | null;
+                travel_unknown?: number | null;
+                upcoming?: number | null;
+                wait_median_minutes?: number | null;
+            };
+        };
+        PublicStatsSeriesPointView: {
+            /** @description null: below the threshold (suppressed) */
+            booked: number | null;
+            /** @description null: below the threshold (suppressed) */
+            cancelled: number | null;
+            /** @description null: below the threshold (suppressed) */
+            held: number | null;
+            /** @description null: below the threshold (suppressed) */
+            noShowAgent: number | null;
+            /** @description null: below the threshold (suppressed) */
+            noShowCitizen: number | null;
+            /** @description null: below the threshold (suppressed) */
+            satisfactionScore: number | null;
+            /**
+             * @description Monday of the ISO week, or first day of the month
+             * @example 2026-01-05
+             */
+            start: string;
+            /** @description null: below the threshold (suppressed) */
+            surveyResponses: number | null;
+        };
+        PublicTravelMethodView: {
+            /** @example 0.218 */
+            co2KgPerKm: number;
+            /** @example 1.3 */
+            roadFactor: number;
+            source: string;
+        };
         ReassignConsultationDto: {
             /**
              * Format: uuid
@@ -2990,6 +3284,11 @@ export type components = {
         };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "agent" | "facilitator";
+        RttBucketView: {
+            /** @enum {string} */
+            bucket: "lt50" | "50to100" | "100to200" | "200to400" | "ge400";
+            calls: number;
+        };
         SaveTemplateDto: {
             /** @description The version the editor started from (0: the default, never saved). A newer one saved meanwhile is a 409. */
             baseVersion: number;
@@ -3020,6 +3319,10 @@ export type components = {
             password: string;
             token: string;
         };
+        SetPublicationDto: {
+            /** @description true: the département’s aggregated figures appear on the public page; false: they are withdrawn at once */
+            published: boolean;
+        };
         SignatureFileView: {
             /** @description Build time of an official database (ISO) */
             builtAt: string | null;
@@ -3035,6 +3338,12 @@ export type components = {
             files: components["schemas"]["SignatureFileView"][];
             kind: components["schemas"]["SignatureKind"];
             newestAt: string | null;
+        };
+        SiteOption: {
+            departement: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         SlotAgentView: {
             displayName: string;
@@ -3072,6 +3381,152 @@ export type components = {
             /** @enum {string} */
             encoding: "GSM-7" | "UCS-2";
             segments: number;
+        };
+        /**
+         * @description Why, as the statistics group it: the agent is away, the site is closed, or the service for another reason (left out: service)
+         * @enum {string}
+         */
+        StaffCancellationCause: "agent_absence" | "site_closure" | "service";
+        StatsFiltersView: {
+            /** Format: uuid */
+            administrationId?: string;
+            /** Format: uuid */
+            agentId?: string;
+            /** Format: uuid */
+            consultationTypeId?: string;
+            departement?: string;
+            /** Format: uuid */
+            siteId?: string;
+        };
+        StatsOptionsView: {
+            administrations: components["schemas"]["AdministrationOption"][];
+            agents: components["schemas"]["AgentOption"][];
+            consultationTypes: components["schemas"]["TypeOption"][];
+            departements: string[];
+            /** @description The filters the viewer cannot change (their département, site or agent id) */
+            fixed: components["schemas"]["StatsFiltersView"];
+            sites: components["schemas"]["SiteOption"][];
+        };
+        StatsPeriodView: {
+            /** @example 2026-01-01 */
+            from: string;
+            /** @enum {string} */
+            granularity: "week" | "month";
+            /** @example 2026-12-31 */
+            to: string;
+        };
+        StatsQualityView: {
+            loss: components["schemas"]["LossBucketView"][];
+            rtt: components["schemas"]["RttBucketView"][];
+        };
+        StatsReportView: {
+            computedAt: string;
+            /** @description The filters applied, the viewer’s scope filled in */
+            filters: components["schemas"]["StatsFiltersView"];
+            period: components["schemas"]["StatsPeriodView"];
+            quality: components["schemas"]["StatsQualityView"];
+            series: components["schemas"]["StatsSeriesPointView"][];
+            sites: components["schemas"]["StatsSiteRowView"][];
+            travel: components["schemas"]["TravelMethodView"];
+            /** @description One value per indicator of shared/stats/indicators.ts; null: no data to compute it from */
+            values: {
+                admitted_late_rate?: number | null;
+                audio_only_rate?: number | null;
+                autonomy_autonome?: number | null;
+                autonomy_entierement_accompagne?: number | null;
+                autonomy_partiellement_autonome?: number | null;
+                booked?: number | null;
+                booked_duration_median_minutes?: number | null;
+                booked_hours?: number | null;
+                calls_measured?: number | null;
+                cancelled?: number | null;
+                cancelled_agent_absence?: number | null;
+                cancelled_citizen?: number | null;
+                cancelled_mass?: number | null;
+                cancelled_service?: number | null;
+                cancelled_site_closure?: number | null;
+                clarity_mean?: number | null;
+                co2_kg_avoided?: number | null;
+                connect_failed?: number | null;
+                connect_failed_dtls_failed?: number | null;
+                connect_failed_ice_failed?: number | null;
+                connect_failed_ice_timeout?: number | null;
+                connect_failed_no_media?: number | null;
+                connect_failed_worker_died?: number | null;
+                documents_exchanged?: number | null;
+                documents_rejected?: number | null;
+                documents_rejected_active_content?: number | null;
+                documents_rejected_damaged?: number | null;
+                documents_rejected_encrypted_pdf?: number | null;
+                documents_rejected_image_too_large?: number | null;
+                documents_rejected_mixed_content?: number | null;
+                documents_rejected_too_large?: number | null;
+                documents_rejected_too_many_pages?: number | null;
+                documents_rejected_type_refused?: number | null;
+                documents_rejected_virus?: number | null;
+                duration_median_minutes?: number | null;
+                held?: number | null;
+                held_hours?: number | null;
+                ice_restarts?: number | null;
+                lead_time_median_days?: number | null;
+                loss_median_pct?: number | null;
+                no_outcome?: number | null;
+                no_show_agent?: number | null;
+                no_show_citizen?: number | null;
+                occupancy_booked?: number | null;
+                occupancy_held?: number | null;
+                opening_hours?: number | null;
+                overrun_rate?: number | null;
+                reconnection_rate?: number | null;
+                rtt_median_ms?: number | null;
+                satisfaction_bad?: number | null;
+                satisfaction_good?: number | null;
+                satisfaction_medium?: number | null;
+                satisfaction_score?: number | null;
+                support_recorded?: number | null;
+                survey_responses?: number | null;
+                theme_argent_impots?: number | null;
+                theme_etrangers_europe?: number | null;
+                theme_famille_scolarite?: number | null;
+                theme_justice?: number | null;
+                theme_logement?: number | null;
+                theme_loisirs_sports_culture?: number | null;
+                theme_papiers_elections_citoyennete?: number | null;
+                theme_social_sante?: number | null;
+                theme_transports_mobilite?: number | null;
+                theme_travail_formation?: number | null;
+                travel_km_avoided?: number | null;
+                travel_unknown?: number | null;
+                upcoming?: number | null;
+                wait_median_minutes?: number | null;
+            };
+        };
+        StatsSeriesPointView: {
+            booked: number;
+            cancelled: number;
+            held: number;
+            noShowAgent: number;
+            noShowCitizen: number;
+            satisfactionScore: number | null;
+            /**
+             * @description Monday of the ISO week, or first day of the month
+             * @example 2026-01-05
+             */
+            start: string;
+            surveyResponses: number;
+        };
+        StatsSiteRowView: {
+            booked: number;
+            cancelled: number;
+            departement: string;
+            held: number;
+            /** @description Held consultations per bucket of the series */
+            heldSeries: number[];
+            name: string;
+            occupancyHeld: number | null;
+            satisfactionScore: number | null;
+            /** Format: uuid */
+            siteId: string;
         };
         SupportItemView: {
             comment: string;
@@ -3178,6 +3633,20 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        TravelMethodView: {
+            /** @example 0.218 */
+            co2KgPerKm: number;
+            /** @example 1.3 */
+            roadFactor: number;
+            source: string;
+        };
+        TypeOption: {
+            /** Format: uuid */
+            administrationId: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         UnavailabilityDto: {
             /** @example 2026-04-11T00:00:00+02:00 */
             endsAt: string;
@@ -3206,6 +3675,16 @@ export type components = {
             departement?: string;
             /** @example DDFIP du Loiret */
             name?: string;
+            /**
+             * @description latitude in decimal degrees (WGS 84), given with officeLongitude; null for both removes the position
+             * @example 47.9029
+             */
+            officeLatitude?: number | null;
+            /**
+             * @description longitude in decimal degrees (WGS 84), given with officeLatitude; null for both removes the position
+             * @example 1.9093
+             */
+            officeLongitude?: number | null;
         };
         UpdateConsultationTypeDto: {
             active?: boolean;
@@ -3218,6 +3697,16 @@ export type components = {
             city?: string;
             /** @example 45 */
             departement?: string;
+            /**
+             * @description latitude in decimal degrees (WGS 84), given with longitude; null for both removes the position
+             * @example 48.1719
+             */
+            latitude?: number | null;
+            /**
+             * @description longitude in decimal degrees (WGS 84), given with latitude; null for both removes the position
+             * @example 2.2519
+             */
+            longitude?: number | null;
             name?: string;
             /**
              * @description Given to citizens in their SMS as the number to call back; empty or null removes it
@@ -3750,7 +4239,7 @@ export interface operations {
                 /** @description Returns events older than this id (the previous page’s `nextBefore`) */
                 before?: string;
                 /** @description Every action of a family (consultation, user, …) */
-                family?: "login" | "logout" | "user" | "device" | "administration" | "msap_site" | "booth" | "consultation" | "mass_cancellation" | "opening_hours" | "closure" | "availability" | "absence" | "consultation_type" | "citizen_link" | "callback" | "to_call" | "document" | "checklist_template" | "support" | "consent" | "desk" | "audit" | "outbox" | "slip";
+                family?: "login" | "logout" | "user" | "device" | "administration" | "msap_site" | "booth" | "consultation" | "mass_cancellation" | "opening_hours" | "closure" | "availability" | "absence" | "consultation_type" | "citizen_link" | "callback" | "to_call" | "document" | "checklist_template" | "support" | "consent" | "desk" | "audit" | "outbox" | "slip" | "stats";
                 /** @description csv: the whole filtered log, streamed (no paging) */
                 format?: "json" | "csv";
                 /** @description First day (Paris time) */
@@ -6620,6 +7109,67 @@ export interface operations {
             };
         };
     };
+    PublicStatsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationView"][];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicStatsController_report: {
+        parameters: {
+            query?: {
+                /** @description Calendar year (Paris time); default: the current one, up to today */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                departement: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStatsReportView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RetentionController_status: {
         parameters: {
             query?: never;
@@ -6677,6 +7227,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlotSearchResult"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_report: {
+        parameters: {
+            query: {
+                administrationId?: string;
+                /** @description An agent (agents: only themselves, the default) */
+                agentId?: string;
+                consultationTypeId?: string;
+                departement?: string;
+                /** @description First day, Paris time */
+                from: string;
+                /** @description A France Services site */
+                siteId?: string;
+                /** @description Last day, included, Paris time */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsReportView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsExportController_export: {
+        parameters: {
+            query: {
+                administrationId?: string;
+                /** @description An agent (agents: only themselves, the default) */
+                agentId?: string;
+                consultationTypeId?: string;
+                departement?: string;
+                /** @description csv: UTF-8 with BOM, `;` between cells, decimal commas (as Excel in French opens it); json: the same figures as GET /api/stats */
+                format: "csv" | "json";
+                /** @description First day, Paris time */
+                from: string;
+                /** @description A France Services site */
+                siteId?: string;
+                /** @description indicators: one line per indicator; series: one per week or month; sites: one per France Services site; consultations: one anonymous line per consultation */
+                table: "indicators" | "series" | "sites" | "consultations";
+                /** @description Last day, included, Paris time */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment, its name says the table and the period) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsOptionsView"];
+                };
+            };
+            /** @description Refused: the code says why, `errors` which fields */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicStatsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                departement: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPublicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationView"];
                 };
             };
             /** @description Refused: the code says why, `errors` which fields */

@@ -54,6 +54,10 @@ const CallbackRequests = lazyPart(() => import('../features/callback-requests/co
 const LegalNoticePage = lazyPage(() => import('../features/legal/components/LegalNoticePage'), 'LegalNoticePage');
 const PersonalDataPage = lazyPage(() => import('../features/legal/components/PersonalDataPage'), 'PersonalDataPage');
 const AccessibilityPage = lazyPage(() => import('../features/legal/components/AccessibilityPage'), 'AccessibilityPage');
+// The statistics' pages carry the chart library (recharts): loaded with them only, never with the booth's or other pages.
+const StatsPage = lazyPage(() => import('../features/stats/components/StatsPage'), 'StatsPage');
+const PublicStatsPage = lazyPage(() => import('../features/stats/components/PublicStatsPage'), 'PublicStatsPage');
+const PublicStatsList = lazyPage(() => import('../features/stats/components/PublicStatsList'), 'PublicStatsList');
 
 const HOME = { admin: '/admin', coordinator: '/coordination', agent: '/agent', facilitator: '/animation' } as const;
 
@@ -143,6 +147,9 @@ export function AppRoutes() {
       <Route path="/coordination/horaires" element={<Authorization allow={['coordinator', 'admin']}><OpeningHoursPage /></Authorization>} />
       <Route path="/coordination/disponibilites" element={<Authorization allow={['coordinator', 'admin']}><AvailabilityPage /></Authorization>} />
       <Route path="/coordination/types" element={<Authorization allow={['coordinator', 'admin']}><ConsultationTypesPage /></Authorization>} />
+      <Route path="/coordination/statistiques" element={<Authorization allow={['coordinator', 'admin']}><StatsPage nav={<CoordinatorNav />} /></Authorization>} />
+      <Route path="/animation/statistiques" element={<Authorization allow={['facilitator']}><StatsPage nav={<FacilitatorNav />} /></Authorization>} />
+      <Route path="/agent/statistiques" element={<Authorization allow={['agent']}><StatsPage /></Authorization>} />
       <Route path="/animation/reserver" element={<Authorization allow={['facilitator']}><FacilitatorBooking /></Authorization>} />
       <Route path="/animation/planning" element={<Authorization allow={['facilitator']}><FacilitatorBoard /></Authorization>} />
       <Route path="/animation/cabines" element={<Authorization allow={['facilitator']}><MyBoothsPage><BoothPairing /></MyBoothsPage></Authorization>} />
@@ -154,6 +161,9 @@ export function AppRoutes() {
       <Route path="/mentions-legales" element={<LegalNoticePage />} />
       <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
       <Route path="/accessibilite" element={<AccessibilityPage />} />
+      {/* Public: the départements' published statistics (aggregated, small counts withheld). */}
+      <Route path="/statistiques" element={<PublicStatsList />} />
+      <Route path="/statistiques/departement/:departement" element={<PublicStatsPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -18,6 +18,7 @@ const LINKS = [
   ['/coordination/horaires', 'schedules.nav.hours'],
   ['/coordination/disponibilites', 'schedules.nav.availability'],
   ['/coordination/types', 'schedules.nav.types'],
+  ['/coordination/statistiques', 'stats.nav'],
 ] as const;
 
 /** The coordinator's pages; NavLink sets aria-current="page" on the current one. */

@@ -8,6 +8,7 @@ const LINKS = [
   // Keys with a dot are full i18n keys (another feature's strings).
   ['/animation/a-appeler', 'citizenMessages.toCall.nav'],
   ['/animation/cabines', 'booths'],
+  ['/animation/statistiques', 'stats.nav'],
 ] as const;
 
 /** The facilitator's pages, one navigation on each of them; NavLink sets aria-current="page". */

@@ -72,6 +72,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'outbox.exported': 'Export des messages',
   'mass_cancellation.report_exported': 'Export du bilan d’une annulation groupée',
   'slip.printed': 'Convocation imprimée',
+  'stats.exported': 'Export des statistiques',
+  'stats.publication_changed': 'Publication des statistiques du département',
 };
 
 /** The families of actions, as the filter offers them. */
@@ -101,6 +103,7 @@ export const AUDIT_FAMILY_LABELS: Record<string, string> = {
   audit: 'Journal',
   outbox: 'Messages',
   slip: 'Convocations',
+  stats: 'Statistiques',
 };
 
 /** What the audited things are called. */
@@ -117,6 +120,7 @@ export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
   mass_cancellation: 'Annulation groupée',
   absence: 'Absence',
   closure: 'Fermeture',
+  departement: 'Département',
 };
 
 export const frAudit = {

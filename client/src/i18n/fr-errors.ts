@@ -68,6 +68,8 @@ export const frErrors = {
     SURVEY_NOT_AVAILABLE: 'Le questionnaire n’est proposé qu’après une téléconsultation terminée.',
     SURVEY_ALREADY_OPENED: 'Le questionnaire de cette téléconsultation a déjà été proposé.',
     SURVEY_UNKNOWN: 'Ce questionnaire n’existe pas ou n’est plus ouvert.',
+    OUTSIDE_SCOPE: 'Ce filtre sort de votre périmètre : vous ne pouvez voir que les chiffres qui vous concernent.',
+    PERIOD_TOO_LONG: 'La période demandée est trop longue : choisissez-en une de trois ans au plus.',
     SERVICE_UNAVAILABLE: 'Le service redémarre. Réessayez dans un instant.',
     INTERNAL: 'Une erreur est survenue. Réessayez.',
   } satisfies Record<ErrorCode, string>,

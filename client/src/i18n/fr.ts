@@ -17,6 +17,7 @@ import { frLandline } from './fr-landline';
 import { frSurvey } from './fr-survey';
 import { frCallContext } from './fr-call-context';
 import { frChat } from './fr-chat';
+import { frStats } from './fr-stats';
 
 /** French strings; the keys are the contract for other languages (add e.g. en.ts with the same shape). */
 export const fr = {
@@ -193,5 +194,6 @@ export const fr = {
   ...frLandline,
   ...frCallContext,
   ...frChat,
+  ...frStats,
   errors: frErrors,
 } as const;

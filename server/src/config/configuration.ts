@@ -201,6 +201,15 @@ export const deskConfig = registerAs('desk', () => {
 /** The key that signs the booth survey's tokens (see survey-tokens.ts). */
 export const surveyConfig = registerAs('survey', () => ({ tokenSecret: readEnv().SURVEY_TOKEN_SECRET }));
 
+/** The public statistics page (open data): the small-count suppression threshold. */
+export const publicStatsConfig = registerAs('publicStats', () => ({ minCount: readEnv().STATS_PUBLIC_MIN_COUNT }));
+
+/** The statistics' travel-avoided estimate: detour factor and emission factor, with its source. */
+export const statsConfig = registerAs('stats', () => {
+  const env = readEnv();
+  return { roadFactor: env.STATS_ROAD_FACTOR, co2KgPerKm: env.STATS_CO2_KG_PER_KM, co2Source: env.STATS_CO2_SOURCE };
+});
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
@@ -211,4 +220,6 @@ export type RetentionConfig = ReturnType<typeof retentionConfig>;
 export type DocumentsConfig = ReturnType<typeof documentsConfig>;
 export type DeskConfig = ReturnType<typeof deskConfig>;
 export type SurveyConfig = ReturnType<typeof surveyConfig>;
-export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig, deskConfig, surveyConfig];
+export type PublicStatsConfig = ReturnType<typeof publicStatsConfig>;
+export type StatsConfig = ReturnType<typeof statsConfig>;
+export const configurations = [appConfig, databaseConfig, authConfig, mediaConfig, signallingConfig, notificationsConfig, retentionConfig, documentsConfig, deskConfig, surveyConfig, publicStatsConfig, statsConfig];

@@ -461,6 +461,30 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1, { message: 'must be a directory holding ClamAV signature databases' })
   CLAMD_DATABASE_DIR?: string;
+
+  /**
+   * The public statistics page hides every count from 1 to this minus one, and every rate, median or
+   * score computed over fewer: 11 is the usual statistical-secrecy threshold (« moins de 11 »); under 5 protects nobody.
+   */
+  @IntInRange(5, 1000)
+  STATS_PUBLIC_MIN_COUNT = 11;
+
+  /** Travel avoided: road distance ≈ great-circle distance × this detour factor (1.3: the usual French rural-road estimate). */
+  @NumberInRange(1, 3)
+  STATS_ROAD_FACTOR = 1.3;
+
+  /**
+   * Travel avoided: kg CO₂e per km of an average passenger car. Default: ADEME, impactco2.fr
+   * « Voiture thermique » (Base Empreinte), 0.218 kg CO₂e/km, the car's manufacture and the fuel's
+   * production included. Set STATS_CO2_SOURCE with it when changing it.
+   */
+  @NumberInRange(0.01, 1, 'kg CO2e per km ')
+  STATS_CO2_KG_PER_KM = 0.218;
+
+  /** Where STATS_CO2_KG_PER_KM comes from, said on the statistics page and in the exports. */
+  @IsString()
+  @MinLength(5, { message: 'must name the source of STATS_CO2_KG_PER_KM' })
+  STATS_CO2_SOURCE = 'ADEME, impactco2.fr (Base Empreinte) : voiture thermique, 0,218 kg CO₂e/km, fabrication du véhicule et production du carburant comprises';
 }
 
 export class ConfigurationError extends Error {

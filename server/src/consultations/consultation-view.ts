@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toParisIso } from '../common/time/paris-time';
+import { CANCELLATION_CAUSES, type CancellationCause } from '../../../shared/scheduling/cancellation';
 import { CONSULTATION_STATUSES, ConsultationStatus } from './entities/consultation.entity';
 
 /** The citizen's contact as booked (no account: the booking holds it). */
@@ -48,6 +49,14 @@ export class ConsultationView {
 
   @ApiProperty({ type: String, nullable: true })
   cancellationReason!: string | null;
+
+  @ApiProperty({
+    enum: CANCELLATION_CAUSES,
+    enumName: 'CancellationCause',
+    nullable: true,
+    description: 'Why it was cancelled, as the statistics group it (set if and only if the status is cancelled)',
+  })
+  cancellationCause!: CancellationCause | null;
 
   @ApiProperty({ type: String, nullable: true })
   cancelledAt!: string | null;
@@ -110,6 +119,7 @@ export interface ConsultationRow {
   citizen_landline: string | null;
   citizen_email: string | null;
   cancellation_reason: string | null;
+  cancellation_cause: CancellationCause | null;
   cancelled_at: Date | null;
   call_started_at: Date | null;
   call_ended_at: Date | null;
@@ -131,6 +141,7 @@ export function toConsultationView(r: ConsultationRow): ConsultationView {
     endsAt: toParisIso(r.ends_at),
     citizen: { name: r.citizen_name, phone: r.citizen_phone, landline: r.citizen_landline, email: r.citizen_email },
     cancellationReason: r.cancellation_reason,
+    cancellationCause: r.cancellation_cause,
     cancelledAt: r.cancelled_at ? toParisIso(r.cancelled_at) : null,
     callStartedAt: r.call_started_at ? toParisIso(r.call_started_at) : null,
     callEndedAt: r.call_ended_at ? toParisIso(r.call_ended_at) : null,

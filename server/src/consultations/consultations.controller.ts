@@ -66,7 +66,7 @@ export class ConsultationsController {
   @Allow('admin', 'coordinator', 'facilitator')
   @ApiOkResponse({ type: ConsultationView })
   cancel(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelConsultationDto) {
-    return this.consultations.cancel(user, id, dto.reason);
+    return this.consultations.cancel(user, id, dto.reason, dto.cause);
   }
 
   @Post(':id/outcome')

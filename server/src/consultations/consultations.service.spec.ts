@@ -52,6 +52,7 @@ function row(overrides: Partial<ConsultationRow> = {}): ConsultationRow {
     citizen_landline: null,
     citizen_email: null,
     cancellation_reason: null,
+    cancellation_cause: null,
     cancelled_at: null,
     call_started_at: null,
     call_ended_at: null,
@@ -189,11 +190,17 @@ describe('ConsultationsService', () => {
     it('publishes one event in the cancelling transaction, and tells the listeners after it', async () => {
       await sut.cancel(coordinator, 'c-1', 'Agent absent');
 
-      expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Agent absent');
+      expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Agent absent', 'service');
       expect(subscriber.heard).toEqual([
         { tx, event: { type: 'cancelled', consultationIds: ['c-1'], actorUserId: 'u-coord', reason: 'Agent absent', citizenMessage: null } },
       ]);
       expect(committed).toEqual([subscriber.heard[0]!.event]);
+    });
+
+    it('stores the cause the person named, for the statistics', async () => {
+      await sut.cancel(coordinator, 'c-1', 'Fermeture exceptionnelle', 'site_closure');
+
+      expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Fermeture exceptionnelle', 'site_closure');
     });
 
     it('a failing subscriber fails the change, and nobody hears of it as done', async () => {
@@ -230,7 +237,7 @@ describe('ConsultationsService', () => {
     it('cancels with no actor, via the citizen’s link, with the usual event', async () => {
       await sut.cancelByCitizen('c-1', 'Annulé par l’usager', NOW);
 
-      expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Annulé par l’usager');
+      expect(repository.cancel).toHaveBeenCalledWith(tx, ['c-1'], 'Annulé par l’usager', 'citizen');
       expect(subscriber.heard.map((h) => h.event)).toEqual([
         { type: 'cancelled', consultationIds: ['c-1'], actorUserId: null, via: 'citizen_link', reason: 'Annulé par l’usager', citizenMessage: null },
       ]);

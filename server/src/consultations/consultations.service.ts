@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { StaffCancellationCause } from '../../../shared/scheduling/cancellation';
 import { UserPrincipal } from '../auth/principal';
 import { DomainError, FieldErrors } from '../common/errors/domain.error';
 import { signallingConfig, SignallingConfig } from '../config/configuration';
@@ -105,11 +106,12 @@ export class ConsultationsService {
     return this.move(user, id, { agentId }, 'reassigned', now);
   }
 
-  async cancel(user: UserPrincipal, id: string, reason: string): Promise<ConsultationView> {
+  /** `cause`: why, as the statistics group it (the agent's absence, the site's closure, or the service's own reason). */
+  async cancel(user: UserPrincipal, id: string, reason: string, cause: StaffCancellationCause = 'service'): Promise<ConsultationView> {
     const current = await this.current(id);
     assertCanBook(user, current);
     return this.change(async (tx) => {
-      const [row] = await this.repository.cancel(tx, [id], reason, 'service');
+      const [row] = await this.repository.cancel(tx, [id], reason, cause);
       if (!row) throw notScheduled();
       return { row, event: { type: 'cancelled', consultationIds: [id], actorUserId: user.userId, reason, citizenMessage: null } };
     });

@@ -33,18 +33,26 @@ export class DirectoryAdminService {
   createAdministration(user: UserPrincipal, dto: CreateAdministrationDto): Promise<AdministrationEntity> {
     return this.dataSource.transaction(async (tx) => {
       await this.assertAdministrationNameFree(tx, dto.departement, dto.name, null);
-      const created = await tx.save(tx.create(AdministrationEntity, { name: dto.name, departement: dto.departement }));
+      const created = await tx.save(
+        tx.create(AdministrationEntity, { name: dto.name, departement: dto.departement, officeLatitude: dto.officeLatitude ?? null, officeLongitude: dto.officeLongitude ?? null }),
+      );
       await this.record(tx, user, 'administration.created', 'administration', created.id, { name: created.name, departement: created.departement });
       return created;
     });
   }
 
   updateAdministration(user: UserPrincipal, id: string, dto: UpdateAdministrationDto): Promise<AdministrationEntity> {
-    requireSomeField(dto, ['name', 'departement']);
+    requireSomeField(dto, ['name', 'departement', 'officeLatitude', 'officeLongitude']);
     return this.dataSource.transaction(async (tx) => {
       const current = await tx.findOne(AdministrationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new DomainError('NOT_FOUND', 'No such administration.');
-      const next = { name: dto.name ?? current.name, departement: dto.departement ?? current.departement };
+      const next = {
+        name: dto.name ?? current.name,
+        departement: dto.departement ?? current.departement,
+        // The DTO gives both halves or neither: a position changes as a whole.
+        officeLatitude: dto.officeLatitude === undefined ? current.officeLatitude : dto.officeLatitude,
+        officeLongitude: dto.officeLongitude === undefined ? current.officeLongitude : dto.officeLongitude,
+      };
       const changes = diff(current, next);
       if (!changes) return current;
       await this.assertAdministrationNameFree(tx, next.departement, next.name, id);
@@ -58,14 +66,14 @@ export class DirectoryAdminService {
     assertOwnDepartement(user, dto.departement);
     return this.dataSource.transaction(async (tx) => {
       await this.assertSiteNameFree(tx, dto.departement, dto.name, null);
-      const created = await tx.save(tx.create(MsapSiteEntity, { ...dto, phone: dto.phone ?? null }));
+      const created = await tx.save(tx.create(MsapSiteEntity, { ...dto, phone: dto.phone ?? null, latitude: dto.latitude ?? null, longitude: dto.longitude ?? null }));
       await this.record(tx, user, 'msap_site.created', 'msap_site', created.id, { name: created.name, departement: created.departement });
       return created;
     });
   }
 
   updateSite(user: UserPrincipal, id: string, dto: UpdateMsapSiteDto): Promise<MsapSiteEntity> {
-    requireSomeField(dto, ['name', 'address', 'postalCode', 'city', 'departement', 'phone']);
+    requireSomeField(dto, ['name', 'address', 'postalCode', 'city', 'departement', 'phone', 'latitude', 'longitude']);
     return this.dataSource.transaction(async (tx) => {
       const current = await tx.findOne(MsapSiteEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new DomainError('NOT_FOUND', 'No such MSAP site.');
@@ -78,6 +86,8 @@ export class DirectoryAdminService {
         city: dto.city ?? current.city,
         departement: dto.departement ?? current.departement,
         phone: dto.phone === undefined ? current.phone : dto.phone,
+        latitude: dto.latitude === undefined ? current.latitude : dto.latitude,
+        longitude: dto.longitude === undefined ? current.longitude : dto.longitude,
       };
       const changes = diff(current, next);
       if (!changes) return current;

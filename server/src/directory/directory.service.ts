@@ -19,7 +19,8 @@ export class DirectoryService {
   listAdministrations(user: UserPrincipal): Promise<AdministrationEntity[]> {
     const scope = visibleAdministrations(user, 1);
     return this.administrations.query(
-      `SELECT ad.id, ad.name, ad.departement, ad.created_at AS "createdAt" FROM administrations ad WHERE ${scope.sql} ORDER BY ad.name`,
+      `SELECT ad.id, ad.name, ad.departement, ad.office_latitude AS "officeLatitude", ad.office_longitude AS "officeLongitude", ad.created_at AS "createdAt"
+         FROM administrations ad WHERE ${scope.sql} ORDER BY ad.name`,
       scope.params,
     );
   }

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
-import { MetricsService } from './metrics.service';
+import { MetricsModule } from './metrics.module';
 
 @Module({
-  imports: [DocumentsModule],
+  imports: [DocumentsModule, MetricsModule],
   controllers: [HealthController],
-  providers: [HealthService, MetricsService],
-  exports: [MetricsService],
+  providers: [HealthService],
+  exports: [MetricsModule],
 })
 export class HealthModule {}

@@ -4,13 +4,19 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { DataSource } from 'typeorm';
 import { WORKER_POOL } from '../../../media/src/nest/media.module';
 import { WorkerPool } from '../../../media/src/worker-pool';
+import { registerMediaMetrics } from './media-metrics';
+import { OutboxMetrics } from './outbox-metrics';
 
-/** One registry per application instance (no global prom-client state), exposed at GET /metrics. */
+/**
+ * One registry per application instance (no global prom-client state), exposed at GET /metrics.
+ * Provided by the global MetricsModule: any module may inject it to register or update its series.
+ */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpDuration: Histogram<'method' | 'route'>;
+  readonly outbox: OutboxMetrics;
 
   constructor(
     @Inject(WORKER_POOL) pool: WorkerPool,
@@ -30,22 +36,8 @@ export class MetricsService {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [this.registry],
     });
-    new Gauge({
-      name: 'visio_media_workers_alive',
-      help: 'mediasoup workers currently alive',
-      registers: [this.registry],
-      collect() {
-        this.set(pool.info().filter((w) => w.alive).length);
-      },
-    });
-    new Gauge({
-      name: 'visio_media_worker_respawns',
-      help: 'Times media workers were respawned since start',
-      registers: [this.registry],
-      collect() {
-        this.set(pool.info().reduce((sum, w) => sum + w.respawns, 0));
-      },
-    });
+    registerMediaMetrics(this.registry, pool);
+    this.outbox = new OutboxMetrics(this.registry, dataSource);
     new Gauge({
       name: 'visio_database_pool_connections',
       help: 'Open connections in the PostgreSQL pool',

@@ -164,6 +164,8 @@ export class RetentionService {
       await this.batches(runner, (q) => this.deletePairingCodes(q), (c) => (figures.pairingCodesDeleted += c.erased));
       await this.batches(runner, (q) => this.deleteAuditEvents(q), (c) => (figures.auditEventsDeleted += c.erased));
       await this.batches(runner, (q) => this.deleteDevices(q), (c) => (figures.devicesDeleted += c.erased));
+      // Not one of the run's figures (retention_runs has no column for them): see deleteCallQualitySamples.
+      await this.batches(runner, (q) => this.deleteCallQualitySamples(q), () => undefined);
       // The run log itself holds no personal data; it is kept as long as the audit log.
       await runner.query(`DELETE FROM retention_runs WHERE finished_at < now() - make_interval(days => $1)`, [this.config.auditDays]);
     } catch (e) {
@@ -313,6 +315,22 @@ export class RetentionService {
       '(revoked_at < now() - make_interval(days => $2) OR expires_at < now() - make_interval(days => $2))',
       [this.config.auditDays],
     );
+  }
+
+  /**
+   * A call's raw quality samples (round trip, loss, bitrate per role every 10 s), once older than
+   * the citizen-data limit: they would date a consultation to the second long after its citizen was
+   * erased. The call's summary row (call_quality) stays, for the statistics.
+   */
+  private async deleteCallQualitySamples(runner: QueryRunner): Promise<Counted> {
+    // The samples have no key of their own: picked by their physical row id, under the same lock.
+    const [row] = await runner.query(
+      `WITH picked AS (SELECT ctid FROM call_quality_samples WHERE at < now() - make_interval(days => $2) LIMIT $1 FOR UPDATE SKIP LOCKED),
+       deleted AS (DELETE FROM call_quality_samples s USING picked WHERE s.ctid = picked.ctid RETURNING 1)
+       SELECT count(*)::int AS erased FROM deleted`,
+      [this.config.batchSize, this.config.citizenDataDays],
+    );
+    return row as Counted;
   }
 
   private async deleteBatch(runner: QueryRunner, table: string, where: string, params: unknown[]): Promise<Counted> {

@@ -36,12 +36,30 @@ export class DemoSeedService {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['visio-msap-demo-seed']);
       if ((await tx.count(AdministrationEntity)) > 0) return false;
       const [ddfip, prefecture] = await tx.save(AdministrationEntity, [
-        tx.create(AdministrationEntity, { name: 'DDFIP du Loiret', departement: '45' }),
-        tx.create(AdministrationEntity, { name: 'Préfecture du Loiret', departement: '45' }),
+        // Offices in Orléans (place du Martroi, rue de Bourgogne), to about a hundred metres: the
+        // travel avoided is counted from them.
+        tx.create(AdministrationEntity, { name: 'DDFIP du Loiret', departement: '45', officeLatitude: 47.9029, officeLongitude: 1.9093 }),
+        tx.create(AdministrationEntity, { name: 'Préfecture du Loiret', departement: '45', officeLatitude: 47.9017, officeLongitude: 1.9118 }),
       ]);
       const [pithiviers, sully] = await tx.save(MsapSiteEntity, [
-        tx.create(MsapSiteEntity, { name: 'France Services de Pithiviers', address: '2 rue de la Couronne', postalCode: '45300', city: 'Pithiviers', departement: '45' }),
-        tx.create(MsapSiteEntity, { name: 'France Services de Sully-sur-Loire', address: '5 place du Général de Gaulle', postalCode: '45600', city: 'Sully-sur-Loire', departement: '45' }),
+        tx.create(MsapSiteEntity, {
+          name: 'France Services de Pithiviers',
+          address: '2 rue de la Couronne',
+          postalCode: '45300',
+          city: 'Pithiviers',
+          departement: '45',
+          latitude: 48.1719,
+          longitude: 2.2519,
+        }),
+        tx.create(MsapSiteEntity, {
+          name: 'France Services de Sully-sur-Loire',
+          address: '5 place du Général de Gaulle',
+          postalCode: '45600',
+          city: 'Sully-sur-Loire',
+          departement: '45',
+          latitude: 47.7667,
+          longitude: 2.375,
+        }),
       ]);
       await tx.save(BoothEntity, [
         tx.create(BoothEntity, { msapSiteId: pithiviers!.id, name: 'Cabine 1' }),

@@ -68,6 +68,7 @@ describe('Call', () => {
       onEnding: jest.fn<Promise<void>, [Call]>(async () => undefined),
       onPresence: jest.fn(),
       onMediaFailure: jest.fn(),
+      onQuality: jest.fn(),
     };
     sut = new Call('c1', rooms, hooks, { graceMs: 30_000, admitAll: false });
   });
@@ -169,6 +170,35 @@ describe('Call', () => {
 
     room.emit('mediaConnected', peer);
     expect(agent.last('participantUpdated')).toEqual(expect.objectContaining({ id: 'booth:booth', mediaProblem: null }));
+  });
+
+  it('tells its quality record what happens: joins, admission, media, failures, a report from the call, the end', async () => {
+    const agent = connect();
+    const booth = connect();
+    const events = () => hooks.onQuality.mock.calls.map(([, event]) => event);
+    await sut.join(access('agent'), asConnection(agent));
+    await sut.join(access('booth'), asConnection(booth));
+    const boothMember = sut.member(asConnection(booth))!;
+    expect(() => sut.reported(boothMember, 'audio_only_fallback')).toThrow('Wait until the agent lets you in.');
+    sut.admit(sut.member(asConnection(agent))!, 'booth:booth');
+    const { peer } = sut.peerOf(boothMember);
+    room.emit('mediaConnected', peer);
+    room.emit('mediaFlowing', peer, 'video');
+    sut.iceRestarted(boothMember);
+    sut.reported(boothMember, 'audio_only_fallback');
+    sut.mediaFailed(boothMember, { transportId: 't', state: 'failed', iceConnectionState: 'failed', local: [], remote: [], pairs: 1, succeededPairs: 0 });
+    await sut.end(sut.member(asConnection(agent))!);
+    expect(events()).toEqual([
+      { type: 'joined', participantId: 'agent:agent', role: 'agent', phase: 'call' },
+      { type: 'joined', participantId: 'booth:booth', role: 'booth', phase: 'lobby' },
+      { type: 'admitted', participantId: 'booth:booth' },
+      { type: 'transportConnected' },
+      { type: 'mediaFlowing', kind: 'video' },
+      { type: 'iceRestart', role: 'booth' },
+      { type: 'audioOnlyFallback', role: 'booth' },
+      { type: 'failure', reason: 'ice_failed' },
+      { type: 'closed', ended: true },
+    ]);
   });
 
   it('a peer closed because its transport failed: its participant is told to come back with new transports', async () => {

@@ -2,8 +2,21 @@ import type { types } from 'mediasoup';
 import { isReconnectable, Peer, Room, RoomRegistry, TransportDiagnostics } from '../../../media/src';
 import { CallAccess } from './call-access.service';
 import { SignallingConnection } from './connection';
-import { CLOSE_CODES, LeaveReason, MEDIA_SOURCES, MediaFailureReport, MediaProblem, MediaSource, NotificationMap, Participant, Phase } from '../../../shared/signalling/protocol';
+import {
+  CallEventKind,
+  CLOSE_CODES,
+  LeaveReason,
+  MEDIA_SOURCES,
+  MediaFailureReport,
+  MediaProblem,
+  MediaSource,
+  NotificationMap,
+  Participant,
+  Phase,
+} from '../../../shared/signalling/protocol';
 import { SignallingError } from './signalling-error';
+import type { CallQualityEvent, QualitySource, RoleQuality } from './call-quality/call-quality-event';
+import { connectFailureOf } from './call-quality/connect-failure';
 
 export interface Member {
   access: CallAccess;
@@ -29,6 +42,8 @@ export interface CallHooks {
   onPresence?(call: Call, access: CallAccess, phase: Phase | null): void;
   /** A participant's media could not connect, as its browser reports it or as the SFU saw DTLS fail. */
   onMediaFailure?(call: Call, member: Member, failure: { report?: MediaFailureReport; server?: TransportDiagnostics }): void;
+  /** Something that counts for the call's quality record (call-quality/): joins, failures, first media… */
+  onQuality?(call: Call, event: CallQualityEvent): void;
 }
 
 /** Producers are made with a validated source; one without is taken for the usual one of its kind. */
@@ -50,7 +65,7 @@ export const RESUME_GRACE_MS = 30_000;
  * room. Participants admitted once stay admitted, so a reconnection or a worker crash brings them
  * straight back into the call without asking the agent again.
  */
-export class Call {
+export class Call implements QualitySource {
   private readonly members = new Map<string, Member>();
   private readonly admitted = new Set<string>();
   private room: Room | null = null;
@@ -82,6 +97,7 @@ export class Call {
       waitingSince: phase === 'lobby' ? (previous?.waitingSince ?? new Date()) : null,
     };
     this.members.set(access.participantId, member);
+    this.quality({ type: 'joined', participantId: access.participantId, role: access.role, phase });
     if (previous?.phase !== phase) this.hooks.onPresence?.(this, member.access, phase);
     const room = await this.ensureRoom();
     if (phase === 'call') this.admitted.add(access.participantId);
@@ -134,6 +150,7 @@ export class Call {
     const self = this.describe(target);
     target.connection.notify('admitted', { self });
     this.broadcast('participantUpdated', self, target);
+    this.quality({ type: 'admitted', participantId });
     this.hooks.onAdmitted?.(this);
   }
 
@@ -141,7 +158,28 @@ export class Call {
   mediaFailed(member: Member, report: MediaFailureReport): void {
     const server = member.peer && !member.peer.closed ? this.room?.diagnose(member.peer, report.transportId) : undefined;
     this.hooks.onMediaFailure?.(this, member, { report, server });
+    const reason = connectFailureOf({ report, server });
+    if (reason) this.quality({ type: 'failure', reason });
     this.setMediaProblem(member, 'unreachable');
+  }
+
+  /** The member's transport got new ICE credentials (its network changed or dropped). */
+  iceRestarted(member: Member): void {
+    this.quality({ type: 'iceRestart', role: member.access.role });
+  }
+
+  /** What the member's browser decided about its own media (e.g. audio only by itself). */
+  reported(member: Member, kind: CallEventKind): void {
+    if (member.phase !== 'call') throw new SignallingError('NOT_ADMITTED', 'Wait until the agent lets you in.');
+    if (kind === 'audio_only_fallback') this.quality({ type: 'audioOnlyFallback', role: member.access.role });
+  }
+
+  /** What the SFU measures of the streams each admitted member receives (the quality samples). */
+  async receiveQuality(): Promise<RoleQuality[]> {
+    const room = this.room;
+    if (!room || room.closed) return [];
+    const inCall = [...this.members.values()].filter((m) => m.phase === 'call' && m.peer && !m.peer.closed);
+    return Promise.all(inCall.map(async (m) => ({ role: m.access.role, consumers: await room.receiveQuality(m.peer!).catch(() => []) })));
   }
 
   leave(member: Member, reason: LeaveReason = 'left'): void {
@@ -173,7 +211,7 @@ export class Call {
     }
     this.forgetMembers();
     this.room?.close('ended');
-    this.dispose();
+    this.dispose(true);
   }
 
   /**
@@ -187,7 +225,7 @@ export class Call {
     }
     this.forgetMembers();
     this.room?.close('ended');
-    this.dispose();
+    this.dispose(true);
   }
 
   private async ensureRoom(): Promise<Room> {
@@ -203,10 +241,14 @@ export class Call {
     room.on('mediaConnected', (peer) => {
       const member = this.memberOfPeer(peer);
       if (member) this.setMediaProblem(member, null);
+      this.quality({ type: 'transportConnected' });
     });
+    room.on('mediaFlowing', (_peer, kind) => this.quality({ type: 'mediaFlowing', kind }));
     room.on('transportFailed', (peer, server) => {
       const member = this.memberOfPeer(peer);
       if (member) this.hooks.onMediaFailure?.(this, member, { server });
+      const reason = connectFailureOf({ server });
+      if (reason) this.quality({ type: 'failure', reason });
     });
     // NOTE: a peer whose media failed (DTLS) is closed by the room; its participant is still here and
     // must come back with new transports, by itself: it is told so, with the reason.
@@ -219,6 +261,7 @@ export class Call {
     });
     room.once('closed', (reason) => {
       if (this.room === room) this.room = null;
+      if (reason === 'worker_died') this.quality({ type: 'failure', reason: 'worker_died' });
       if (!isReconnectable(reason)) return;
       // The worker died: everyone comes back by themselves and lands in a room on a live worker.
       for (const m of this.members.values()) {
@@ -302,7 +345,13 @@ export class Call {
     this.members.clear();
   }
 
-  private dispose(): void {
+  private quality(event: CallQualityEvent): void {
+    this.hooks.onQuality?.(this, event);
+  }
+
+  /** `ended`: the consultation is over (ended, cancelled), not merely empty for now. */
+  private dispose(ended = false): void {
+    this.quality({ type: 'closed', ended });
     this.hooks.onEmpty(this);
   }
 }

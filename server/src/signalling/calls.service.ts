@@ -16,6 +16,7 @@ import { Call } from './call';
 import { CLOSE_CODE_BY_ERROR } from './close-codes';
 import { CallAccessService } from './call-access.service';
 import { CallPresence } from './call-presence';
+import { CallQualityRecorder } from './call-quality/call-quality.recorder';
 import { LobbyWatch } from './lobby-watch';
 import { SignallingConnection } from './connection';
 import { Handler, HandlerContext, HandlerTable } from './handlers/handler';
@@ -55,6 +56,7 @@ export class CallsService {
     private readonly consultations: ConsultationsService,
     private readonly presence: CallPresence,
     private readonly lobby: LobbyWatch,
+    private readonly quality: CallQualityRecorder,
     chat: ChatService,
     events: ConsultationEvents,
     documents: DocumentEvents,
@@ -164,6 +166,7 @@ export class CallsService {
             { consultationId, participantId: member.access.participantId, role: member.access.role, browser: report, sfu: server },
             report ? 'media could not connect (browser report)' : 'media transport failed (DTLS)',
           ),
+        onQuality: (qualityOf, event) => this.quality.record(qualityOf, event),
       });
       this.calls.set(consultationId, call);
     }

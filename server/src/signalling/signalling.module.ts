@@ -5,6 +5,7 @@ import { ConsultationsModule } from '../consultations/consultations.module';
 import { DeskEventsModule } from '../desk/desk-events.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { CallAccessModule } from './call-access.module';
+import { CallQualityModule } from './call-quality/call-quality.module';
 import { CallMediaController } from './call-media.controller';
 import { CallPresence } from './call-presence';
 import { CallsService } from './calls.service';
@@ -16,7 +17,7 @@ import { ConsultationStoreModule } from '../consultations/consultation-store.mod
 import { SignallingGateway } from './signalling.gateway';
 
 @Module({
-  imports: [AuthModule, ChatModule, ConsultationsModule, CallAccessModule, DocumentsModule, DeskEventsModule, ConsultationStoreModule],
+  imports: [AuthModule, ChatModule, ConsultationsModule, CallAccessModule, DocumentsModule, DeskEventsModule, ConsultationStoreModule, CallQualityModule],
   controllers: [CallMediaController, BoothMessageController],
   providers: [CallsService, CallPresence, SignallingGateway, LobbyStatusReader, LobbyWatch, BoothMessages],
 })

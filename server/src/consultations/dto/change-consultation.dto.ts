@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { STAFF_CANCELLATION_CAUSES, type StaffCancellationCause } from '../../../../shared/scheduling/cancellation';
 import { DateTimeWithOffset } from '../../common/http/date-time.decorator';
 
 /** Any of the four; what is left out stays as it is (the length too, unless endsAt is given). */
@@ -40,6 +41,16 @@ export class CancelConsultationDto {
   @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
   @MaxLength(500)
   reason!: string;
+
+  @ApiPropertyOptional({
+    enum: STAFF_CANCELLATION_CAUSES,
+    enumName: 'StaffCancellationCause',
+    description: 'Why, as the statistics group it: the agent is away, the site is closed, or the service for another reason (left out: service)',
+  })
+  // Left out, the service's own; null is no cause (the database requires one once cancelled).
+  @ValidateIf((_dto: object, value: unknown) => value !== undefined)
+  @IsIn(STAFF_CANCELLATION_CAUSES, { message: `cause must be one of ${STAFF_CANCELLATION_CAUSES.join(', ')}` })
+  cause?: StaffCancellationCause;
 }
 
 export const OUTCOMES = ['done', 'no_show'] as const;

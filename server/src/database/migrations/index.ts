@@ -18,6 +18,7 @@ import { CitizenLandline1795555000000 } from './1795555000000-CitizenLandline';
 import { Survey1795557000000 } from './1795557000000-Survey';
 import { ConsultationChat1795556000000 } from './1795556000000-ConsultationChat';
 import { Statistics1795558000000 } from './1795558000000-Statistics';
+import { StatsIndexes1795558300000 } from './1795558300000-StatsIndexes';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ConsultationChat1795556000000,
   Survey1795557000000,
   Statistics1795558000000,
+  StatsIndexes1795558300000,
 ];

@@ -1,4 +1,4 @@
-import { DepartementField, TextField } from './directory-fields';
+import { CoordinateField, DepartementField, TextField } from './directory-fields';
 
 export class CreateAdministrationDto {
   @TextField('name', 120, { example: 'DDFIP du Loiret' })
@@ -6,6 +6,12 @@ export class CreateAdministrationDto {
 
   @DepartementField()
   departement!: string;
+
+  @CoordinateField('officeLatitude', 'officeLongitude', 'latitude', 47.9029)
+  officeLatitude?: number | null;
+
+  @CoordinateField('officeLongitude', 'officeLatitude', 'longitude', 1.9093)
+  officeLongitude?: number | null;
 }
 
 export class UpdateAdministrationDto {
@@ -14,4 +20,10 @@ export class UpdateAdministrationDto {
 
   @DepartementField({ optional: true })
   departement?: string;
+
+  @CoordinateField('officeLatitude', 'officeLongitude', 'latitude', 47.9029)
+  officeLatitude?: number | null;
+
+  @CoordinateField('officeLongitude', 'officeLatitude', 'longitude', 1.9093)
+  officeLongitude?: number | null;
 }

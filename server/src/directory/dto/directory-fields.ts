@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsNumber, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { normalizePhone, VALID_PHONE } from '../../../../shared/sms/phone';
 
 /** Metropolitan (01–95, 2A, 2B) and overseas (971–976) département codes. */
@@ -56,5 +56,47 @@ export function SitePhoneField() {
     ValidateIf((_dto: object, value: unknown) => value !== undefined && value !== null),
     IsString({ message: 'phone must be a phone number' }),
     Matches(VALID_PHONE, { message: 'phone must be a French (02 38 30 12 34) or international (+…) number', context: { code: 'INVALID_PHONE' } }),
+  );
+}
+
+/** "47,9029" as typed in French, "47.9029", or a number; an empty text is null (no position). */
+const toCoordinate = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().replace(',', '.');
+  if (text === '') return null;
+  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : value;
+};
+
+/**
+ * One half of a position in WGS 84 decimal degrees (`axis` latitude: ±90, longitude: ±180), paired
+ * with `other`: both are given or neither, and null for both removes the position (the database's
+ * CHECK says the same). A half missing while the other is given is REQUIRED.
+ */
+export function CoordinateField(field: string, other: string, axis: 'latitude' | 'longitude', example: number) {
+  const bound = axis === 'latitude' ? 90 : 180;
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: Number,
+      nullable: true,
+      minimum: -bound,
+      maximum: bound,
+      example,
+      description: `${axis} in decimal degrees (WGS 84), given with ${other}; null for both removes the position`,
+    }),
+    Transform(toCoordinate),
+    ValidateIf((dto: object, value: unknown) => {
+      const paired = (dto as Record<string, unknown>)[other];
+      return !(value === undefined && paired === undefined) && !(value === null && paired === null);
+    }),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${field} must be a number of decimal degrees, given with ${other}` }),
+    // Bounds of a number only: what is no number is said once (INVALID_TYPE), not also out of range.
+    ValidateBy(
+      { name: 'coordinateMin', validator: { validate: (value: unknown) => typeof value !== 'number' || value >= -bound } },
+      { message: `${field} must be at least -${bound}`, context: { code: 'TOO_SMALL' } },
+    ),
+    ValidateBy(
+      { name: 'coordinateMax', validator: { validate: (value: unknown) => typeof value !== 'number' || value <= bound } },
+      { message: `${field} must be at most ${bound}`, context: { code: 'TOO_LARGE' } },
+    ),
   );
 }

@@ -11,6 +11,12 @@ export class AdministrationView {
   @ApiProperty({ example: '45' })
   departement!: string;
 
+  @ApiProperty({ type: Number, nullable: true, example: 47.9029, description: "The office's latitude in decimal degrees (WGS 84); null when not given" })
+  officeLatitude!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 1.9093, description: "The office's longitude in decimal degrees (WGS 84); null when not given" })
+  officeLongitude!: number | null;
+
   @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
   createdAt!: string;
 }
@@ -37,6 +43,12 @@ export class MsapSiteView {
   @ApiProperty({ type: String, nullable: true, example: '+33238301234', description: 'E.164; null when unknown' })
   phone!: string | null;
 
+  @ApiProperty({ type: Number, nullable: true, example: 48.1719, description: 'Latitude in decimal degrees (WGS 84); null when not given' })
+  latitude!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 2.2519, description: 'Longitude in decimal degrees (WGS 84); null when not given' })
+  longitude!: number | null;
+
   @ApiProperty({ example: '2026-03-30T09:30:00+02:00' })
   createdAt!: string;
 }
@@ -59,10 +71,19 @@ export class BoothView {
 }
 
 /** What the API answers, whatever the row carries besides (relations): instants with their Paris offset. */
-export const toAdministrationView = (a: { id: string; name: string; departement: string; createdAt: Date }): AdministrationView => ({
+export const toAdministrationView = (a: {
+  id: string;
+  name: string;
+  departement: string;
+  officeLatitude: number | null;
+  officeLongitude: number | null;
+  createdAt: Date;
+}): AdministrationView => ({
   id: a.id,
   name: a.name,
   departement: a.departement,
+  officeLatitude: a.officeLatitude,
+  officeLongitude: a.officeLongitude,
   createdAt: toParisIso(a.createdAt),
 });
 
@@ -74,6 +95,8 @@ export const toSiteView = (s: {
   city: string;
   departement: string;
   phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
   createdAt: Date;
 }): MsapSiteView => ({
   id: s.id,
@@ -83,6 +106,8 @@ export const toSiteView = (s: {
   city: s.city,
   departement: s.departement,
   phone: s.phone,
+  latitude: s.latitude,
+  longitude: s.longitude,
   createdAt: toParisIso(s.createdAt),
 });
 

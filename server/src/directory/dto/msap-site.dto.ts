@@ -1,4 +1,4 @@
-import { DepartementField, PostalCodeField, SitePhoneField, TextField } from './directory-fields';
+import { CoordinateField, DepartementField, PostalCodeField, SitePhoneField, TextField } from './directory-fields';
 
 export class CreateMsapSiteDto {
   @TextField('name', 120, { example: 'France Services de Pithiviers' })
@@ -19,6 +19,12 @@ export class CreateMsapSiteDto {
 
   @SitePhoneField()
   phone?: string | null;
+
+  @CoordinateField('latitude', 'longitude', 'latitude', 48.1719)
+  latitude?: number | null;
+
+  @CoordinateField('longitude', 'latitude', 'longitude', 2.2519)
+  longitude?: number | null;
 }
 
 export class UpdateMsapSiteDto {
@@ -39,4 +45,10 @@ export class UpdateMsapSiteDto {
 
   @SitePhoneField()
   phone?: string | null;
+
+  @CoordinateField('latitude', 'longitude', 'latitude', 48.1719)
+  latitude?: number | null;
+
+  @CoordinateField('longitude', 'latitude', 'longitude', 2.2519)
+  longitude?: number | null;
 }

@@ -13,6 +13,13 @@ export class AdministrationEntity {
   @Column({ type: 'varchar', length: 3 })
   departement!: string;
 
+  /** Where a citizen would have gone to see it (WGS 84 decimal degrees), for the travel avoided; both or neither. */
+  @Column({ type: 'double precision', nullable: true })
+  officeLatitude!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  officeLongitude!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

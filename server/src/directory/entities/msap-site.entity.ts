@@ -26,6 +26,13 @@ export class MsapSiteEntity {
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
+  /** Where the booth stands (WGS 84 decimal degrees), for the travel avoided; both or neither. */
+  @Column({ type: 'double precision', nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude!: number | null;
+
   @OneToMany(() => BoothEntity, (booth) => booth.msapSite)
   booths?: BoothEntity[];
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { notificationsConfig, NotificationsConfig } from '../../config/configuration';
+import { MetricsService } from '../../health/metrics.service';
 import { sendSmsHttp } from './sms-http.transport';
 import { SmtpTransport } from './smtp.transport';
 import { PeriodicTask } from '../../common/background/periodic-task';
@@ -64,6 +65,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(notificationsConfig.KEY) private readonly config: NotificationsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attachments: OutboxAttachments,
+    private readonly metrics: MetricsService,
   ) {
     this.sendTimeoutMs = Math.min(15_000, Math.floor((config.leaseSeconds * 1000) / 3));
     this.smtp = config.smtp ? new SmtpTransport(config.smtp, config.from, this.sendTimeoutMs) : null;
@@ -207,6 +209,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       );
       return;
     }
+    this.metrics.outbox.sendFailures.inc({ channel: row.channel });
     const final = result.permanent || row.attempts >= this.config.maxAttempts;
     const delay = backoffMs(row.attempts, this.config.retryBaseMs);
     await this.dataSource.query(

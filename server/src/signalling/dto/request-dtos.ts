@@ -11,6 +11,7 @@ import { JoinCallDto } from './join-call.dto';
 import { PauseConsumerDto } from './pause-consumer.dto';
 import { PauseProducerDto } from './pause-producer.dto';
 import { ProduceDto } from './produce.dto';
+import { ReportCallEventDto } from './report-call-event.dto';
 import { ReportMediaFailureDto } from './report-media-failure.dto';
 import { RestartIceDto } from './restart-ice.dto';
 import { ResumeConsumerDto } from './resume-consumer.dto';
@@ -35,6 +36,7 @@ export const REQUEST_DTOS = {
   closeProducer: CloseProducerDto,
   setPreferredLayer: SetPreferredLayerDto,
   reportMediaFailure: ReportMediaFailureDto,
+  reportCallEvent: ReportCallEventDto,
   getStats: EmptyDto,
   leave: EmptyDto,
   end: EmptyDto,

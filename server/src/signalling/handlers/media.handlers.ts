@@ -24,7 +24,7 @@ export function transportOpener(iceServers: (participantId: string) => RTCIceSer
 /** Transports, producers and consumers; only for admitted participants (checked by peerOf). */
 export function mediaHandlers(
   openTransport: TransportOpener,
-): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'reportMediaFailure' | 'getStats'> {
+): HandlerTable<'createTransport' | 'connectTransport' | 'restartIce' | 'produce' | 'consume' | 'resumeConsumer' | 'pauseConsumer' | 'pauseProducer' | 'closeProducer' | 'setPreferredLayer' | 'reportMediaFailure' | 'reportCallEvent' | 'getStats'> {
   return {
     async createTransport(ctx, dto) {
       return openTransport(ctx, dto.direction);
@@ -35,8 +35,10 @@ export function mediaHandlers(
       return {};
     },
     async restartIce(ctx, dto) {
-      const { room, peer } = media(ctx);
-      return { iceParameters: await room.restartIce(peer, dto.transportId) };
+      const { room, peer, member } = media(ctx);
+      const iceParameters = await room.restartIce(peer, dto.transportId);
+      ctx.call.iceRestarted(member);
+      return { iceParameters };
     },
     async produce(ctx, dto) {
       const { room, peer, member } = media(ctx);
@@ -84,6 +86,10 @@ export function mediaHandlers(
     },
     async reportMediaFailure(ctx, dto) {
       ctx.call.mediaFailed(joined(ctx), dto);
+      return {};
+    },
+    async reportCallEvent(ctx, dto) {
+      ctx.call.reported(joined(ctx), dto.kind);
       return {};
     },
     async getStats(ctx) {

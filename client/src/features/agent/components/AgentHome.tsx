@@ -41,6 +41,11 @@ export function AgentHome() {
           {t('agenda.title')}
         </Link>
       </p>
+      <p>
+        <Link className="fr-link" to="/agent/statistiques">
+          {t('stats.nav')}
+        </Link>
+      </p>
       {error ? <p role="alert">{t('common.error')}</p> : null}
       {pending.length > 0 && (
         <div className="fr-alert fr-alert--warning fr-mb-3w" data-testid="outcome-reminder">

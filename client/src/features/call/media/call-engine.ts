@@ -181,6 +181,8 @@ export class CallEngine {
     this.local.setPaused(this.socket, 'camera', on || !this.snapshot.cameraOn);
     this.remote.setCameraVideoPaused(this.socket, on);
     this.update({ audioOnly: on, audioOnlyAuto: on && auto });
+    // The server counts the calls that fell back to audio only (statistics): only the automatic switch, never a choice.
+    if (on && auto) void this.socket?.request('reportCallEvent', { kind: 'audio_only_fallback' }).catch(() => undefined);
   }
 
   async shareScreen(): Promise<void> {

@@ -1,5 +1,4 @@
 import { fetchApi } from '../../../lib/api';
-import { AdministrationRecord } from './types';
+import { AdministrationInput, AdministrationRecord } from './types';
 
-export const createAdministration = (input: { name: string; departement: string }) =>
-  fetchApi<AdministrationRecord>('/api/administrations', { method: 'POST', body: input });
+export const createAdministration = (input: AdministrationInput) => fetchApi<AdministrationRecord>('/api/administrations', { method: 'POST', body: input });

@@ -1,5 +1,5 @@
 import { fetchApi } from '../../../lib/api';
-import { AdministrationRecord } from './types';
+import { AdministrationChange, AdministrationRecord } from './types';
 
-export const updateAdministration = (id: string, input: { name?: string; departement?: string }) =>
+export const updateAdministration = (id: string, input: AdministrationChange) =>
   fetchApi<AdministrationRecord>(`/api/administrations/${id}`, { method: 'PATCH', body: input });

@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, StatusMessage } from '../../../components/error-summary';
 import { fieldState } from '../../../components/form-fields';
@@ -9,10 +9,14 @@ import { Administration, listAdministrations } from '../../../lib/directory';
 import { useApi } from '../../../lib/use-api';
 import { createAdministration } from '../api/create-administration';
 import { updateAdministration } from '../api/update-administration';
+import { readPosition, showCoordinate } from '../coordinates';
 import { describeDirectoryError, missingFieldsError } from '../directory-errors';
+import { CoordinateFields, PositionText } from './CoordinateFields';
 import { InlineNameForm } from './InlineNameForm';
 
-/** Administrations in the caller's scope; admins create and rename them, others read. */
+const OFFICE = ['officeLatitude', 'officeLongitude'] as const;
+
+/** Administrations in the caller's scope; admins create and rename them and place their office, others read. */
 export function AdministrationsSection({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const list = useApi(listAdministrations, []);
@@ -36,6 +40,7 @@ export function AdministrationsSection({ canEdit }: { canEdit: boolean }) {
               <tr>
                 <th scope="col">{t('directory.fields.name')}</th>
                 <th scope="col">{t('directory.fields.departement')}</th>
+                <th scope="col">{t('directory.administrations.office')}</th>
                 {canEdit && <th scope="col">{t('directory.booths.actions')}</th>}
               </tr>
             </thead>
@@ -60,45 +65,126 @@ export function AdministrationsSection({ canEdit }: { canEdit: boolean }) {
 function AdministrationRow({ administration, canEdit, onDone }: { administration: Administration; canEdit: boolean; onDone(message: string): void }) {
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
+  const [placing, setPlacing] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const placer = useRef<HTMLButtonElement>(null);
+  const closePosition = () => {
+    setPlacing(false);
+    setTimeout(() => placer.current?.focus(), 0);
+  };
   return (
-    <tr>
-      <td>
-        {renaming ? (
-          <InlineNameForm
-            label={t('directory.booths.renameLabel', { name: administration.name })}
-            initial={administration.name}
-            onCancel={() => {
-              setRenaming(false);
-              setTimeout(() => opener.current?.focus(), 0);
-            }}
-            save={async (name) => {
-              await updateAdministration(administration.id, { name });
-              setRenaming(false);
-              onDone(t('directory.administrations.updated', { name }));
-            }}
-          />
-        ) : (
-          administration.name
-        )}
-      </td>
-      <td>{administration.departement}</td>
-      {canEdit && (
+    <>
+      <tr>
         <td>
-          {!renaming && (
-            <Button
-              ref={opener}
-              size="small"
-              priority="secondary"
-              nativeButtonProps={{ 'aria-label': t('directory.booths.renameAria', { name: administration.name }) }}
-              onClick={() => setRenaming(true)}
-            >
-              {t('directory.booths.rename')}
-            </Button>
+          {renaming ? (
+            <InlineNameForm
+              label={t('directory.booths.renameLabel', { name: administration.name })}
+              initial={administration.name}
+              onCancel={() => {
+                setRenaming(false);
+                setTimeout(() => opener.current?.focus(), 0);
+              }}
+              save={async (name) => {
+                await updateAdministration(administration.id, { name });
+                setRenaming(false);
+                onDone(t('directory.administrations.updated', { name }));
+              }}
+            />
+          ) : (
+            administration.name
           )}
         </td>
+        <td>{administration.departement}</td>
+        <td>
+          <PositionText latitude={administration.officeLatitude} longitude={administration.officeLongitude} />
+        </td>
+        {canEdit && (
+          <td>
+            {!renaming && (
+              <Button
+                ref={opener}
+                size="small"
+                priority="secondary"
+                nativeButtonProps={{ 'aria-label': t('directory.booths.renameAria', { name: administration.name }) }}
+                onClick={() => setRenaming(true)}
+              >
+                {t('directory.booths.rename')}
+              </Button>
+            )}{' '}
+            {!placing && (
+              <Button
+                ref={placer}
+                size="small"
+                priority="secondary"
+                nativeButtonProps={{ 'aria-label': t('directory.administrations.editPositionAria', { name: administration.name }) }}
+                onClick={() => setPlacing(true)}
+              >
+                {t('directory.administrations.editPosition')}
+              </Button>
+            )}
+          </td>
+        )}
+      </tr>
+      {placing && (
+        <tr>
+          <td colSpan={4}>
+            <OfficePositionForm
+              administration={administration}
+              onCancel={closePosition}
+              onSaved={() => {
+                setPlacing(false);
+                onDone(t('directory.administrations.positionSaved', { name: administration.name }));
+              }}
+            />
+          </td>
+        </tr>
       )}
-    </tr>
+    </>
+  );
+}
+
+/** The office's position, on its own: a name is renamed apart, and most offices are placed once. */
+function OfficePositionForm({ administration, onSaved, onCancel }: { administration: Administration; onSaved(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const idPrefix = `office-${administration.id}`;
+  const [values, setValues] = useState<[string, string]>([showCoordinate(administration.officeLatitude), showCoordinate(administration.officeLongitude)]);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => document.getElementById(`${idPrefix}-${OFFICE[0]}`)?.focus(), [idPrefix]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const read = readPosition(t, OFFICE, values);
+    if ('error' in read) {
+      setError(read.error);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await updateAdministration(administration.id, { officeLatitude: read.position[0], officeLongitude: read.position[1] });
+      onSaved();
+    } catch (err) {
+      setError(describeDirectoryError(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('directory.administrations.positionTitle', { name: administration.name })}>
+      <p className="fr-text--bold fr-mb-1w">{t('directory.administrations.positionTitle', { name: administration.name })}</p>
+      <ErrorSummary message={error?.summary ?? null} />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <CoordinateFields idPrefix={idPrefix} fields={OFFICE} values={values} onChange={setValues} errors={error?.fields} column="fr-col-12 fr-col-sm-6 fr-col-lg-4" />
+      </div>
+      <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+        <Button type="submit" size="small" disabled={busy}>
+          {t('directory.save')}
+        </Button>
+        <Button type="button" size="small" priority="secondary" onClick={onCancel}>
+          {t('directory.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -106,6 +192,7 @@ function NewAdministrationForm({ onCreated }: { onCreated(name: string): void })
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [departement, setDepartement] = useState('');
+  const [position, setPosition] = useState<[string, string]>(['', '']);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -115,12 +202,19 @@ function NewAdministrationForm({ onCreated }: { onCreated(name: string): void })
       setError(missingFieldsError(t, missing));
       return;
     }
+    const read = readPosition(t, OFFICE, position);
+    if ('error' in read) {
+      setError(read.error);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const created = await createAdministration({ name: name.trim(), departement: departement.trim() });
+      const [officeLatitude, officeLongitude] = read.position;
+      const created = await createAdministration({ name: name.trim(), departement: departement.trim(), officeLatitude, officeLongitude });
       setName('');
       setDepartement('');
+      setPosition(['', '']);
       onCreated(created.name);
     } catch (err) {
       setError(describeDirectoryError(t, err));
@@ -149,6 +243,8 @@ function NewAdministrationForm({ onCreated }: { onCreated(name: string): void })
             stateRelatedMessage={error?.fields.departement}
           />
         </div>
+        <CoordinateFields idPrefix="new-administration" fields={OFFICE} values={position} onChange={setPosition} errors={error?.fields} />
+        <p className="fr-col-12 fr-col-md-6 fr-hint-text fr-mb-0">{t('directory.position.hint')}</p>
       </div>
       <Button type="submit" size="small" disabled={busy}>
         {t('directory.administrations.create')}

@@ -12,6 +12,7 @@ import { updateSite } from '../api/update-site';
 import { describeDirectoryError } from '../directory-errors';
 import { AdministrationsSection } from './AdministrationsSection';
 import { SiteBooths } from './SiteBooths';
+import { PositionText } from './CoordinateFields';
 import { SiteForm } from './SiteForm';
 import { displayPhone } from '@shared/sms/phone';
 
@@ -80,13 +81,24 @@ function SiteCard({ site, fixedDepartement, onSaved }: { site: SiteRecord; fixed
       <p className="fr-text--sm fr-mb-1w">
         {site.address}, {site.postalCode} {site.city} ({site.departement})
         {site.phone && <> · {displayPhone(site.phone)}</>}
+        <br />
+        <PositionText latitude={site.latitude} longitude={site.longitude} />
       </p>
       {editing ? (
         <>
           <h4 className="fr-h6">{t('directory.sites.editTitle', { name: site.name })}</h4>
           <SiteForm
             idPrefix={`site-${site.id}`}
-            initial={{ name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, departement: site.departement, phone: site.phone }}
+            initial={{
+              name: site.name,
+              address: site.address,
+              postalCode: site.postalCode,
+              city: site.city,
+              departement: site.departement,
+              phone: site.phone,
+              latitude: site.latitude,
+              longitude: site.longitude,
+            }}
             fixedDepartement={fixedDepartement}
             submitLabel={t('directory.save')}
             onCancel={() => {

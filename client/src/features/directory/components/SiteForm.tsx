@@ -7,12 +7,15 @@ import { fieldState } from '../../../components/form-fields';
 import { classifyPhone, displayPhone, normalizePhone } from '@shared/sms/phone';
 import { fieldMessage, type ShownError } from '../../../lib/api-errors';
 import { SiteInput } from '../api/types';
+import { readPosition, showCoordinate } from '../coordinates';
 import { describeDirectoryError, missingFieldsError } from '../directory-errors';
+import { CoordinateFields } from './CoordinateFields';
 
 const FIELDS = ['name', 'address', 'postalCode', 'city', 'departement'] as const;
-/** The form's text boxes: the phone is optional (empty: none), the others required. */
-type Values = Record<(typeof FIELDS)[number] | 'phone', string>;
-const EMPTY: Values = { name: '', address: '', postalCode: '', city: '', departement: '', phone: '' };
+/** The form's text boxes: the phone and the position are optional (empty: none), the others required. */
+type Values = Record<(typeof FIELDS)[number] | 'phone' | 'latitude' | 'longitude', string>;
+const EMPTY: Values = { name: '', address: '', postalCode: '', city: '', departement: '', phone: '', latitude: '', longitude: '' };
+const POSITION = ['latitude', 'longitude'] as const;
 
 /**
  * Creates or edits an MSAP site. A coordinator's département is fixed (`fixedDepartement`): they
@@ -34,7 +37,9 @@ export function SiteForm({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
-  const start: Values = initial ? { ...initial, phone: initial.phone ? displayPhone(initial.phone) : '' } : { ...EMPTY, departement: fixedDepartement ?? '' };
+  const start: Values = initial
+    ? { ...initial, phone: initial.phone ? displayPhone(initial.phone) : '', latitude: showCoordinate(initial.latitude), longitude: showCoordinate(initial.longitude) }
+    : { ...EMPTY, departement: fixedDepartement ?? '' };
   const [values, setValues] = useState<Values>(start);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,12 +58,18 @@ export function SiteForm({
       setError({ summary: `${t('errors.codes.VALIDATION_FAILED')} ${t('directory.fields.phone')} : ${message}.`, fields: { phone: message } });
       return;
     }
+    const read = readPosition(t, POSITION, [values.latitude, values.longitude]);
+    if ('error' in read) {
+      setError(read.error);
+      return;
+    }
+    const [latitude, longitude] = read.position;
     setBusy(true);
     setError(null);
     try {
       const trimmed = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()])) as unknown as SiteInput;
       // Emptied: the number is removed (the SMS then say nothing of it).
-      await save({ ...trimmed, phone: phone || null });
+      await save({ ...trimmed, phone: phone || null, latitude, longitude });
       if (!initial) setValues({ ...EMPTY, departement: fixedDepartement ?? '' });
     } catch (err) {
       setError(describeDirectoryError(t, err));
@@ -95,6 +106,14 @@ export function SiteForm({
         <div className="fr-col-6 fr-col-md-5">{field('city', { autoComplete: 'address-level2' })}</div>
         <div className="fr-col-12 fr-col-md-4">{field('departement', { hint: t('directory.fields.departementHint'), disabled: fixedDepartement !== null })}</div>
         <div className="fr-col-12 fr-col-md-6">{field('phone', { hint: t('directory.fields.phoneHint'), inputMode: 'tel', autoComplete: 'tel', optional: true })}</div>
+        <CoordinateFields
+          idPrefix={idPrefix}
+          fields={POSITION}
+          values={[values.latitude, values.longitude]}
+          onChange={([latitude, longitude]) => setValues((v) => ({ ...v, latitude, longitude }))}
+          errors={error?.fields}
+        />
+        <p className="fr-col-12 fr-hint-text fr-mb-0">{t('directory.position.hint')}</p>
       </div>
       <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         <Button type="submit" size="small" disabled={busy}>

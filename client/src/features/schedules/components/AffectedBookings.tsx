@@ -15,6 +15,7 @@ import { cancelConsultation } from '../api/cancel-consultation';
 import { getProposedSlot, type ProposedSlot } from '../api/get-proposed-slot';
 import { reassignConsultation } from '../api/reassign-consultation';
 import { rescheduleConsultation } from '../api/reschedule-consultation';
+import type { StaffCancellationCause } from '@shared/scheduling/cancellation';
 import type { AffectedBooking, ScheduleImpact } from '../api/types';
 
 /** One line saying where and what a booking is, the same before and after saving. */
@@ -70,12 +71,15 @@ export function ImpactReview({ impact, question, onConfirm, onCancel, busy }: { 
 export function AffectedItem({
   booking,
   cancelReason,
+  cancelCause,
   boardPath,
   done,
   onSettled,
 }: {
   booking: AffectedBooking;
   cancelReason: string;
+  /** Why, as the statistics count it: outside the site's opening (closure, hours) or the agent's availability. */
+  cancelCause: StaffCancellationCause;
   boardPath: string;
   done: string | undefined;
   onSettled(id: string, message: string): void;
@@ -241,7 +245,7 @@ export function AffectedItem({
                 onConfirm={() => {
                   setConfirming(false);
                   void run(async () => {
-                    await cancelConsultation(c.id, reason.trim());
+                    await cancelConsultation(c.id, reason.trim(), cancelCause);
                     return t('schedules.affected.cancelled');
                   });
                 }}

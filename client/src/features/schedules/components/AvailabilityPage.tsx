@@ -179,6 +179,7 @@ function AgentAvailability({ agent, onDirty }: { agent: AgentSummary; onDirty(di
         heading={(count) => t('schedules.availability.toSettle', { count })}
         allDone={t('schedules.availability.allSettled')}
         cancelReason={t('schedules.availability.cancelReason')}
+        cancelCause="agent_absence"
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">

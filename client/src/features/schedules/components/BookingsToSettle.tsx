@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/error-summary';
 import { errorMessage } from '../../../lib/api-errors';
+import type { StaffCancellationCause } from '@shared/scheduling/cancellation';
 import type { ToSettleState } from '../hooks/use-bookings-to-settle';
 import { AffectedItem } from './AffectedBookings';
 
@@ -14,6 +15,11 @@ interface Props {
   allDone: string;
   /** Proposed for cancelling a booking, unless the change that brought it says otherwise (ToSettleState.reasons). */
   cancelReason: string;
+  /**
+   * Why a booking cancelled here was, as the statistics count it: the site's schedule (opening
+   * hours, closures) leaves it out — `site_closure` —, or the agent's availability — `agent_absence`.
+   */
+  cancelCause: StaffCancellationCause;
   boardPath?: string;
 }
 
@@ -22,7 +28,7 @@ interface Props {
  * and after each change saved, until each is moved, handed over or cancelled. The heading takes the
  * focus when a change just saved brought new ones (it replaces the confirmation the person answered).
  */
-export function BookingsToSettle({ state, onSettled, heading, allDone, cancelReason, boardPath = '/coordination/planning' }: Props) {
+export function BookingsToSettle({ state, onSettled, heading, allDone, cancelReason, cancelCause, boardPath = '/coordination/planning' }: Props) {
   const { t } = useTranslation();
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -40,7 +46,15 @@ export function BookingsToSettle({ state, onSettled, heading, allDone, cancelRea
       {state.truncated && <p className="fr-text--sm">{t('schedules.affected.truncated', state.truncated)}</p>}
       <ul className="fr-raw-list">
         {state.items.map((a) => (
-          <AffectedItem key={a.consultation.id} booking={a} cancelReason={state.reasons[a.consultation.id] ?? cancelReason} boardPath={boardPath} done={state.settled[a.consultation.id]} onSettled={onSettled} />
+          <AffectedItem
+            key={a.consultation.id}
+            booking={a}
+            cancelReason={state.reasons[a.consultation.id] ?? cancelReason}
+            cancelCause={cancelCause}
+            boardPath={boardPath}
+            done={state.settled[a.consultation.id]}
+            onSettled={onSettled}
+          />
         ))}
       </ul>
     </section>

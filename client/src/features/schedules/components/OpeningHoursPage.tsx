@@ -122,6 +122,7 @@ function SiteSchedule({ site, onDirty }: { site: Site; onDirty(dirty: boolean): 
         heading={(count) => t('schedules.hours.toSettle', { count })}
         allDone={t('schedules.hours.allSettled')}
         cancelReason={t('schedules.hours.cancelReason')}
+        cancelCause="site_closure"
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">

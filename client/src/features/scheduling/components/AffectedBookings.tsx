@@ -163,7 +163,7 @@ function AffectedBooking({ affected, onSettled }: { affected: Affected; onSettle
                 onConfirm={() =>
                   void run(async () => {
                     try {
-                      await cancelConsultation(c.id, reason.trim());
+                      await cancelConsultation(c.id, reason.trim(), 'agent_absence');
                     } finally {
                       setConfirmingCancel(false);
                     }

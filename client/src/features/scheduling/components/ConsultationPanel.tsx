@@ -76,7 +76,7 @@ export function ConsultationPanel({ consultation: c, onChanged, onClose }: Props
   const confirmCancel = () => {
     setConfirmingCancel(false);
     void run(async () => {
-      await cancelConsultation(c.id, reason.trim());
+      await cancelConsultation(c.id, reason.trim(), 'service');
       return t('board.cancelled');
     });
   };

@@ -1,6 +1,6 @@
 import { CANCELLATION_CAUSES } from '../scheduling/cancellation';
 import { DOCUMENT_REJECTIONS } from '../documents/documents';
-import { AUTONOMY_LEVELS, SUPPORT_THEMES } from '../support/support';
+import { AUTONOMY_LEVELS, SUPPORT_THEME_LABELS_FR, SUPPORT_THEMES } from '../support/support';
 
 /**
  * The statistics' one catalogue (issue 15). Every figure the page shows, the API returns and the CSV
@@ -62,19 +62,6 @@ export const AUTONOMY_LABELS_FR: Record<(typeof AUTONOMY_LEVELS)[number], string
   entierement_accompagne: 'entièrement accompagné',
   partiellement_autonome: 'partiellement autonome',
   autonome: 'autonome',
-};
-
-export const SUPPORT_THEME_LABELS_FR: Record<(typeof SUPPORT_THEMES)[number], string> = {
-  papiers_elections_citoyennete: 'Papiers – élections, citoyenneté',
-  famille_scolarite: 'Famille – scolarité',
-  social_sante: 'Social – santé',
-  travail_formation: 'Travail – formation',
-  logement: 'Logement',
-  transports_mobilite: 'Transports – mobilité',
-  argent_impots: 'Argent – impôts',
-  justice: 'Justice',
-  etrangers_europe: 'Étrangers – Europe',
-  loisirs_sports_culture: 'Loisirs – sports, culture',
 };
 
 // Ids are stable: they are the CSV's first column and the API's keys.
@@ -260,6 +247,20 @@ export interface PublicStatsReport {
   series: PublicStatsSeriesPoint[];
   travel: TravelMethod;
   computedAt: string;
+}
+
+/**
+ * What the viewer may filter on (GET /api/stats/options), as the server decides from their rights:
+ * a filter with no choice (or one only) is not shown as a list.
+ */
+export interface StatsOptions {
+  departements: string[];
+  sites: Array<{ id: string; name: string; departement: string }>;
+  administrations: Array<{ id: string; name: string; departement: string }>;
+  consultationTypes: Array<{ id: string; name: string; administrationId: string }>;
+  agents: Array<{ id: string; name: string; administrationId: string }>;
+  /** The filters the viewer's rights set (a coordinator's département, a facilitator's site, an agent's self). */
+  fixed: Omit<StatsFilters, 'from' | 'to'>;
 }
 
 /** The tables an export can hold: the indicators, the series, the sites, or one anonymous line per consultation. */

@@ -58,6 +58,20 @@ export const SUPPORT_THEMES = [
 ] as const;
 export type SupportTheme = (typeof SUPPORT_THEMES)[number];
 
+/** The themes' French names, as the mediation activity record writes them (checklist and statistics). */
+export const SUPPORT_THEME_LABELS_FR: Record<SupportTheme, string> = {
+  papiers_elections_citoyennete: 'Papiers – élections, citoyenneté',
+  famille_scolarite: 'Famille – scolarité',
+  social_sante: 'Social – santé',
+  travail_formation: 'Travail – formation',
+  logement: 'Logement',
+  transports_mobilite: 'Transports – mobilité',
+  argent_impots: 'Argent – impôts',
+  justice: 'Justice',
+  etrangers_europe: 'Étrangers – Europe',
+  loisirs_sports_culture: 'Loisirs – sports, culture',
+};
+
 /** The support theme a template theme is recorded under (a consultation's default themes). */
 export const SUPPORT_THEME_OF: Record<TemplateTheme, SupportTheme> = {
   papiers: 'papiers_elections_citoyennete',

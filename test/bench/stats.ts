@@ -109,8 +109,8 @@ async function startServer(main: string): Promise<{ server: ServerProcess; base:
 /** The server process, with exactly this environment (plus PATH/HOME), logging warnings only. */
 function spawnServer(main: string, env: Record<string, string>): ServerProcess {
   let output = '';
-  // As scripts/start.sh runs it (source maps, two malloc arenas): the RSS measured is production's.
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  // As scripts/start.sh runs it (source maps, 1 GB old generation, two malloc arenas): the RSS measured is production's.
+  const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=1024', main], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

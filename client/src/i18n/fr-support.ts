@@ -1,4 +1,5 @@
-import type { Autonomy, ChecklistPart, ConsentKind, Equipment, ItemState, Redirection, SupportTheme } from '@shared/support/support';
+import { SUPPORT_THEME_LABELS_FR } from '@shared/support/support';
+import type { Autonomy, ChecklistPart, ConsentKind, Equipment, ItemState, Redirection } from '@shared/support/support';
 
 /** French strings of the facilitator's support record and day desk, spread into fr.ts. */
 export const frSupport = {
@@ -28,18 +29,7 @@ export const frSupport = {
     equipment: 'Matériel utilisé',
     equipmentKinds: { ordinateur: 'Ordinateur', telephone: 'Téléphone', tablette: 'Tablette', autre: 'Autre', aucun: 'Pas de matériel' } satisfies Record<Equipment, string>,
     themes: 'Thématiques de la démarche',
-    themeNames: {
-      papiers_elections_citoyennete: 'Papiers – élections, citoyenneté',
-      famille_scolarite: 'Famille – scolarité',
-      social_sante: 'Social – santé',
-      travail_formation: 'Travail – formation',
-      logement: 'Logement',
-      transports_mobilite: 'Transports – mobilité',
-      argent_impots: 'Argent – impôts',
-      justice: 'Justice',
-      etrangers_europe: 'Étrangers – Europe',
-      loisirs_sports_culture: 'Loisirs – sports, culture',
-    } satisfies Record<SupportTheme, string>,
+    themeNames: SUPPORT_THEME_LABELS_FR,
     redirection: 'Orientation après le rendez-vous',
     noRedirection: 'Pas d’orientation',
     redirections: {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { ExportTable, StatsFilters, StatsReport } from '../../../shared/stats/indicators';
 import { AuditService } from '../audit/audit.service';
 import { UserPrincipal } from '../auth/principal';
-import { CONSULTATION_EXPORT_COLUMNS, ConsultationExportRow, ConsultationsExport, ExportCursor } from './consultations-export';
+import { CONSULTATION_EXPORT_COLUMNS, ConsultationExportValues, ConsultationsExport, ExportCursor } from './consultations-export';
 import type { ExportFormat, ExportStatsQueryDto } from './dto/export-stats.dto';
 import { CSV_BOM, csvLine, indicatorsCsv, seriesCsv, sitesCsv } from './stats-csv';
 import { parsePeriod } from './stats-period';
@@ -79,22 +79,28 @@ function jsonOf(report: StatsReport, table: Exclude<ExportTable, 'consultations'
 }
 
 /**
- * The file's chunks, one per FETCH. Memory: a batch's rows must be unreachable before the generator
- * waits (at a yield, while the download drains, or on the next FETCH): rows still referenced then
- * outlive two young-generation collections, are promoted, and pile up in the old generation until a
- * full collection (the heap grew by ~200 MB per export when `rows` was a loop variable kept across
- * the awaits). So each batch is read and formatted in `chunkOf`, which returns only its text.
+ * The file's chunks, one per FETCH. A batch's rows are read and formatted in `chunkOf`, which
+ * returns only the text: no rows stay referenced while the generator waits (at a yield, while the
+ * download drains, or on the next FETCH), so they die young. (The RSS bound itself comes from the
+ * server's old-generation limit: see scripts/start.sh.)
  */
-async function* chunks(cursor: ExportCursor, format: (rows: ConsultationExportRow[]) => string): AsyncGenerator<string> {
+async function* chunks(cursor: ExportCursor, format: (rows: ConsultationExportValues[]) => string): AsyncGenerator<string> {
   for (let chunk = await chunkOf(cursor, format); chunk !== null; chunk = await chunkOf(cursor, format)) yield chunk;
 }
 
-async function chunkOf(cursor: ExportCursor, format: (rows: ConsultationExportRow[]) => string): Promise<string | null> {
+async function chunkOf(cursor: ExportCursor, format: (rows: ConsultationExportValues[]) => string): Promise<string | null> {
   const rows = await cursor.next();
   return rows.length > 0 ? format(rows) : null;
 }
 
-const csvRows = (rows: ConsultationExportRow[]) => rows.map((row) => csvLine(CONSULTATION_EXPORT_COLUMNS.map((c) => row[c]))).join('');
+const csvRows = (rows: ConsultationExportValues[]) => rows.map(csvLine).join('');
+
+/** A JSON line: the row as an object keyed by the columns, in their order. */
+function jsonRow(values: ConsultationExportValues): string {
+  const row: Record<string, unknown> = {};
+  CONSULTATION_EXPORT_COLUMNS.forEach((column, i) => (row[column] = values[i]));
+  return JSON.stringify(row);
+}
 
 async function* csvLines(cursor: ExportCursor): AsyncGenerator<string> {
   try {
@@ -109,7 +115,7 @@ async function* jsonLines(cursor: ExportCursor): AsyncGenerator<string> {
   try {
     let first = true;
     yield '[';
-    for await (const chunk of chunks(cursor, (rows) => rows.map((row) => JSON.stringify(row)).join(',\n'))) {
+    for await (const chunk of chunks(cursor, (rows) => rows.map(jsonRow).join(',\n'))) {
       yield (first ? '\n' : ',\n') + chunk;
       first = false;
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { StatsFilters, StatsReport, TravelMethod } from '../../../shared/stats/indicators';
+import type { StatsFilters, StatsOptions, StatsReport, TravelMethod } from '../../../shared/stats/indicators';
 import { UserPrincipal } from '../auth/principal';
 import { statsConfig, StatsConfig } from '../config/configuration';
 import { visibleAdministrations } from '../directory/site-access';
@@ -10,15 +10,6 @@ import { StatsQueries } from './queries/stats-queries';
 import { parsePeriod, StatsPeriod } from './stats-period';
 import { buildReport } from './stats-report';
 import { StatsScope, StatsScopeResolver } from './stats-scope';
-
-export interface StatsOptions {
-  departements: string[];
-  sites: Array<{ id: string; name: string; departement: string }>;
-  administrations: Array<{ id: string; name: string; departement: string }>;
-  consultationTypes: Array<{ id: string; name: string; administrationId: string }>;
-  agents: Array<{ id: string; name: string; administrationId: string }>;
-  fixed: Omit<StatsFilters, 'from' | 'to'>;
-}
 
 /**
  * The statistics of issue 15: every indicator of shared/stats/indicators.ts, computed here only.

@@ -162,7 +162,7 @@ describe('chat over signalling', () => {
     }
     cast.closeAll();
     await t.dataSource.query(
-      `UPDATE consultations SET status = 'done', starts_at = now() - interval '100 days', ends_at = now() - interval '100 days' + interval '30 minutes' WHERE id = $1`,
+      `UPDATE consultations SET status = 'done', cancellation_cause = NULL, starts_at = now() - interval '100 days', ends_at = now() - interval '100 days' + interval '30 minutes' WHERE id = $1`,
       [old.consultationId],
     );
     const run = await t.app.get(RetentionService).run();

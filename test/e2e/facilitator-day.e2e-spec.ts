@@ -79,7 +79,7 @@ describe('the facilitator’s day desk and checklist, in real browsers', () => {
     await desk.getByText('Aucun rendez-vous aujourd’hui dans votre France Services.').waitFor();
     expect(await desk.getByTestId('desk-booth').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { state: string } }).dataset.state))).toEqual(['offline', 'offline']);
     const nav = desk.getByRole('navigation', { name: 'Animation France Services' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Ma journée', 'Prendre rendez-vous', 'Planning de la semaine', 'À appeler', 'Cabines']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Ma journée', 'Prendre rendez-vous', 'Planning de la semaine', 'À appeler', 'Cabines', 'Statistiques']);
     expect(await nav.getByRole('link', { name: 'Ma journée' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(desk, 'desk (empty day)');
     await recordDesk(desk);

@@ -64,19 +64,24 @@ export const AUTONOMY_LABELS_FR: Record<(typeof AUTONOMY_LEVELS)[number], string
   autonome: 'autonome',
 };
 
+/** One count per key of a closed list (causes, reasons, levels, themes): ids `<prefix>_<key>`. */
+function countsBy<P extends string, S extends IndicatorSection, K extends string>(
+  prefix: P,
+  section: S,
+  keys: readonly K[],
+  label: (key: K) => string,
+  definition: (key: K) => string,
+) {
+  return keys.map((key) => ({ id: `${prefix}_${key}` as `${P}_${K}`, section, unit: 'count' as const, label: label(key), definition: definition(key) }));
+}
+
 // Ids are stable: they are the CSV's first column and the API's keys.
 const base = [
   // ——— Activity: every consultation whose appointment falls in the period, by what became of it.
   { id: 'booked', section: 'activity', unit: 'count', label: 'Consultations réservées', definition: 'Consultations dont le rendez-vous tombe dans la période, quel que soit leur sort (réservées, tenues, annulées, absences).' },
   { id: 'held', section: 'activity', unit: 'count', label: 'Consultations tenues', definition: 'Consultations dont l’agent a fait entrer l’usager dans l’appel (heure de début d’appel enregistrée), sauf si l’agent les a ensuite déclarées « usager absent ».' },
   { id: 'cancelled', section: 'activity', unit: 'count', label: 'Consultations annulées', definition: 'Consultations annulées avant leur début, toutes causes confondues.' },
-  ...CANCELLATION_CAUSES.map((cause) => ({
-    id: `cancelled_${cause}` as const,
-    section: 'activity' as const,
-    unit: 'count' as const,
-    label: CANCELLATION_CAUSE_LABELS_FR[cause],
-    definition: `Annulations dont la cause enregistrée est « ${CANCELLATION_CAUSE_LABELS_FR[cause].replace('Annulées — ', '')} ».`,
-  })),
+  ...countsBy('cancelled', 'activity', CANCELLATION_CAUSES, (cause) => CANCELLATION_CAUSE_LABELS_FR[cause], (cause) => `Annulations dont la cause enregistrée est « ${CANCELLATION_CAUSE_LABELS_FR[cause].replace('Annulées — ', '')} ».`),
   { id: 'no_show_citizen', section: 'activity', unit: 'count', label: 'Usagers absents', definition: 'Consultations que l’agent a déclarées « usager absent ».' },
   { id: 'no_show_agent', section: 'activity', unit: 'count', label: 'Agents absents', definition: 'Consultations passées (heure de fin dépassée), non annulées, où la cabine est entrée en salle d’attente mais où l’agent n’a jamais ouvert l’appel ni déclaré l’usager absent.' },
   { id: 'no_outcome', section: 'activity', unit: 'count', label: 'Sans suite connue', definition: 'Consultations passées (heure de fin dépassée), non annulées, jamais ouvertes, sans absence déclarée ni cabine venue en salle d’attente.' },
@@ -105,24 +110,12 @@ const base = [
   { id: 'rtt_median_ms', section: 'quality', unit: 'ms', basis: 'calls_measured', label: 'Temps aller-retour médian', definition: 'Médiane, sur les appels mesurés, du temps aller-retour médian de chaque appel, relevé par le serveur toutes les 10 secondes.' },
   { id: 'loss_median_pct', section: 'quality', unit: 'percent', basis: 'calls_measured', label: 'Perte de paquets médiane', definition: 'Médiane, sur les appels mesurés, de la perte de paquets médiane de chaque appel, relevée par le serveur.' },
   { id: 'connect_failed', section: 'quality', unit: 'count', label: 'Appels qui n’ont pas pu s’établir', definition: 'Consultations dont l’appel a été ouvert mais où le son et l’image n’ont jamais circulé, avec la raison enregistrée.' },
-  ...CONNECT_FAILURES.map((reason) => ({
-    id: `connect_failed_${reason}` as const,
-    section: 'quality' as const,
-    unit: 'count' as const,
-    label: `Échecs : ${CONNECT_FAILURE_LABELS_FR[reason]}`,
-    definition: `Appels qui n’ont pas pu s’établir pour la raison « ${CONNECT_FAILURE_LABELS_FR[reason]} ».`,
-  })),
+  ...countsBy('connect_failed', 'quality', CONNECT_FAILURES, (reason) => `Échecs : ${CONNECT_FAILURE_LABELS_FR[reason]}`, (reason) => `Appels qui n’ont pas pu s’établir pour la raison « ${CONNECT_FAILURE_LABELS_FR[reason]} ».`),
 
   // ——— Documents exchanged in the consultations of the period.
   { id: 'documents_exchanged', section: 'documents', unit: 'count', label: 'Documents échangés', definition: 'Documents déposés pendant les consultations de la période (par la cabine, l’animateur ou l’agent) une fois contrôlés : acceptés ou refusés (ceux en cours d’envoi ou d’analyse ne comptent pas encore).' },
   { id: 'documents_rejected', section: 'documents', unit: 'count', label: 'Documents refusés', definition: 'Documents refusés par les contrôles (antivirus, contenu actif, type, taille…).' },
-  ...DOCUMENT_REJECTIONS.map((reason) => ({
-    id: `documents_rejected_${reason}` as const,
-    section: 'documents' as const,
-    unit: 'count' as const,
-    label: `Refusés : ${DOCUMENT_REJECTION_LABELS_FR[reason]}`,
-    definition: `Documents refusés pour la raison « ${DOCUMENT_REJECTION_LABELS_FR[reason]} ».`,
-  })),
+  ...countsBy('documents_rejected', 'documents', DOCUMENT_REJECTIONS, (reason) => `Refusés : ${DOCUMENT_REJECTION_LABELS_FR[reason]}`, (reason) => `Documents refusés pour la raison « ${DOCUMENT_REJECTION_LABELS_FR[reason]} ».`),
 
   // ——— Satisfaction, from the booth's anonymous survey (scored as Services Publics+).
   { id: 'survey_responses', section: 'satisfaction', unit: 'count', label: 'Réponses à l’enquête', definition: 'Enquêtes de satisfaction où l’usager a répondu à au moins une question, datées du jour de la réponse. Sans agent : l’enquête est anonyme, les chiffres d’un agent n’en ont donc pas.' },
@@ -134,20 +127,8 @@ const base = [
 
   // ——— Facilitator support, from the digital-support checklist.
   { id: 'support_recorded', section: 'support', unit: 'count', label: 'Accompagnements renseignés', definition: 'Consultations pour lesquelles l’animateur a renseigné le niveau d’autonomie de l’usager.' },
-  ...AUTONOMY_LEVELS.map((level) => ({
-    id: `autonomy_${level}` as const,
-    section: 'support' as const,
-    unit: 'count' as const,
-    label: `Autonomie : ${AUTONOMY_LABELS_FR[level]}`,
-    definition: `Accompagnements où l’usager était « ${AUTONOMY_LABELS_FR[level]} ».`,
-  })),
-  ...SUPPORT_THEMES.map((theme) => ({
-    id: `theme_${theme}` as const,
-    section: 'support' as const,
-    unit: 'count' as const,
-    label: `Thème : ${SUPPORT_THEME_LABELS_FR[theme]}`,
-    definition: `Accompagnements portant sur le thème « ${SUPPORT_THEME_LABELS_FR[theme]} » (un accompagnement peut en compter plusieurs).`,
-  })),
+  ...countsBy('autonomy', 'support', AUTONOMY_LEVELS, (level) => `Autonomie : ${AUTONOMY_LABELS_FR[level]}`, (level) => `Accompagnements où l’usager était « ${AUTONOMY_LABELS_FR[level]} ».`),
+  ...countsBy('theme', 'support', SUPPORT_THEMES, (theme) => `Thème : ${SUPPORT_THEME_LABELS_FR[theme]}`, (theme) => `Accompagnements portant sur le thème « ${SUPPORT_THEME_LABELS_FR[theme]} » (un accompagnement peut en compter plusieurs).`),
 
   // ——— Travel avoided (an estimate, with its method and factor).
   { id: 'travel_km_avoided', section: 'travel', unit: 'km', label: 'Kilomètres de trajet évités (estimation)', definition: 'Pour chaque consultation tenue, l’aller-retour de la France Services au bureau de l’administration : distance à vol d’oiseau entre leurs coordonnées, multipliée par le coefficient de détour routier.' },

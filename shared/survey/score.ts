@@ -8,12 +8,25 @@ export const LEVEL_SCORES: Readonly<Record<FaceLevel | QualityLevel, 0 | 5 | 10>
 
 export const levelScore = (level: FaceLevel | QualityLevel): 0 | 5 | 10 => LEVEL_SCORES[level];
 
+type Level = FaceLevel | QualityLevel;
+
 /**
- * The mean score out of 10 of the answers given, rounded to one decimal; null when there is none
- * (no answer is not a bad score). "Not concerned" and unanswered questions do not count.
+ * The mean score out of 10 of answers counted by level, rounded to one decimal; null when there is
+ * none (no answer is not a bad score). The statistics count answers in SQL and score them here.
  */
-export function meanScore(levels: ReadonlyArray<FaceLevel | QualityLevel | 'not_concerned' | null | undefined>): number | null {
-  const scores = levels.flatMap((l) => (l === 'good' || l === 'medium' || l === 'bad' ? [LEVEL_SCORES[l]] : []));
-  if (scores.length === 0) return null;
-  return Math.round((scores.reduce<number>((a, b) => a + b, 0) / scores.length) * 10) / 10;
+export function scoreOfCounts(counts: Readonly<Record<Level, number>>): number | null {
+  const answers = counts.good + counts.medium + counts.bad;
+  if (answers === 0) return null;
+  const total = (['good', 'medium', 'bad'] as const).reduce((sum, level) => sum + LEVEL_SCORES[level] * counts[level], 0);
+  return Math.round((total / answers) * 10) / 10;
+}
+
+/**
+ * The mean score out of 10 of the answers given, rounded to one decimal; null when there is none.
+ * "Not concerned" and unanswered questions do not count.
+ */
+export function meanScore(levels: ReadonlyArray<Level | 'not_concerned' | null | undefined>): number | null {
+  const counts = { good: 0, medium: 0, bad: 0 };
+  for (const level of levels) if (level === 'good' || level === 'medium' || level === 'bad') counts[level] += 1;
+  return scoreOfCounts(counts);
 }

@@ -8,6 +8,7 @@ import { WORKER_POOL } from '../../media/src/nest/media.module';
 import { WorkerPool } from '../../media/src/worker-pool';
 import { OutboxService } from '../../server/src/notifications/outbox.service';
 import { startTestApp, TestApp } from '../support/app';
+import { waitFor } from '../support/browser';
 import { insertCitizenConsultations } from '../support/citizen-consultations';
 import { demoIds } from '../support/demo-data';
 import { Exposition, parseExposition, queryableNames, sampleValue } from '../support/prometheus-text';
@@ -23,15 +24,6 @@ const CALL_METRICS = [
   'visio_audio_only_fallbacks_total',
 ];
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const yamlFile = (path: string) => load(readFileSync(join(DOCKER, path), 'utf8'), { filename: path }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -79,10 +71,10 @@ describe('Prometheus metrics of operations (workers, outbox) and the Grafana das
     const pool = t.app.get<WorkerPool>(WORKER_POOL);
     const killed = pool.info()[1]!.pid;
     process.kill(killed, 'SIGKILL');
-    const after = await until('worker 1 to be respawned', async () => {
+    const after = await waitFor('worker 1 to be respawned', async () => {
       const e = await scrape();
-      return sampleValue(e, 'visio_media_worker_restarts_total', { worker: '1' }) === 1 && sampleValue(e, 'visio_media_workers_alive') === 2 && e;
-    });
+      return sampleValue(e, 'visio_media_worker_restarts_total', { worker: '1' }) === 1 && sampleValue(e, 'visio_media_workers_alive') === 2 ? e : undefined;
+    }, 15_000);
     expect(pool.info()[1]!.pid).not.toBe(killed);
     expect(sampleValue(after, 'visio_media_worker_restarts_total', { worker: '0' })).toBe(0);
     expect(sampleValue(after, 'visio_media_worker_respawns')).toBe(1); // the deprecated gauge, still served
@@ -104,13 +96,13 @@ describe('Prometheus metrics of operations (workers, outbox) and the Grafana das
     const failuresBefore = sampleValue(before, 'visio_outbox_send_failures_total', { channel: 'sms' });
     expect(failuresBefore).toBe(0);
     await t.dataSource.transaction((tx) => t.app.get(OutboxService).enqueue(tx, { consultationIds: ids, event: 'booked' }));
-    await until('both SMS to fail once', async () => {
+    await waitFor('both SMS to fail once', async () => {
       const rows: Array<{ n: number }> = await t.dataSource.query(
         `SELECT count(*)::int AS n FROM notification_outbox WHERE consultation_id = ANY($1) AND channel = 'sms' AND status = 'pending' AND attempts = 1`,
         [ids],
       );
-      return rows[0]!.n === 2;
-    });
+      return rows[0]!.n === 2 || undefined;
+    }, 15_000);
 
     // The backlog is read at most every few seconds: wait for a reading taken after the failures.
     const table: Array<{ channel: string; status: string; n: number }> = await t.dataSource.query(
@@ -119,10 +111,10 @@ describe('Prometheus metrics of operations (workers, outbox) and the Grafana das
     const inTable = (channel: string, status: string) => table.find((r) => r.channel === channel && r.status === status)?.n ?? 0;
     expect(inTable('sms', 'pending')).toBe(2);
     expect(inTable('call', 'to_call')).toBeGreaterThanOrEqual(1);
-    const e = await until('the backlog to show the failed SMS', async () => {
+    const e = await waitFor('the backlog to show the failed SMS', async () => {
       const s = await scrape();
-      return sampleValue(s, 'visio_outbox_backlog', { channel: 'sms', status: 'pending' }) === 2 && s;
-    });
+      return sampleValue(s, 'visio_outbox_backlog', { channel: 'sms', status: 'pending' }) === 2 ? s : undefined;
+    }, 15_000);
     for (const channel of ['sms', 'email', 'agent_email']) {
       for (const status of ['pending', 'sending']) {
         expect([channel, status, sampleValue(e, 'visio_outbox_backlog', { channel, status })]).toEqual([channel, status, inTable(channel, status)]);

@@ -1,4 +1,5 @@
 import { CANCELLATION_CAUSES } from '../../../shared/scheduling/cancellation';
+import { scoreOfCounts } from '../../../shared/survey/score';
 import { AUTONOMY_LEVELS, SUPPORT_THEMES } from '../../../shared/support/support';
 import { DOCUMENT_REJECTIONS } from '../../../shared/documents/documents';
 import {
@@ -39,7 +40,8 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 const percent = (part: number, basis: number) => (basis > 0 ? round((100 * part) / basis, 1) : null);
 const orNull = (value: number | null, digits: number, scale = 1) => (value === null ? null : round(value / scale, digits));
 /** Satisfaction out of 10, Services Publics+ scale: good 10, medium 5, bad 0. */
-const score = (good: number, medium: number, bad: number) => (good + medium + bad > 0 ? round((10 * good + 5 * medium) / (good + medium + bad), 1) : null);
+/** Services Publics+ scale, as the survey defines it. */
+const score = (good: number, medium: number, bad: number) => scoreOfCounts({ good, medium, bad });
 
 /**
  * Every indicator of shared/stats/indicators.ts from the queries' answers, as its definition says;
